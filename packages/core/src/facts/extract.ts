@@ -1,0 +1,407 @@
+import type { Line } from '../input/lines.js';
+import type { Section } from '../input/split.js';
+import type { Issue } from '../report.js';
+import { canonicalArn, parseArn, sameArn } from '../aws/arn.js';
+import { parseAwsAuth, type AwsAuth } from '../parse/aws-auth.js';
+import { fieldValue, parseDescribe, type DescribeBlock } from '../parse/describe.js';
+import { parseForbidden } from '../parse/forbidden.js';
+import { normaliseMessage } from '../parse/normalize.js';
+import { parseFitError } from '../parse/scheduler.js';
+import { matchSignatures } from '../parse/signatures.js';
+import { parseTable } from '../parse/table.js';
+import type {
+  AwsAuthFact,
+  CallerIdentityFact,
+  Derived,
+  EventFact,
+  Facts,
+  ForbiddenFact,
+  NodeFact,
+  PodFact,
+  SchedulingFact,
+  Signal,
+} from './schema.js';
+
+interface RawEvent {
+  type: string;
+  reason: string;
+  from: string;
+  message: string;
+  object: string | null;
+  count: number;
+  lines: Line[];
+}
+
+const ref = (l: Line): { line: number; source?: string } => (l.source === undefined ? { line: l.no } : { line: l.no, source: l.source });
+
+/** Builds the facts of one input from its sections, collecting parse problems as issues. */
+export function extractFacts(sections: readonly Section[], issues: Issue[]): Facts {
+  const signals: Signal[] = [];
+  const forbidden: ForbiddenFact[] = [];
+  const scheduling: SchedulingFact[] = [];
+  const pods: PodFact[] = [];
+  const nodes: NodeFact[] = [];
+  const rawEvents: RawEvent[] = [];
+  const awsAuths: AwsAuthFact[] = [];
+  let callerIdentity: CallerIdentityFact | null = null;
+
+  for (const section of sections) {
+    let recognised = section.kind !== 'log-lines';
+    // Error signatures are searched in every section, whatever its kind.
+    for (const line of section.lines) {
+      if (line.text === '') continue;
+      const msg = normaliseMessage(line.text);
+      for (const hit of matchSignatures(msg)) {
+        signals.push({ id: hit.id, ...ref(line), groups: hit.groups });
+        recognised = true;
+      }
+      const f = parseForbidden(msg);
+      if (f) {
+        recognised = true;
+        forbidden.push({
+          ...ref(line),
+          username: f.username,
+          subjectKind: f.subject.kind,
+          subjectName: f.subject.kind === 'Anonymous' ? f.username : f.subject.name,
+          subjectNamespace: f.subject.kind === 'ServiceAccount' ? f.subject.namespace : null,
+          verb: f.verb,
+          resource: f.resource,
+          subresource: f.subresource,
+          apiGroup: f.apiGroup,
+          namespace: f.namespace,
+          clusterScope: f.clusterScope,
+          path: f.path,
+          objectName: f.objectName,
+          reason: f.reason,
+          missingRoles: f.missingRoles,
+          legacy: f.legacy,
+        });
+      }
+      if (msg.includes('nodes are available') || msg.includes('no nodes available to schedule pods')) {
+        const fit = parseFitError(msg);
+        if (fit) {
+          recognised = true;
+          scheduling.push(toSchedulingFact(fit, line));
+        }
+      }
+    }
+    switch (section.kind) {
+      case 'describe-pod':
+      case 'describe-node':
+      case 'describe-other':
+      case 'describe-configmap': {
+        const block = parseDescribe(section.lines);
+        collectDescribeEvents(block, rawEvents);
+        if (section.kind === 'describe-pod') {
+          const pod = podFromDescribe(block, section.lines);
+          if (pod) pods.push(pod);
+        } else if (section.kind === 'describe-node') {
+          const node = nodeFromDescribe(block, section.lines);
+          if (node) nodes.push(node);
+        }
+        break;
+      }
+      case 'aws-auth': {
+        const a = parseAwsAuth(section.lines);
+        awsAuths.push(toAwsAuthFact(a, section.lines));
+        if (a.entries.length === 0 && !a.findings.some((f) => f.code !== 'aws_auth_no_node_role')) {
+          issues.push({ code: 'aws_auth_empty', line: section.lines[0]?.no ?? 0, message: 'an aws-auth ConfigMap was recognised but no mapping could be read from it', ...src(section) });
+        }
+        break;
+      }
+      case 'caller-identity-json': {
+        const c = callerIdentityFrom(section);
+        if (c) callerIdentity = c;
+        else issues.push({ code: 'json_unparsed', line: section.lines[0]?.no ?? 0, message: 'looks like `aws sts get-caller-identity` output but does not parse as JSON', ...src(section) });
+        break;
+      }
+      case 'get-table': {
+        collectTable(section, rawEvents, pods, nodes);
+        break;
+      }
+      case 'events-json':
+      case 'object-json': {
+        const parsed = tryJson(section);
+        if (parsed === undefined) {
+          issues.push({ code: 'json_unparsed', line: section.lines[0]?.no ?? 0, message: 'JSON text that does not parse (truncated or edited?); only its error lines were searched', ...src(section) });
+        } else collectJsonEvents(parsed, section, rawEvents);
+        break;
+      }
+      default:
+        break;
+    }
+    if (!recognised && section.kind === 'log-lines') {
+      issues.push({
+        code: 'unrecognised_section',
+        line: section.lines[0]?.no ?? 0,
+        message: `lines ${section.lines[0]?.no ?? 0}–${section.lines[section.lines.length - 1]?.no ?? 0} are not a kubectl or AWS format this version reads; they were searched for known error messages and none was found`,
+        ...src(section),
+      });
+    }
+  }
+
+  const events = aggregateEvents(rawEvents);
+  // Scheduler messages inside events were already collected line by line; keep one fact per line.
+  const awsAuth = awsAuths.find((a) => a.wellFormed) ?? awsAuths[0] ?? null;
+  const derived = derive({ signals, forbidden, scheduling, pods, nodes, awsAuth, callerIdentity });
+  return { signals, forbidden, events, scheduling: dedupeByLine(scheduling), pods, nodes, awsAuth, callerIdentity, derived };
+}
+
+function src(section: Section): { source?: string } {
+  const s = section.lines[0]?.source;
+  return s === undefined ? {} : { source: s };
+}
+
+function toSchedulingFact(fit: ReturnType<typeof parseFitError> & object, line: Line): SchedulingFact {
+  const notReady = Math.max(0, ...fit.items.filter((i) => i.nodeState === 'not-ready' || i.nodeState === 'unreachable').map((i) => i.count));
+  const outOfDisk = Math.max(0, ...fit.items.filter((i) => i.nodeState === 'out-of-disk').map((i) => i.count));
+  return {
+    ...ref(line),
+    total: fit.total,
+    items: fit.items.map((i) => ({ count: i.count, reason: i.reason, nodeState: i.nodeState })),
+    preFilter: fit.preFilter,
+    noNodes: fit.noNodes,
+    legacy: fit.legacy,
+    notReadyNodes: notReady,
+    allNodesNotReady: fit.total > 0 && notReady >= fit.total,
+    outOfDiskNodes: outOfDisk,
+  };
+}
+
+function dedupeByLine<T extends { line: number; source?: string | undefined }>(xs: T[]): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = `${x.source ?? ''}:${x.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function collectDescribeEvents(block: DescribeBlock, out: RawEvent[]): void {
+  const name = fieldValue(block, 'Name')?.value ?? null;
+  for (const e of block.events) {
+    out.push({ type: e.type, reason: e.reason, from: e.from, message: e.message, object: name, count: e.count, lines: e.lines });
+  }
+}
+
+function podFromDescribe(block: DescribeBlock, lines: readonly Line[]): PodFact | null {
+  const name = fieldValue(block, 'Name');
+  const first = name?.line ?? lines[0];
+  if (!first) return null;
+  const node = fieldValue(block, 'Node')?.value ?? null;
+  return {
+    ...ref(first),
+    name: name?.value ?? '<unknown>',
+    namespace: fieldValue(block, 'Namespace')?.value ?? null,
+    phase: (fieldValue(block, 'Status')?.value ?? '').split(/\s/)[0] || null,
+    node: node === null || node === '<none>' || node === '' ? null : node,
+    controlledBy: fieldValue(block, 'Controlled By')?.value ?? null,
+    serviceAccount: fieldValue(block, 'Service Account')?.value ?? null,
+  };
+}
+
+function nodeFromDescribe(block: DescribeBlock, lines: readonly Line[]): NodeFact | null {
+  const name = fieldValue(block, 'Name');
+  const first = name?.line ?? lines[0];
+  if (!first) return null;
+  let ready: NodeFact['ready'] = null;
+  let readyReason: string | null = null;
+  let readyMessage: string | null = null;
+  let readyLine: number | null = null;
+  const taints: string[] = [];
+  let inTaints = false;
+  for (const l of lines) {
+    const t = l.text;
+    const row = /^\s*Ready\s+(True|False|Unknown)\s+(.*)$/.exec(t);
+    if (row?.[1]) {
+      ready = row[1] as 'True' | 'False' | 'Unknown';
+      readyLine = l.no;
+      const rest = row[2] ?? '';
+      const rm = /([A-Z][A-Za-z]+)\s+(.*)$/.exec(rest.replace(/^(?:\S+, \d{2} \S+ \d{4} \S+ [+-]\d{4}\s+){0,2}/, ''));
+      readyReason = rm?.[1] ?? null;
+      readyMessage = rm?.[2] ?? null;
+    }
+    const tm = /^Taints:\s+(\S+)/.exec(t);
+    if (tm?.[1]) {
+      inTaints = true;
+      if (tm[1] !== '<none>') taints.push(tm[1]);
+      continue;
+    }
+    if (inTaints && /^\s+(\S+:(?:NoSchedule|PreferNoSchedule|NoExecute))\s*$/.test(t)) taints.push(t.trim());
+    else inTaints = false;
+  }
+  return { ...ref(first), name: name?.value ?? '<unknown>', ready, readyReason, readyMessage, readyLine, taints };
+}
+
+function toAwsAuthFact(a: AwsAuth, lines: readonly Line[]): AwsAuthFact {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  const r = (l: Line | null): { line: number; source?: string } => (l ? ref(l) : first ? ref(first) : { line: 0 });
+  return {
+    ...r(first ?? null),
+    format: a.format,
+    wellFormed: a.wellFormed,
+    entries: a.entries.map((e) => ({ ...r(e.line), kind: e.kind, arn: e.arn, username: e.username, groups: e.groups })),
+    accounts: a.accounts,
+    findings: a.findings.map((f) => ({ ...r(f.line), code: f.code, message: f.message, ...(f.arn === undefined ? {} : { arn: f.arn }) })),
+    data: a.data,
+    name: a.name,
+    namespace: a.namespace,
+    endLine: last?.no ?? 0,
+  };
+}
+
+function tryJson(section: Section): unknown {
+  try {
+    return JSON.parse(section.lines.map((l) => l.text).join('\n')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function callerIdentityFrom(section: Section): CallerIdentityFact | null {
+  const v = tryJson(section);
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  const arn = typeof o['Arn'] === 'string' ? o['Arn'] : null;
+  if (arn === null) return null;
+  const line = section.lines.find((l) => l.text.includes('"Arn"')) ?? section.lines[0];
+  if (!line) return null;
+  const info = parseArn(arn);
+  return {
+    ...ref(line),
+    arn,
+    account: typeof o['Account'] === 'string' ? o['Account'] : (info?.account ?? ''),
+    userId: typeof o['UserId'] === 'string' ? o['UserId'] : null,
+    canonicalArn: canonicalArn(arn),
+    type: info?.type ?? 'other',
+  };
+}
+
+function collectTable(section: Section, events: RawEvent[], pods: PodFact[], nodes: NodeFact[]): void {
+  const table = parseTable(section.lines);
+  const cols = new Set(table.columns);
+  if (cols.has('REASON') && cols.has('MESSAGE')) {
+    for (const { cells, line } of table.rows) {
+      const object = cells['OBJECT'] ?? cells['SUBOBJECT'] ?? cells['NAME'] ?? null;
+      const count = Number(cells['COUNT'] ?? '1');
+      events.push({
+        type: cells['TYPE'] ?? '',
+        reason: cells['REASON'] ?? '',
+        from: cells['SOURCE'] ?? cells['FROM'] ?? '',
+        message: cells['MESSAGE'] ?? '',
+        object,
+        count: Number.isFinite(count) && count > 0 ? count : 1,
+        lines: [line],
+      });
+    }
+  } else if (cols.has('READY') && cols.has('STATUS') && cols.has('RESTARTS')) {
+    for (const { cells, line } of table.rows) {
+      pods.push({
+        ...ref(line),
+        name: cells['NAME'] ?? '',
+        namespace: cells['NAMESPACE'] ?? null,
+        phase: cells['STATUS'] ?? null,
+        node: cells['NODE'] && cells['NODE'] !== '<none>' ? cells['NODE'] : null,
+        controlledBy: null,
+        serviceAccount: null,
+      });
+    }
+  } else if (cols.has('STATUS') && cols.has('ROLES') && cols.has('VERSION')) {
+    for (const { cells, line } of table.rows) {
+      const status = cells['STATUS'] ?? '';
+      nodes.push({
+        ...ref(line),
+        name: cells['NAME'] ?? '',
+        ready: status.startsWith('Ready') ? 'True' : status.startsWith('NotReady') ? 'False' : status.startsWith('Unknown') ? 'Unknown' : null,
+        readyReason: null,
+        readyMessage: null,
+        readyLine: line.no,
+        taints: [],
+      });
+    }
+  }
+}
+
+function collectJsonEvents(v: unknown, section: Section, out: RawEvent[]): void {
+  const items: unknown[] = Array.isArray(v) ? v : isObj(v) && Array.isArray(v['items']) ? v['items'] : [v];
+  for (const it of items) {
+    if (!isObj(it) || (it['kind'] !== undefined && it['kind'] !== 'Event')) continue;
+    const message = typeof it['message'] === 'string' ? it['message'] : typeof it['note'] === 'string' ? it['note'] : '';
+    const reason = typeof it['reason'] === 'string' ? it['reason'] : '';
+    if (reason === '' && message === '') continue;
+    const line = section.lines.find((l) => message !== '' && l.text.includes(JSON.stringify(message).slice(1, 40))) ?? section.lines[0];
+    if (!line) continue;
+    const obj = isObj(it['involvedObject']) ? it['involvedObject'] : isObj(it['regarding']) ? it['regarding'] : {};
+    const source = isObj(it['source']) ? it['source'] : {};
+    const series = isObj(it['series']) ? it['series'] : {};
+    const count = typeof series['count'] === 'number' ? series['count'] : typeof it['count'] === 'number' ? it['count'] : 1;
+    out.push({
+      type: typeof it['type'] === 'string' ? it['type'] : '',
+      reason,
+      from: typeof source['component'] === 'string' ? source['component'] : typeof it['reportingController'] === 'string' ? it['reportingController'] : '',
+      message,
+      object: typeof obj['name'] === 'string' ? `${String(obj['kind'] ?? '')}/${obj['name']}` : null,
+      count,
+      lines: [line],
+    });
+  }
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function aggregateEvents(raw: readonly RawEvent[]): EventFact[] {
+  const byKey = new Map<string, EventFact>();
+  for (const e of raw) {
+    const first = e.lines[0];
+    if (!first) continue;
+    const key = `${e.type}\u0000${e.reason}\u0000${e.object ?? ''}\u0000${e.message}`;
+    const prev = byKey.get(key);
+    if (prev) {
+      prev.count += e.count;
+      for (const l of e.lines) prev.lines.push(l.no);
+    } else {
+      byKey.set(key, {
+        type: e.type,
+        reason: e.reason,
+        from: e.from,
+        message: e.message,
+        object: e.object,
+        count: e.count,
+        ...ref(first),
+        lines: e.lines.map((l) => l.no),
+      });
+    }
+  }
+  return [...byKey.values()];
+}
+
+function derive(f: Pick<Facts, 'signals' | 'forbidden' | 'scheduling' | 'pods' | 'nodes' | 'awsAuth' | 'callerIdentity'>): Derived {
+  const ids = new Set(f.signals.map((s) => s.id));
+  const awsAuth = f.awsAuth;
+  const caller = f.callerIdentity;
+  let mapsCaller: boolean | null = null;
+  if (awsAuth && caller) mapsCaller = awsAuth.entries.some((e) => sameArn(e.arn, caller.canonicalArn) || sameArn(e.arn, caller.arn));
+  const notReady = Math.max(0, ...f.scheduling.map((s) => s.notReadyNodes));
+  return {
+    hasUnauthorized: ids.has('unauthorized'),
+    hasForbidden: f.forbidden.length > 0,
+    hasExecFailure: ids.has('exec_failed') || ids.has('exec_not_found') || ids.has('exec_api_version'),
+    awsAuthPresent: awsAuth !== null,
+    awsAuthHasNodeRole: awsAuth !== null && awsAuth.entries.some((e) => e.kind === 'role' && e.groups.includes('system:nodes')),
+    awsAuthMapsCaller: mapsCaller,
+    callerIdentityPresent: caller !== null,
+    callerIsAssumedRole: caller?.type === 'assumed-role',
+    pendingPods: f.pods.filter((p) => p.phase === 'Pending').length,
+    allNodesNotReady: f.scheduling.some((s) => s.allNodesNotReady) || (f.nodes.length > 0 && f.nodes.every((n) => n.ready !== null && n.ready !== 'True')),
+    notReadyNodes: notReady,
+    outOfDiskSymptom: f.scheduling.some((s) => s.outOfDiskNodes > 0),
+    nodesReportedNotReady: f.nodes.filter((n) => n.ready === 'False' || n.ready === 'Unknown').length,
+    nodesCniNotReady: f.nodes.filter((n) => n.readyMessage !== null && /NetworkPluginNotReady|cni plugin not initialized|cni config uninitialized/.test(n.readyMessage)).length,
+    nodesKubeletStopped: f.nodes.filter((n) => n.readyReason === 'NodeStatusUnknown' || n.ready === 'Unknown').length,
+    clusterAuthMode: null,
+  };
+}

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+const Ref = { line: z.number().int().nonnegative(), source: z.string().optional() };
+
+/** A catalogued error signature found on one line. */
+export const SignalSchema = z.object({ id: z.string(), ...Ref, groups: z.record(z.string(), z.string()) });
+export type Signal = z.infer<typeof SignalSchema>;
+
+/** One authorization denial. */
+export const ForbiddenFactSchema = z.object({
+  ...Ref,
+  username: z.string(),
+  subjectKind: z.enum(['User', 'ServiceAccount', 'Node', 'Anonymous']),
+  subjectName: z.string(),
+  subjectNamespace: z.string().nullable(),
+  verb: z.string(),
+  resource: z.string().nullable(),
+  subresource: z.string().nullable(),
+  apiGroup: z.string().nullable(),
+  namespace: z.string().nullable(),
+  clusterScope: z.boolean(),
+  path: z.string().nullable(),
+  objectName: z.string().nullable(),
+  reason: z.string().nullable(),
+  missingRoles: z.array(z.object({ kind: z.enum(['Role', 'ClusterRole']), name: z.string() })),
+  legacy: z.boolean(),
+});
+export type ForbiddenFact = z.infer<typeof ForbiddenFactSchema>;
+
+/** Events aggregated by type, reason, object and message. */
+export const EventFactSchema = z.object({
+  type: z.string(),
+  reason: z.string(),
+  from: z.string(),
+  message: z.string(),
+  object: z.string().nullable(),
+  count: z.number().int().nonnegative(),
+  line: z.number().int().nonnegative(),
+  lines: z.array(z.number().int()),
+  source: z.string().optional(),
+});
+export type EventFact = z.infer<typeof EventFactSchema>;
+
+/** A scheduler fit error with what it says about node readiness. */
+export const SchedulingFactSchema = z.object({
+  ...Ref,
+  total: z.number().int().nonnegative(),
+  items: z.array(z.object({ count: z.number().int(), reason: z.string(), nodeState: z.string().nullable() })),
+  preFilter: z.string().nullable(),
+  noNodes: z.boolean(),
+  legacy: z.boolean(),
+  notReadyNodes: z.number().int().nonnegative(),
+  allNodesNotReady: z.boolean(),
+  outOfDiskNodes: z.number().int().nonnegative(),
+});
+export type SchedulingFact = z.infer<typeof SchedulingFactSchema>;
+
+export const PodFactSchema = z.object({
+  ...Ref,
+  name: z.string(),
+  namespace: z.string().nullable(),
+  phase: z.string().nullable(),
+  node: z.string().nullable(),
+  controlledBy: z.string().nullable(),
+  serviceAccount: z.string().nullable(),
+});
+export type PodFact = z.infer<typeof PodFactSchema>;
+
+export const NodeFactSchema = z.object({
+  ...Ref,
+  name: z.string(),
+  ready: z.enum(['True', 'False', 'Unknown']).nullable(),
+  readyReason: z.string().nullable(),
+  readyMessage: z.string().nullable(),
+  readyLine: z.number().int().nonnegative().nullable(),
+  taints: z.array(z.string()),
+});
+export type NodeFact = z.infer<typeof NodeFactSchema>;
+
+export const AwsAuthEntryFactSchema = z.object({
+  ...Ref,
+  kind: z.enum(['role', 'user']),
+  arn: z.string(),
+  username: z.string().nullable(),
+  groups: z.array(z.string()),
+});
+
+export const AwsAuthFindingFactSchema = z.object({ ...Ref, code: z.string(), message: z.string(), arn: z.string().optional() });
+export type AwsAuthFindingFact = z.infer<typeof AwsAuthFindingFactSchema>;
+
+export const AwsAuthFactSchema = z.object({
+  ...Ref,
+  format: z.enum(['yaml', 'json', 'describe', 'lenient']),
+  wellFormed: z.boolean(),
+  entries: z.array(AwsAuthEntryFactSchema),
+  accounts: z.array(z.string()),
+  findings: z.array(AwsAuthFindingFactSchema),
+  data: z.record(z.string(), z.string()).nullable(),
+  name: z.string().nullable(),
+  namespace: z.string().nullable(),
+  endLine: z.number().int().nonnegative(),
+});
+export type AwsAuthFact = z.infer<typeof AwsAuthFactSchema>;
+
+export const CallerIdentityFactSchema = z.object({
+  ...Ref,
+  arn: z.string(),
+  account: z.string(),
+  userId: z.string().nullable(),
+  canonicalArn: z.string(),
+  type: z.string(),
+});
+export type CallerIdentityFact = z.infer<typeof CallerIdentityFactSchema>;
+
+/** Flat values that rules test directly; every key is listed in DERIVED_KEYS. */
+export const DerivedSchema = z.object({
+  hasUnauthorized: z.boolean(),
+  hasForbidden: z.boolean(),
+  hasExecFailure: z.boolean(),
+  awsAuthPresent: z.boolean(),
+  awsAuthHasNodeRole: z.boolean(),
+  awsAuthMapsCaller: z.boolean().nullable(),
+  callerIdentityPresent: z.boolean(),
+  callerIsAssumedRole: z.boolean(),
+  pendingPods: z.number().int().nonnegative(),
+  allNodesNotReady: z.boolean(),
+  notReadyNodes: z.number().int().nonnegative(),
+  outOfDiskSymptom: z.boolean(),
+  nodesReportedNotReady: z.number().int().nonnegative(),
+  nodesCniNotReady: z.number().int().nonnegative(),
+  nodesKubeletStopped: z.number().int().nonnegative(),
+  clusterAuthMode: z.enum(['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP']).nullable(),
+});
+export type Derived = z.infer<typeof DerivedSchema>;
+export const DERIVED_KEYS = Object.keys(DerivedSchema.shape) as (keyof Derived)[];
+
+/** Everything the rules can see about one input. Missing data is null or [], never undefined. */
+export const FactsSchema = z.object({
+  signals: z.array(SignalSchema),
+  forbidden: z.array(ForbiddenFactSchema),
+  events: z.array(EventFactSchema),
+  scheduling: z.array(SchedulingFactSchema),
+  pods: z.array(PodFactSchema),
+  nodes: z.array(NodeFactSchema),
+  awsAuth: AwsAuthFactSchema.nullable(),
+  callerIdentity: CallerIdentityFactSchema.nullable(),
+  derived: DerivedSchema,
+});
+export type Facts = z.infer<typeof FactsSchema>;
+
+/** Names of facts rules may reference (`fact` in conditions, `from` in evidence). */
+export const FACT_NAMES = Object.keys(FactsSchema.shape) as (keyof Facts)[];

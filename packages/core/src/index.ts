@@ -1,0 +1,44 @@
+// Public API of @rbac-diagnose/core. Pure: no filesystem, process, console or network.
+export { diagnose, diagnoseDetailed, InternalError } from './diagnose.js';
+export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
+export {
+  compareDiagnoses,
+  DiagnosisSchema,
+  EvidenceSchema,
+  INPUT_KINDS,
+  InputKindSchema,
+  InputSectionSchema,
+  IssueSchema,
+  NextStepSchema,
+  RemediationSchema,
+  ReportSchema,
+  ROOT_CAUSES,
+  RootCauseSchema,
+  SeveritySchema,
+} from './report.js';
+export type { Diagnosis, Evidence, InputKind, InputSection, Issue, NextStep, Remediation, Report, RootCause, Severity } from './report.js';
+export {
+  ConditionSchema,
+  EVIDENCE_SOURCES,
+  GENERATORS,
+  LAYERS,
+  OPERATORS,
+  RuleSchema,
+} from './rules/schema.js';
+export type { Condition, EvidenceSelector, Rule } from './rules/schema.js';
+export { checkRule } from './rules/check.js';
+export type { RuleProblem } from './rules/check.js';
+export { DERIVED_KEYS, FACT_NAMES, FactsSchema } from './facts/schema.js';
+export type { Facts } from './facts/schema.js';
+export type { RuleTrace, ConditionTrace } from './engine/run.js';
+export { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from './engine/bindings.js';
+export { renderText } from './render/text.js';
+export type { TextOptions } from './render/text.js';
+export { canonicalArn, parseArn, stripRolePath } from './aws/arn.js';
+export { toLines } from './input/lines.js';
+export { splitSections, matchPrompt } from './input/split.js';
+export type { Section } from './input/split.js';
+export { parseForbidden } from './parse/forbidden.js';
+export { parseAwsAuth } from './parse/aws-auth.js';
+export { parseFitError } from './parse/scheduler.js';
+export { SIGNATURES } from './parse/signatures.js';

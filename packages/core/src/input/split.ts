@@ -1,0 +1,256 @@
+// Format: a paste such as
+//   $ kubectl get pods
+//   error: You must be logged in to the server (Unauthorized)
+//   ```yaml
+//   apiVersion: v1 …
+//   ```
+// is cut into sections (prompt lines name the command; fences and blank lines delimit), each sniffed for its kind.
+import type { InputKind } from '../report.js';
+import type { Line } from './lines.js';
+
+/** A contiguous run of input lines of one kind. */
+export interface Section {
+  kind: InputKind;
+  lines: Line[];
+  /** Command from the shell prompt line that preceded the section, if any. */
+  command: string | null;
+}
+
+type Shape = 'json' | 'yaml' | 'describe' | 'table' | 'error' | 'text' | 'empty';
+
+interface Draft {
+  shape: Shape;
+  lines: Line[];
+  command: string | null;
+  jsonDepth: number;
+  jsonInString: boolean;
+  jsonClosed: boolean;
+}
+
+const KNOWN_COMMANDS =
+  /^(?:sudo\s+)?(?:kubectl|k|kc|kubecolor|oc|aws|eksctl|helm|terraform|tofu|cat|less|more|journalctl|curl|jq|yq|grep|egrep|export|echo|git|kubectl-[\w-]+|rbac-diagnose|docker|crictl|ctr|nerdctl|systemctl|tail|head|ssh|watch|aws-iam-authenticator|kubectx|kubens|k9s|stern|argocd|flux|kustomize|minikube|kind|vim|nano|env|printenv|source|\.|python3?|node|npm|pnpm|make)\b/;
+const PROMPT_USER_HOST = /^(?:\([^()\n]{0,80}\)\s*)?(?:\[[^\]\n]{0,120}\]\s*)?[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s$#%>]{0,200})?\s*[$#%>]\s+(\S.*)$/;
+const PROMPT_BRACKET = /^\[[\w.-]{1,64}@[\w.-]{1,64}[^\]\n]{0,120}\][$#%]\s*(\S.*)$/;
+const PROMPT_CONTEXT = /^\([^()\n]{0,80}\)\s*(?:[\w.:~/-]{0,120}\s*)?[$#%>❯]\s+(\S.*)$/;
+const PROMPT_SIMPLE = /^\s{0,4}(?:[$%>❯λ]|PS [^>\n]{0,200}>)\s+(\S.*)$/;
+const PROMPT_HASH = /^#\s+(\S.*)$/;
+const PROMPT_ZSH = /^➜\s+\S{1,120}\s+(?:git:\([^)\n]{0,80}\)\s+)?(?:✗\s+)?(\S.*)$/;
+
+/** Returns the command of a shell prompt line, or null when the line is not a prompt. */
+export function matchPrompt(text: string): string | null {
+  let m = PROMPT_USER_HOST.exec(text) ?? PROMPT_BRACKET.exec(text) ?? PROMPT_CONTEXT.exec(text) ?? PROMPT_ZSH.exec(text);
+  if (m?.[1]) return m[1].trim();
+  m = PROMPT_SIMPLE.exec(text);
+  if (m?.[1]) {
+    const cmd = m[1].trim();
+    // `$ anything` is a prompt; `> foo` or `% foo` only with a known command (they also start quotes and prose).
+    if (text.trimStart().startsWith('$') || KNOWN_COMMANDS.test(cmd)) return cmd;
+    return null;
+  }
+  m = PROMPT_HASH.exec(text);
+  if (m?.[1] && KNOWN_COMMANDS.test(m[1])) return m[1].trim();
+  return null;
+}
+
+const FENCE = /^\s{0,3}(?:`{3,}|~{3,})[\w+-]*\s*$/;
+const KLOG = /^(?:[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w.-]+\[\d+\]: )?[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] /;
+const ERROR_START =
+  /^(?:Error from server|error: |Error: |Unable to connect to the server|The connection to the server|could not get token:|aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|Kubernetes cluster unreachable|Warning: |W\d{4} |E\d{4} |F\d{4} |getting credentials: |exec plugin: |Error when retrieving token from sso|You must specify a region|Could not connect to the endpoint URL|\[[✖!ℹ✔]\] )/;
+const JSON_START = /^\s{0,3}(?:\{|\[(?:\s*$|\s*[{["\d\]-]))/;
+const YAML_START = /^(?:apiVersion|kind):\s*\S|^---\s*$/;
+const DESCRIBE_START = /^Name:\s+\S/;
+const DESCRIBE_SECOND_KEY = /^(?:Namespace|Roles|Labels|Priority|Service Account|Selector|CreationTimestamp):/;
+const EVENTS_HEADER = /^\s*Type\s+Reason\s+Age\s+From\s+Message\s*$/;
+const EVENTS_KEY = /^Events:\s*$/;
+const TABLE_HEADER =
+  /^(?:(?:NAMESPACE\s+)?NAME(?:\s+[A-Z][A-Z0-9()_.-]*(?: [A-Z][A-Z0-9()_.-]*)?)+|LAST SEEN\s+TYPE\s+REASON.*|FIRST SEEN\s+LAST SEEN.*|ATTRIBUTE\s+VALUE|Resources\s+Non-Resource URLs.*|ARN\s+USERNAME\s+GROUPS.*|NAMESPACE\s+LAST SEEN.*)$/;
+const EMPTY_RESULT = /^(?:No resources found|No events found)/;
+const YAMLISH = /^(?:\s|-(?:\s|$)|#|\.\.\.$|---|[^\s:#][^:]*:(?:\s|$))/;
+
+function startShape(lines: readonly Line[], i: number): Shape | null {
+  const t = lines[i]?.text ?? '';
+  if (t === '') return null;
+  if (EMPTY_RESULT.test(t)) return 'empty';
+  if (KLOG.test(t) || ERROR_START.test(t)) return 'error';
+  if (JSON_START.test(t)) return 'json';
+  if (YAML_START.test(t)) return 'yaml';
+  if (DESCRIBE_START.test(t)) {
+    const next = nextNonBlank(lines, i + 1);
+    if (next === null || DESCRIBE_SECOND_KEY.test(next)) return 'describe';
+    return null;
+  }
+  if (EVENTS_KEY.test(t) || EVENTS_HEADER.test(t)) return 'describe';
+  if (TABLE_HEADER.test(t)) return 'table';
+  return null;
+}
+
+function nextNonBlank(lines: readonly Line[], from: number): string | null {
+  for (let j = from; j < lines.length && j < from + 3; j++) {
+    const t = lines[j]?.text ?? '';
+    if (t !== '') return t;
+  }
+  return null;
+}
+
+/** Cuts lines into sections by prompts, fences and changes of format, and sniffs each section's kind. */
+export function splitSections(lines: readonly Line[]): Section[] {
+  const sections: Section[] = [];
+  let command: string | null = null;
+  let cur: Draft | null = null;
+
+  const close = (): void => {
+    if (cur && cur.lines.length > 0) sections.push({ kind: sniff(cur), lines: cur.lines, command: cur.command });
+    cur = null;
+  };
+  const open = (shape: Shape, line: Line): Draft => {
+    close();
+    const d: Draft = { shape, lines: [line], command, jsonDepth: 0, jsonInString: false, jsonClosed: false };
+    cur = d;
+    return d;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const t = line.text;
+    const c = cur as Draft | null;
+    if (c?.shape === 'json' && !c.jsonClosed) {
+      c.lines.push(line);
+      scanJson(c, t);
+      if (c.jsonDepth <= 0) c.jsonClosed = true;
+      continue;
+    }
+    if (FENCE.test(t)) {
+      close();
+      continue;
+    }
+    const prompt = matchPrompt(t);
+    if (prompt !== null) {
+      close();
+      command = prompt;
+      continue;
+    }
+    if (t.trim() === '') {
+      if (c && (c.shape === 'table' || c.shape === 'error' || c.shape === 'text' || c.shape === 'empty' || c.shape === 'json')) close();
+      else if (c) c.lines.push(line);
+      continue;
+    }
+    const shape = startShape(lines, i);
+    if (c && shape !== null && continues(c, shape, t)) {
+      c.lines.push(line);
+      continue;
+    }
+    if (shape !== null) {
+      const d = open(shape, line);
+      if (shape === 'json') {
+        scanJson(d, t);
+        if (d.jsonDepth <= 0) d.jsonClosed = true;
+      }
+      continue;
+    }
+    if (c && absorbs(c, t)) {
+      c.lines.push(line);
+      continue;
+    }
+    if (c?.shape === 'text') {
+      c.lines.push(line);
+      continue;
+    }
+    open('text', line);
+  }
+  close();
+  // Trailing blank lines inside describe/yaml sections are not part of them.
+  for (const s of sections) {
+    while (s.lines.length > 1 && s.lines[s.lines.length - 1]?.text.trim() === '') s.lines.pop();
+  }
+  return sections;
+}
+
+function continues(c: Draft, shape: Shape, t: string): boolean {
+  if (c.shape === 'error' && shape === 'error') return true;
+  if (c.shape === 'yaml' && shape === 'yaml') return true;
+  if (c.shape === 'describe' && shape === 'describe') return !DESCRIBE_START.test(t);
+  if (c.shape === 'empty' && shape === 'empty') return true;
+  return false;
+}
+
+function absorbs(c: Draft, t: string): boolean {
+  switch (c.shape) {
+    case 'describe':
+    case 'table':
+    case 'error':
+      return true;
+    case 'yaml':
+      return YAMLISH.test(t);
+    case 'json':
+      return false;
+    case 'empty':
+      return false;
+    case 'text':
+      return true;
+  }
+}
+
+function scanJson(d: Draft, t: string): void {
+  for (let k = 0; k < t.length; k++) {
+    const ch = t.charCodeAt(k);
+    if (d.jsonInString) {
+      if (ch === 92) k++;
+      else if (ch === 34) d.jsonInString = false;
+    } else if (ch === 34) d.jsonInString = true;
+    else if (ch === 123 || ch === 91) d.jsonDepth++;
+    else if (ch === 125 || ch === 93) d.jsonDepth--;
+  }
+}
+
+const KUBECTL_ERROR = /^(?:Error from server|error: |Unable to connect to the server|The connection to the server|[IWEF]\d{4} .*(?:memcache|round_trippers|helpers|request)\.go)/m;
+const AWS_ERROR = /aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|could not get token|Error when retrieving token from sso|You must specify a region/;
+
+function sniff(d: Draft): InputKind {
+  const cmd = d.command ?? '';
+  const texts = d.lines.map((l) => l.text);
+  const body = texts.join('\n');
+  switch (d.shape) {
+    case 'empty':
+      return 'empty-result';
+    case 'describe': {
+      const isConfigMap = /^Data\s*$/m.test(body) && /^====\s*$/m.test(body);
+      if (isConfigMap || /\bdescribe\s+(?:cm|configmaps?)\b/.test(cmd)) {
+        return /^Name:\s+aws-auth\s*$/m.test(body) || /\baws-auth\b/.test(cmd) ? 'aws-auth' : 'describe-configmap';
+      }
+      if (/^(?:Containers|Init Containers):/m.test(body) || /\bdescribe\s+(?:po|pods?)\b/.test(cmd)) return 'describe-pod';
+      if (/^(?:Taints|Roles|Unschedulable|Kubelet Version):/m.test(body) || /\bdescribe\s+(?:no|nodes?)\b/.test(cmd)) return 'describe-node';
+      return 'describe-other';
+    }
+    case 'table': {
+      const head = texts[0] ?? '';
+      if (/^ATTRIBUTE\s+VALUE/.test(head)) return 'whoami';
+      if (/^Resources\s+Non-Resource URLs/.test(head)) return 'can-i';
+      return 'get-table';
+    }
+    case 'json':
+      return sniffJson(body);
+    case 'yaml':
+      return /^\s*name:\s*["']?aws-auth["']?\s*$/m.test(body) || /^\s*map(?:Roles|Users|Accounts):/m.test(body) ? 'aws-auth' : 'object-yaml';
+    case 'error':
+      if (KUBECTL_ERROR.test(body)) return 'kubectl-error';
+      if (AWS_ERROR.test(body)) return 'aws-cli-error';
+      return 'log-lines';
+    case 'text': {
+      if (texts.length === 1 && /^(?:yes|no)(?: - .*)?$/.test(texts[0] ?? '')) return 'can-i';
+      if (texts.length === 1 && /^\s*\{.*\}\s*$/.test(texts[0] ?? '')) {
+        const k = sniffJson(body);
+        if (k !== 'object-json') return k;
+      }
+      return 'log-lines';
+    }
+  }
+}
+
+function sniffJson(body: string): InputKind {
+  if (/"Arn"\s*:/.test(body) && /"Account"\s*:/.test(body) && /"UserId"\s*:/.test(body)) return 'caller-identity-json';
+  if (/"(?:accessEntries|accessEntry|associatedAccessPolicies)"\s*:/.test(body)) return 'access-entries-json';
+  if (/"cluster"\s*:/.test(body) && /"(?:accessConfig|endpoint)"\s*:/.test(body)) return 'describe-cluster-json';
+  if (/"kind"\s*:\s*"(?:Event|EventList)"/.test(body)) return 'events-json';
+  if (/"kind"\s*:\s*"ConfigMap"/.test(body) && /"name"\s*:\s*"aws-auth"/.test(body)) return 'aws-auth';
+  return 'object-json';
+}

@@ -1,0 +1,375 @@
+// Format: the aws-auth ConfigMap (kube-system), as YAML (`kubectl get cm aws-auth -o yaml` or a manifest), JSON, or
+// `kubectl describe configmap aws-auth` (Data / ==== / key: / ---- / raw value). Every data value is a string
+// holding YAML:
+//   data:
+//     mapRoles: |
+//       - rolearn: arn:aws:iam::111122223333:role/eks-node-role
+//         username: system:node:{{EC2PrivateDNSName}}
+//         groups: [system:bootstrappers, system:nodes]
+// Text whose indentation was lost in a paste is still read line by line (and reported as malformed).
+import type { Line } from '../input/lines.js';
+import { parseArn } from '../aws/arn.js';
+import { readYaml, readYamlValue } from './yaml.js';
+
+export type AwsAuthFindingCode =
+  | 'aws_auth_yaml_syntax'
+  | 'aws_auth_indentation_lost'
+  | 'aws_auth_missing_block_scalar'
+  | 'aws_auth_wrong_top_key'
+  | 'aws_auth_not_a_list'
+  | 'aws_auth_entry_invalid'
+  | 'aws_auth_masters_overgrant'
+  | 'aws_auth_no_node_role'
+  | 'aws_auth_node_role_missing_groups'
+  | 'aws_auth_role_path'
+  | 'aws_auth_sts_arn'
+  | 'aws_auth_instance_profile_arn'
+  | 'aws_auth_group_arn'
+  | 'aws_auth_role_in_mapusers'
+  | 'aws_auth_username_missing'
+  | 'aws_auth_duplicate_arn'
+  | 'aws_auth_groups_misindented';
+
+/** One mapping of aws-auth. */
+export interface AwsAuthEntry {
+  kind: 'role' | 'user';
+  arn: string;
+  username: string | null;
+  groups: string[];
+  /** Line where the ARN is written. */
+  line: Line | null;
+}
+
+/** A lint finding on aws-auth. */
+export interface AwsAuthFinding {
+  code: AwsAuthFindingCode;
+  message: string;
+  line: Line | null;
+  arn?: string;
+}
+
+/** Everything read from one aws-auth text. */
+export interface AwsAuth {
+  format: 'yaml' | 'json' | 'describe' | 'lenient';
+  /** True when the text is a structurally valid ConfigMap whose data values all parsed. */
+  wellFormed: boolean;
+  entries: AwsAuthEntry[];
+  accounts: string[];
+  findings: AwsAuthFinding[];
+  /** The data values exactly as written (for a lossless merge), when the text was well formed. */
+  data: Record<string, string> | null;
+  name: string | null;
+  namespace: string | null;
+  lines: Line[];
+}
+
+const DATA_KEYS = ['mapRoles', 'mapUsers', 'mapAccounts'] as const;
+
+/** Reads an aws-auth ConfigMap from a section of YAML, JSON or describe output. */
+export function parseAwsAuth(lines: readonly Line[]): AwsAuth {
+  const text = lines.map((l) => l.text).join('\n');
+  const first = lines.find((l) => l.text.trim() !== '')?.text.trim() ?? '';
+  if (/^Name:\s/.test(first) || /^Data\s*$/m.test(text)) return fromDescribe(lines);
+  if (first.startsWith('{')) {
+    try {
+      return fromObject(JSON.parse(text) as unknown, lines, 'json');
+    } catch {
+      return lenient(lines, [{ code: 'aws_auth_yaml_syntax', message: 'the aws-auth JSON does not parse', line: lines[0] ?? null }]);
+    }
+  }
+  const y = readYaml(text);
+  const doc = y.values.find((v) => isRecord(v) && (v['kind'] === 'ConfigMap' || 'data' in v || 'mapRoles' in v || 'mapUsers' in v));
+  if (y.errors.length === 0 && isRecord(doc)) return fromObject(doc, lines, 'yaml');
+  const firstErr = y.errors[0];
+  const errLine = firstErr ? (lines[firstErr.line - 1] ?? null) : null;
+  const flat = isRecord(y.values[0]) && y.values[0]['metadata'] === null && ('name' in y.values[0] || 'mapUsers' in y.values[0]);
+  const finding: AwsAuthFinding =
+    flat || looksFlattened(lines)
+      ? {
+          code: 'aws_auth_indentation_lost',
+          message:
+            'the indentation of this aws-auth was lost (metadata, data and the entries are all at column 0), so it is not valid YAML for a ConfigMap: applied as is it would be rejected or drop the mappings',
+          line: errLine ?? lines[0] ?? null,
+        }
+      : { code: 'aws_auth_yaml_syntax', message: `aws-auth is not valid YAML: ${firstErr?.message ?? 'unknown error'}`, line: errLine ?? lines[0] ?? null };
+  return lenient(lines, [finding]);
+}
+
+function looksFlattened(lines: readonly Line[]): boolean {
+  return lines.some((l) => /^(?:name|namespace|mapRoles|mapUsers):/.test(l.text)) && !lines.some((l) => /^\s+\S/.test(l.text));
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json'): AwsAuth {
+  const findings: AwsAuthFinding[] = [];
+  const o = isRecord(obj) ? obj : {};
+  const meta = isRecord(o['metadata']) ? o['metadata'] : {};
+  const rawData: Record<string, unknown> = isRecord(o['data']) ? o['data'] : 'mapRoles' in o || 'mapUsers' in o ? o : {};
+  const data: Record<string, string> = {};
+  let wellFormed = true;
+  for (const [k, v] of Object.entries(rawData)) {
+    if (typeof v === 'string') data[k] = v;
+    else if (v === null || v === undefined) data[k] = '';
+    else if ((DATA_KEYS as readonly string[]).includes(k)) {
+      wellFormed = false;
+      findings.push({
+        code: 'aws_auth_missing_block_scalar',
+        message: `data.${k} is a YAML ${Array.isArray(v) ? 'list' : 'map'}, not a string: the API server rejects it ("cannot unmarshal ${Array.isArray(v) ? 'array' : 'object'} into Go struct field ConfigMap.data of type string"); write \`${k}: |\``,
+        line: findLine(lines, new RegExp(`^\\s*${k}:`)),
+      });
+    }
+  }
+  for (const k of Object.keys(rawData)) {
+    if (/^map(?:roles|users|accounts)$/i.test(k) && !(DATA_KEYS as readonly string[]).includes(k)) {
+      findings.push({
+        code: 'aws_auth_wrong_top_key',
+        message: `data key "${k}" is not one of mapRoles, mapUsers, mapAccounts (the names are case-sensitive): the authenticator ignores it`,
+        line: findLine(lines, new RegExp(`^\\s*"?${k}"?\\s*:`)),
+      });
+    }
+  }
+  const entries: AwsAuthEntry[] = [];
+  const accounts: string[] = [];
+  for (const k of DATA_KEYS) {
+    const v = rawData[k];
+    if (typeof v !== 'string' && !Array.isArray(v)) continue;
+    const keyLine = findLine(lines, new RegExp(`^\\s*"?${k}"?\\s*:`));
+    let list: unknown;
+    if (Array.isArray(v)) list = v;
+    else {
+      if (v.trim() === '') continue;
+      const inner = readYamlValue(v);
+      if (inner.errors.length > 0) {
+        wellFormed = false;
+        findings.push({
+          code: 'aws_auth_yaml_syntax',
+          message: `the YAML inside data.${k} does not parse (${inner.errors[0]?.message ?? 'syntax error'}): the authenticator drops every ${k} mapping`,
+          line: keyLine,
+        });
+        continue;
+      }
+      list = inner.value;
+    }
+    if (!Array.isArray(list)) {
+      wellFormed = false;
+      findings.push({ code: 'aws_auth_not_a_list', message: `data.${k} must hold a YAML list`, line: keyLine });
+      continue;
+    }
+    if (k === 'mapAccounts') {
+      for (const a of list) if (typeof a === 'string' || typeof a === 'number') accounts.push(String(a));
+      continue;
+    }
+    for (const item of list) {
+      if (!isRecord(item)) continue;
+      const lower: Record<string, unknown> = {};
+      for (const [ik, iv] of Object.entries(item)) lower[ik.toLowerCase()] = iv;
+      const arnKey = k === 'mapRoles' ? 'rolearn' : 'userarn';
+      const otherKey = k === 'mapRoles' ? 'userarn' : 'rolearn';
+      const arn = typeof lower[arnKey] === 'string' ? (lower[arnKey] as string) : typeof lower[otherKey] === 'string' ? (lower[otherKey] as string) : null;
+      if (arn === null) continue;
+      const line = findArnLine(lines, arn);
+      if (typeof lower[arnKey] !== 'string') {
+        findings.push({
+          code: 'aws_auth_entry_invalid',
+          message: `the entry for ${arn} in ${k} uses "${otherKey}" where "${arnKey}" is required: the authenticator drops it`,
+          line,
+          arn,
+        });
+      }
+      const groupsRaw = lower['groups'];
+      let groups: string[] = [];
+      if (Array.isArray(groupsRaw)) groups = groupsRaw.filter((g): g is string => typeof g === 'string');
+      else if (typeof groupsRaw === 'string') {
+        groups = [groupsRaw];
+        findings.push({ code: 'aws_auth_groups_misindented', message: `groups of ${arn} is a string, not a list`, line, arn });
+      }
+      for (const g of groups) {
+        if (/\s-\s/.test(g)) findings.push({ code: 'aws_auth_groups_misindented', message: `group "${g}" of ${arn} contains " - ": a list item lost its line break`, line, arn });
+      }
+      const username = typeof lower['username'] === 'string' ? (lower['username'] as string) : null;
+      entries.push({ kind: k === 'mapRoles' ? 'role' : 'user', arn, username, groups, line });
+    }
+  }
+  lint(entries, findings, lines);
+  return {
+    format,
+    wellFormed,
+    entries,
+    accounts,
+    findings,
+    data: wellFormed ? data : null,
+    name: typeof meta['name'] === 'string' ? meta['name'] : null,
+    namespace: typeof meta['namespace'] === 'string' ? meta['namespace'] : null,
+    lines: [...lines],
+  };
+}
+
+function fromDescribe(lines: readonly Line[]): AwsAuth {
+  // Data values start after "key:" + "----" and run to the next such pair, "BinaryData" or "Events:".
+  const data: Record<string, string> = {};
+  let name: string | null = null;
+  let namespace: string | null = null;
+  let key: string | null = null;
+  let buf: string[] = [];
+  const flush = (): void => {
+    if (key !== null) {
+      while (buf.length > 0 && buf[buf.length - 1]?.trim() === '') buf.pop();
+      data[key] = buf.length > 0 ? `${buf.join('\n')}\n` : '';
+    }
+    key = null;
+    buf = [];
+  };
+  let inData = false;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]?.text ?? '';
+    if (!inData) {
+      const n = /^Name:\s+(\S+)/.exec(t);
+      if (n?.[1]) name = n[1];
+      const ns = /^Namespace:\s+(\S+)/.exec(t);
+      if (ns?.[1]) namespace = ns[1];
+      if (/^Data\s*$/.test(t) && /^=+\s*$/.test(lines[i + 1]?.text ?? '')) {
+        inData = true;
+        i++;
+      }
+      continue;
+    }
+    if (/^BinaryData\s*$/.test(t) || /^Events:/.test(t)) {
+      flush();
+      inData = false;
+      continue;
+    }
+    const k = /^([A-Za-z0-9_.-]+):\s*$/.exec(t);
+    if (k?.[1] && /^-{4,}\s*$/.test(lines[i + 1]?.text ?? '')) {
+      flush();
+      key = k[1];
+      i++;
+      continue;
+    }
+    if (key !== null) buf.push(t);
+  }
+  flush();
+  const result = fromObject({ kind: 'ConfigMap', metadata: { name, namespace }, data }, lines, 'yaml');
+  return { ...result, format: 'describe' };
+}
+
+/** Reads entries line by line when the YAML structure is broken (e.g. indentation lost in a blog). */
+function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
+  const entries: AwsAuthEntry[] = [];
+  let section: 'role' | 'user' | null = null;
+  let cur: AwsAuthEntry | null = null;
+  let inGroups = false;
+  let name: string | null = null;
+  let namespace: string | null = null;
+  for (const line of lines) {
+    const t = line.text.replace(/\s+#.*$/, '').trim();
+    const sec = /^"?map(Roles|Users|Accounts)"?\s*:/.exec(t);
+    if (sec) {
+      section = sec[1] === 'Roles' ? 'role' : sec[1] === 'Users' ? 'user' : null;
+      cur = null;
+      inGroups = false;
+      continue;
+    }
+    const nm = /^name:\s*["']?([\w.-]+)/.exec(t);
+    if (nm?.[1] && cur === null) name = nm[1];
+    const ns = /^namespace:\s*["']?([\w.-]+)/.exec(t);
+    if (ns?.[1] && cur === null) namespace = ns[1];
+    const arn = /^(?:-\s*)?(rolearn|userarn)\s*:\s*["']?(arn:[^\s"']+)/i.exec(t);
+    if (arn?.[1] && arn[2]) {
+      cur = { kind: arn[1].toLowerCase() === 'rolearn' ? 'role' : section === 'role' ? 'role' : 'user', arn: arn[2], username: null, groups: [], line };
+      entries.push(cur);
+      inGroups = false;
+      continue;
+    }
+    if (!cur) continue;
+    const un = /^(?:-\s*)?username\s*:\s*["']?([^"'\s]+)/.exec(t);
+    if (un?.[1]) {
+      cur.username = un[1];
+      inGroups = false;
+      continue;
+    }
+    const gr = /^(?:-\s*)?groups\s*:\s*(.*)$/.exec(t);
+    if (gr) {
+      const inline = gr[1]?.trim() ?? '';
+      if (inline.startsWith('[')) cur.groups.push(...inline.replace(/[[\]"']/g, '').split(',').map((s) => s.trim()).filter(Boolean));
+      inGroups = inline === '';
+      continue;
+    }
+    const item = /^-\s*["']?([^"'\s]+)["']?$/.exec(t);
+    if (inGroups && item?.[1]) {
+      cur.groups.push(item[1]);
+      continue;
+    }
+    inGroups = false;
+  }
+  lint(entries, findings, lines);
+  return { format: 'lenient', wellFormed: false, entries, accounts: [], findings, data: null, name, namespace, lines: [...lines] };
+}
+
+const NODE_USERNAME = /^system:node:\{\{(?:EC2PrivateDNSName|SessionName)\}\}$/;
+
+/** Static checks on the mappings (signatures-eks.md §4.4, signatures-k8s.md §F.3). */
+function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], lines: readonly Line[]): void {
+  const seen = new Map<string, AwsAuthEntry>();
+  for (const e of entries) {
+    const info = parseArn(e.arn);
+    if (e.groups.includes('system:masters')) {
+      findings.push({
+        code: 'aws_auth_masters_overgrant',
+        message: `${e.arn} is mapped to system:masters: unrestricted cluster admin that RBAC cannot limit or revoke`,
+        line: e.line,
+        arn: e.arn,
+      });
+    }
+    if (info?.type === 'assumed-role') {
+      findings.push({ code: 'aws_auth_sts_arn', message: `${e.arn} is an STS assumed-role ARN: it never matches; map the role ARN arn:${info.partition}:iam::${info.account}:role/${info.name}`, line: e.line, arn: e.arn });
+    } else if (info?.type === 'instance-profile') {
+      findings.push({ code: 'aws_auth_instance_profile_arn', message: `${e.arn} is an instance profile, not a role: map the role inside it`, line: e.line, arn: e.arn });
+    } else if (info?.type === 'group') {
+      findings.push({ code: 'aws_auth_group_arn', message: `${e.arn} is an IAM group, which is not a principal and cannot be mapped`, line: e.line, arn: e.arn });
+    } else if (info?.type === 'role' && info.path !== '/') {
+      findings.push({
+        code: 'aws_auth_role_path',
+        message: `${e.arn} has the IAM path ${info.path}: the authenticator compares the path-less ARN, so this entry never matches; write arn:${info.partition}:iam::${info.account}:role/${info.name}`,
+        line: e.line,
+        arn: e.arn,
+      });
+    }
+    if (e.kind === 'user' && info?.type === 'role') {
+      findings.push({ code: 'aws_auth_role_in_mapusers', message: `${e.arn} is a role listed under mapUsers: move it to mapRoles`, line: e.line, arn: e.arn });
+    }
+    if (e.username === null || e.username.trim() === '') {
+      findings.push({ code: 'aws_auth_username_missing', message: `the entry for ${e.arn} has no username`, line: e.line, arn: e.arn });
+    }
+    if (e.username !== null && NODE_USERNAME.test(e.username) && (!e.groups.includes('system:nodes') || !e.groups.includes('system:bootstrappers'))) {
+      findings.push({
+        code: 'aws_auth_node_role_missing_groups',
+        message: `the node entry ${e.arn} lacks ${['system:bootstrappers', 'system:nodes'].filter((g) => !e.groups.includes(g)).join(' and ')}`,
+        line: e.line,
+        arn: e.arn,
+      });
+    }
+    const k = e.arn.toLowerCase();
+    const prev = seen.get(k);
+    if (prev) findings.push({ code: 'aws_auth_duplicate_arn', message: `${e.arn} is mapped twice: only the last entry counts`, line: e.line, arn: e.arn });
+    seen.set(k, e);
+  }
+  const hasNode = entries.some((e) => e.kind === 'role' && e.groups.includes('system:nodes'));
+  if (!hasNode) {
+    findings.push({
+      code: 'aws_auth_no_node_role',
+      message: 'no mapRoles entry grants system:nodes: EC2 nodes that authenticate through aws-auth cannot join the cluster',
+      line: findLine(lines, /^\s*(?:"?data"?\s*:|"?mapUsers"?\s*:|"?mapRoles"?\s*:)/) ?? lines[0] ?? null,
+    });
+  }
+}
+
+function findLine(lines: readonly Line[], re: RegExp): Line | null {
+  return lines.find((l) => re.test(l.text)) ?? null;
+}
+
+function findArnLine(lines: readonly Line[], arn: string): Line | null {
+  return lines.find((l) => l.text.includes(arn)) ?? null;
+}

@@ -1,0 +1,28 @@
+// Format: log wrappers around the messages we match, outermost first:
+//   Mar 01 10:00:00 host kubelet[123]: E0611 10:22:33.123456   12345 memcache.go:265] "Unhandled Error" err="couldn't get … \"x\" …"
+//   │ Error: Kubernetes cluster unreachable: …          (Terraform box characters)
+// normaliseMessage() removes them so one set of signature regexes applies everywhere.
+
+const JOURNALD = /^[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w.-]+\[\d+\]: /;
+const KLOG = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] /;
+const TERRAFORM_BOX = /^[│╷╵]\s?/;
+const UNHANDLED = /^"Unhandled Error" err="((?:[^"\\]|\\.)*)"/;
+const STRUCTURED_ERR = /^"[^"\\]*(?:\\.[^"\\]*)*" err="((?:[^"\\]|\\.)*)"/;
+
+/** Unescapes a Go %q / klog-quoted value body. */
+export function unquoteGo(s: string): string {
+  if (!s.includes('\\')) return s;
+  return s.replace(/\\(["\\nt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+}
+
+/** Strips journald, klog and Terraform prefixes and unwraps klog's structured `err="…"` so signatures match. */
+export function normaliseMessage(text: string): string {
+  let s = text.replace(JOURNALD, '');
+  s = s.replace(KLOG, '');
+  s = s.replace(TERRAFORM_BOX, '');
+  const un = UNHANDLED.exec(s);
+  if (un?.[1] !== undefined) return unquoteGo(un[1]);
+  const st = STRUCTURED_ERR.exec(s);
+  if (st?.[1] !== undefined) return `${s.slice(0, s.indexOf(' err="'))}: ${unquoteGo(st[1])}`;
+  return s;
+}

@@ -1,0 +1,20 @@
+// Built-in rules of rbac-diagnose, as data. Each comes from rules/<id>/rule.json and is validated by the meta-tests
+// at build time, so `diagnose(text, { rules: builtinRules, trustedRules: true })` may skip validation.
+import type { Rule } from '@rbac-diagnose/core';
+import { builtinRuleData } from './builtin.generated.js';
+
+/** Every built-in rule, sorted by id. */
+export const builtinRules: readonly Rule[] = builtinRuleData as readonly Rule[];
+
+/** Returns built-in rules minus those whose id or root cause is listed. */
+export function withoutRules(rules: readonly Rule[], exclude: readonly string[]): Rule[] {
+  const skip = new Set(exclude);
+  return rules.filter((r) => !skip.has(r.id) && !skip.has(r.rootCause));
+}
+
+/** Replaces rules by id (later wins), so a custom rule can override a built-in one. */
+export function mergeRules(...sets: readonly (readonly Rule[])[]): Rule[] {
+  const byId = new Map<string, Rule>();
+  for (const set of sets) for (const r of set) byId.set(r.id, r);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
