@@ -1,0 +1,60 @@
+// Reading inputs: files and standard input, with a size limit and binary detection.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+/** Unreadable input: exit code 2 with a one-line reason. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** One input text with a display name. */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+/** Decodes bytes as UTF-8 text, refusing binary data. */
+export function decodeText(buf: Buffer, name: string): string {
+  const head = buf.subarray(0, 65536);
+  let nul = 0;
+  for (const b of head) if (b === 0) nul++;
+  if (nul > 0 && nul * 100 >= head.length) throw new InputError(`${name} looks binary (NUL bytes), not text output; pass kubectl or AWS CLI text, JSON or YAML`);
+  const text = buf.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads standard input to the end, up to `maxBytes`. */
+export async function readStdin(maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const b = chunk as Buffer;
+    size += b.length;
+    if (size > maxBytes) throw new InputError(`standard input is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Reads the named files ("-" is standard input). */
+export async function readInputs(files: readonly string[], maxBytes: number): Promise<NamedText[]> {
+  const out: NamedText[] = [];
+  for (const f of files) {
+    if (f === '-') {
+      out.push({ name: 'stdin', text: decodeText(await readStdin(maxBytes), 'standard input') });
+      continue;
+    }
+    let size: number;
+    try {
+      const s = await stat(f);
+      if (s.isDirectory()) throw new InputError(`${f} is a directory, not a file`);
+      size = s.size;
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(`cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    if (size > maxBytes) throw new InputError(`${f} is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`);
+    out.push({ name: basename(f), text: decodeText(await readFile(f), f) });
+  }
+  return out;
+}

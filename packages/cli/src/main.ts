@@ -1,0 +1,112 @@
+// The CLI: arguments → inputs → diagnose (pure core) → render → exit code. IO lives here, not in the core.
+import { diagnose, InternalError, renderText, type Report, type Rule } from '@rbac-diagnose/core';
+import { builtinRules, mergeRules } from '@rbac-diagnose/rules';
+import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
+import { DEMO_INPUT } from './demo.js';
+import { InputError, readInputs, readStdin, decodeText, type NamedText } from './io.js';
+import { createLogger, type Logger } from './log.js';
+
+declare const __RBAC_DIAGNOSE_VERSION__: string;
+const VERSION = typeof __RBAC_DIAGNOSE_VERSION__ === 'string' ? __RBAC_DIAGNOSE_VERSION__ : '0.0.0-dev';
+const ISSUES_URL = 'https://github.com/rbac-diagnose/rbac-diagnose/issues';
+
+const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let log: Logger = createLogger('warn');
+  try {
+    const args = parseArgs(argv);
+    log = createLogger(args.logLevel);
+    if (args.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (args.version) {
+      process.stdout.write(`rbac-diagnose ${VERSION}\n`);
+      return 0;
+    }
+    const rules = await loadRules(args, log);
+    const inputs = await gatherInputs(args);
+    if (inputs === null) {
+      process.stderr.write('rbac-diagnose: nothing to read: pipe kubectl output in, e.g. `kubectl describe pod my-pod | rbac-diagnose`, or name files (see --help)\n');
+      return 2;
+    }
+    log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
+    const report = await diagnose(
+      inputs.length === 1 ? (inputs[0]?.text ?? '') : inputs.map((i) => ({ name: i.name, text: i.text })),
+      { rules, trustedRules: true, minConfidence: args.minConfidence },
+    );
+    log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
+    write(render(report, args));
+    await log.flush();
+    return exitCode(report, args);
+  } catch (e) {
+    await log.flush().catch(() => undefined);
+    if (e instanceof UsageError || e instanceof InputError) {
+      process.stderr.write(`rbac-diagnose: ${e.message}\n`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(
+      `rbac-diagnose: internal error${e instanceof InternalError ? '' : ` (${e instanceof Error ? e.name : typeof e})`}: ${msg}\nThis is a bug in rbac-diagnose ${VERSION}. Please report it at ${ISSUES_URL} with the command and, if you can, the input.\n`,
+    );
+    if (process.env['RBAC_DIAGNOSE_DEBUG'] && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    return 70;
+  }
+}
+
+async function loadRules(args: CliArgs, log: Logger): Promise<readonly Rule[]> {
+  if (args.rulesDirs.length === 0) return builtinRules;
+  const { loadRulesDir } = await import('@rbac-diagnose/rules/load');
+  const sets: Rule[][] = [];
+  for (const dir of args.rulesDirs) {
+    const { rules, errors } = loadRulesDir(dir);
+    const first = errors[0];
+    if (first) {
+      throw new UsageError(`bad rule in ${first.file}: ${first.field}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''}`);
+    }
+    log.info({ dir, rules: rules.length }, 'loaded custom rules');
+    sets.push(rules);
+  }
+  return mergeRules(builtinRules, ...sets);
+}
+
+async function gatherInputs(args: CliArgs): Promise<NamedText[] | null> {
+  const max = Math.floor(args.maxSizeMiB * 1048576);
+  if (args.demo) return [{ name: 'demo', text: DEMO_INPUT }];
+  if (args.files.length > 0) return readInputs(args.files, max);
+  if (process.stdin.isTTY) return null;
+  return [{ name: 'stdin', text: decodeText(await readStdin(max), 'standard input') }];
+}
+
+function useColor(args: CliArgs): boolean {
+  if (args.color !== null) return args.color;
+  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
+  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
+  return process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
+}
+
+function render(report: Report, args: CliArgs): string {
+  if (args.output === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const text = renderText(report, { color: useColor(args), verbose: args.verbose });
+  return args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
+}
+
+function indent(s: string): string {
+  return s
+    .trimEnd()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+
+function exitCode(report: Report, args: CliArgs): number {
+  if (args.failOn === null) return 0;
+  const limit = SEVERITY[args.failOn];
+  return report.diagnoses.some((d) => SEVERITY[d.severity] <= limit) ? 1 : 0;
+}
+
+function write(s: string): void {
+  process.stdout.write(s);
+}

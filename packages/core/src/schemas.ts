@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { ReportSchema } from './report.js';
+import { RuleSchema } from './rules/schema.js';
+
+/** JSON Schema (draft 2020-12) of the report, as published in schema/report.schema.json. */
+export function reportJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://rbac-diagnose.dev/schema/report.schema.json',
+    title: 'rbac-diagnose report (schemaVersion 1)',
+    ...z.toJSONSchema(ReportSchema, { target: 'draft-2020-12' }),
+  };
+}
+
+/** JSON Schema of a rule file (rules/<id>/rule.json), as published in schema/rule.schema.json. */
+export function ruleJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://rbac-diagnose.dev/schema/rule.schema.json',
+    title: 'rbac-diagnose rule',
+    ...z.toJSONSchema(RuleSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+  };
+}
