@@ -2,8 +2,10 @@
 //   arn:aws:sts::123456789012:assumed-role/RoleName/session → arn:aws:iam::123456789012:role/RoleName
 // aws-auth compares ARNs case-insensitively and verbatim, so a role path in aws-auth never matches.
 
-const ASSUMED = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/(.+)\/([^/]+)$/;
-const IAM = /^arn:(aws[a-z-]*):iam::(\d{12}):(user|role|root|group|instance-profile)(?:\/(.+))?$/;
+// Account ids are 12 digits, but pastes redact them (XXXXXXXXXXXX, ***, <account-id>): accept those too.
+const ACCT = String.raw`(\d{12}|[Xx*#]{3,12}|<[^<>/:]{1,40}>)`;
+const ASSUMED = new RegExp(String.raw`^arn:(aws[a-z-]*):sts::${ACCT}:assumed-role\/(.+)\/([^/]+)$`);
+const IAM = new RegExp(String.raw`^arn:(aws[a-z-]*):iam::${ACCT}:(user|role|root|group|instance-profile)(?:\/(.+))?$`);
 const ANY_ARN = /^arn:(aws[a-z-]*):([a-z0-9-]+):[a-z0-9-]*:(\d{12}|aws)?:(.+)$/;
 
 /** What an IAM/STS ARN denotes. */
@@ -30,7 +32,7 @@ export function parseArn(arn: string): ArnInfo | null {
     const path = cut >= 0 ? `/${rest.slice(0, cut)}/` : '/';
     return { partition: m[1], account: m[2], type: m[3] as ArnInfo['type'], name, path, session: null };
   }
-  const f = /^arn:(aws[a-z-]*):sts::(\d{12}):federated-user\/(.+)$/.exec(arn);
+  const f = new RegExp(String.raw`^arn:(aws[a-z-]*):sts::${ACCT}:federated-user\/(.+)$`).exec(arn);
   if (f?.[1] && f[2] && f[3]) return { partition: f[1], account: f[2], type: 'federated-user', name: f[3], path: '/', session: null };
   const o = ANY_ARN.exec(arn);
   if (o?.[1]) return { partition: o[1], account: o[3] ?? '', type: 'other', name: o[4] ?? '', path: '/', session: null };

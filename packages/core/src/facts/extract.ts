@@ -11,6 +11,8 @@ import { matchSignatures } from '../parse/signatures.js';
 import { parseTable } from '../parse/table.js';
 import type {
   AwsAuthFact,
+  ContainerFact,
+  FitItemFact,
   CallerIdentityFact,
   Derived,
   EventFact,
@@ -40,6 +42,7 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
   const forbidden: ForbiddenFact[] = [];
   const scheduling: SchedulingFact[] = [];
   const pods: PodFact[] = [];
+  const containers: ContainerFact[] = [];
   const nodes: NodeFact[] = [];
   const rawEvents: RawEvent[] = [];
   const awsAuths: AwsAuthFact[] = [];
@@ -95,6 +98,7 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
         if (section.kind === 'describe-pod') {
           const pod = podFromDescribe(block, section.lines);
           if (pod) pods.push(pod);
+          containers.push(...containersFromDescribe(block, pod?.name ?? null));
         } else if (section.kind === 'describe-node') {
           const node = nodeFromDescribe(block, section.lines);
           if (node) nodes.push(node);
@@ -144,7 +148,11 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
   // Scheduler messages inside events were already collected line by line; keep one fact per line.
   const awsAuth = awsAuths.find((a) => a.wellFormed) ?? awsAuths[0] ?? null;
   const derived = derive({ signals, forbidden, scheduling, pods, nodes, awsAuth, callerIdentity });
-  return { signals, forbidden, events, scheduling: dedupeByLine(scheduling), pods, nodes, awsAuth, callerIdentity, derived };
+  const sched = dedupeByLine(scheduling);
+  const fitItems: FitItemFact[] = sched.flatMap((f) =>
+    f.items.map((i) => ({ line: f.line, ...(f.source === undefined ? {} : { source: f.source }), reason: i.reason, count: i.count, total: f.total, allNodes: f.total > 0 && i.count >= f.total, nodeState: i.nodeState })),
+  );
+  return { signals, forbidden, events, scheduling: sched, fitItems, pods, containers, nodes, awsAuth, callerIdentity, derived };
 }
 
 function src(section: Section): { source?: string } {
@@ -199,6 +207,50 @@ function podFromDescribe(block: DescribeBlock, lines: readonly Line[]): PodFact 
     controlledBy: fieldValue(block, 'Controlled By')?.value ?? null,
     serviceAccount: fieldValue(block, 'Service Account')?.value ?? null,
   };
+}
+
+/** Containers of a describe pod block, from the indented fields (names at 2 spaces, keys at 4, state details at 6). */
+function containersFromDescribe(block: DescribeBlock, pod: string | null): ContainerFact[] {
+  const out: ContainerFact[] = [];
+  let mode: 'init' | 'main' | null = null;
+  let cur: ContainerFact | null = null;
+  let sub: 'state' | 'last' | null = null;
+  for (const f of block.fields) {
+    if (f.indent === 0) {
+      mode = f.key === 'Containers' ? 'main' : f.key === 'Init Containers' ? 'init' : null;
+      cur = null;
+      continue;
+    }
+    if (mode === null) continue;
+    if (f.indent === 2 && f.value === '') {
+      cur = { ...ref(f.line), pod, name: f.key, init: mode === 'init', image: null, state: null, stateReason: null, exitCode: null, lastState: null, lastReason: null, lastExitCode: null, restartCount: null };
+      out.push(cur);
+      sub = null;
+      continue;
+    }
+    if (!cur) continue;
+    if (f.indent === 4) {
+      sub = null;
+      if (f.key === 'Image') cur.image = f.value;
+      else if (f.key === 'State') {
+        cur.state = f.value || null;
+        sub = 'state';
+      } else if (f.key === 'Last State') {
+        cur.lastState = f.value || null;
+        sub = 'last';
+      } else if (f.key === 'Restart Count') cur.restartCount = Number.parseInt(f.value, 10) || 0;
+    } else if (f.indent >= 6 && sub !== null) {
+      if (f.key === 'Reason') {
+        if (sub === 'state') cur.stateReason = f.value;
+        else cur.lastReason = f.value;
+      } else if (f.key === 'Exit Code') {
+        const n = Number.parseInt(f.value, 10);
+        if (sub === 'state') cur.exitCode = Number.isFinite(n) ? n : null;
+        else cur.lastExitCode = Number.isFinite(n) ? n : null;
+      }
+    }
+  }
+  return out;
 }
 
 function nodeFromDescribe(block: DescribeBlock, lines: readonly Line[]): NodeFact | null {

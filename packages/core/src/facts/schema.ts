@@ -55,6 +55,35 @@ export const SchedulingFactSchema = z.object({
 });
 export type SchedulingFact = z.infer<typeof SchedulingFactSchema>;
 
+/** One histogram item of a scheduler message, flattened so rules can test it directly. */
+export const FitItemFactSchema = z.object({
+  ...Ref,
+  reason: z.string(),
+  count: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** True when this reason applies to every node the scheduler considered. */
+  allNodes: z.boolean(),
+  nodeState: z.string().nullable(),
+});
+export type FitItemFact = z.infer<typeof FitItemFactSchema>;
+
+/** A container of a described pod (state, last state, restarts). */
+export const ContainerFactSchema = z.object({
+  ...Ref,
+  pod: z.string().nullable(),
+  name: z.string(),
+  init: z.boolean(),
+  image: z.string().nullable(),
+  state: z.string().nullable(),
+  stateReason: z.string().nullable(),
+  exitCode: z.number().int().nullable(),
+  lastState: z.string().nullable(),
+  lastReason: z.string().nullable(),
+  lastExitCode: z.number().int().nullable(),
+  restartCount: z.number().int().nullable(),
+});
+export type ContainerFact = z.infer<typeof ContainerFactSchema>;
+
 export const PodFactSchema = z.object({
   ...Ref,
   name: z.string(),
@@ -140,7 +169,9 @@ export const FactsSchema = z.object({
   forbidden: z.array(ForbiddenFactSchema),
   events: z.array(EventFactSchema),
   scheduling: z.array(SchedulingFactSchema),
+  fitItems: z.array(FitItemFactSchema),
   pods: z.array(PodFactSchema),
+  containers: z.array(ContainerFactSchema),
   nodes: z.array(NodeFactSchema),
   awsAuth: AwsAuthFactSchema.nullable(),
   callerIdentity: CallerIdentityFactSchema.nullable(),

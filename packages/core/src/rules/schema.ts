@@ -61,7 +61,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /** Facts whose items can be cited as evidence (each item carries a line). */
-export const EVIDENCE_SOURCES = ['signals', 'forbidden', 'events', 'scheduling', 'pods', 'nodes', 'awsAuth', 'awsAuth.findings', 'awsAuth.entries', 'callerIdentity'] as const;
+export const EVIDENCE_SOURCES = ['signals', 'forbidden', 'events', 'scheduling', 'fitItems', 'containers', 'pods', 'nodes', 'awsAuth', 'awsAuth.findings', 'awsAuth.entries', 'callerIdentity'] as const;
 
 export const EvidenceSelectorSchema = z
   .object({
