@@ -12,7 +12,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'fixtures/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'fixtures/**/*.test.ts', 'eval/**/*.test.ts'],
     globalSetup: ['./vitest.setup.ts'],
     testTimeout: 20000,
   },

@@ -1,0 +1,23 @@
+// CI gate: the labelled real-paste corpus must not get worse than eval/baseline.json.
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { diagnose } from '@rbac-diagnose/core';
+import { builtinRules } from '@rbac-diagnose/rules';
+// @ts-expect-error plain ESM helper shared with eval/run.mjs
+import { evaluate, readCorpus } from './lib.mjs';
+
+interface Summary {
+  top1: number;
+  top3: number;
+  healthyFalsePositives: number;
+  failures: number;
+}
+
+test('eval corpus: no regression in top-1, top-3 or false positives', async () => {
+  const base = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Omit<Summary, 'failures'>;
+  const { summary } = (await evaluate(readCorpus(new URL('./corpus', import.meta.url).pathname), diagnose, builtinRules)) as { summary: Summary };
+  expect(summary.failures).toBeGreaterThanOrEqual(80);
+  expect(summary.top1).toBeGreaterThanOrEqual(base.top1);
+  expect(summary.top3).toBeGreaterThanOrEqual(base.top3);
+  expect(summary.healthyFalsePositives).toBeLessThanOrEqual(base.healthyFalsePositives);
+}, 60000);

@@ -1,0 +1,145 @@
+// End-to-end tests of the bundled CLI (packages/cli/dist/rbac-diagnose.js, built by `pnpm build`), run as a real
+// process: arguments, stdin, files, output forms and exit codes of contract C3.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
+
+const bin = fileURLToPath(new URL('../dist/rbac-diagnose.js', import.meta.url));
+const wallsDir = fileURLToPath(new URL('../../../fixtures/seed-walls/', import.meta.url));
+const wall = (f: string): string => readFileSync(join(wallsDir, f), 'utf8');
+
+function run(args: string[], input?: string | Buffer, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { input: input ?? '', env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 20000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm build\` first (the Quick start does)`);
+});
+
+describe('contract C1/C2: reads stdin and files, prints reports', () => {
+  test.each([
+    ['wall0-no-aws-credentials.txt', 'aws_credentials_missing'],
+    ['wall1-unauthorized.txt', 'iam_identity_not_mapped'],
+    ['wall2-forbidden.txt', 'rbac_permission_missing'],
+    ['wall3-pending-not-ready-disk.txt', 'node_role_not_mapped'],
+  ])('%s on stdin → %s first (json)', (file, cause) => {
+    const input = wall(file);
+    const r = run(['-o', 'json'], input);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { schemaVersion: number; diagnoses: { rootCause: string; evidence: { line: number; text: string }[] }[] };
+    expect(report.schemaVersion).toBe(1);
+    expect(reportSchemaErrors(report)).toEqual([]);
+    expect(evidenceProblems(report, input)).toEqual([]);
+    expect(report.diagnoses[0]?.rootCause).toBe(cause);
+  });
+
+  test('several files are diagnosed together; evidence names its file', () => {
+    const r = run(['-o', 'json', join(wallsDir, 'wall3-pending-not-ready-disk.txt'), join(wallsDir, 'aws-auth-users-only.yaml')]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { diagnoses: { rootCause: string; confidence: number; evidence: { source?: string; line: number; text: string }[] }[] };
+    expect(report.diagnoses[0]?.rootCause).toBe('node_role_not_mapped');
+    expect(report.diagnoses[0]?.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(new Set(report.diagnoses[0]?.evidence.map((e) => e.source))).toEqual(new Set(['wall3-pending-not-ready-disk.txt', 'aws-auth-users-only.yaml']));
+    expect(evidenceProblems(report, { 'wall3-pending-not-ready-disk.txt': wall('wall3-pending-not-ready-disk.txt'), 'aws-auth-users-only.yaml': wall('aws-auth-users-only.yaml') })).toEqual([]);
+  });
+
+  test('"-" reads stdin among files', () => {
+    const r = run(['-o', 'json', '-'], wall('wall2-forbidden.txt'));
+    expect((JSON.parse(r.stdout) as { diagnoses: { rootCause: string }[] }).diagnoses[0]?.rootCause).toBe('rbac_permission_missing');
+  });
+
+  test('text output: cause, confidence, numbered evidence, why it misleads, confirm command, fix', () => {
+    const r = run([], wall('wall3-pending-not-ready-disk.txt'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('error node_role_not_mapped  confidence 0.60');
+    expect(r.stdout).toMatch(/17 │ Warning FailedScheduling 10s \(x7 over 41s\)/);
+    expect(r.stdout).toContain('Why the message misleads:');
+    expect(r.stdout).toContain('$ kubectl get nodes -o wide');
+    expect(r.stdout).toContain('eksctl create iamidentitymapping');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('colour only when asked (or on a terminal), never with NO_COLOR', () => {
+    expect(run(['--color'], wall('wall2-forbidden.txt')).stdout).toMatch(/\u001b\[/);
+    expect(run([], wall('wall2-forbidden.txt'), { NO_COLOR: '1' }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('--demo diagnoses the bundled example', () => {
+    const r = run(['--demo']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Example input');
+    expect(r.stdout).toMatch(/1\. error node_role_not_mapped {2}confidence 0\.9/);
+  });
+
+  test('--help and --version', () => {
+    expect(run(['--help']).stdout).toContain('kubectl describe pod my-pod | rbac-diagnose');
+    expect(run(['--version']).stdout).toMatch(/^rbac-diagnose \d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('contract C3: exit codes', () => {
+  test('0 when it ran, even with nothing found', () => {
+    const r = run([], 'NAME   READY   STATUS    RESTARTS   AGE\nweb-1  1/1     Running   0          5m\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no known cause found');
+  });
+
+  test('1 only with --fail-on when diagnoses at that level exist', () => {
+    expect(run(['--fail-on', 'error'], wall('wall2-forbidden.txt')).code).toBe(1);
+    expect(run(['--fail-on', 'error'], wall('aws-auth-users-only.yaml')).code).toBe(0);
+    expect(run(['--fail-on', 'warning'], wall('aws-auth-users-only.yaml')).code).toBe(1);
+  });
+
+  test.each([
+    [['--bogus'], 'unknown option --bogus'],
+    [['-o', 'xml'], '--output must be one of'],
+    [['/no/such/file.txt'], 'cannot read /no/such/file.txt: no such file'],
+    [['--min-confidence', '2'], '--min-confidence must be a number from 0 to 1'],
+  ])('2 with a one-line reason for %j', (args, msg) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(msg);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('2 for binary input', () => {
+    const r = run([], Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0, 1, 2, 0, 0]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('looks binary');
+  });
+
+  test('2 for input over --max-size', () => {
+    const r = run(['--max-size', '0.001'], 'x'.repeat(5000));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('larger than');
+  });
+
+  test('--rules DIR: a bad rule is a usage error naming the file and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rbac-rules-'));
+    mkdirSync(join(dir, 'my-rule'));
+    writeFileSync(join(dir, 'my-rule', 'rule.json'), JSON.stringify({ id: 'my-rule', title: 't', rootCause: 'not_a_cause' }));
+    const r = run(['--rules', dir], wall('wall2-forbidden.txt'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(join(dir, 'my-rule', 'rule.json'));
+    expect(r.stderr).toContain('rootCause');
+  });
+
+  test('--rules DIR: a valid custom rule fires and replaces a built-in of the same id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rbac-rules-'));
+    const builtin = JSON.parse(readFileSync(new URL('../../rules/rules/forbidden-rbac-permission-missing/rule.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    mkdirSync(join(dir, 'forbidden-rbac-permission-missing'));
+    writeFileSync(join(dir, 'forbidden-rbac-permission-missing', 'rule.json'), JSON.stringify({ ...builtin, confidence: 0.42, title: 'custom title' }));
+    const r = run(['-o', 'json', '--rules', dir], wall('wall2-forbidden.txt'));
+    expect(r.code).toBe(0);
+    const d = (JSON.parse(r.stdout) as { diagnoses: { title: string; confidence: number }[] }).diagnoses[0];
+    expect(d).toMatchObject({ title: 'custom title', confidence: 0.42 });
+  });
+});

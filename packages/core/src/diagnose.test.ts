@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { builtinRules } from '@rbac-diagnose/rules';
+import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
+import { diagnose, type InputDoc } from './diagnose.js';
+import { reportJsonSchema, ruleJsonSchema } from './schemas.js';
+
+const wall = (f: string): string => readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
+const WALLS = ['wall0-no-aws-credentials.txt', 'wall1-unauthorized.txt', 'wall2-forbidden.txt', 'wall3-pending-not-ready-disk.txt', 'aws-auth-as-published.txt', 'aws-auth-users-only.yaml'];
+const digest = async (input: string | InputDoc[]): Promise<string[]> => (await diagnose(input, { rules: builtinRules })).diagnoses.map((d) => `${d.rootCause}@${d.confidence}`);
+
+describe('diagnose', () => {
+  test('empty input: no diagnosis, an issue', async () => {
+    const r = await diagnose('\n\n', { rules: builtinRules });
+    expect(r.diagnoses).toEqual([]);
+    expect(r.issues).toEqual([{ code: 'empty_input', line: 0, message: 'the input is empty' }]);
+  });
+
+  test('unknown text is reported as an issue, with its lines', async () => {
+    const r = await diagnose('the weather is nice today\nnothing to see', { rules: builtinRules });
+    expect(r.issues.map((i) => [i.code, i.line])).toEqual([['unrecognised_section', 1]]);
+  });
+
+  test('an invalid rule is skipped and reported; the others still run', async () => {
+    const r = await diagnose(wall('wall2-forbidden.txt'), { rules: [...builtinRules, { id: 'Bad Id' } as never] });
+    expect(r.diagnoses[0]?.rootCause).toBe('rbac_permission_missing');
+    expect(r.issues.map((i) => i.code)).toEqual(['rule_invalid']);
+    expect(r.issues[0]?.message).toContain('Bad Id');
+  });
+
+  test('healthy output gives no error diagnosis', async () => {
+    const healthy = `$ kubectl get pods -n shop
+NAME                     READY   STATUS    RESTARTS   AGE
+web-5d4c9c7b8-abcde      1/1     Running   0          3d
+web-5d4c9c7b8-fghij      1/1     Running   0          3d
+$ kubectl get nodes
+NAME                          STATUS   ROLES    AGE   VERSION
+ip-10-0-1-23.ec2.internal     Ready    <none>   12d   v1.30.4-eks-a737599
+$ aws sts get-caller-identity
+{
+    "UserId": "AIDASAMPLEUSERID12345",
+    "Account": "111122223333",
+    "Arn": "arn:aws:iam::111122223333:user/alice"
+}
+`;
+    const r = await diagnose(healthy, { rules: builtinRules });
+    expect(r.diagnoses.filter((d) => d.severity === 'error' && d.confidence >= 0.5)).toEqual([]);
+    expect(r.inputs.map((i) => i.kind)).toEqual(['get-table', 'get-table', 'caller-identity-json']);
+  });
+
+  test('property: any text gives a schema-valid report whose evidence lines are real, never a throw', async () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom(...WALLS.map(wall)),
+      fc.constantFrom('```', '$ kubectl get pods', '\r\n', '\u001b[31m', '{', 'apiVersion: v1', 'Name:  x', 'Events:', '\t', '\u0000'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 8 }), async (parts) => {
+        const text = parts.join('\n');
+        const r = await diagnose(text, { rules: builtinRules });
+        expect(reportSchemaErrors(r)).toEqual([]);
+        expect(evidenceProblems(r, text)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('property: the same input always gives the same report', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...WALLS), async (f) => {
+        const a = await diagnose(wall(f), { rules: builtinRules });
+        const b = await diagnose(wall(f), { rules: builtinRules });
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  test.each(WALLS)('noise does not change the diagnosis of %s: CRLF, ANSI, fences, prompt, trailing spaces', async (f) => {
+    const text = wall(f);
+    const want = await digest(text);
+    expect(await digest(text.replace(/\n/g, '\r\n'))).toEqual(want);
+    expect(await digest(text.replace(/(Warning|Error|error)/g, '\u001b[31m$1\u001b[0m'))).toEqual(want);
+    expect(await digest(`\`\`\`\n${text}\n\`\`\`\n`)).toEqual(want);
+    expect(await digest(text.replace(/\n/g, '   \n'))).toEqual(want);
+    expect(await digest(text.replace(/^\$ /m, 'user@laptop:~/work$ '))).toEqual(want);
+  });
+});
+
+test('the committed JSON Schemas are the ones the zod schemas generate', () => {
+  const read = (f: string): unknown => JSON.parse(readFileSync(new URL(`../schema/${f}`, import.meta.url), 'utf8'));
+  expect(read('report.schema.json')).toEqual(JSON.parse(JSON.stringify(reportJsonSchema())));
+  expect(read('rule.schema.json')).toEqual(JSON.parse(JSON.stringify(ruleJsonSchema())));
+});

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { toLines } from './lines.js';
+import { matchPrompt, splitSections } from './split.js';
+
+describe('matchPrompt', () => {
+  test.each([
+    ['$ kubectl get pods', 'kubectl get pods'],
+    ['user@host:~$ kubectl describe pod x', 'kubectl describe pod x'],
+    ['root@ip-10-0-1-5:/home/ec2-user# kubectl get nodes', 'kubectl get nodes'],
+    ['(⎈ |prod:default)user@host$ k get po', 'k get po'],
+    ['[ec2-user@ip-10-0-0-1 ~]$ aws sts get-caller-identity', 'aws sts get-caller-identity'],
+    ['% kubectl get events', 'kubectl get events'],
+    ['> kubectl logs x', 'kubectl logs x'],
+    ['❯ kubectl get ns', 'kubectl get ns'],
+    ['➜  ~ kubectl get pods', 'kubectl get pods'],
+    ['PS C:\\Users\\me> kubectl get pods', 'kubectl get pods'],
+    ['# kubectl get pods', 'kubectl get pods'],
+  ])('%s', (line, cmd) => {
+    expect(matchPrompt(line)).toBe(cmd);
+  });
+
+  test.each([
+    ['- system:masters # <- comment'],
+    ['# This is a YAML comment'],
+    ['> quoted prose in an issue'],
+    ['  Warning  FailedScheduling  10s  default-scheduler  0/2 nodes are available'],
+    ['Name:         web-0'],
+  ])('not a prompt: %s', (line) => {
+    expect(matchPrompt(line)).toBeNull();
+  });
+});
+
+const kinds = (text: string): string[] => splitSections(toLines(text)).map((s) => s.kind);
+
+describe('splitSections', () => {
+  test('one paste, three commands, fences and prompts', () => {
+    const text = [
+      '```',
+      '$ kubectl get pods',
+      'error: You must be logged in to the server (Unauthorized)',
+      '$ aws sts get-caller-identity',
+      '{',
+      '    "UserId": "AIDAEXAMPLE",',
+      '    "Account": "111122223333",',
+      '    "Arn": "arn:aws:iam::111122223333:user/alice"',
+      '}',
+      '```',
+      '',
+      '```yaml',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: aws-auth',
+      '  namespace: kube-system',
+      'data:',
+      '  mapRoles: |',
+      '    - rolearn: arn:aws:iam::111122223333:role/node',
+      '```',
+    ].join('\n');
+    const sections = splitSections(toLines(text));
+    expect(sections.map((s) => [s.kind, s.lines[0]?.no, s.lines.at(-1)?.no, s.command])).toEqual([
+      ['kubectl-error', 3, 3, 'kubectl get pods'],
+      ['caller-identity-json', 5, 9, 'aws sts get-caller-identity'],
+      ['aws-auth', 13, 20, 'aws sts get-caller-identity'],
+    ]);
+  });
+
+  test('describe pod followed by a table and an error without prompts', () => {
+    const text = ['Name:         web-0', 'Namespace:    default', 'Containers:', '  app:', '', 'NAME    READY   STATUS    RESTARTS   AGE', 'web-0   0/1     Pending   0          5m', '', 'Error from server (Forbidden): pods is forbidden: User "x" cannot list resource "pods" in API group "" in the namespace "y"'].join('\n');
+    expect(kinds(text)).toEqual(['describe-pod', 'get-table', 'kubectl-error']);
+  });
+
+  test('unknown text is kept as log-lines, not dropped', () => {
+    expect(kinds('hello\nworld\n')).toEqual(['log-lines']);
+  });
+
+  test('properties: never throws; sections are ordered, disjoint and made of input lines', () => {
+    const chunk = fc.constantFrom('$ kubectl get pods', '```', 'Name:   x', 'Namespace: y', 'apiVersion: v1', '{', '}', '"a": 1,', 'NAME   READY   STATUS', 'Error from server (Forbidden): x', '', '  indented', 'plain text', 'Events:', '  Type  Reason  Age  From  Message');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(chunk, fc.string({ maxLength: 40 })), { maxLength: 40 }), (parts) => {
+        const lines = toLines(parts.join('\n'));
+        const sections = splitSections(lines);
+        let last = 0;
+        for (const s of sections) {
+          expect(s.lines.length).toBeGreaterThan(0);
+          for (const l of s.lines) {
+            expect(l.no).toBeGreaterThan(last);
+            last = l.no;
+            expect(lines[l.no - 1]).toBe(l);
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { parseForbidden } from './forbidden.js';
+
+describe('parseForbidden (signatures-k8s.md §A.1, §A.1b, §A.2)', () => {
+  test.each([
+    [
+      'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" in the namespace "default"',
+      { username: 'jane@example.com', verb: 'list', resource: 'pods', subresource: null, apiGroup: '', namespace: 'default', clusterScope: false, objectName: null, legacy: false },
+    ],
+    [
+      'deployments.apps "web" is forbidden: User "ci" cannot patch resource "deployments" in API group "apps" in the namespace "prod"',
+      { username: 'ci', verb: 'patch', resource: 'deployments', apiGroup: 'apps', namespace: 'prod', objectName: 'web' },
+    ],
+    [
+      'pods "web-0" is forbidden: User "dev" cannot create resource "pods/exec" in API group "" in the namespace "prod"',
+      { resource: 'pods', subresource: 'exec', objectName: 'web-0' },
+    ],
+    [
+      'nodes is forbidden: User "system:serviceaccount:kube-system:metrics" cannot list resource "nodes" in API group "" at the cluster scope',
+      { subject: { kind: 'ServiceAccount', namespace: 'kube-system', name: 'metrics', username: 'system:serviceaccount:kube-system:metrics' }, clusterScope: true, namespace: null },
+    ],
+    ['forbidden: User "system:serviceaccount:monitoring:prom" cannot get path "/metrics"', { path: '/metrics', resource: null, apiGroup: null, clusterScope: true }],
+    ['forbidden: User "system:anonymous" cannot get path "/"', { subject: { kind: 'Anonymous', username: 'system:anonymous' } }],
+    [
+      'pods is forbidden: User "system:serviceaccount:default:x" cannot list resource "pods" in API group "" in the namespace "default": RBAC: clusterrole.rbac.authorization.k8s.io "pod-reader" not found',
+      { missingRoles: [{ kind: 'ClusterRole', name: 'pod-reader' }], reason: 'RBAC: clusterrole.rbac.authorization.k8s.io "pod-reader" not found' },
+    ],
+    [
+      'Error from server (Forbidden): services is forbidden: User "sample-username" cannot list services in the namespace "sample-namespace"',
+      { username: 'sample-username', verb: 'list', resource: 'services', apiGroup: '', namespace: 'sample-namespace', legacy: true },
+    ],
+    ['deployments.extensions "web" is forbidden: User "bob" cannot get deployments.extensions in the namespace "dev"', { resource: 'deployments', apiGroup: 'extensions', objectName: 'web', legacy: true }],
+    ['pods "x" is forbidden: User "bob" cannot create pods/exec in the namespace "dev"', { resource: 'pods', subresource: 'exec', legacy: true }],
+    ['configmaps "kube-proxy" is forbidden: User "system:node:node01" cannot get resource "configmaps" in API group "" in the namespace "kube-system": no relationship found between node \'node01\' and this object', { subject: { kind: 'Node', name: 'node01', username: 'system:node:node01' } }],
+  ])('%s', (line, expected) => {
+    expect(parseForbidden(line)).toMatchObject(expected);
+  });
+
+  test.each([
+    ['pods "web-7d4b9c-" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=10, limited: pods=10'],
+    ['pods "x" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false'],
+    ['error: You must be logged in to the server (Unauthorized)'],
+    ['User "x" cannot'],
+  ])('not an authorization denial: %s', (line) => {
+    expect(parseForbidden(line)).toBeNull();
+  });
+
+  test('linear on adversarial input', () => {
+    const long = `${'a'.repeat(200_000)} User "${'x'.repeat(200_000)} cannot ${'y '.repeat(100_000)}`;
+    const t = performance.now();
+    expect(parseForbidden(long)).toBeNull();
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+});
