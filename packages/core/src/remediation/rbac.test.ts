@@ -2,16 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { ForbiddenFact } from '../facts/schema.js';
-import { rbacRemediation } from './rbac.js';
+import { rbacRemediation, type PolicyRule } from './rbac.js';
 
 // A small RBAC authorizer for the tests (Kubernetes' RuleAllows / appliesTo, no aggregation or wildcard groups).
-interface PolicyRule {
-  apiGroups?: string[];
-  resources?: string[];
-  resourceNames?: string[];
-  nonResourceURLs?: string[];
-  verbs: string[];
-}
 interface Obj {
   kind: string;
   metadata: { name: string; namespace?: string };
