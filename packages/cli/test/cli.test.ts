@@ -77,6 +77,17 @@ describe('contract C1/C2: reads stdin and files, prints reports', () => {
     expect(r.stdout).toMatch(/1\. error node_role_not_mapped {2}confidence 0\.9/);
   });
 
+  test('--log-level debug: pino JSON records on stderr, the report alone on stdout', () => {
+    const r = run(['-o', 'json', '--log-level', 'debug'], wall('wall2-forbidden.txt'));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { schemaVersion: number }).schemaVersion).toBe(1);
+    const records = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { level: number; msg: string; name: string });
+    expect(records.map((x) => [x.level, x.msg, x.name])).toEqual([
+      [20, 'read inputs', 'rbac-diagnose'],
+      [20, 'diagnosed', 'rbac-diagnose'],
+    ]);
+  });
+
   test('--help and --version', () => {
     expect(run(['--help']).stdout).toContain('kubectl describe pod my-pod | rbac-diagnose');
     expect(run(['--version']).stdout).toMatch(/^rbac-diagnose \d+\.\d+\.\d+\n$/);
