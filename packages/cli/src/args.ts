@@ -1,13 +1,19 @@
 // Command-line arguments, parsed by hand (no dependency, nothing loaded at start-up).
 
 /** Output forms of the report. */
-export type OutputForm = 'text' | 'json';
+export type OutputForm = 'text' | 'json' | 'yaml' | 'markdown' | 'sarif';
 /** Log levels accepted by --log-level. */
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 /** Parsed command line. */
 export interface CliArgs {
+  /** `rules list`, `explain <id>`; null for diagnosing inputs. */
+  command: { name: 'rules-list' } | { name: 'explain'; id: string } | null;
   files: string[];
+  fix: boolean;
+  explain: boolean;
+  explainAll: boolean;
+  redact: boolean;
   output: OutputForm;
   color: boolean | null;
   logLevel: LogLevel;
@@ -26,13 +32,18 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const OUTPUTS: readonly OutputForm[] = ['text', 'json'];
+const OUTPUTS: readonly OutputForm[] = ['text', 'json', 'yaml', 'markdown', 'sarif'];
 const LEVELS: readonly LogLevel[] = ['silent', 'error', 'warn', 'info', 'debug', 'trace'];
 
 /** Parses argv (without node and the script path). */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const a: CliArgs = {
+    command: null,
     files: [],
+    fix: false,
+    explain: false,
+    explainAll: false,
+    redact: false,
     output: 'text',
     color: null,
     logLevel: 'warn',
@@ -51,7 +62,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     return v;
   };
   let onlyFiles = false;
-  for (let i = 0; i < argv.length; i++) {
+  let start = 0;
+  if (argv[0] === 'rules') {
+    if (argv[1] !== 'list') throw new UsageError('usage: rbac-diagnose rules list [-o json]');
+    a.command = { name: 'rules-list' };
+    start = 2;
+  } else if (argv[0] === 'explain') {
+    const id = argv[1];
+    if (id === undefined || id.startsWith('-')) throw new UsageError('usage: rbac-diagnose explain <rootCause|ruleId>');
+    a.command = { name: 'explain', id };
+    start = 2;
+  }
+  for (let i = start; i < argv.length; i++) {
     let arg = argv[i] as string;
     if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
       a.files.push(arg);
@@ -77,6 +99,19 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       }
       case '--json':
         a.output = 'json';
+        break;
+      case '--fix':
+        a.fix = true;
+        break;
+      case '--explain':
+        a.explain = true;
+        break;
+      case '--explain-all':
+        a.explain = true;
+        a.explainAll = true;
+        break;
+      case '--redact':
+        a.redact = true;
         break;
       case '--color':
         a.color = true;
@@ -139,12 +174,17 @@ Usage:
   kubectl describe pod my-pod | rbac-diagnose
   rbac-diagnose [options] [FILE...]        (no FILE or "-" reads standard input)
   kubectl rbac-diagnose [options] [FILE...] (as a kubectl plugin)
+  rbac-diagnose rules list [-o json]        the built-in rules (plus --rules DIR)
+  rbac-diagnose explain ROOT_CAUSE|RULE_ID  what a cause means, how to confirm and fix it
 
 Paste or pipe what you have: kubectl describe/get output, events, kubectl or aws CLI errors,
 the aws-auth ConfigMap, aws sts get-caller-identity, controller logs — several at once.
 
 Options:
-  -o, --output text|json   report form (default text; json is schemaVersion 1)
+  -o, --output FORM        text (default), json (schemaVersion 1), yaml, markdown (for issues/PRs), sarif (CI)
+      --fix                print only the fix manifests, one YAML stream for \`kubectl apply -f -\` after review
+      --explain            also print the rule trace: which facts matched which conditions
+      --redact             mask secrets, account ids, ARNs, IPs and names (consistently) in every output form
       --min-confidence N   hide diagnoses below confidence N (0..1)
       --fail-on LEVEL      exit 1 when a diagnosis of LEVEL or worse exists (error|warning|info)
       --rules DIR          add rule files from DIR (a rule with a built-in id replaces it)
@@ -158,6 +198,9 @@ Options:
 
 Examples:
   kubectl get pods 2>&1 | rbac-diagnose
+  kubectl describe pod web-0 | rbac-diagnose --redact -o markdown   # paste into a GitHub issue
+  rbac-diagnose --fix forbidden.txt > fix.yaml && kubectl apply -f fix.yaml --dry-run=server
+  rbac-diagnose explain node_role_not_mapped
   rbac-diagnose describe.txt aws-auth.yaml
   pbpaste | rbac-diagnose -o json | jq '.diagnoses[0].rootCause'
 

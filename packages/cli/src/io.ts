@@ -11,6 +11,8 @@ export class InputError extends Error {
 export interface NamedText {
   name: string;
   text: string;
+  /** The path as given on the command line (for SARIF locations); absent for stdin. */
+  path?: string;
 }
 
 /** Decodes bytes as UTF-8 text, refusing binary data. */
@@ -54,7 +56,7 @@ export async function readInputs(files: readonly string[], maxBytes: number): Pr
       throw new InputError(`cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     }
     if (size > maxBytes) throw new InputError(`${f} is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`);
-    out.push({ name: basename(f), text: decodeText(await readFile(f), f) });
+    out.push({ name: basename(f), text: decodeText(await readFile(f), f), path: f });
   }
   return out;
 }

@@ -1,7 +1,8 @@
 // The CLI: arguments → inputs → diagnose (pure core) → render → exit code. IO lives here, not in the core.
-import { diagnose, InternalError, renderText, type Report, type Rule } from '@rbac-diagnose/core';
+import { diagnoseDetailed, InternalError, renderMarkdown, renderSarif, renderYaml, renderText, renderTrace, type Report, type Rule, type RuleTrace } from '@rbac-diagnose/core';
 import { builtinRules, mergeRules } from '@rbac-diagnose/rules';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
+import { explainId, rulesList } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
 import { InputError, readInputs, readStdin, decodeText, type NamedText } from './io.js';
 import { createLogger, type Logger } from './log.js';
@@ -27,18 +28,28 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const rules = await loadRules(args, log);
+    if (args.command?.name === 'rules-list') {
+      write(rulesList(rules, args.output === 'json'));
+      return 0;
+    }
+    if (args.command?.name === 'explain') {
+      const text = explainId(rules, args.command.id);
+      if (text === null) throw new UsageError(`no rule or root cause named "${args.command.id}" (see \`rbac-diagnose rules list\`)`);
+      write(text);
+      return 0;
+    }
     const inputs = await gatherInputs(args);
     if (inputs === null) {
       process.stderr.write('rbac-diagnose: nothing to read: pipe kubectl output in, e.g. `kubectl describe pod my-pod | rbac-diagnose`, or name files (see --help)\n');
       return 2;
     }
     log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
-    const report = await diagnose(
+    const { report, trace } = await diagnoseDetailed(
       inputs.length === 1 ? (inputs[0]?.text ?? '') : inputs.map((i) => ({ name: i.name, text: i.text })),
-      { rules, trustedRules: true, minConfidence: args.minConfidence },
+      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact },
     );
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
-    write(render(report, args));
+    write(args.fix ? renderFix(report) : await render(report, args, rules, inputs, trace));
     await log.flush();
     return exitCode(report, args);
   } catch (e) {
@@ -87,10 +98,43 @@ function useColor(args: CliArgs): boolean {
   return process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
 }
 
-function render(report: Report, args: CliArgs): string {
-  if (args.output === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  const text = renderText(report, { color: useColor(args), verbose: args.verbose });
-  return args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
+async function render(report: Report, args: CliArgs, rules: readonly Rule[], inputs: readonly NamedText[], trace: readonly RuleTrace[]): Promise<string> {
+  const explain = args.explain ? renderTrace(trace, { all: args.explainAll }) : '';
+  switch (args.output) {
+    case 'json':
+      if (explain) process.stderr.write(explain);
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'yaml': {
+      if (explain) process.stderr.write(explain);
+      return renderYaml(report);
+    }
+    case 'markdown':
+      return `${renderMarkdown(report)}${explain ? `\n<details><summary>Rule trace</summary>\n\n\`\`\`\n${explain}\`\`\`\n</details>\n` : ''}`;
+    case 'sarif': {
+      if (explain) process.stderr.write(explain);
+      const uris = Object.fromEntries(inputs.map((i) => [i.name, i.path ?? i.name]));
+      return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, rules, uris: inputs.length === 1 ? { '': inputs[0]?.path ?? 'stdin' } : uris }), null, 2)}\n`;
+    }
+    case 'text': {
+      const text = renderText(report, { color: useColor(args), verbose: args.verbose });
+      const body = args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
+      return explain ? `${body}\n${explain}` : body;
+    }
+  }
+}
+
+/** `--fix`: only the manifests, as one multi-document stream for `kubectl apply -f -` after review. */
+function renderFix(report: Report): string {
+  const docs: string[] = [];
+  for (const d of report.diagnoses) {
+    for (const r of d.remediation) {
+      if (r.kind !== 'manifest' || r.yaml === undefined) continue;
+      const edit = /<[a-z][\w-]*>/.test(r.yaml) ? '# EDIT FIRST: replace every <placeholder> below.\n' : '';
+      docs.push(`# ${d.rootCause} (${d.ruleId}, confidence ${d.confidence.toFixed(2)}): ${r.title}\n${edit}${r.yaml.trimEnd()}\n`);
+    }
+  }
+  if (docs.length === 0) return '# rbac-diagnose: no manifest to apply for this input (see the text report for commands).\n';
+  return docs.join('---\n');
 }
 
 function indent(s: string): string {

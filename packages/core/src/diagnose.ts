@@ -17,6 +17,7 @@ import {
   type Remediation,
   type Report,
 } from './report.js';
+import { makeRedactor, redactReport } from './redact.js';
 import { RuleSchema, type EvidenceSelector, type Rule } from './rules/schema.js';
 
 /** One named input (a file, or a part of a paste). */
@@ -35,6 +36,8 @@ export interface DiagnoseOptions {
   trustedRules?: boolean;
   /** Largest input accepted, in characters. Default 64 MiB. */
   maxInputChars?: number;
+  /** Mask secrets, account ids, ARNs, IPs and names consistently, for pasting into public issues. Default false. */
+  redact?: boolean;
 }
 
 /** A report plus the engine trace of every rule (for `--explain`). */
@@ -116,7 +119,8 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
       ...(s.command === null ? {} : { command: s.command }),
     };
   });
-  const report: Report = { schemaVersion: 1, inputs, diagnoses, issues };
+  let report: Report = { schemaVersion: 1, inputs, diagnoses, issues };
+  if (options.redact) report = redactReport(report, makeRedactor(facts));
   const checked = ReportSchema.safeParse(report);
   if (!checked.success) throw new InternalError(`report failed its own schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return { report: checked.data, trace, facts };
