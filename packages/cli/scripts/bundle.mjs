@@ -1,14 +1,16 @@
 // Bundles the CLI into dist/rbac-diagnose.js (ESM, Node 20) with esbuild. Heavy, rarely used code
 // (@kubernetes/client-node for live mode, pino) stays in lazily imported chunks.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const out = join(root, 'dist');
-rmSync(join(out, 'chunks'), { recursive: true, force: true });
+const dist = join(root, 'dist');
+// Build beside dist and swap it in, so a concurrent reader never sees half a bundle.
+const out = join(root, `dist-tmp-${process.pid}`);
+rmSync(out, { recursive: true, force: true });
 await build({
   entryPoints: { 'rbac-diagnose': join(root, 'src/bin.ts') },
   outdir: out,
@@ -25,4 +27,6 @@ await build({
   banner: { js: 'import { createRequire as __rbacCreateRequire } from "node:module"; const require = __rbacCreateRequire(import.meta.url);' },
 });
 chmodSync(join(out, 'rbac-diagnose.js'), 0o755);
+rmSync(dist, { recursive: true, force: true });
+renameSync(out, dist);
 console.log('bundled dist/rbac-diagnose.js');

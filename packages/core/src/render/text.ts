@@ -1,4 +1,5 @@
 import type { Diagnosis, Report } from '../report.js';
+import { chainLine } from './chain.js';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
@@ -58,6 +59,10 @@ function renderDiagnosis(d: Diagnosis, i: number, p: ReturnType<typeof palette>,
   const rank = i === 0 ? 'most likely' : `#${i + 1}`;
   out.push(`${p.bold(`${i + 1}.`)} ${sev} ${p.bold(d.rootCause)}  ${p.dim(`confidence ${d.confidence.toFixed(2)} · ${rank} · rule ${d.ruleId}`)}`);
   out.push(`   ${p.bold(d.title)}`);
+  if (full && d.severity === 'error') {
+    const chain = chainLine(d.rootCause, { ok: p.green('✔'), broken: p.red('✘'), skipped: p.dim('·') });
+    if (chain) out.push(`   ${p.dim('chain:')} ${chain}`);
+  }
   out.push(indent(d.summary, '   '));
   if (d.misleading) {
     out.push('');
