@@ -116,7 +116,8 @@ async function render(report: Report, args: CliArgs, rules: readonly Rule[], inp
       return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, rules, uris: inputs.length === 1 ? { '': inputs[0]?.path ?? 'stdin' } : uris }), null, 2)}\n`;
     }
     case 'text': {
-      const text = renderText(report, { color: useColor(args), verbose: args.verbose });
+      const width = process.stdout.isTTY && process.stdout.columns > 40 ? Math.min(process.stdout.columns, 160) : undefined;
+      const text = renderText(report, { color: useColor(args), verbose: args.verbose, ...(width === undefined ? {} : { width }) });
       const body = args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
       return explain ? `${body}\n${explain}` : body;
     }

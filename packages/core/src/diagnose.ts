@@ -240,7 +240,10 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagn
       if (SEVERITY_RANK[other.diagnosis.severity] === SEVERITY_RANK[d.severity]) d.confidence = Math.max(d.confidence, other.diagnosis.confidence);
     }
     if (sorted.length > 1) d.alsoMatched = sorted.slice(1).map((c) => c.rule.id);
-    d.evidence.sort((a, b) => (a.source ?? '').localeCompare(b.source ?? '') || a.line - b.line);
+    // Sources in the order the primary rule cites them (its strongest evidence first), lines in order within each.
+    const order = new Map<string, number>();
+    for (const e of d.evidence) if (!order.has(e.source ?? '')) order.set(e.source ?? '', order.size);
+    d.evidence.sort((a, b) => (order.get(a.source ?? '') ?? 0) - (order.get(b.source ?? '') ?? 0) || a.line - b.line);
     merged.push(d);
   }
   return merged.sort(compareDiagnoses);

@@ -2,9 +2,9 @@
 // away from its cause".
 import type { RootCause } from '../report.js';
 
-const ACCESS = ['AWS credentials', 'exec plugin token', 'IAM → Kubernetes user (access entry / aws-auth)', 'RBAC', 'admission'] as const;
-const NODE = ['node IAM role', 'aws-auth / access entry', 'kubelet joins', 'CNI, node Ready', 'scheduler places pod'] as const;
-const POD = ['scheduler places pod', 'volumes, network', 'image pull', 'container runs', 'pod identity (AWS APIs)'] as const;
+const ACCESS = ['AWS credentials', 'token', 'IAM → user mapping', 'RBAC', 'admission'] as const;
+const NODE = ['node IAM role', 'aws-auth / access entry', 'kubelet joins', 'node Ready (CNI)', 'pod scheduled'] as const;
+const POD = ['pod scheduled', 'volumes, network', 'image pull', 'container runs', 'AWS APIs (pod identity)'] as const;
 
 type Chain = { links: readonly string[]; broken: number };
 

@@ -6,6 +6,8 @@ export interface TextOptions {
   color?: boolean;
   /** Show every diagnosis in full (default: the first in full, the others in short). */
   verbose?: boolean;
+  /** Wrap prose at this many columns (a terminal's width); no wrapping when absent (pipes, files). */
+  width?: number;
 }
 
 type Paint = (s: string) => string;
@@ -23,11 +25,30 @@ function palette(color: boolean): Record<'bold' | 'dim' | 'red' | 'yellow' | 'bl
   };
 }
 
-function indent(text: string, pad: string): string {
+function indent(text: string, pad: string, width?: number): string {
   return text
     .split('\n')
-    .map((l) => (l === '' ? '' : pad + l))
+    .map((l) => (l === '' ? '' : wrap(pad + l, width, pad)))
     .join('\n');
+}
+
+/** Word-wraps one line at `width` columns, continuing with `pad` (ANSI sequences count as zero width). */
+function wrap(line: string, width: number | undefined, pad: string): string {
+  if (width === undefined || visible(line) <= width) return line;
+  const out: string[] = [];
+  let cur = '';
+  for (const word of line.split(/(?<=\S) (?=\S)/)) {
+    if (cur !== '' && visible(cur) + 1 + visible(word) > width) {
+      out.push(cur);
+      cur = pad + word.trimStart();
+    } else cur = cur === '' ? word : `${cur} ${word}`;
+  }
+  out.push(cur);
+  return out.join('\n');
+}
+
+function visible(s: string): number {
+  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
 }
 
 /** Renders a report for a person in a terminal, like compiler diagnostics. */
@@ -43,7 +64,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   out.push(`${p.bold('rbac-diagnose')}: ${head}${kinds ? p.dim(`  (read: ${kinds})`) : ''}`);
   report.diagnoses.forEach((d, i) => {
     out.push('');
-    out.push(...renderDiagnosis(d, i, p, options.verbose === true || i === 0 || d.severity !== 'error' || i < 1));
+    out.push(...renderDiagnosis(d, i, p, options.verbose === true || i === 0 || d.severity !== 'error', options.width));
   });
   if (report.issues.length > 0) {
     out.push('');
@@ -53,7 +74,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   return `${out.join('\n')}\n`;
 }
 
-function renderDiagnosis(d: Diagnosis, i: number, p: ReturnType<typeof palette>, full: boolean): string[] {
+function renderDiagnosis(d: Diagnosis, i: number, p: ReturnType<typeof palette>, full: boolean, width?: number): string[] {
   const out: string[] = [];
   const sev = d.severity === 'error' ? p.red('error') : d.severity === 'warning' ? p.yellow('warning') : p.blue('info');
   const rank = i === 0 ? 'most likely' : `#${i + 1}`;
@@ -63,20 +84,21 @@ function renderDiagnosis(d: Diagnosis, i: number, p: ReturnType<typeof palette>,
     const chain = chainLine(d.rootCause, { ok: p.green('✔'), broken: p.red('✘'), skipped: p.dim('·') });
     if (chain) out.push(`   ${p.dim('chain:')} ${chain}`);
   }
-  out.push(indent(d.summary, '   '));
+  out.push(indent(d.summary, '   ', width));
   if (d.misleading) {
     out.push('');
-    out.push(`   ${p.cyan('Why the message misleads:')} ${d.misleading}`);
+    out.push(wrap(`   ${p.cyan('Why the message misleads:')} ${d.misleading}`, width, '   '));
   }
   if (d.evidence.length > 0) {
     out.push('');
     out.push(`   ${p.bold('Evidence')}`);
-    const width = Math.max(...d.evidence.map((e) => `${e.source ? `${e.source}:` : ''}${e.line}`.length));
+    const locWidth = Math.max(...d.evidence.map((e) => `${e.source ? `${e.source}:` : ''}${e.line}`.length));
     for (const e of d.evidence) {
-      const loc = `${e.source ? `${e.source}:` : ''}${e.line}`.padStart(width);
-      const text = e.text.length > 160 ? `${e.text.slice(0, 157)}...` : e.text;
+      const loc = `${e.source ? `${e.source}:` : ''}${e.line}`.padStart(locWidth);
+      const room = Math.max(40, (width ?? 160) - locWidth - 6);
+      const text = e.text.length > room ? `${e.text.slice(0, room - 3)}...` : e.text;
       out.push(`   ${p.dim(`${loc} │`)} ${text}`);
-      out.push(`   ${' '.repeat(width)} ${p.dim('│')} ${p.green('↳')} ${e.why}`);
+      out.push(wrap(`   ${' '.repeat(locWidth)} ${p.dim('│')} ${p.green('↳')} ${e.why}`, width, `   ${' '.repeat(locWidth)} ${p.dim('│')}   `));
     }
   }
   if (!full) {
@@ -84,13 +106,13 @@ function renderDiagnosis(d: Diagnosis, i: number, p: ReturnType<typeof palette>,
     return out;
   }
   out.push('');
-  out.push(indent(d.explanation, '   '));
+  out.push(indent(d.explanation, '   ', width));
   if (d.nextSteps.length > 0) {
     out.push('');
     out.push(`   ${p.bold('Confirm')} ${p.dim('(read-only)')}`);
     for (const n of d.nextSteps) {
       out.push(`     $ ${n.command}`);
-      out.push(`       ${p.dim(n.why)}`);
+      out.push(wrap(`       ${p.dim(n.why)}`, width, '       '));
     }
   }
   if (d.remediation.length > 0) {
@@ -98,10 +120,10 @@ function renderDiagnosis(d: Diagnosis, i: number, p: ReturnType<typeof palette>,
     out.push(`   ${p.bold('Fix')}`);
     for (const r of d.remediation) {
       const tag = r.safety === 'mutating' ? p.yellow('[mutating: review before applying]') : p.dim('[read-only]');
-      out.push(`   • ${r.title} ${tag}`);
+      out.push(wrap(`   • ${r.title} ${tag}`, width, '     '));
       if (r.command) out.push(indent(r.command.split('\n').map((l, k) => (k === 0 ? `$ ${l}` : `  ${l}`)).join('\n'), '       '));
       if (r.yaml) out.push(indent(r.yaml.trimEnd(), '       '));
-      if (r.text) out.push(indent(r.text, '       '));
+      if (r.text) out.push(indent(r.text, '       ', width));
     }
   }
   if (d.references.length > 0) {
