@@ -17,6 +17,11 @@ const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
 export async function main(argv: readonly string[]): Promise<number> {
   let log: Logger = createLogger('warn');
   try {
+    // Live mode (reads a cluster): its own chunk, so @kubernetes/client-node is never loaded for piped input.
+    if ((argv[0] === 'live' || argv[0] === 'watch') && !argv.includes('--help') && !argv.includes('-h')) {
+      const { runLive } = await import('./live/run.js');
+      return await runLive(argv, { parseArgs, UsageError, loadRules, render, exitCode, createLogger });
+    }
     const args = parseArgs(argv);
     log = createLogger(args.logLevel);
     if (args.help) {
@@ -46,7 +51,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
     const { report, trace } = await diagnoseDetailed(
       inputs.length === 1 ? (inputs[0]?.text ?? '') : inputs.map((i) => ({ name: i.name, text: i.text })),
-      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact },
+      // The compiled fast path gives the same diagnoses (tested against json-rules-engine); --explain needs the trace.
+      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: args.explain ? 'json-rules-engine' : 'compiled' },
     );
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
     write(args.fix ? renderFix(report) : await render(report, args, rules, inputs, trace));

@@ -1,5 +1,6 @@
 import { computeBindings, fill, type Bindings } from './engine/bindings.js';
 import { matchesPattern } from './engine/operators.js';
+import { compileRules } from './engine/compile.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { extractFacts } from './facts/extract.js';
 import type { Facts } from './facts/schema.js';
@@ -38,6 +39,11 @@ export interface DiagnoseOptions {
   maxInputChars?: number;
   /** Mask secrets, account ids, ARNs, IPs and names consistently, for pasting into public issues. Default false. */
   redact?: boolean;
+  /**
+   * `json-rules-engine` (default) evaluates the rules with json-rules-engine and returns its trace; `compiled` uses
+   * the same rule data compiled to closures (identical results, checked by compile.test.ts; no trace; faster start).
+   */
+  engine?: 'json-rules-engine' | 'compiled';
 }
 
 /** A report plus the engine trace of every rule (for `--explain`). */
@@ -104,7 +110,10 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
 
   const facts = extractFacts(sections, issues);
   const bindings = computeBindings(facts, allTexts);
-  const { fired, trace } = await runRules(rules, facts);
+  let fired: Firing[];
+  let trace: RuleTrace[] = [];
+  if (options.engine === 'compiled') fired = compiledFor(options.rules, rules)(facts);
+  else ({ fired, trace } = await runRules(rules, facts));
   const candidates = fired.map((f) => toDiagnosis(f, facts, bindings, lineIndex));
   const diagnoses = rank(candidates, fired).filter((d) => d.confidence >= (options.minConfidence ?? 0));
 
@@ -124,6 +133,18 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
   const checked = ReportSchema.safeParse(report);
   if (!checked.success) throw new InternalError(`report failed its own schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return { report: checked.data, trace, facts };
+}
+
+const compiledCache = new WeakMap<readonly Rule[], (facts: Facts) => Firing[]>();
+
+/** Compiled rules, cached per rules array (the built-in set is compiled once per process). */
+function compiledFor(original: readonly Rule[], validated: readonly Rule[]): (facts: Facts) => Firing[] {
+  let fn = compiledCache.get(original);
+  if (!fn) {
+    fn = compileRules(validated);
+    compiledCache.set(original, fn);
+  }
+  return fn;
 }
 
 function key(source: string | undefined, no: number): string {

@@ -1,4 +1,4 @@
-import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { Facts } from '../facts/schema.js';
 import type { Adjustment, Condition, Rule } from '../rules/schema.js';
 import { CUSTOM_OPERATORS, resolvePath } from './operators.js';
@@ -34,6 +34,8 @@ function topLevel(c: Condition): TopLevelCondition {
  * A fresh Engine per call: overlapping runs on one Engine silently drop lower-priority rules.
  */
 export async function runRules(rules: readonly Rule[], facts: Facts): Promise<{ fired: Firing[]; trace: RuleTrace[] }> {
+  // Loaded on first use, so callers of the compiled fast path never pay for it.
+  const { Engine } = await import('json-rules-engine');
   const engine = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: false, pathResolver: resolvePath as (v: object, p: string) => unknown });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
   rules.forEach((rule, ri) => {
