@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for CI code scanning: one result per diagnosis, located at its first evidence line (the primary
 // input), with the other evidence lines as related locations.
+import type { Location, Log } from 'sarif';
 import type { Diagnosis, Report } from '../report.js';
 import type { Rule } from '../rules/schema.js';
 
@@ -15,7 +16,7 @@ export interface SarifOptions {
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const INFO_URI = 'https://github.com/rbac-diagnose/rbac-diagnose';
 
-function location(d: Diagnosis['evidence'][number], uris: Readonly<Record<string, string>>): Record<string, unknown> {
+function location(d: Diagnosis['evidence'][number], uris: Readonly<Record<string, string>>): Location {
   const key = d.source ?? '';
   return {
     physicalLocation: {
@@ -32,7 +33,8 @@ export function renderSarif(report: Report, options: SarifOptions): Record<strin
   const used = new Set(report.diagnoses.flatMap((d) => [d.ruleId, ...(d.alsoMatched ?? [])]));
   const rules = options.rules.filter((r) => used.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  return {
+  // Type-checked against the SARIF 2.1.0 object model (@types/sarif) without exposing it in our API.
+  const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -66,8 +68,9 @@ export function renderSarif(report: Report, options: SarifOptions): Record<strin
             properties: { rootCause: d.rootCause, confidence: d.confidence, nextSteps: d.nextSteps.map((n) => n.command) },
           };
         }),
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.issues.map((i) => ({ level: 'warning', message: { text: `${i.code}: ${i.message}` }, ...(i.line > 0 ? { locations: [{ physicalLocation: { artifactLocation: { uri: uris[i.source ?? ''] ?? (i.source || 'stdin') }, region: { startLine: i.line } } }] } : {}) })) }],
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.issues.map((i) => ({ level: 'warning' as const, message: { text: `${i.code}: ${i.message}` }, ...(i.line > 0 ? { locations: [{ physicalLocation: { artifactLocation: { uri: uris[i.source ?? ''] ?? (i.source || 'stdin') }, region: { startLine: i.line } } }] } : {}) })) }],
       },
     ],
   };
+  return log as unknown as Record<string, unknown>;
 }
