@@ -176,6 +176,11 @@ Usage:
   kubectl rbac-diagnose [options] [FILE...] (as a kubectl plugin)
   rbac-diagnose rules list [-o json]        the built-in rules (plus --rules DIR)
   rbac-diagnose explain ROOT_CAUSE|RULE_ID  what a cause means, how to confirm and fix it
+  rbac-diagnose live pod NAME [-n NS]       read the pod, its events, owner events, nodes, aws-auth and your
+                                            identity from the cluster (read-only) and diagnose them
+  rbac-diagnose live node NAME | live namespace NS
+      [--context C] [--kubeconfig F] [--request-timeout 10s] [--save DIR (files offline mode reads back)]
+  rbac-diagnose watch [-n NS | -A] [--max-events N] [--timeout 60s]   NDJSON diagnoses as events arrive
 
 Paste or pipe what you have: kubectl describe/get output, events, kubectl or aws CLI errors,
 the aws-auth ConfigMap, aws sts get-caller-identity, controller logs — several at once.

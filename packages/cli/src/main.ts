@@ -20,7 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Live mode (reads a cluster): its own chunk, so @kubernetes/client-node is never loaded for piped input.
     if ((argv[0] === 'live' || argv[0] === 'watch') && !argv.includes('--help') && !argv.includes('-h')) {
       const { runLive } = await import('./live/run.js');
-      return await runLive(argv, { parseArgs, UsageError, loadRules, render, exitCode, createLogger });
+      return await runLive(argv, { parseArgs, UsageError, loadRules, render, renderFix, exitCode, createLogger });
     }
     const args = parseArgs(argv);
     log = createLogger(args.logLevel);

@@ -59,10 +59,12 @@ export const ROOT_CAUSES = [
   'image_not_found',
   'registry_transient_error',
   'image_pull_network_blocked',
+  'image_pull_secret_missing',
   // containers
   'container_oom_killed',
   'secret_not_found',
   'vpc_cni_ip_exhausted',
+  'configmap_not_found',
 ] as const;
 
 export const RootCauseSchema = z.enum(ROOT_CAUSES);

@@ -1,5 +1,5 @@
 import type { Facts } from '../facts/schema.js';
-import { parseArn } from '../aws/arn.js';
+import { canonicalArn, parseArn } from '../aws/arn.js';
 
 /** Placeholders rule text may use as `{{name}}`. A placeholder with no value in the input keeps a `<…>` hint. */
 export const BINDING_NAMES = [
@@ -19,11 +19,27 @@ export const BINDING_NAMES = [
   'forbiddenNamespace',
   'forbiddenScope',
   'forbiddenNamespaceFlag',
+  'forbiddenResourceArg',
+  'forbiddenRoleKind',
+  'forbiddenBindingKind',
+  'forbiddenSubjectNamespace',
   'notReadyNodes',
   'totalNodes',
   'podName',
   'podNamespace',
   'namespaceFlag',
+  'serviceAccount',
+  'oidcProvider',
+  'image',
+  'ecrRegistry',
+  'ecrRepository',
+  'nodeRoleName',
+  'awsAction',
+  'secretName',
+  'irsaRoleName',
+  'assumeRoleArn',
+  'assumeRoleName',
+  'assumeRoleCaller',
 ] as const;
 export type BindingName = (typeof BINDING_NAMES)[number];
 export type Bindings = Record<BindingName, string>;
@@ -71,11 +87,63 @@ export function computeBindings(facts: Facts, lineTexts: readonly string[]): Bin
     forbiddenNamespace: f?.namespace ?? '<namespace>',
     forbiddenScope: f ? (f.namespace !== null ? `in the namespace "${f.namespace}"` : 'at the cluster scope') : '',
     forbiddenNamespaceFlag: f?.namespace ? `-n ${f.namespace}` : '',
+    // kubectl create role --resource=<resource>[.<group>][/<subresource>]
+    forbiddenResourceArg: f?.resource ? `${f.resource}${f.apiGroup ? `.${f.apiGroup}` : ''}${f.subresource ? `/${f.subresource}` : ''}` : '<resource>',
+    forbiddenRoleKind: f && f.namespace === null ? 'clusterrole' : 'role',
+    forbiddenBindingKind: f && f.namespace === null ? 'clusterrolebinding' : 'rolebinding',
+    forbiddenSubjectNamespace: f?.subjectNamespace ?? f?.namespace ?? '<namespace>',
     notReadyNodes: sched ? String(sched.notReadyNodes) : String(facts.derived.nodesReportedNotReady),
     totalNodes: sched ? String(sched.total) : String(facts.nodes.length),
     podName: pod?.name ?? '<pod>',
     podNamespace: ns ?? '<namespace>',
     namespaceFlag: ns ? `-n ${ns}` : '',
+    ...podIdentityBindings(facts, lineTexts, region),
+    ...assumeRoleBindings(facts),
+  };
+}
+
+const OIDC_PROVIDER = /oidc\.eks\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?\/id\/[0-9A-Za-z]+/;
+// the role IRSA injects (AWS_ROLE_ARN env) or the service account annotation
+const IRSA_ROLE = /(?:AWS_ROLE_ARN[":=\s]+|eks\.amazonaws\.com\/role-arn[":=\s]+)arn:aws[\w-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/;
+const ECR_IMAGE = /(\d{12}\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?)\/([\w./-]+)/;
+
+/** Bindings for pod identity, image pulls and containers (service account, OIDC provider, ECR repository, node role). */
+function podIdentityBindings(facts: Facts, lineTexts: readonly string[], region: string): Pick<Bindings, 'serviceAccount' | 'oidcProvider' | 'image' | 'ecrRegistry' | 'ecrRepository' | 'nodeRoleName' | 'awsAction' | 'secretName' | 'irsaRoleName'> {
+  const sig = (id: string, group: string): string | undefined => facts.signals.find((s) => s.id === id && s.groups[group] !== undefined)?.groups[group];
+  let oidc: string | undefined;
+  let ecr: RegExpExecArray | null = null;
+  let role: string | undefined;
+  for (const t of lineTexts) {
+    if (oidc === undefined && t.includes('oidc.eks.')) oidc = OIDC_PROVIDER.exec(t)?.[0];
+    if (ecr === null && t.includes('.dkr.ecr')) ecr = ECR_IMAGE.exec(t);
+    if (role === undefined && (t.includes('role-arn') || t.includes('AWS_ROLE_ARN'))) role = IRSA_ROLE.exec(t)?.[1];
+    if (oidc !== undefined && ecr !== null && role !== undefined) break;
+  }
+  const denied = facts.signals.find((s) => s.id === 'aws_denied_node_role');
+  const ecrDenied = facts.signals.find((s) => s.id === 'image_pull_forbidden' && s.groups['role'] !== undefined);
+  const image = sig('image_pull_failed', 'image') ?? sig('image_not_found', 'image');
+  return {
+    serviceAccount: facts.pods.find((p) => p.serviceAccount !== null)?.serviceAccount ?? '<service-account>',
+    oidcProvider: oidc ?? `oidc.eks.${ecr?.[2] ?? region}.amazonaws.com/id/<OIDC_ID>`,
+    image: image ?? '<image>',
+    ecrRegistry: ecr?.[1] ?? `<account>.dkr.ecr.${region}.amazonaws.com`,
+    ecrRepository: ecr?.[3]?.replace(/^v2\//, '').replace(/\/(?:manifests|blobs)\/.*$/, '') ?? '<repository>',
+    nodeRoleName: (denied ?? ecrDenied)?.groups['role'] ?? '<node-instance-role>',
+    awsAction: denied?.groups['action'] ?? '<service>:<Action>',
+    secretName: sig('secret_not_found', 'name') ?? '<secret>',
+    irsaRoleName: role ?? '<role-name>',
+  };
+}
+
+/** Bindings for a denied sts:AssumeRole (signatures-eks.md §1.7): the target role and the caller, canonical (assumed-role → role). */
+function assumeRoleBindings(facts: Facts): Pick<Bindings, 'assumeRoleArn' | 'assumeRoleName' | 'assumeRoleCaller'> {
+  const s = facts.signals.find((x) => x.id === 'aws_assume_role_denied' && x.groups['role'] !== undefined);
+  const role = s?.groups['role'];
+  const caller = s?.groups['caller'] ?? facts.callerIdentity?.arn;
+  return {
+    assumeRoleArn: role ?? '<role-arn>',
+    assumeRoleName: (role ? (parseArn(role)?.name ?? role.slice(role.lastIndexOf('/') + 1)) : undefined) || '<role-name>',
+    assumeRoleCaller: caller ? canonicalArn(caller) : '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
   };
 }
 
@@ -85,7 +153,9 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;
 export function fill(template: string, bindings: Bindings, item?: Record<string, unknown>): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     if (name.startsWith('item.') && item) {
-      const v = item[name.slice(5)];
+      // `item.groups.cause` walks into a signal's named captures.
+      let v: unknown = item;
+      for (const k of name.slice(5).split('.')) v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
       return v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v);
     }
     return (bindings as Record<string, string>)[name] ?? whole;

@@ -35,7 +35,9 @@ function topLevel(c: Condition): TopLevelCondition {
  */
 export async function runRules(rules: readonly Rule[], facts: Facts): Promise<{ fired: Firing[]; trace: RuleTrace[] }> {
   // Loaded on first use, so callers of the compiled fast path never pay for it.
-  const { Engine } = await import('json-rules-engine');
+  const mod = (await import('json-rules-engine')) as unknown as { Engine?: typeof import('json-rules-engine').Engine; default?: { Engine?: typeof import('json-rules-engine').Engine } };
+  // Node's ESM loader exposes the CJS named export; a bundler's interop may put it under default.
+  const Engine = (mod.Engine ?? mod.default?.Engine) as typeof import('json-rules-engine').Engine;
   const engine = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: false, pathResolver: resolvePath as (v: object, p: string) => unknown });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
   rules.forEach((rule, ri) => {

@@ -9,6 +9,7 @@ import { normaliseMessage } from '../parse/normalize.js';
 import { parseFitError } from '../parse/scheduler.js';
 import { matchSignatures } from '../parse/signatures.js';
 import { parseTable } from '../parse/table.js';
+import { callerIdentityFromText, collectCanI, collectObjects, collectWhoami, elisionIssues, newSink, nodeDetailsFromDescribe, podConditionsFromDescribe } from './more.js';
 import type {
   AwsAuthFact,
   ContainerFact,
@@ -34,6 +35,8 @@ interface RawEvent {
   lines: Line[];
 }
 
+const OBJECT_SECTION_KINDS: ReadonlySet<string> = new Set(['object-json', 'object-yaml', 'events-json']);
+
 const ref = (l: Line): { line: number; source?: string } => (l.source === undefined ? { line: l.no } : { line: l.no, source: l.source });
 
 /** Builds the facts of one input from its sections, collecting parse problems as issues. */
@@ -47,6 +50,8 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
   const rawEvents: RawEvent[] = [];
   const awsAuths: AwsAuthFact[] = [];
   let callerIdentity: CallerIdentityFact | null = null;
+  const more = newSink();
+  const nodeListEmpty = emptyNodeList(sections);
 
   for (const section of sections) {
     let recognised = section.kind !== 'log-lines';
@@ -80,7 +85,8 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
           legacy: f.legacy,
         });
       }
-      if (msg.includes('nodes are available') || msg.includes('no nodes available to schedule pods')) {
+      // In JSON/YAML objects a message may be folded over lines: those are read whole from the objects (below).
+      if (!OBJECT_SECTION_KINDS.has(section.kind) && (msg.includes('nodes are available') || msg.includes('no nodes available to schedule pods'))) {
         const fit = parseFitError(msg);
         if (fit) {
           recognised = true;
@@ -98,10 +104,14 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
         if (section.kind === 'describe-pod') {
           const pod = podFromDescribe(block, section.lines);
           if (pod) pods.push(pod);
-          containers.push(...containersFromDescribe(block, pod?.name ?? null));
+          const cs = containersFromDescribe(block, pod?.name ?? null);
+          containers.push(...cs);
+          const main = cs.filter((c) => !c.init && c.restartCount !== null);
+          if (pod && main.length > 0) pod.restarts = main.reduce((n, c) => n + (c.restartCount ?? 0), 0);
+          if (pod) podConditionsFromDescribe(pod.name, section.lines, more.conditions);
         } else if (section.kind === 'describe-node') {
           const node = nodeFromDescribe(block, section.lines);
-          if (node) nodes.push(node);
+          if (node) nodes.push({ ...node, ...nodeDetailsFromDescribe(node.name, section.lines, more.conditions) });
         }
         break;
       }
@@ -124,15 +134,36 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
         break;
       }
       case 'events-json':
-      case 'object-json': {
-        const parsed = tryJson(section);
-        if (parsed === undefined) {
-          issues.push({ code: 'json_unparsed', line: section.lines[0]?.no ?? 0, message: 'JSON text that does not parse (truncated or edited?); only its error lines were searched', ...src(section) });
-        } else collectJsonEvents(parsed, section, rawEvents);
+      case 'object-json':
+      case 'object-yaml':
+      case 'describe-cluster-json':
+      case 'access-entries-json':
+        collectObjects(section, more, issues);
         break;
-      }
+      case 'can-i':
+        collectCanI(section, more);
+        break;
+      case 'whoami':
+        collectWhoami(section, more);
+        break;
       default:
         break;
+    }
+    if (section.kind === 'log-lines' && callerIdentity === null) {
+      const c = callerIdentityFromText(section.lines);
+      if (c) {
+        callerIdentity = c;
+        recognised = true;
+      }
+    }
+    elisionIssues(section, issues);
+    if ((section.kind === 'kubectl-error' || section.kind === 'aws-cli-error') && !section.lines.some((l) => signals.some((x) => x.line === l.no && x.source === l.source) || forbidden.some((x) => x.line === l.no && x.source === l.source))) {
+      issues.push({
+        code: 'error_not_catalogued',
+        line: section.lines[0]?.no ?? 0,
+        message: `the error on line ${section.lines[0]?.no ?? 0} is not one this version has a signature for; no diagnosis is based on it`,
+        ...src(section),
+      });
     }
     if (!recognised && section.kind === 'log-lines') {
       issues.push({
@@ -144,15 +175,54 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
     }
   }
 
+  for (const m of more.messages) {
+    const msg = normaliseMessage(m.text);
+    for (const hit of matchSignatures(msg)) {
+      if (!signals.some((s) => s.id === hit.id && s.line === m.line.no && s.source === m.line.source)) signals.push({ id: hit.id, ...ref(m.line), groups: hit.groups });
+    }
+    if (msg.includes('nodes are available') || msg.includes('no nodes available to schedule pods')) {
+      const fit = parseFitError(msg);
+      if (fit) scheduling.push(toSchedulingFact(fit, m.line));
+    }
+  }
+  pods.push(...more.pods);
+  containers.push(...more.containers);
+  nodes.push(...more.nodes);
+  rawEvents.push(...more.events);
+  if (callerIdentity === null) callerIdentity = more.callerIdentity;
+  const cluster = more.clusters.find((c) => c.authMode !== null) ?? more.clusters[0] ?? null;
   const events = aggregateEvents(rawEvents);
   // Scheduler messages inside events were already collected line by line; keep one fact per line.
   const awsAuth = awsAuths.find((a) => a.wellFormed) ?? awsAuths[0] ?? null;
-  const derived = derive({ signals, forbidden, scheduling, pods, nodes, awsAuth, callerIdentity });
+  const derived: Derived = { ...derive({ signals, forbidden, scheduling, pods, nodes, awsAuth, callerIdentity }), nodeListEmpty };
   const sched = dedupeByLine(scheduling);
-  const fitItems: FitItemFact[] = sched.flatMap((f) =>
-    f.items.map((i) => ({ line: f.line, ...(f.source === undefined ? {} : { source: f.source }), reason: i.reason, count: i.count, total: f.total, allNodes: f.total > 0 && i.count >= f.total, nodeState: i.nodeState })),
-  );
-  return { signals, forbidden, events, scheduling: sched, fitItems, pods, containers, nodes, awsAuth, callerIdentity, derived };
+  const fitItems: FitItemFact[] = sched.flatMap((f) => {
+    const most = Math.max(0, ...f.items.map((i) => i.count));
+    return f.items.map((i) => ({ line: f.line, ...(f.source === undefined ? {} : { source: f.source }), reason: i.reason, count: i.count, total: f.total, allNodes: f.total > 0 && i.count >= f.total, largest: i.count >= most, nodeState: i.nodeState }));
+  });
+  const authMode = cluster?.authMode;
+  if (authMode === 'API' || authMode === 'API_AND_CONFIG_MAP' || authMode === 'CONFIG_MAP') derived.clusterAuthMode = authMode;
+  return {
+    signals,
+    forbidden,
+    events,
+    scheduling: sched,
+    fitItems,
+    pods,
+    containers,
+    nodes,
+    awsAuth,
+    callerIdentity,
+    conditions: more.conditions,
+    roles: more.roles,
+    bindings: more.bindings,
+    accessEntries: more.accessEntries,
+    cluster,
+    authChecks: more.authChecks,
+    authRules: more.authRules,
+    whoami: more.whoami,
+    derived,
+  };
 }
 
 function src(section: Section): { source?: string } {
@@ -186,10 +256,14 @@ function dedupeByLine<T extends { line: number; source?: string | undefined }>(x
   });
 }
 
+const FIELD_PATH_PREFIX = /^spec\.(?:initContainers|containers|ephemeralContainers)\{[^{}\s]{1,253}\}: /;
+
 function collectDescribeEvents(block: DescribeBlock, out: RawEvent[]): void {
   const name = fieldValue(block, 'Name')?.value ?? null;
   for (const e of block.events) {
-    out.push({ type: e.type, reason: e.reason, from: e.from, message: e.message, object: name, count: e.count, lines: e.lines });
+    // kubectl ≥1.35 prefixes the involved field path: `spec.containers{app}: Back-off restarting …`.
+    const message = e.message.replace(FIELD_PATH_PREFIX, '');
+    out.push({ type: e.type, reason: e.reason, from: e.from, message, object: name, count: e.count, lines: e.lines });
   }
 }
 
@@ -203,9 +277,12 @@ function podFromDescribe(block: DescribeBlock, lines: readonly Line[]): PodFact 
     name: name?.value ?? '<unknown>',
     namespace: fieldValue(block, 'Namespace')?.value ?? null,
     phase: (fieldValue(block, 'Status')?.value ?? '').split(/\s/)[0] || null,
-    node: node === null || node === '<none>' || node === '' ? null : node,
+    // `Node: ip-192-168-12-34.us-west-2.compute.internal/192.168.12.34` — the node name, without its IP.
+    node: node === null || node === '<none>' || node === '' ? null : node.replace(/\/[\d.:a-fA-F]+$/, ''),
     controlledBy: fieldValue(block, 'Controlled By')?.value ?? null,
     serviceAccount: fieldValue(block, 'Service Account')?.value ?? null,
+    ready: null,
+    restarts: null,
   };
 }
 
@@ -265,12 +342,13 @@ function nodeFromDescribe(block: DescribeBlock, lines: readonly Line[]): NodeFac
   let inTaints = false;
   for (const l of lines) {
     const t = l.text;
-    const row = /^\s*Ready\s+(True|False|Unknown)\s+(.*)$/.exec(t);
+    const row = /^\s*Ready\s+(True|False|Unknown)\s+([^]*)$/.exec(t); // [^]*: `\s+(.*)$` is quadratic when a U+2028 follows blanks
     if (row?.[1]) {
       ready = row[1] as 'True' | 'False' | 'Unknown';
       readyLine = l.no;
       const rest = row[2] ?? '';
-      const rm = /([A-Z][A-Za-z]+)\s+(.*)$/.exec(rest.replace(/^(?:\S+, \d{2} \S+ \d{4} \S+ [+-]\d{4}\s+){0,2}/, ''));
+      // `(?<![A-Za-z])` and `[^]*`: starting inside a word made this quadratic on a long word (ReDoS); `.` stops at U+2028.
+      const rm = /(?<![A-Za-z])([A-Z][A-Za-z]+)\s+([^]*)$/.exec(rest.replace(/^(?:\S+, \d{2} \S+ \d{4} \S+ [+-]\d{4}\s+){0,2}/, ''));
       readyReason = rm?.[1] ?? null;
       readyMessage = rm?.[2] ?? null;
     }
@@ -283,7 +361,7 @@ function nodeFromDescribe(block: DescribeBlock, lines: readonly Line[]): NodeFac
     if (inTaints && /^\s+(\S+:(?:NoSchedule|PreferNoSchedule|NoExecute))\s*$/.test(t)) taints.push(t.trim());
     else inTaints = false;
   }
-  return { ...ref(first), name: name?.value ?? '<unknown>', ready, readyReason, readyMessage, readyLine, taints };
+  return { ...ref(first), name: name?.value ?? '<unknown>', ready, readyReason, readyMessage, readyLine, taints, allocatablePods: null, nonTerminatedPods: null, unschedulable: null };
 }
 
 function toAwsAuthFact(a: AwsAuth, lines: readonly Line[]): AwsAuthFact {
@@ -336,8 +414,12 @@ function collectTable(section: Section, events: RawEvent[], pods: PodFact[], nod
   const cols = new Set(table.columns);
   if (cols.has('REASON') && cols.has('MESSAGE')) {
     for (const { cells, line } of table.rows) {
-      const object = cells['OBJECT'] ?? cells['SUBOBJECT'] ?? cells['NAME'] ?? null;
-      const count = Number(cells['COUNT'] ?? '1');
+      // OBJECT (`pod/x`, `Pod/x` from `kubectl events`); ≤1.11 tables had KIND + NAME (the involved object).
+      const kind = cells['KIND'];
+      const object = cells['OBJECT'] ?? (kind && cells['NAME'] ? `${kind}/${cells['NAME']}` : null) ?? cells['SUBOBJECT'] ?? cells['NAME'] ?? null;
+      // COUNT column (wide, legacy), else `2m (x4 over 12m)` in LAST SEEN (`kubectl events`).
+      const times = /\(x(\d+) over /.exec(cells['LAST SEEN'] ?? cells['LASTSEEN'] ?? '');
+      const count = Number(cells['COUNT'] ?? times?.[1] ?? '1');
       events.push({
         type: cells['TYPE'] ?? '',
         reason: cells['REASON'] ?? '',
@@ -350,6 +432,7 @@ function collectTable(section: Section, events: RawEvent[], pods: PodFact[], nod
     }
   } else if (cols.has('READY') && cols.has('STATUS') && cols.has('RESTARTS')) {
     for (const { cells, line } of table.rows) {
+      const restarts = /^(\d+)/.exec(cells['RESTARTS'] ?? '');
       pods.push({
         ...ref(line),
         name: cells['NAME'] ?? '',
@@ -358,6 +441,8 @@ function collectTable(section: Section, events: RawEvent[], pods: PodFact[], nod
         node: cells['NODE'] && cells['NODE'] !== '<none>' ? cells['NODE'] : null,
         controlledBy: null,
         serviceAccount: null,
+        ready: /^\d+\/\d+$/.test(cells['READY'] ?? '') ? (cells['READY'] ?? null) : null,
+        restarts: restarts?.[1] ? Number(restarts[1]) : null,
       });
     }
   } else if (cols.has('STATUS') && cols.has('ROLES') && cols.has('VERSION')) {
@@ -371,33 +456,11 @@ function collectTable(section: Section, events: RawEvent[], pods: PodFact[], nod
         readyMessage: null,
         readyLine: line.no,
         taints: [],
+        allocatablePods: null,
+        nonTerminatedPods: null,
+        unschedulable: status === '' ? null : status.includes('SchedulingDisabled'),
       });
     }
-  }
-}
-
-function collectJsonEvents(v: unknown, section: Section, out: RawEvent[]): void {
-  const items: unknown[] = Array.isArray(v) ? v : isObj(v) && Array.isArray(v['items']) ? v['items'] : [v];
-  for (const it of items) {
-    if (!isObj(it) || (it['kind'] !== undefined && it['kind'] !== 'Event')) continue;
-    const message = typeof it['message'] === 'string' ? it['message'] : typeof it['note'] === 'string' ? it['note'] : '';
-    const reason = typeof it['reason'] === 'string' ? it['reason'] : '';
-    if (reason === '' && message === '') continue;
-    const line = section.lines.find((l) => message !== '' && l.text.includes(JSON.stringify(message).slice(1, 40))) ?? section.lines[0];
-    if (!line) continue;
-    const obj = isObj(it['involvedObject']) ? it['involvedObject'] : isObj(it['regarding']) ? it['regarding'] : {};
-    const source = isObj(it['source']) ? it['source'] : {};
-    const series = isObj(it['series']) ? it['series'] : {};
-    const count = typeof series['count'] === 'number' ? series['count'] : typeof it['count'] === 'number' ? it['count'] : 1;
-    out.push({
-      type: typeof it['type'] === 'string' ? it['type'] : '',
-      reason,
-      from: typeof source['component'] === 'string' ? source['component'] : typeof it['reportingController'] === 'string' ? it['reportingController'] : '',
-      message,
-      object: typeof obj['name'] === 'string' ? `${String(obj['kind'] ?? '')}/${obj['name']}` : null,
-      count,
-      lines: [line],
-    });
   }
 }
 
@@ -431,7 +494,24 @@ function aggregateEvents(raw: readonly RawEvent[]): EventFact[] {
   return [...byKey.values()];
 }
 
-function derive(f: Pick<Facts, 'signals' | 'forbidden' | 'scheduling' | 'pods' | 'nodes' | 'awsAuth' | 'callerIdentity'>): Derived {
+const GET_NODES = /(?:^|[\s/])(?:kubectl|k|oc)\s(?:.*\s)?get\s+(?:nodes?|no)\b/;
+
+/** "No resources found" printed by `kubectl get nodes` (its prompt, or the command quoted on the line before). */
+function emptyNodeList(sections: readonly Section[]): boolean {
+  let prev = '';
+  for (const section of sections) {
+    if (section.command !== null) prev = section.command;
+    for (const l of section.lines) {
+      const t = l.text.trim();
+      if (t === '') continue;
+      if (t.startsWith('No resources found') && GET_NODES.test(prev)) return true;
+      prev = t;
+    }
+  }
+  return false;
+}
+
+function derive(f: Pick<Facts, 'signals' | 'forbidden' | 'scheduling' | 'pods' | 'nodes' | 'awsAuth' | 'callerIdentity'>): Omit<Derived, 'nodeListEmpty'> {
   const ids = new Set(f.signals.map((s) => s.id));
   const awsAuth = f.awsAuth;
   const caller = f.callerIdentity;

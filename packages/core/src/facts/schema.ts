@@ -63,6 +63,8 @@ export const FitItemFactSchema = z.object({
   total: z.number().int().nonnegative(),
   /** True when this reason applies to every node the scheduler considered. */
   allNodes: z.boolean(),
+  /** True when no other reason of the same message rules out more nodes (ties are all largest). */
+  largest: z.boolean(),
   nodeState: z.string().nullable(),
 });
 export type FitItemFact = z.infer<typeof FitItemFactSchema>;
@@ -92,6 +94,10 @@ export const PodFactSchema = z.object({
   node: z.string().nullable(),
   controlledBy: z.string().nullable(),
   serviceAccount: z.string().nullable(),
+  /** `get pods` READY column (`0/1`), or ready/total containers from status; null when not shown. */
+  ready: z.string().nullable(),
+  /** Sum of container restarts (`get pods` RESTARTS, or restartCount in status); null when not shown. */
+  restarts: z.number().int().nonnegative().nullable(),
 });
 export type PodFact = z.infer<typeof PodFactSchema>;
 
@@ -103,6 +109,12 @@ export const NodeFactSchema = z.object({
   readyMessage: z.string().nullable(),
   readyLine: z.number().int().nonnegative().nullable(),
   taints: z.array(z.string()),
+  /** `Allocatable: pods:` (describe) or status.allocatable.pods; null when not shown. */
+  allocatablePods: z.number().int().nonnegative().nullable(),
+  /** `Non-terminated Pods: (N in total)` of describe node; null when not shown. */
+  nonTerminatedPods: z.number().int().nonnegative().nullable(),
+  /** `Unschedulable:` / spec.unschedulable / `,SchedulingDisabled`; null when not shown. */
+  unschedulable: z.boolean().nullable(),
 });
 export type NodeFact = z.infer<typeof NodeFactSchema>;
 
@@ -141,6 +153,112 @@ export const CallerIdentityFactSchema = z.object({
 });
 export type CallerIdentityFact = z.infer<typeof CallerIdentityFactSchema>;
 
+/** One condition of a pod or node (describe Conditions table, or status.conditions in JSON/YAML), flattened. */
+export const ConditionFactSchema = z.object({
+  ...Ref,
+  objectKind: z.enum(['Pod', 'Node']),
+  object: z.string(),
+  type: z.string(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type ConditionFact = z.infer<typeof ConditionFactSchema>;
+
+/** One rule of a Role or ClusterRole. */
+export const RbacRuleFactSchema = z.object({
+  ...Ref,
+  verbs: z.array(z.string()),
+  apiGroups: z.array(z.string()),
+  resources: z.array(z.string()),
+  resourceNames: z.array(z.string()),
+  nonResourceURLs: z.array(z.string()),
+});
+export type RbacRuleFact = z.infer<typeof RbacRuleFactSchema>;
+
+/** A Role or ClusterRole object found in the input (JSON or YAML). */
+export const RoleFactSchema = z.object({
+  ...Ref,
+  kind: z.enum(['Role', 'ClusterRole']),
+  name: z.string(),
+  namespace: z.string().nullable(),
+  rules: z.array(RbacRuleFactSchema),
+});
+export type RoleFact = z.infer<typeof RoleFactSchema>;
+
+/** A RoleBinding or ClusterRoleBinding object found in the input (JSON or YAML). */
+export const BindingFactSchema = z.object({
+  ...Ref,
+  kind: z.enum(['RoleBinding', 'ClusterRoleBinding']),
+  name: z.string(),
+  namespace: z.string().nullable(),
+  roleKind: z.string(),
+  roleName: z.string(),
+  subjects: z.array(z.object({ kind: z.string(), name: z.string(), namespace: z.string().nullable() })),
+});
+export type BindingFact = z.infer<typeof BindingFactSchema>;
+
+/** An EKS access entry (list-access-entries, describe-access-entry, list-associated-access-policies). */
+export const AccessEntryFactSchema = z.object({
+  ...Ref,
+  principalArn: z.string(),
+  canonicalArn: z.string(),
+  username: z.string().nullable(),
+  kubernetesGroups: z.array(z.string()),
+  type: z.string().nullable(),
+  clusterName: z.string().nullable(),
+  /** Access policies associated with the principal; null when that output is not in the input. */
+  policies: z
+    .array(z.object({ ...Ref, policyArn: z.string(), policy: z.string(), scopeType: z.string().nullable(), namespaces: z.array(z.string()) }))
+    .nullable(),
+});
+export type AccessEntryFact = z.infer<typeof AccessEntryFactSchema>;
+
+/** `aws eks describe-cluster` (or its `--query cluster.accessConfig`). */
+export const ClusterFactSchema = z.object({
+  ...Ref,
+  name: z.string().nullable(),
+  arn: z.string().nullable(),
+  version: z.string().nullable(),
+  endpoint: z.string().nullable(),
+  oidcIssuer: z.string().nullable(),
+  /** accessConfig.authenticationMode; CONFIG_MAP when a full describe-cluster has no accessConfig. */
+  authMode: z.string().nullable(),
+  authModeLine: z.number().int().nonnegative().nullable(),
+});
+export type ClusterFact = z.infer<typeof ClusterFactSchema>;
+
+/** One `kubectl auth can-i` answer (`yes`, `no`, `no - RBAC: …`). */
+export const AuthCheckFactSchema = z.object({
+  ...Ref,
+  allowed: z.boolean(),
+  reason: z.string().nullable(),
+  /** The can-i command when a prompt line named it. */
+  command: z.string().nullable(),
+});
+export type AuthCheckFact = z.infer<typeof AuthCheckFactSchema>;
+
+/** One row of `kubectl auth can-i --list`. */
+export const AuthRuleFactSchema = z.object({
+  ...Ref,
+  resources: z.array(z.string()),
+  nonResourceURLs: z.array(z.string()),
+  resourceNames: z.array(z.string()),
+  verbs: z.array(z.string()),
+});
+export type AuthRuleFact = z.infer<typeof AuthRuleFactSchema>;
+
+/** `kubectl auth whoami` (table, JSON or YAML SelfSubjectReview). */
+export const WhoamiFactSchema = z.object({
+  ...Ref,
+  username: z.string(),
+  uid: z.string().nullable(),
+  groups: z.array(z.string()),
+  /** The IAM ARN from `Extra: arn` on EKS, when shown. */
+  arn: z.string().nullable(),
+});
+export type WhoamiFact = z.infer<typeof WhoamiFactSchema>;
+
 /** Flat values that rules test directly; every key is listed in DERIVED_KEYS. */
 export const DerivedSchema = z.object({
   hasUnauthorized: z.boolean(),
@@ -159,6 +277,8 @@ export const DerivedSchema = z.object({
   nodesCniNotReady: z.number().int().nonnegative(),
   nodesKubeletStopped: z.number().int().nonnegative(),
   clusterAuthMode: z.enum(['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP']).nullable(),
+  /** `kubectl get nodes` in the input printed "No resources found": no node is registered. */
+  nodeListEmpty: z.boolean(),
 });
 export type Derived = z.infer<typeof DerivedSchema>;
 export const DERIVED_KEYS = Object.keys(DerivedSchema.shape) as (keyof Derived)[];
@@ -175,6 +295,14 @@ export const FactsSchema = z.object({
   nodes: z.array(NodeFactSchema),
   awsAuth: AwsAuthFactSchema.nullable(),
   callerIdentity: CallerIdentityFactSchema.nullable(),
+  conditions: z.array(ConditionFactSchema),
+  roles: z.array(RoleFactSchema),
+  bindings: z.array(BindingFactSchema),
+  accessEntries: z.array(AccessEntryFactSchema),
+  cluster: ClusterFactSchema.nullable(),
+  authChecks: z.array(AuthCheckFactSchema),
+  authRules: z.array(AuthRuleFactSchema),
+  whoami: WhoamiFactSchema.nullable(),
   derived: DerivedSchema,
 });
 export type Facts = z.infer<typeof FactsSchema>;

@@ -71,6 +71,23 @@ describe('splitSections', () => {
     expect(kinds(text)).toEqual(['describe-pod', 'get-table', 'kubectl-error']);
   });
 
+  test('quote marks and shared indentation are removed, line numbers kept', () => {
+    const quoted = ['> $ kubectl get pods', '> NAME    READY   STATUS    RESTARTS   AGE', '> web-0   0/1     Pending   0          5m', '>', '> Error from server (Forbidden): x'].join('\n');
+    const s = splitSections(toLines(quoted));
+    expect(s.map((x) => [x.kind, x.command, x.lines.map((l) => l.no)])).toEqual([
+      ['get-table', 'kubectl get pods', [2, 3]],
+      ['kubectl-error', 'kubectl get pods', [5]],
+    ]);
+    expect(s[0]?.lines[1]?.text).toBe('web-0   0/1     Pending   0          5m');
+    const indented = ['    Name:         web-0', '    Namespace:    default', '    Containers:', '      app:'].join('\n');
+    expect(splitSections(toLines(indented)).map((x) => [x.kind, x.lines[2]?.text])).toEqual([['describe-pod', 'Containers:']]);
+  });
+
+  test('a klog multi-line value (err=<, tab-indented, " >") stays in its error section', () => {
+    const text = ['E1129 06:06:17.263914   28596 memcache.go:265] "Unhandled Error" err=<', '\tcouldn\'t get current server API group list: x', '\t', '\tIt looks like you are trying to use a client-go credential plugin that is not installed.', ' >', 'Unable to connect to the server: x', '', 'It looks like you are trying to use a client-go credential plugin that is not installed.'].join('\n');
+    expect(splitSections(toLines(text)).map((x) => [x.kind, x.lines[0]?.no, x.lines[x.lines.length - 1]?.no])).toEqual([['kubectl-error', 1, 8]]);
+  });
+
   test('unknown text is kept as log-lines, not dropped', () => {
     expect(kinds('hello\nworld\n')).toEqual(['log-lines']);
   });
@@ -87,7 +104,10 @@ describe('splitSections', () => {
           for (const l of s.lines) {
             expect(l.no).toBeGreaterThan(last);
             last = l.no;
-            expect(lines[l.no - 1]).toBe(l);
+            // A section line is its input line, or that line without quote marks / shared indentation (unquote).
+            const input = lines[l.no - 1];
+            expect(input?.source).toBe(l.source);
+            expect(input?.text.endsWith(l.text)).toBe(true);
           }
         }
       }),

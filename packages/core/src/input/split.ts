@@ -25,6 +25,8 @@ interface Draft {
   jsonDepth: number;
   jsonInString: boolean;
   jsonClosed: boolean;
+  /** Inside a klog multi-line value (`err=<` … ` >`, kubectl ≥1.31), which may hold blank lines. */
+  klogBlock: boolean;
 }
 
 const KNOWN_COMMANDS =
@@ -34,6 +36,8 @@ const PROMPT_BRACKET = /^\[[\w.-]{1,64}@[\w.-]{1,64}[^\]\n]{0,120}\][$#%]\s*(\S.
 const PROMPT_CONTEXT = /^\([^()\n]{0,80}\)\s*(?:[\w.:~/-]{0,120}\s*)?[$#%>❯]\s+(\S.*)$/;
 const PROMPT_SIMPLE = /^\s{0,4}(?:[$%>❯λ]|PS [^>\n]{0,200}>)\s+(\S.*)$/;
 const PROMPT_HASH = /^#\s+(\S.*)$/;
+// zsh themes: `~/bin » kubectl get svc`, `~/src ❯ k get po` (a path, then the arrow).
+const PROMPT_ARROW = /^[~/.\w-][^\s]{0,200}\s+[»❯]\s+(\S.*)$/;
 const PROMPT_ZSH = /^➜\s+\S{1,120}\s+(?:git:\([^)\n]{0,80}\)\s+)?(?:✗\s+)?(\S.*)$/;
 
 /** Returns the command of a shell prompt line, or null when the line is not a prompt. */
@@ -47,7 +51,7 @@ export function matchPrompt(text: string): string | null {
     if (text.trimStart().startsWith('$') || KNOWN_COMMANDS.test(cmd)) return cmd;
     return null;
   }
-  m = PROMPT_HASH.exec(text);
+  m = PROMPT_HASH.exec(text) ?? PROMPT_ARROW.exec(text);
   if (m?.[1] && KNOWN_COMMANDS.test(m[1])) return m[1].trim();
   return null;
 }
@@ -55,15 +59,16 @@ export function matchPrompt(text: string): string | null {
 const FENCE = /^\s{0,3}(?:`{3,}|~{3,})[\w+-]*\s*$/;
 const KLOG = /^(?:[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w.-]+\[\d+\]: )?[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] /;
 const ERROR_START =
-  /^(?:Error from server|error: |Error: |Unable to connect to the server|The connection to the server|could not get token:|aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|Kubernetes cluster unreachable|Warning: |W\d{4} |E\d{4} |F\d{4} |getting credentials: |exec plugin: |Error when retrieving token from sso|You must specify a region|Could not connect to the endpoint URL|\[[✖!ℹ✔]\] )/;
+  /^(?:Error from server|error: |Error: |Unable to connect to the server|The connection to the server|could not get token:|aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|Kubernetes cluster unreachable|Warning: |W\d{4} |E\d{4} |F\d{4} |getting credentials: |exec plugin: |Error when retrieving token from sso|You must specify a region|Could not connect to the endpoint URL|Please enter Username: |\[[✖!ℹ✔]\] )/;
 const JSON_START = /^\s{0,3}(?:\{|\[(?:\s*$|\s*[{["\d\]-]))/;
 const YAML_START = /^(?:apiVersion|kind):\s*\S|^---\s*$/;
+const YAML_FRAGMENT_START = /^(?:data|metadata|spec|status|items|rules|subjects|roleRef|map(?:Roles|Users|Accounts)):(?:\s*[|>][-+]?)?$/;
 const DESCRIBE_START = /^Name:\s+\S/;
 const DESCRIBE_SECOND_KEY = /^(?:Namespace|Roles|Labels|Priority|Service Account|Selector|CreationTimestamp):/;
 const EVENTS_HEADER = /^\s*Type\s+Reason\s+Age\s+From\s+Message\s*$/;
 const EVENTS_KEY = /^Events:\s*$/;
 const TABLE_HEADER =
-  /^(?:(?:NAMESPACE\s+)?NAME(?:\s+[A-Z][A-Z0-9()_.-]*(?: [A-Z][A-Z0-9()_.-]*)?)+|LAST SEEN\s+TYPE\s+REASON.*|FIRST SEEN\s+LAST SEEN.*|ATTRIBUTE\s+VALUE|Resources\s+Non-Resource URLs.*|ARN\s+USERNAME\s+GROUPS.*|NAMESPACE\s+LAST SEEN.*)$/;
+  /^(?:(?:NAMESPACE\s+)?NAME(?:\s+[A-Z][A-Z0-9()_.-]*(?: [A-Z][A-Z0-9()_.-]*)?)+|LAST SEEN\s+TYPE\s+REASON.*|FIRST SEEN\s+LAST SEEN.*|LAST ?SEEN\s+FIRST ?SEEN.*|ATTRIBUTE\s+VALUE|Resources\s+Non-Resource URLs.*|ARN\s+USERNAME\s+GROUPS.*|NAMESPACE\s+LAST SEEN.*)$/;
 const EMPTY_RESULT = /^(?:No resources found|No events found)/;
 const YAMLISH = /^(?:\s|-(?:\s|$)|#|\.\.\.$|---|[^\s:#][^:]*:(?:\s|$))/;
 
@@ -93,7 +98,8 @@ function nextNonBlank(lines: readonly Line[], from: number): string | null {
 }
 
 /** Cuts lines into sections by prompts, fences and changes of format, and sniffs each section's kind. */
-export function splitSections(lines: readonly Line[]): Section[] {
+export function splitSections(input: readonly Line[]): Section[] {
+  const lines = unquote(input);
   const sections: Section[] = [];
   let command: string | null = null;
   let cur: Draft | null = null;
@@ -104,7 +110,7 @@ export function splitSections(lines: readonly Line[]): Section[] {
   };
   const open = (shape: Shape, line: Line): Draft => {
     close();
-    const d: Draft = { shape, lines: [line], command, jsonDepth: 0, jsonInString: false, jsonClosed: false };
+    const d: Draft = { shape, lines: [line], command, jsonDepth: 0, jsonInString: false, jsonClosed: false, klogBlock: false };
     cur = d;
     return d;
   };
@@ -119,6 +125,11 @@ export function splitSections(lines: readonly Line[]): Section[] {
       if (c.jsonDepth <= 0) c.jsonClosed = true;
       continue;
     }
+    if (c?.klogBlock) {
+      c.lines.push(line);
+      if (KLOG_BLOCK_END.test(t)) c.klogBlock = false;
+      continue;
+    }
     if (FENCE.test(t)) {
       close();
       continue;
@@ -130,17 +141,26 @@ export function splitSections(lines: readonly Line[]): Section[] {
       continue;
     }
     if (t.trim() === '') {
+      // Go errors with embedded newlines (the exec plugin's "It looks like you are trying to use…" help) go on.
+      if (c?.shape === 'error' && ERROR_CONTINUATION.test(nextNonBlank(lines, i + 1) ?? '')) {
+        c.lines.push(line);
+        continue;
+      }
       if (c && (c.shape === 'table' || c.shape === 'error' || c.shape === 'text' || c.shape === 'empty' || c.shape === 'json')) close();
       else if (c) c.lines.push(line);
       continue;
     }
-    const shape = startShape(lines, i);
+    let shape = startShape(lines, i);
+    // A bare YAML fragment (`data:` / `mapRoles: |` pasted without apiVersion) starts YAML only outside other formats.
+    if (shape === null && (c === null || c.shape === 'text') && YAML_FRAGMENT_START.test(t)) shape = 'yaml';
     if (c && shape !== null && continues(c, shape, t)) {
       c.lines.push(line);
+      if (shape === 'error' && KLOG_BLOCK_START.test(t)) c.klogBlock = true;
       continue;
     }
     if (shape !== null) {
       const d = open(shape, line);
+      if (shape === 'error' && KLOG_BLOCK_START.test(t)) d.klogBlock = true;
       if (shape === 'json') {
         scanJson(d, t);
         if (d.jsonDepth <= 0) d.jsonClosed = true;
@@ -163,6 +183,61 @@ export function splitSections(lines: readonly Line[]): Section[] {
     while (s.lines.length > 1 && s.lines[s.lines.length - 1]?.text.trim() === '') s.lines.pop();
   }
   return sections;
+}
+
+const ERROR_CONTINUATION = /^(?:It looks like you are trying to use a client-go credential plugin|To learn more about this feature|To further debug and diagnose cluster problems|\s+https?:\/\/\S+$)/;
+
+// klog prints a multi-line value as `key=<` then tab-indented lines then ` >` (`"Unhandled Error" err=<`).
+const KLOG_BLOCK_START = /\s[\w.-]{1,40}=<$/;
+const KLOG_BLOCK_END = /^\s*>$/;
+const QUOTE = /^[ \t]{0,3}>(?: ?>)* ?/;
+
+/**
+ * Removes quoting that is not part of any kubectl format, keeping line numbers: `> ` e-mail/markdown quote marks on
+ * runs of two or more lines, and indentation shared by every line of the input or of a fenced block.
+ */
+export function unquote(lines: readonly Line[]): readonly Line[] {
+  let out: Line[] | null = null;
+  const set = (i: number, text: string): void => {
+    out ??= lines.slice();
+    const l = out[i] as Line;
+    out[i] = { ...l, text };
+  };
+  // Quote marks: a run of lines that all start with `>` (a lone `> kubectl …` line is a prompt; ` >` ends a klog block).
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && QUOTE.test(lines[j]?.text ?? '') && !/^\s+>$/.test(lines[j]?.text ?? '')) j++;
+    if (j - i >= 2 || (j - i === 1 && matchPrompt(lines[i]?.text ?? '') === null)) for (let k = i; k < j; k++) set(k, (lines[k]?.text ?? '').replace(QUOTE, ''));
+    i = j > i ? j : i + 1;
+  }
+  // Shared indentation: the whole input, then each fenced block.
+  const cur = (): readonly Line[] => out ?? lines;
+  const dedent = (from: number, to: number): void => {
+    let min = Infinity;
+    for (let k = from; k < to; k++) {
+      const t = cur()[k]?.text ?? '';
+      if (t.trim() === '') continue;
+      const ind = /^ */.exec(t)?.[0].length ?? 0;
+      if (ind < min) min = ind;
+      if (min === 0) return;
+    }
+    if (min === Infinity || min === 0) return;
+    for (let k = from; k < to; k++) {
+      const t = cur()[k]?.text ?? '';
+      if (t !== '') set(k, t.slice(Math.min(min, /^ */.exec(t)?.[0].length ?? 0)));
+    }
+  };
+  dedent(0, lines.length);
+  let open = -1;
+  for (let k = 0; k < lines.length; k++) {
+    if (!FENCE.test(cur()[k]?.text ?? '')) continue;
+    if (open === -1) open = k + 1;
+    else {
+      dedent(open, k);
+      open = -1;
+    }
+  }
+  return out ?? lines;
 }
 
 function continues(c: Draft, shape: Shape, t: string): boolean {
@@ -202,7 +277,7 @@ function scanJson(d: Draft, t: string): void {
   }
 }
 
-const KUBECTL_ERROR = /^(?:Error from server|error: |Unable to connect to the server|The connection to the server|[IWEF]\d{4} .*(?:memcache|round_trippers|helpers|request)\.go)/m;
+const KUBECTL_ERROR = /^(?:Error from server|error: |Unable to connect to the server|The connection to the server|Please enter Username: |[IWEF]\d{4} .*(?:memcache|round_trippers|helpers|request)\.go)/m;
 const AWS_ERROR = /aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|could not get token|Error when retrieving token from sso|You must specify a region/;
 
 function sniff(d: Draft): InputKind {
@@ -230,7 +305,8 @@ function sniff(d: Draft): InputKind {
     case 'json':
       return sniffJson(body);
     case 'yaml':
-      return /^\s*name:\s*["']?aws-auth["']?\s*$/m.test(body) || /^\s*map(?:Roles|Users|Accounts):/m.test(body) ? 'aws-auth' : 'object-yaml';
+      // `[^\S\r\n\u2028\u2029]*`, not `\s*`, after `^` in /m mode: `\s*` runs across line breaks, so scanning from every line start is quadratic (ReDoS).
+      return /^[^\S\r\n\u2028\u2029]*name:\s*["']?aws-auth["']?\s*$/m.test(body) || /^[^\S\r\n\u2028\u2029]*map(?:Roles|Users|Accounts):/m.test(body) ? 'aws-auth' : 'object-yaml';
     case 'error':
       if (KUBECTL_ERROR.test(body)) return 'kubectl-error';
       if (AWS_ERROR.test(body)) return 'aws-cli-error';
@@ -250,6 +326,7 @@ function sniffJson(body: string): InputKind {
   if (/"Arn"\s*:/.test(body) && /"Account"\s*:/.test(body) && /"UserId"\s*:/.test(body)) return 'caller-identity-json';
   if (/"(?:accessEntries|accessEntry|associatedAccessPolicies)"\s*:/.test(body)) return 'access-entries-json';
   if (/"cluster"\s*:/.test(body) && /"(?:accessConfig|endpoint)"\s*:/.test(body)) return 'describe-cluster-json';
+  if (/"authenticationMode"\s*:/.test(body)) return 'describe-cluster-json';
   if (/"kind"\s*:\s*"(?:Event|EventList)"/.test(body)) return 'events-json';
   if (/"kind"\s*:\s*"ConfigMap"/.test(body) && /"name"\s*:\s*"aws-auth"/.test(body)) return 'aws-auth';
   return 'object-json';

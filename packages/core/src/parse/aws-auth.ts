@@ -264,7 +264,9 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
   let name: string | null = null;
   let namespace: string | null = null;
   for (const line of lines) {
-    const t = line.text.replace(/\s+#.*$/, '').trim();
+    // `(?<!\s)`: start only at the first blank of a run, and `[^]*` (not `.*`, which stops at U+2028): `\s+#.*$` is
+    // quadratic on a long run of blanks (ReDoS).
+    const t = line.text.replace(/(?<!\s)\s+#[^]*$/, '').trim();
     const sec = /^"?map(Roles|Users|Accounts)"?\s*:/.exec(t);
     if (sec) {
       section = sec[1] === 'Roles' ? 'role' : sec[1] === 'Users' ? 'user' : null;

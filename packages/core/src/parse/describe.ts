@@ -36,7 +36,8 @@ export interface DescribeBlock {
   other: Line[];
 }
 
-const FIELD = /^( *)([A-Za-z][\w .()/-]{0,60}?):(?:[ \t]+(.*))?$/;
+// `[^]*`, not `.*`: `.` stops at U+2028/U+2029, and `[ \t]+(.*)$` then backtracks quadratically (ReDoS) on a long run of blanks.
+const FIELD = /^( *)([A-Za-z][\w .()/-]{0,60}?):(?:[ \t]+([^]*))?$/;
 const EVENTS_HEADER = /^\s*Type\s+Reason\s+Age\s+From\s+Message\s*$/;
 const EVENTS_SEPARATOR = /^\s*-{4}\s+-{6}\s+-{3,4}\s+-{4}\s+-{7}\s*$/;
 const EVENT_TYPE = /^(?:Normal|Warning|Error|Info)$/;

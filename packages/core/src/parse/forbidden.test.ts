@@ -36,6 +36,24 @@ describe('parseForbidden (signatures-k8s.md §A.1, §A.1b, §A.2)', () => {
     expect(parseForbidden(line)).toMatchObject(expected);
   });
 
+  // Wrapped denials from real pastes: quotes escaped by JSON/logfmt/Scala, trailing log text, GKE's `.` before the reason.
+  test.each([
+    [
+      String.raw`time="2019-03-14T13:14:42Z" level=warning msg="Failed to watch app resources on https://kubernetes.default.svc: customresourcedefinitions.apiextensions.k8s.io is forbidden: User \"system:serviceaccount:fr:argocd-application-controller\" cannot list resource \"customresourcedefinitions\" in API group \"apiextensions.k8s.io\" at the cluster scope, retrying in 10s"`,
+      { username: 'system:serviceaccount:fr:argocd-application-controller', resource: 'customresourcedefinitions', apiGroup: 'apiextensions.k8s.io', clusterScope: true, reason: null },
+    ],
+    [
+      String.raw`"message":"pods is forbidden: User \"system:serviceaccount:bluezero:default\" cannot list resource \"pods\" in API group \"\" in the namespace \"bluezero\"",`,
+      { subject: { kind: 'ServiceAccount', namespace: 'bluezero', name: 'default', username: 'system:serviceaccount:bluezero:default' }, namespace: 'bluezero' },
+    ],
+    [
+      String.raw`Error from server (Forbidden): User "cluster-user-2@cluster-name.iam.gserviceaccount.com" cannot list pods in the namespace "ns-2".: "role.rbac.authorization.k8s.io \"pod-reader\" not found\nRequired \"container.pods.list\" permission." (get pods)`,
+      { verb: 'list', resource: 'pods', namespace: 'ns-2', legacy: true, missingRoles: [{ kind: 'Role', name: 'pod-reader' }] },
+    ],
+  ])('%s', (line, expected) => {
+    expect(parseForbidden(line)).toMatchObject(expected);
+  });
+
   test.each([
     ['pods "web-7d4b9c-" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=10, limited: pods=10'],
     ['pods "x" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false'],

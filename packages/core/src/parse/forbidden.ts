@@ -31,16 +31,19 @@ export interface ForbiddenMatch {
 }
 
 const QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
+// The message may end the line or be followed by a reason (`: …`; GKE puts a `.` first) or by the rest of a log line
+// that quoted it (`, retrying in 10s`, `"}`): the scope clause is the end of the denial proper.
+const TAIL = String.raw`\.?(?:: (.*))?`;
 const CURRENT = new RegExp(
-  String.raw`User ${QUOTED} cannot (\S+) (?:resource "([^"/]+)(?:/([^"]+))?" in API group "([^"]*)" (?:in the namespace ${QUOTED}|(at the cluster scope))|path ${QUOTED})(?:: (.*))?$`,
+  String.raw`User ${QUOTED} cannot (\S+) (?:resource "([^"/]+)(?:/([^"]+))?" in API group "([^"]*)" (?:in the namespace ${QUOTED}|(at the cluster scope))|path ${QUOTED})${TAIL}`,
   'y',
 );
 const LEGACY = new RegExp(
-  String.raw`User ${QUOTED} cannot (\S+) ([a-z0-9-]+)(?:\.([a-z0-9.-]+))?(?:/([a-z0-9-]+))? (?:in the namespace ${QUOTED}|(at the cluster scope))(?:: (.*))?$`,
+  String.raw`User ${QUOTED} cannot (\S+) ([a-z0-9-]+)(?:\.([a-z0-9.-]+))?(?:/([a-z0-9-]+))? (?:in the namespace ${QUOTED}|(at the cluster scope))${TAIL}`,
   'y',
 );
 const PREFIX = /(?:^|[\s:])([a-z0-9][a-z0-9.-]{0,252})(?: "((?:[^"\\]|\\.){0,253})")? is forbidden: $/;
-const ROLE_NOT_FOUND = /(clusterrole|role)\.rbac\.authorization\.k8s\.io "((?:[^"\\]|\\.)*)" not found/g;
+const ROLE_NOT_FOUND = /(clusterrole|role)\.rbac\.authorization\.k8s\.io \\?"([^"\\]*)\\?" not found/g;
 const SA = /^system:serviceaccount:([a-z0-9](?:[-a-z0-9]*[a-z0-9])?):([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)$/;
 
 /** Classifies the username of a denial into the RBAC subject it stands for. */
@@ -57,7 +60,10 @@ function decodeHtml(s: string): string {
 }
 
 /** Extracts a Forbidden denial from one (normalised) message line, or null. Linear in the line length. */
-export function parseForbidden(text: string): ForbiddenMatch | null {
+export function parseForbidden(line: string): ForbiddenMatch | null {
+  let text = line;
+  // Inside JSON, logfmt or a Go struct dump the message's quotes are escaped (once or twice): unescape first.
+  for (let i = 0; i < 2 && !text.includes('User "') && text.includes('User \\'); i++) text = unquoteGo(text);
   const at = text.indexOf('User "');
   if (at < 0 || !text.includes(' cannot ', at)) return null;
   let legacy = false;

@@ -3,6 +3,8 @@
 //   │ Error: Kubernetes cluster unreachable: …          (Terraform box characters)
 // normaliseMessage() removes them so one set of signature regexes applies everywhere.
 
+// kubectl's basic-auth prompt, answered by nothing, glues the next stderr line to itself.
+const AUTH_PROMPT = /^Please enter (?:Username|Password): (?=[IWEF]\d{4} )/;
 const JOURNALD = /^[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w.-]+\[\d+\]: /;
 const KLOG = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] /;
 const TERRAFORM_BOX = /^[│╷╵]\s?/;
@@ -17,7 +19,7 @@ export function unquoteGo(s: string): string {
 
 /** Strips journald, klog and Terraform prefixes and unwraps klog's structured `err="…"` so signatures match. */
 export function normaliseMessage(text: string): string {
-  let s = text.replace(JOURNALD, '');
+  let s = text.replace(AUTH_PROMPT, '').replace(JOURNALD, '');
   s = s.replace(KLOG, '');
   s = s.replace(TERRAFORM_BOX, '');
   const un = UNHANDLED.exec(s);

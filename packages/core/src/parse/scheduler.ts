@@ -55,7 +55,8 @@ export function parseFitError(message: string): FitError | null {
   if (pre >= 0) rest = rest.slice(0, pre);
   const cut = rest.indexOf('. ');
   if (cut >= 0) rest = rest.slice(0, cut);
-  rest = rest.replace(/\.+\s*$/, '').trim();
+  // `(?<!\.)`: start only at the first dot of a run; `\.+\s*$` alone is quadratic on a long run of dots (ReDoS).
+  rest = rest.replace(/(?<!\.)\.+\s*$/, '').trim();
   if (!/^\d/.test(rest)) return { total, items: [], preFilter: rest, noNodes: false, legacy: false };
   const items: FitItem[] = [];
   for (const part of rest.split(/, (?=\d+ )/)) {

@@ -14,6 +14,7 @@ const TO_JS = { maxAliasCount: 100 } as const;
 export function readYaml(text: string): YamlResult {
   const errors: YamlResult['errors'] = [];
   const values: unknown[] = [];
+  if (tooDeep(text)) return { values, errors: [TOO_DEEP] };
   try {
     const docs = parseAllDocuments(text, OPTIONS);
     const list = Array.isArray(docs) ? docs : [docs];
@@ -33,6 +34,7 @@ export function readYaml(text: string): YamlResult {
 
 /** Parses a single YAML value (such as the string inside aws-auth's mapRoles). */
 export function readYamlValue(text: string): { value: unknown; errors: { message: string; line: number }[] } {
+  if (tooDeep(text)) return { value: null, errors: [TOO_DEEP] };
   try {
     const doc = parseDocument(text, OPTIONS);
     const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0] ?? e.message, line: lineOf(text, e.pos[0]) }));
@@ -46,6 +48,50 @@ export function readYamlValue(text: string): { value: unknown; errors: { message
   } catch (e) {
     return { value: null, errors: [{ message: e instanceof Error ? e.message : String(e), line: 0 }] };
   }
+}
+
+// The yaml parser recurses once per nesting level: about 1,000 levels overflow the stack, and when the overflow hits
+// V8 while it compiles a regex the process aborts ("RegExpCompiler Allocation failed"), which no try/catch stops.
+// Kubernetes objects nest a few dozen levels; deeper text is refused before parsing.
+const MAX_DEPTH = 200;
+export const TOO_DEEP = { message: `YAML nested more than ${MAX_DEPTH} levels deep was not parsed`, line: 0 } as const;
+
+/** Whether block indentation, `- ` runs and flow brackets nest deeper than MAX_DEPTH. Linear, approximate (quotes aside). */
+export function tooDeep(text: string): boolean {
+  const indents: number[] = [];
+  let flow = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let indent = 0;
+    while (i < n && text.charCodeAt(i) === 32) {
+      indent++;
+      i++;
+    }
+    let dashes = 0;
+    while (i < n && text.charCodeAt(i) === 45 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) {
+      dashes++;
+      i += 2;
+      while (i < n && text.charCodeAt(i) === 32) i++;
+    }
+    if (i < n && text.charCodeAt(i) !== 10) {
+      while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
+      indents.push(indent);
+    }
+    if (indents.length + dashes + flow > MAX_DEPTH) return true;
+    let prev = 32;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) break;
+      // A bracket opens a flow collection only where a value can start (not inside a plain scalar such as a[0]).
+      if ((c === 91 || c === 123) && (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 45)) {
+        if (indents.length + dashes + ++flow > MAX_DEPTH) return true;
+      } else if ((c === 93 || c === 125) && flow > 0) flow--;
+      if (c !== 32) prev = c;
+    }
+    i++;
+  }
+  return false;
 }
 
 function lineOf(text: string, pos: number): number {

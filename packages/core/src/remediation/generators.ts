@@ -4,13 +4,16 @@ import type { Remediation } from '../report.js';
 import type { GENERATORS } from '../rules/schema.js';
 import { parseArn, stripRolePath } from '../aws/arn.js';
 import { mergedAwsAuth } from './aws-auth.js';
-import { rbacRemediation } from './rbac.js';
+import { lineKey, rbacRemediation } from './rbac.js';
 
 type Generator = (facts: Facts, bindings: Bindings) => Remediation[];
 
 /** Remediations that need code (merging, least-privilege synthesis); rules name them by id. */
 export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generator> = {
-  'rbac-least-privilege': (facts) => rbacRemediation(facts.forbidden),
+  'rbac-least-privilege': (facts) => {
+    const linesOf = (id: string): Set<string> => new Set(facts.signals.filter((s) => s.id === id).map((s) => lineKey(s.source, s.line)));
+    return rbacRemediation(facts.forbidden, { informerLines: linesOf('informer_list_failed'), applyLines: linesOf('kubectl_apply_get') });
+  },
   'aws-auth-merge-node-role': (facts, b) =>
     mergedAwsAuth(
       facts.awsAuth,

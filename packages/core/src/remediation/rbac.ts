@@ -8,7 +8,8 @@ import { toYamlDocuments } from './yaml-out.js';
 /** Verbs whose requests carry an object name, so `resourceNames` can narrow them. */
 const NAMED_VERBS = new Set(['get', 'update', 'patch', 'delete']);
 
-interface PolicyRule {
+/** One RBAC PolicyRule as emitted. */
+export interface PolicyRule {
   apiGroups?: string[];
   resources?: string[];
   resourceNames?: string[];
@@ -22,14 +23,47 @@ export function slug(s: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9.-]+/g, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
+    .replace(/^[-.]+|(?<![-.])[-.]+$/g, ''); // (?<!…): a start inside a run of - and . was quadratic (ReDoS)
   return out.slice(0, 50) || 'subject';
 }
 
+/** Control-plane identities: their bootstrap roles are reconciled by the API server, never hand-granted. */
+const CONTROL_PLANE_USERS = new Set(['system:kube-scheduler', 'system:kube-controller-manager', 'system:kube-proxy', 'system:apiserver', 'system:volume-scheduler', 'system:k3s-controller']);
+
 function subjectOf(f: ForbiddenFact): Record<string, string> | null {
+  if (CONTROL_PLANE_USERS.has(f.username)) return null;
   if (f.subjectKind === 'ServiceAccount') return { kind: 'ServiceAccount', name: f.subjectName, namespace: f.subjectNamespace ?? 'default' };
   if (f.subjectKind === 'User') return { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: f.username };
   return null;
+}
+
+/** Where a denial came from, when that changes what the client needs next (line keys `source\0line`). */
+export interface DenialContext {
+  /** Lines of a client-go reflector/informer: it lists, then watches. */
+  informerLines?: ReadonlySet<string>;
+  /** Lines of `kubectl apply` reading the live object: it then creates or patches it. */
+  applyLines?: ReadonlySet<string>;
+}
+
+/** The key of a fact's line in {@link DenialContext} sets. */
+export function lineKey(source: string | undefined, line: number): string {
+  return `${source ?? ''}\u0000${line}`;
+}
+
+/** The requests a client makes after the denied one: informers list+watch; kubectl apply gets, then creates or patches. */
+function withFollowUps(denials: readonly ForbiddenFact[], ctx: DenialContext): ForbiddenFact[] {
+  const out: ForbiddenFact[] = [];
+  for (const d of denials) {
+    out.push(d);
+    const k = lineKey(d.source, d.line);
+    if (d.resource !== null && (d.verb === 'list' || d.verb === 'watch') && ctx.informerLines?.has(k)) {
+      out.push({ ...d, verb: d.verb === 'list' ? 'watch' : 'list' });
+    }
+    if (d.resource !== null && d.verb === 'get' && ctx.applyLines?.has(k)) {
+      out.push({ ...d, verb: 'patch' }, { ...d, verb: 'create', objectName: null });
+    }
+  }
+  return out;
 }
 
 /** Builds the policy rules that allow exactly these denials: no verb or resource beyond them. */
@@ -72,7 +106,7 @@ export function policyRulesFor(denials: readonly ForbiddenFact[]): PolicyRule[] 
 }
 
 /** Role(s) and binding(s) granting exactly what the denials asked for; nothing for nodes and anonymous users. */
-export function rbacRemediation(denials: readonly ForbiddenFact[]): Remediation[] {
+export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialContext = {}): Remediation[] {
   const groups = new Map<string, ForbiddenFact[]>();
   for (const d of denials) {
     if (subjectOf(d) === null) continue;
@@ -87,7 +121,11 @@ export function rbacRemediation(denials: readonly ForbiddenFact[]): Remediation[
     const subject = subjectOf(first);
     if (subject === null) continue;
     const namespace = key.split('\u0000')[1] ?? '';
-    const rules = policyRulesFor(list);
+    const asked = withFollowUps(list, ctx);
+    const rules = policyRulesFor(asked);
+    const informer = asked.some((d) => !list.includes(d) && (d.verb === 'watch' || d.verb === 'list'));
+    const apply = asked.some((d) => d.verb === 'patch' && !list.includes(d));
+    const followUps = [informer ? 'list and watch together, because an informer lists then watches' : '', apply ? 'create and patch, because kubectl apply reads the object then creates or patches it' : ''].filter(Boolean).join('; ');
     const single = rules.length === 1 && rules[0]?.resources?.length === 1 && rules[0].verbs.length <= 2;
     const what = single ? `${rules[0]?.verbs.join('-')}-${(rules[0]?.resources?.[0] ?? '').replace('/', '-')}` : 'access';
     const name = `${slug(first.subjectName)}-${slug(what)}`;
@@ -110,7 +148,7 @@ export function rbacRemediation(denials: readonly ForbiddenFact[]): Remediation[
       title: `${roleKind} + ${bindingKind} "${name}" granting ${subject['kind']} ${subject['name']} exactly what was denied ${scopeText}`,
       yaml: toYamlDocuments(
         [role, binding],
-        `Least privilege for the denial${lines.length > 1 ? 's' : ''} on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}: only these verbs on these resources. Review, then: kubectl apply -f -`,
+        `Least privilege for the denial${lines.length > 1 ? 's' : ''} on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}: only these verbs on these resources${followUps ? ` (with ${followUps})` : ''}. Review, then: kubectl apply -f -`,
       ),
       safety: 'mutating',
     });

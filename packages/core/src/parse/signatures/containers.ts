@@ -1,4 +1,25 @@
 import type { Signature } from './types.js';
 
 /** Container states, mounts and sandboxes (signatures-k8s.md §D). */
-export const CONTAINER_SIGNATURES: readonly Signature[] = [];
+export const CONTAINER_SIGNATURES: readonly Signature[] = [
+  // §D.1: describe `Reason: OOMKilled`, yaml `reason: OOMKilled`, get-pods STATUS `OOMKilled`
+  { id: 'container_oom_killed', guard: ['OOMKilled'], re: /\bOOMKilled\b/ },
+  // §D.1 CreateContainerConfigError and §D.3 FailedMount
+  {
+    id: 'secret_not_found',
+    guard: ['not found', "couldn't find key"],
+    re: /(?:MountVolume\.SetUp failed for volume "(?<volume>[^"]+)" : )?secrets? "(?<name>[^"]+)" not found|couldn't find key (?<key>\S+) in Secret (?<ref>[\w.-]+\/[\w.-]+)/,
+  },
+  // the same for ConfigMaps (aws-auth has its own rules: a missing aws-auth is not a pod problem)
+  {
+    id: 'configmap_not_found',
+    guard: ['not found', "couldn't find key"],
+    re: /(?:MountVolume\.SetUp failed for volume "(?<volume>[^"]+)" : )?configmaps? "(?!aws-auth")(?<name>[^"]+)" not found|couldn't find key (?<key>\S+) in ConfigMap (?<ref>[\w.-]+\/[\w.-]+)/,
+  },
+  // §D.4 aws-cni: ipamd has no free address to hand out
+  {
+    id: 'vpc_cni_no_ip',
+    guard: ['failed to assign an IP address', 'InsufficientFreeAddresses', 'InsufficientCidrBlocks', 'no available IP/Prefix', 'no free IP available'],
+    re: /failed to assign an IP address to container|InsufficientFreeAddressesInSubnet|InsufficientCidrBlocks|DataStore has no available IP\/Prefix addresses|no free IP available in the prefix/,
+  },
+];

@@ -1,4 +1,79 @@
 import type { Signature } from './types.js';
 
+// A status code or a timeout alone is everywhere; these only count on a line that talks about an image or a registry.
+const REGISTRY_WORDS = String.raw`[Pp]ull|\/v2\/|dkr\.ecr|manifests|blobs|registry|[Ii]mage`;
+const REGISTRY_CONTEXT = String.raw`^(?=.*?(?:${REGISTRY_WORDS}))`;
+// the ECR API (token) and the S3 layer bucket are part of a pull too
+const PULL_NETWORK_CONTEXT = String.raw`^(?=.*?(?:${REGISTRY_WORDS}|api\.ecr|starport-layer-bucket))`;
+
 /** Image pulls (signatures-k8s.md §D.2, signatures-eks.md §7). */
-export const IMAGE_SIGNATURES: readonly Signature[] = [];
+export const IMAGE_SIGNATURES: readonly Signature[] = [
+  // the kubelet / runtime frame around every pull error (§D.2)
+  {
+    id: 'image_pull_failed',
+    guard: ['ull image', 'pulling image', 'CannotPullContainerError'],
+    re: /(?:[Ff]ailed to pull image|[Ff]ailed pulling image|Pull image|Back-off pulling image|failed to pull and unpack image) "(?<image>[^"]+)"|CannotPullContainerError/,
+  },
+  { id: 'image_pull_status', guard: ['ErrImagePull', 'ImagePullBackOff'], re: /\b(?<status>ErrImagePull|ImagePullBackOff)\b/ },
+  // §D.2 / eks §7.3: the registry answered and the tag, digest or repository does not exist
+  {
+    id: 'image_not_found',
+    guard: ['not found', 'manifest unknown', 'NotFound', 'does not exist in the registry'],
+    re: /manifest for (?<image>\S+) not found|manifest unknown|code = NotFound desc = failed to pull|failed to resolve reference "(?<ref>[^"]+)": [^"\s]+: not found|The repository with name '(?<repo>[^']+)' does not exist in the registry/,
+  },
+  { id: 'image_invalid_reference', guard: ['invalid reference format', 'InvalidImageName'], re: /couldn't parse image reference "(?<image>[^"]+)": invalid reference format|\bInvalidImageName\b/ },
+  // ambiguous: Docker Hub says this for a missing repository and for a private one alike
+  {
+    id: 'image_pull_access_denied',
+    guard: ['pull access denied', 'requested access to the resource is denied'],
+    re: /pull access denied(?: for (?<repo>[^,\s]+))?, repository does not exist or may require|denied: requested access to the resource is denied/,
+  },
+  // eks §7.1: no or invalid registry token
+  {
+    id: 'image_pull_unauthorized',
+    guard: ['no basic auth credentials', 'authentication required', '401 Unauthorized', ': unauthorized'],
+    re: new RegExp(String.raw`no basic auth credentials|unauthorized: authentication required|\/v2\/\S+: unauthorized\b|${REGISTRY_CONTEXT}.*?\b401 Unauthorized`),
+  },
+  // eks §7.2: authenticated, not allowed (repository policy, node role, S3 layer bucket)
+  {
+    id: 'image_pull_forbidden',
+    guard: ['403 Forbidden', 'not authorized to perform: ecr:', 'HTTP 403 response body'],
+    re: new RegExp(String.raw`assumed-role\/(?<role>[^/\s]+)\/\S* is (?:is )?not authorized to perform: (?<action>ecr:\w+)|not authorized to perform: (?<action2>ecr:\w+)|error parsing HTTP 403 response body|${REGISTRY_CONTEXT}.*?\b403 Forbidden`),
+  },
+  // the same, on a line that names a private ECR registry (eks §7.1 / §7.2): the node's IAM role is what pulls
+  {
+    id: 'ecr_pull_unauthorized',
+    guard: ['dkr.ecr'],
+    re: /^(?=.*?\.dkr\.ecr[\w-]*\.[a-z0-9-]+\.amazonaws\.com).*?(?:no basic auth credentials|\b401 Unauthorized|unauthorized: authentication required)/,
+  },
+  {
+    id: 'ecr_pull_forbidden',
+    guard: ['dkr.ecr', 'not authorized to perform: ecr:'],
+    re: /^(?=.*?\.dkr\.ecr[\w-]*\.[a-z0-9-]+\.amazonaws\.com).*?\b403 Forbidden|not authorized to perform: (?<action>ecr:\w+)/,
+  },
+  // the kubelet could not get an ECR token at all (credential provider plugin, or the old in-tree provider)
+  {
+    id: 'ecr_token_failed',
+    guard: ['credential provider plugin', 'ECR authorization token'],
+    re: /Error running credential provider plugin|error execing credential provider plugin (?<plugin>\S+)|while requesting ECR authorization token/,
+  },
+  // §D.2 rate limit
+  {
+    id: 'registry_rate_limited',
+    guard: ['toomanyrequests', '429 Too Many Requests'],
+    re: new RegExp(String.raw`toomanyrequests|${REGISTRY_CONTEXT}.*?\b429 Too Many Requests`),
+  },
+  {
+    id: 'registry_server_error',
+    guard: ['Internal Server Error', 'Bad Gateway', 'Service Unavailable', 'Gateway Timeout', 'unexpected HTTP status: 5'],
+    re: new RegExp(String.raw`received unexpected HTTP status: (?<status>5\d\d)|${REGISTRY_CONTEXT}.*?\b(?<status2>50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)`),
+  },
+  // §D.2 network: the registry, the ECR API or the S3 layer bucket cannot be reached from the node
+  {
+    id: 'image_pull_network',
+    guard: ['i/o timeout', 'no such host', 'Client.Timeout exceeded', 'waiting for connection', 'connection timed out', 'network is unreachable'],
+    re: new RegExp(
+      String.raw`${PULL_NETWORK_CONTEXT}.*?(?:i\/o timeout|no such host|Client\.Timeout exceeded|request canceled while waiting for connection|connect: connection timed out|connect: network is unreachable)`,
+    ),
+  },
+];

@@ -1,12 +1,12 @@
 import type { Signature } from './types.js';
 
-/** Node identity and readiness (signatures-k8s.md §C). */
+/** Node identity, readiness, bootstrap and disk pressure (signatures-k8s.md §C, signatures-eks.md §4.3). */
 export const NODE_SIGNATURES: readonly Signature[] = [
   // nodes (signatures-k8s.md §C)
   {
     id: 'kubelet_unauthorized',
     guard: ['Unauthorized'],
-    re: /Unable to register node.*Unauthorized|Failed to ensure lease exists.*Unauthorized|Failed to (?:list|watch) \*v1\.\w+: (?:failed to list \*v1\.\w+: )?Unauthorized/,
+    re: /Unable to register node.*Unauthorized|Failed to ensure lease exists.*Unauthorized|Failed to (?:list|watch) \*v1(?:beta1)?\.\w+: (?:failed to list \*v1(?:beta1)?\.\w+: )?Unauthorized|Failed to contact API server when waiting for CSINode publishing: Unauthorized|error getting node "[^"]+": Unauthorized|cannot create certificate signing request: Unauthorized/,
   },
   {
     id: 'cni_not_initialized',
@@ -17,5 +17,74 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     id: 'kubelet_stopped_posting',
     guard: ['Kubelet stopped posting node status', 'Kubelet never posted node status'],
     re: /Kubelet (?:stopped|never) posting node status|Kubelet never posted node status/,
+  },
+  // kubectl's empty-list notice (stderr); with `kubectl get nodes` it means no node is registered (derived.nodeListEmpty).
+  { id: 'no_resources_found', guard: ['No resources found'], re: /^\s*No resources found(?: in (?<namespace>\S+) namespace)?\.?\s*$/ },
+  // C.3: the kubelet cannot find its own Node object — a consequence of a failed registration, never the cause.
+  {
+    id: 'kubelet_node_not_found',
+    guard: ['not found'],
+    re: /(?:^|Error getting node"?:? |kubelet\.go:\d+\] )node "(?<node>[^"]+)" not found\s*$/,
+  },
+  // C.3: registration failing on the network path (timeouts), not on identity.
+  {
+    id: 'kubelet_api_unreachable',
+    guard: ['i/o timeout', 'TLS handshake timeout', 'context deadline exceeded', 'no route to host'],
+    re: /(?:Unable to register node|Failed to ensure lease exists|Error getting node|Error updating node status|Failed to (?:list|watch) \*v1\.\w+|Failed to contact API server)[^\n]*?(?:dial tcp (?<addr>\S+): (?:i\/o timeout|connect: no route to host)|net\/http: TLS handshake timeout|context deadline exceeded)/,
+  },
+  // signatures-eks.md §4.3: managed node group health issues.
+  {
+    id: 'nodegroup_creation_failure',
+    guard: ['NodeCreationFailure', 'Instances failed to join the kubernetes cluster'],
+    re: /NodeCreationFailure|Instances failed to join the kubernetes cluster/,
+  },
+  {
+    id: 'nodegroup_access_denied',
+    guard: ['do not have access to the cluster', 'failing to authenticate or authorize with your Kubernetes cluster'],
+    re: /Your worker nodes do not have access to the cluster|failing to authenticate or authorize with your Kubernetes cluster API server/,
+  },
+  // signatures-k8s.md §D.4: VPC CNI (ipamd) missing EC2 permissions.
+  {
+    id: 'cni_missing_iam_permissions',
+    guard: ['due to missing permissions', 'MissingIAMPermissions', 'UnauthorizedOperation'],
+    re: /Unauthorized operation: failed to call (?<api>ec2:\w+) due to missing permissions|Failed to call (?<api2>ec2:\w+)[^\n]*?UnauthorizedOperation/,
+  },
+  // aws-node (VPC CNI) cannot reach the API server through the kubernetes Service: it never writes the CNI config.
+  {
+    id: 'cni_apiserver_unreachable',
+    guard: ['Failed to communicate with K8S Server'],
+    re: /Failed to communicate with K8S Server\. Please check instance security groups or http proxy setting/,
+  },
+  // Bootstrap: cloud-init / user data / bootstrap script / CSR / token (node_bootstrap_failed).
+  {
+    id: 'node_bootstrap_error',
+    guard: ['Boothooks script', 'scripts-user', 'bootstrap.sh', 'nodeadm', 'is invalid for this cluster or it has expired', 'Failed to run module'],
+    re: /Boothooks script \S+ execution error|Failed to run module scripts-user|scripts-user\.py\[WARNING\]: Failed to run|\/etc\/eks\/bootstrap\.sh[^\n]*?(?:No such file or directory|command not found|[Ff]ailed|error)|nodeadm[^\n]*?(?:level=error|"level":"error"|\bFATAL\b)|token id "\S+" is invalid for this cluster or it has expired/,
+  },
+  {
+    id: 'node_user_data_missing',
+    guard: ['user_data.py[WARNING]', 'user-data'],
+    re: /user_data\.py\[WARNING\]: (?<detail>[^\n]*)|Unhandled non-multipart \(text\/x-not-multipart\) userdata/,
+  },
+  {
+    id: 'csr_pending',
+    guard: ['Pending'],
+    re: /^\s*(?:node-)?csr-\S+\s+\S+\s+(?:kubernetes\.io\/kube-apiserver-client-kubelet\s+)?system:(?:bootstrap:\w+|node:\S+)\s+(?:<none>\s+)?Pending\s*$/,
+  },
+  // C.2 node_pressure_disk; D.6 Evicted for ephemeral storage. Tolerations (`op=Exists`) are not pressure.
+  {
+    id: 'node_disk_pressure',
+    guard: ['DiskPressure', 'disk-pressure', 'kubelet has disk pressure'],
+    re: /^\s*DiskPressure\s+True\b|KubeletHasDiskPressure|kubelet has disk pressure|status is now: NodeHasDiskPressure|node\.kubernetes\.io\/disk-pressure:NoSchedule(?![^\n]*op=Exists)|The node had condition: \[DiskPressure\]/,
+  },
+  {
+    id: 'node_eviction_ephemeral_storage',
+    guard: ['ephemeral-storage', 'nodefs', 'imagefs'],
+    re: /The node was low on resource: (?<resource>ephemeral-storage|nodefs|imagefs)|Attempting to reclaim (?<resource2>ephemeral-storage|nodefs|imagefs)/,
+  },
+  {
+    id: 'node_image_gc_failed',
+    guard: ['FreeDiskSpaceFailed', 'failed to garbage collect required amount of images'],
+    re: /failed to garbage collect required amount of images|FreeDiskSpaceFailed/,
   },
 ];

@@ -1,0 +1,403 @@
+// `pnpm bench`: start-up, import cost, scale and library benchmarks of rbac-diagnose; prints tables and rewrites
+// BENCHMARKS.md. Needs `pnpm build` first. Hygiene (shared/spec/deps-perf.md): fresh processes, cases interleaved,
+// medians with min–max, `node -e 0` measured in the same batch.
+//
+//   node bench/run.mjs            full run (≈10 min): sizes 10, 50, 100 MB
+//   node bench/run.mjs --quick    small subset (≈2 min): 10 MB only, fewer runs; does not rewrite BENCHMARKS.md
+//   options: --sizes 10,50  --no-write  --write
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { KINDS, OUT, SEED } from './gen.mjs';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const arg = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const SIZES = arg('--sizes', quick ? '10' : '10,50,100').split(',').map(Number);
+const write = argv.includes('--write') || (!quick && !argv.includes('--no-write'));
+const STARTUP_PAIRS = quick ? 6 : 15;
+const IMPORT_RUNS = quick ? 3 : 10;
+const PROFILE_RUNS = quick ? 2 : 5;
+const LIB = quick ? [5, 15] : [20, 50];
+const SCALE_TIMEOUT_MS = 120000;
+const CLI = join(root, 'packages/cli/dist/rbac-diagnose.js');
+const DESCRIBE_POD = join(root, 'fixtures/describe-pod/1.31/not-ready-current.txt');
+
+if (!existsSync(CLI)) {
+  console.error('bench: packages/cli/dist/rbac-diagnose.js is missing; run `pnpm build` first');
+  process.exit(2);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const mmm = (xs, f = f0) => (xs.length === 0 ? '–' : xs.length === 1 ? f(xs[0]) : `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`);
+const log = (s) => process.stderr.write(`${s}\n`);
+
+/** Runs a command under /usr/bin/time; wall ms (our clock), peak RSS MB (the child's), exit code, timed out? */
+function timedRun(cmd, args, { input, stdoutFile, timeout = SCALE_TIMEOUT_MS } = {}) {
+  const useTime = existsSync('/usr/bin/time');
+  const argv2 = useTime ? ['-f', '__BENCH__ %M', cmd, ...args] : [cmd, ...args];
+  const t0 = performance.now();
+  const r = spawnSync(useTime ? '/usr/bin/time' : cmd, argv2, { input, timeout, maxBuffer: 1 << 30, stdio: ['pipe', stdoutFile ? 'ignore' : 'pipe', 'pipe'] });
+  const ms = performance.now() - t0;
+  const err = r.stderr?.toString() ?? '';
+  const m = /__BENCH__ (\d+)/.exec(err);
+  return { ms, rssMB: m ? Number(m[1]) / 1024 : NaN, code: r.status, timedOut: r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM', stdout: r.stdout?.toString() ?? '', stderr: err.replace(/__BENCH__ \d+\n?/, '') };
+}
+
+// ── machine ──────────────────────────────────────────────────────────────────────────────────────────────
+function machine() {
+  const sh = (c, a) => spawnSync(c, a, { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const cpuModel = (/model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model ?? '?').trim();
+  return {
+    nproc: sh('nproc', []) || String(cpus().length),
+    free: sh('free', ['-h']) || `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+    cpu: cpuModel,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit: sh('git', ['-C', root, 'rev-parse', '--short', 'HEAD']),
+    dirty: sh('git', ['-C', root, 'status', '--porcelain']).length > 0,
+  };
+}
+
+// ── start-up ─────────────────────────────────────────────────────────────────────────────────────────────
+function startup() {
+  const input = readFileSync(DESCRIBE_POD);
+  const cases = {
+    'node -e 0': () => timedRun(process.execPath, ['-e', '0']),
+    'rbac-diagnose -o json < describe-pod': () => timedRun(process.execPath, [CLI, '-o', 'json'], { input }),
+    'rbac-diagnose --version': () => timedRun(process.execPath, [CLI, '--version']),
+  };
+  const names = Object.keys(cases);
+  for (const n of names) cases[n](); // warm the page cache
+  const res = Object.fromEntries(names.map((n) => [n, { ms: [], rss: [] }]));
+  const ratios = [];
+  for (let i = 0; i < STARTUP_PAIRS; i++) {
+    const order = i % 2 === 0 ? names : [...names].reverse();
+    const got = {};
+    for (const n of order) {
+      const r = cases[n]();
+      if (r.code !== 0) throw new Error(`${n} exited ${r.code}: ${r.stderr}`);
+      res[n].ms.push(r.ms);
+      res[n].rss.push(r.rssMB);
+      got[n] = r.ms;
+    }
+    ratios.push(got[names[1]] / got[names[0]]);
+  }
+  return { res, ratios, base: names[0], cli: names[1] };
+}
+
+/** npm packages bundled into a chunk, from esbuild's `// path` module comments. */
+function chunkPackages(file) {
+  const names = new Set();
+  for (const m of readFileSync(file, 'utf8').matchAll(/^\/\/ \S*\.pnpm\/(@[^+/]+\+[^@/]+|[^@/]+)@/gm)) names.add(m[1].replace('+', '/'));
+  return [...names].sort();
+}
+
+// ── import cost ──────────────────────────────────────────────────────────────────────────────────────────
+function importCosts() {
+  const reqCore = createRequire(join(root, 'packages/core/package.json'));
+  const reqCli = createRequire(join(root, 'packages/cli/package.json'));
+  const resolve = (req, id) => {
+    try {
+      return pathToFileURL(req.resolve(id)).href;
+    } catch {
+      return null;
+    }
+  };
+  // The chunks the entry imports statically (not `import()`): the biggest is core + zod + yaml + json-rules-engine.
+  const entry = readFileSync(CLI, 'utf8');
+  const chunk = [...entry.matchAll(/^import [^;]*?from "(\.\/chunks\/[^"]+)"|^import "(\.\/chunks\/[^"]+)"/gms)]
+    .map((x) => join(root, 'packages/cli/dist', x[1] ?? x[2]))
+    .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  const targets = {
+    'empty ESM': null,
+    zod: resolve(reqCore, 'zod'),
+    yaml: resolve(reqCore, 'yaml'),
+    'json-rules-engine': resolve(reqCore, 'json-rules-engine'),
+    'pino (lazy in the CLI)': resolve(reqCli, 'pino'),
+    [`CLI main chunk (${chunk ? `${(statSync(chunk).size / 1e6).toFixed(2)} MB: core + ${chunkPackages(chunk).join(' + ')}` : '?'})`]: chunk ? pathToFileURL(chunk).href : null,
+  };
+  const names = Object.keys(targets).filter((n) => n === 'empty ESM' || targets[n]);
+  const res = Object.fromEntries(names.map((n) => [n, { wall: [], imp: [], rss: [] }]));
+  const base = { wall: [] };
+  for (let i = 0; i < IMPORT_RUNS; i++) {
+    base.wall.push(timedRun(process.execPath, ['-e', '0']).ms);
+    for (const n of i % 2 ? [...names].reverse() : names) {
+      const url = targets[n];
+      const code = url ? `const t=performance.now();await import(${JSON.stringify(url)});console.log(performance.now()-t)` : 'console.log(0)';
+      const r = timedRun(process.execPath, ['--input-type=module', '-e', code]);
+      res[n].wall.push(r.ms);
+      res[n].imp.push(Number(r.stdout.trim()));
+      res[n].rss.push(r.rssMB);
+    }
+  }
+  return { res, base };
+}
+
+/** CPU profile of the CLI on the describe-pod paste; self time per package, from the bundle's `// path` comments. */
+function profile(name = 'startup', args = ['-o', 'json'], input = readFileSync(DESCRIBE_POD), n = PROFILE_RUNS, interval = 250) {
+  const dir = join(OUT, `prof-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', String(interval), `--cpu-prof-dir=${dir}`, CLI, ...args], { input, stdio: ['pipe', 'ignore', 'ignore'], timeout: SCALE_TIMEOUT_MS });
+  const maps = new Map(); // url → sorted [line, package]
+  const pkgOf = (url, line) => {
+    if (!url.startsWith('file://')) return url === '' ? '(node internals / GC / idle)' : 'node:internal';
+    const file = fileURLToPath(url);
+    if (!file.startsWith(join(root, 'packages/cli/dist'))) return file.includes('node_modules') ? 'node_modules (unbundled)' : file;
+    if (!maps.has(url)) {
+      const marks = [];
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((l, i) => {
+          const m = /^\/\/ (\S+\.(?:js|cjs|mjs|json|ts))$/.exec(l);
+          if (!m) return;
+          const p = m[1];
+          const pn = /\.pnpm\/(@[^+/]+\+[^@/]+|[^@/]+)@/.exec(p);
+          marks.push([i, pn ? pn[1].replace('+', '/') : p.includes('core/') ? `@rbac-diagnose/core ${p.replace(/.*core\/(?:dist|src)\//, '')}` : p.includes('rules/') ? '@rbac-diagnose/rules (rule data)' : 'cli']);
+        });
+      maps.set(url, marks);
+    }
+    const marks = maps.get(url);
+    let pkg = 'bundle glue';
+    for (const [l, p] of marks) {
+      if (l > line) break;
+      pkg = p;
+    }
+    return pkg;
+  };
+  const self = new Map();
+  const fns = new Map();
+  let total = 0;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  for (const f of files) {
+    const p = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    p.samples.forEach((s, i) => {
+      const n = byId.get(s);
+      const dt = (p.timeDeltas[i] ?? 0) / 1000;
+      const fn = n.callFrame.functionName;
+      const k = fn === '(garbage collector)' ? '(garbage collector)' : fn === '(idle)' ? '(idle)' : fn === '(program)' ? '(program: parse/compile, native)' : pkgOf(n.callFrame.url, n.callFrame.lineNumber);
+      const pk = k.startsWith('@rbac-diagnose/core ') ? '@rbac-diagnose/core' : k;
+      self.set(pk, (self.get(pk) ?? 0) + dt);
+      const fk = `${fn || '(anonymous)'} [${k}:${n.callFrame.lineNumber + 1}]`;
+      fns.set(fk, (fns.get(fk) ?? 0) + dt);
+      total += dt;
+    });
+  }
+  const runs = files.length || 1;
+  const sorted = (m) => [...m].map(([k, v]) => [k, v / runs]).sort((a, b) => b[1] - a[1]);
+  return { runs: files.length, totalMs: total / runs, rows: sorted(self), fns: sorted(fns) };
+}
+
+// ── scale ────────────────────────────────────────────────────────────────────────────────────────────────
+const BASELINE_JSON = `const fs=require('fs');const t=performance.now();const v=JSON.parse(fs.readFileSync(process.argv[1],'utf8'));if(!v)process.exit(3);`;
+const BASELINE_TEXT = `const fs=require('fs');const s=fs.readFileSync(process.argv[1],'utf8');const re=/is forbidden|cannot (?:get|list|watch|create)|FailedScheduling|BackOff|Failed|Unauthorized/;let n=0;for(const l of s.split('\\n'))if(re.test(l))n++;if(n<0)process.exit(3);`;
+
+function scale() {
+  const rows = [];
+  for (const kind of Object.keys(KINDS)) {
+    let stop = false;
+    for (const mb of SIZES) {
+      if (stop) {
+        rows.push({ kind, mb, skipped: true, note: rows.filter((r) => r.kind === kind).map((r) => r.note).find(Boolean) });
+        continue;
+      }
+      log(`  generating ${kind} ${mb} MB…`);
+      const file = join(OUT, `${kind}-${mb}MB.${KINDS[kind].ext}`);
+      const gen = generateSync(kind, mb);
+      const bytes = statSync(gen).size;
+      const runs = quick ? 1 : mb <= 10 ? 2 : 1;
+      const cli = [];
+      const base = [];
+      let timedOut = false;
+      let outcome = '';
+      for (let i = 0; i < runs && !timedOut; i++) {
+        const b = timedRun(process.execPath, ['-e', kind === 'events' ? BASELINE_JSON : BASELINE_TEXT, file]);
+        base.push(b);
+        log(`  ${kind} ${mb} MB run ${i + 1}/${runs}: baseline ${f0(b.ms)} ms…`);
+        const c = timedRun(process.execPath, [CLI, '--max-size', '200', file, '-o', 'json']);
+        if (c.timedOut) {
+          timedOut = true;
+          outcome = `timed out after ${SCALE_TIMEOUT_MS / 1000} s`;
+        } else if (c.code !== 0) outcome = `exit ${c.code}: ${c.stderr.split('\n')[0]}`;
+        else {
+          const rep = JSON.parse(c.stdout);
+          outcome = `${rep.diagnoses.length} diagnoses, ${rep.issues.length} issues${rep.issues.some((x) => x.code === 'input_too_large') ? ' (input_too_large: only part was read)' : ''}`;
+        }
+        cli.push(c);
+        log(`    CLI ${timedOut ? 'timed out' : `${f0(c.ms)} ms, ${f0(c.rssMB)} MB RSS`} (${outcome})`);
+      }
+      rows.push({ kind, mb, bytes, runs: cli.length, cli: cli.filter((c) => !c.timedOut), base, timedOut, outcome });
+      if (timedOut) stop = true;
+      // Linear extrapolation: when the next size would exceed the time limit, say so instead of waiting for it.
+      const next = SIZES[SIZES.indexOf(mb) + 1];
+      const worst = Math.max(...cli.map((c) => c.ms));
+      if (!stop && next !== undefined && (worst * next) / mb > SCALE_TIMEOUT_MS) {
+        stop = true;
+        rows[rows.length - 1].note = `${next} MB skipped: ${f0(worst / 1000)} s at ${mb} MB extrapolates past the ${SCALE_TIMEOUT_MS / 1000} s limit`;
+      }
+    }
+  }
+  return rows;
+}
+
+function generateSync(kind, mb) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { generate } from ${JSON.stringify(pathToFileURL(join(root, 'bench/gen.mjs')).href)}; console.log(await generate(${JSON.stringify(kind)}, ${mb}, ${SEED}));`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
+
+// ── library ──────────────────────────────────────────────────────────────────────────────────────────────
+function library() {
+  const r = spawnSync(process.execPath, [join(root, 'bench/lib.mjs'), String(LIB[0]), String(LIB[1])], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+// ── main ─────────────────────────────────────────────────────────────────────────────────────────────────
+const t0 = performance.now();
+const m = machine();
+log(`bench: ${quick ? 'quick' : 'full'} run, sizes ${SIZES.join('/')} MB`);
+log('start-up…');
+const st = startup();
+log('import costs…');
+const imp = importCosts();
+log('profile…');
+const prof = profile();
+log('library…');
+const lib = library();
+log('scale…');
+const sc = scale();
+log('scale profiles…');
+let scaleProf = [];
+try {
+  scaleProf = Object.keys(KINDS).map((kind) => [kind, profile(`scale-${kind}`, ['--max-size', '200', join(OUT, `${kind}-${SIZES[0]}MB.${KINDS[kind].ext}`), '-o', 'json'], '', 1, 1000)]);
+} catch (e) {
+  log(`scale profiles failed: ${e.message}`);
+}
+const elapsed = (performance.now() - t0) / 1000;
+
+const md = [];
+const p = (s = '') => md.push(s);
+p('# Benchmarks');
+p();
+p(`Written by \`pnpm bench\` (bench/run.mjs${quick ? ' --quick' : ''}) on ${m.date}, commit ${m.commit}${m.dirty ? ' + uncommitted changes' : ''}; the whole run took ${f0(elapsed)} s.`);
+p('Regenerate with `pnpm build && pnpm bench` (about 10 minutes; `--quick` for a 2-minute subset that prints but does not rewrite this file).');
+p();
+p('## Machine');
+p();
+p(`- CPU: ${m.cpu}, \`nproc\` = ${m.nproc}`);
+p(`- Node ${m.node}`);
+p('- `free -h`:');
+p();
+p('```');
+p(m.free);
+p('```');
+p();
+p('## Method');
+p();
+p('- Every timing is a fresh `node` process (page cache warm, no compile cache), spawned by bench/run.mjs; wall time is measured');
+p('  around the spawn, peak RSS is the child\'s max RSS from `/usr/bin/time -f %M`.');
+p('- Cases are interleaved (alternating order) so that the noise of this 2-core VM falls on all of them; `node -e 0` is measured in');
+p('  the same batch. Numbers are medians with (min–max); differences under ~30 ms in start-up are noise (shared/spec/deps-perf.md).');
+p(`- Scale inputs are generated deterministically (seed ${SEED}, bench/gen.mjs) into the gitignored bench/out/: \`kubectl get events -A -o json\``);
+p('  (4-space indent, realistic FailedScheduling, BackOff, Failed pull, FailedCreate/Forbidden and Normal events), `kubectl describe pods -A`');
+p('  and mixed logs (klog, journald/kubelet, controller JSON, kubectl and aws CLI errors). The CLI runs as');
+p('  `node packages/cli/dist/rbac-diagnose.js --max-size 200 FILE -o json > /dev/null`; baselines are a bare `JSON.parse` of the same file (events)');
+p('  or read + `split(\'\\n\')` + one regex per line (text), each in its own process, so both include Node start-up.');
+p(`- A size whose CLI run exceeds ${SCALE_TIMEOUT_MS / 1000} s is recorded as timed out and larger sizes of that kind are skipped.`);
+p();
+p('## Start-up: CLI on a `describe pod` paste vs `node -e 0` (target ≤ 1.3×)');
+p();
+p(`${STARTUP_PAIRS} interleaved rounds; input fixtures/describe-pod/1.31/not-ready-current.txt on stdin.`);
+p();
+p('| case | wall ms median (min–max) | × `node -e 0` | peak RSS MB |');
+p('|---|---:|---:|---:|');
+const baseMed = median(st.res[st.base].ms);
+for (const [n, r] of Object.entries(st.res)) p(`| \`${n}\` | ${mmm(r.ms)} | ${f2(median(r.ms) / baseMed)} | ${f0(median(r.rss))} |`);
+p();
+p(`Ratio of medians: **${f2(median(st.res[st.cli].ms) / baseMed)}×**; median of the per-round ratios: ${f2(median(st.ratios))}× (${f2(Math.min(...st.ratios))}–${f2(Math.max(...st.ratios))}).`);
+p();
+p('### Import cost of what the CLI loads');
+p();
+p(`${IMPORT_RUNS} fresh processes per case, interleaved; "import()" is \`performance.now()\` around \`await import()\` inside the child.`);
+p(`\`node -e 0\` in the same batch: ${mmm(imp.base.wall)} ms.`);
+p();
+p('| module | wall ms | import() ms | peak RSS MB |');
+p('|---|---:|---:|---:|');
+for (const [n, r] of Object.entries(imp.res)) p(`| ${n} | ${mmm(r.wall)} | ${mmm(r.imp, f1)} | ${f0(median(r.rss))} |`);
+p();
+p(`CPU profile of the CLI on the same paste (\`node --cpu-prof\`, ${prof.runs} runs, 250 µs sampling; self time per run, attributed to packages by the bundle's`);
+p(`module comments; total sampled ${f0(prof.totalMs)} ms per run):`);
+p();
+p('| where | self ms per run | share |');
+p('|---|---:|---:|');
+for (const [k, v] of prof.rows.slice(0, 12)) p(`| ${k} | ${f1(v)} | ${f0((100 * v) / prof.totalMs)} % |`);
+p();
+p('## Scale (targets: ≤ 1.5× the baseline, peak RSS ≤ 2× the input, linear across sizes)');
+p();
+p('| input | MB | runs | CLI s median (min–max) | CLI MB/s | baseline s | × baseline | CLI peak RSS MB | RSS ÷ input | baseline RSS MB | outcome |');
+p('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const r of sc) {
+  if (r.skipped) {
+    p(`| ${r.kind} | ${r.mb} | – | skipped | | | | | | | ${r.note ?? 'a smaller size timed out'} |`);
+    continue;
+  }
+  const cs = r.cli.map((c) => c.ms / 1000);
+  const bs = r.base.map((b) => b.ms / 1000);
+  const mbs = r.bytes / 1e6;
+  const cm = median(cs);
+  const bm = median(bs);
+  const rss = median(r.cli.map((c) => c.rssMB));
+  p(`| ${r.kind} | ${f1(mbs)} | ${r.runs} | ${r.timedOut && cs.length === 0 ? `> ${SCALE_TIMEOUT_MS / 1000}` : mmm(cs, f2)} | ${r.timedOut ? '–' : f1(mbs / cm)} | ${mmm(bs, f2)} | ${r.timedOut ? '–' : f2(cm / bm)} | ${f0(rss)} | ${f2(rss / mbs)} | ${f0(median(r.base.map((b) => b.rssMB)))} | ${r.outcome} |`);
+}
+p();
+p(`Where the time goes at ${SIZES[0]} MB (\`node --cpu-prof\`, 1 run per input, 1 ms sampling; top self-time functions with their package):`);
+p();
+for (const [kind, pr] of scaleProf) {
+  p(`- **${kind}** (${f1(pr.totalMs / 1000)} s sampled): ${pr.fns.slice(0, 7).map(([k, v]) => `${k} ${f0((100 * v) / pr.totalMs)} %`).join('; ')}`);
+}
+p();
+const lin = [];
+for (const kind of Object.keys(KINDS)) {
+  const rs = sc.filter((r) => r.kind === kind && !r.skipped && !r.timedOut && r.cli.length > 0);
+  if (rs.length >= 2) {
+    const per = rs.map((r) => `${r.mb} MB: ${f2((median(r.cli.map((c) => c.ms)) / 1000 / (r.bytes / 1e6)) * 1000)} ms/MB`);
+    lin.push(`- ${kind}: ${per.join(', ')}`);
+  }
+}
+if (lin.length) {
+  p('Linearity (CLI time per MB; equal numbers mean linear):');
+  p();
+  for (const l of lin) p(l);
+  p();
+}
+p('## Library: `diagnose()` warm, per call');
+p();
+p(`Built packages (packages/core/dist, ${lib.rules} built-in rules, \`trustedRules: true\`), one fresh process; ${LIB[0]} warm-up calls, then ${LIB[1]} timed. "engine" is`);
+p('`runRules()` (one json-rules-engine run with every rule) on the same facts.');
+p();
+p('| seed wall | bytes | first call ms | diagnose() ms median (min–max) | json-rules-engine run ms median (min–max) | compiled rules ms median | jre ÷ diagnose() |');
+p('|---|---:|---:|---:|---:|---:|---:|');
+for (const w of lib.walls) p(`| ${w.file} | ${w.bytes} | ${f1(w.first)} | ${f2(w.total.median)} (${f2(w.total.min)}–${f2(w.total.max)}) | ${f2(w.engine.median)} (${f2(w.engine.min)}–${f2(w.engine.max)}) | ${w.compiled ? `${f2(w.compiled.median)} (${f2(w.compiled.min)}–${f2(w.compiled.max)})` : '–'} | ${f0((100 * w.engine.median) / w.total.median)} % |`);
+p();
+const text = `${md.join('\n')}\n`;
+process.stdout.write(text);
+if (write) {
+  writeFileSync(join(root, 'BENCHMARKS.md'), text);
+  log('wrote BENCHMARKS.md');
+}

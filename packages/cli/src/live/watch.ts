@@ -1,0 +1,185 @@
+// `rbac-diagnose watch -n NS | -A`: list then watch events (client-node Watch), keep the latest version of each,
+// re-diagnose when they change (debounced), and print one NDJSON record per diagnosis that appears, changes or goes.
+// Reconnects with exponential back-off; relists after 410 Gone. Read-only: list + watch.
+import { diagnoseDetailed, type Diagnosis, type Rule } from '@rbac-diagnose/core';
+import type { CliArgs } from '../args.js';
+import type { Logger } from '../log.js';
+import { KubeError, type J, type Kube } from './kube.js';
+import { eventsJson } from './render.js';
+import type { LiveOptions } from './run.js';
+
+const DEBOUNCE_MS = 150;
+const BACKOFF_MIN_MS = 250;
+const BACKOFF_MAX_MS = 30000;
+/** Events kept (newest by last time seen); older ones are forgotten so memory stays bounded. */
+const MAX_KEPT = 5000;
+
+interface Seen {
+  confidence: number;
+  evidence: number;
+  summary: string;
+}
+
+export async function runWatch(kube: Kube, live: LiveOptions, args: CliArgs, rules: readonly Rule[], log: Logger): Promise<number> {
+  const namespace = live.allNamespaces ? null : (live.namespace ?? kube.target.namespace ?? 'default');
+  const base = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/events` : '/api/v1/events';
+  const events = new Map<string, J>();
+  const seen = new Map<string, Seen>();
+  let received = 0;
+  let stopping = false;
+  let abort: (() => void) | null = null;
+  let resourceVersion = '';
+  let debounce: NodeJS.Timeout | null = null;
+  let evaluating: Promise<void> = Promise.resolve();
+  let resolveDone: (code: number) => void = () => undefined;
+  const done = new Promise<number>((r) => (resolveDone = r));
+  const emit = (rec: object): void => {
+    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...rec })}\n`);
+  };
+
+  const evaluate = async (): Promise<void> => {
+    const kept = [...events.values()];
+    const text = eventsJson(kept);
+    const { report } = await diagnoseDetailed(text, { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: 'compiled' });
+    const now = new Map<string, Diagnosis>();
+    for (const d of report.diagnoses) now.set(`${d.ruleId}\u0000${d.rootCause}`, d);
+    for (const [key, d] of now) {
+      const prev = seen.get(key);
+      const cur = { confidence: d.confidence, evidence: d.evidence.length, summary: d.summary };
+      if (!prev) emit({ change: 'new', namespace, diagnosis: d });
+      else if (prev.confidence !== cur.confidence || prev.evidence !== cur.evidence || prev.summary !== cur.summary) emit({ change: 'changed', namespace, diagnosis: d });
+      seen.set(key, cur);
+    }
+    for (const key of [...seen.keys()]) {
+      if (!now.has(key)) {
+        const [ruleId, rootCause] = key.split('\u0000');
+        emit({ change: 'resolved', namespace, diagnosis: { ruleId, rootCause } });
+        seen.delete(key);
+      }
+    }
+  };
+  const schedule = (): void => {
+    if (debounce) clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      debounce = null;
+      evaluating = evaluating.then(evaluate).catch((e: unknown) => log.error({ err: String(e) }, 'watch: diagnosis failed'));
+    }, DEBOUNCE_MS);
+  };
+  const stop = (code: number): void => {
+    if (stopping) return;
+    stopping = true;
+    abort?.();
+    if (debounce) {
+      clearTimeout(debounce);
+      debounce = null;
+      evaluating = evaluating.then(evaluate).catch(() => undefined);
+    }
+    void evaluating.then(() => resolveDone(code));
+  };
+  const keep = (type: string, obj: J): void => {
+    const uid = String(obj?.metadata?.uid ?? `${obj?.metadata?.namespace}/${obj?.metadata?.name}`);
+    if (obj?.metadata?.resourceVersion) resourceVersion = String(obj.metadata.resourceVersion);
+    if (type === 'DELETED') events.delete(uid);
+    else {
+      const prev = events.get(uid);
+      if (prev && prev.metadata?.resourceVersion === obj?.metadata?.resourceVersion) return;
+      events.set(uid, obj);
+      if (events.size > MAX_KEPT) {
+        const oldest = events.keys().next().value;
+        if (oldest !== undefined) events.delete(oldest);
+      }
+    }
+    received++;
+    schedule();
+    if (live.maxEvents !== null && received >= live.maxEvents) stop(0);
+  };
+  /** A failure to read: diagnose kubectl's message for it (401, 403, exec, refused …). */
+  const reportFailure = async (e: KubeError): Promise<void> => {
+    const { report } = await diagnoseDetailed(`$ kubectl get events ${namespace ? `-n ${namespace}` : '-A'} --watch\n${e.kubectlText}\n`, { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: 'compiled' });
+    emit({ change: 'error', namespace, error: e.kind, message: e.message, diagnoses: report.diagnoses });
+  };
+
+  let timer: NodeJS.Timeout | null = null;
+  if (live.timeoutMs !== null) timer = setTimeout(() => stop(0), live.timeoutMs);
+  const onSignal = (): void => stop(0);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  let backoff = BACKOFF_MIN_MS;
+  let lastError = '';
+  const connect = async (): Promise<void> => {
+    while (!stopping) {
+      try {
+        if (resourceVersion === '') {
+          const list = await kube.request(base);
+          for (const it of (list?.items ?? []) as J[]) keep('ADDED', { apiVersion: 'v1', kind: 'Event', ...it });
+          resourceVersion = String(list?.metadata?.resourceVersion ?? '');
+          if (stopping) return;
+        }
+        let gone = false;
+        const ended = await new Promise<unknown>((resolve, reject) => {
+          kube
+            .watch(
+              base,
+              { allowWatchBookmarks: 'true', ...(resourceVersion ? { resourceVersion } : {}) },
+              (type, obj) => {
+                backoff = BACKOFF_MIN_MS;
+                lastError = '';
+                if (type === 'BOOKMARK') {
+                  if (obj?.metadata?.resourceVersion) resourceVersion = String(obj.metadata.resourceVersion);
+                  return;
+                }
+                if (type === 'ERROR') {
+                  if (obj?.code === 410) gone = true;
+                  return;
+                }
+                keep(type, { apiVersion: 'v1', kind: 'Event', ...obj });
+              },
+              (err) => resolve(err),
+            )
+            .then((a) => {
+              abort = a;
+              if (stopping) a();
+            }, reject);
+        });
+        abort = null;
+        if (stopping) return;
+        if (ended) {
+          const status = (ended as { statusCode?: number }).statusCode;
+          if (status === 401) throw new KubeError('unauthorized', 'the API server rejected the credentials (401)', 'error: You must be logged in to the server (Unauthorized)', 401);
+          if (status === 403) throw new KubeError('forbidden', 'watching events is forbidden', `Error from server (Forbidden): events is forbidden: cannot watch resource "events" in API group ""${namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope'}`, 403);
+          if (status === 410) gone = true;
+          else if (status === undefined) throw ended;
+          else log.debug({ status }, 'watch: HTTP error, reconnecting');
+        }
+        if (gone) resourceVersion = '';
+      } catch (e) {
+        const fatal = await handleError(e);
+        if (fatal) return;
+      }
+      if (stopping) return;
+      await new Promise((r) => setTimeout(r, backoff));
+      backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
+    }
+  };
+  /** Returns true when the failure cannot heal by retrying (credentials, permissions). */
+  const handleError = async (e: unknown): Promise<boolean> => {
+    const err = e instanceof KubeError ? e : kube.networkError(e);
+    if (err.message !== lastError) {
+      lastError = err.message;
+      await reportFailure(err);
+    }
+    if (err.kind === 'unauthorized' || err.kind === 'forbidden' || err.kind === 'exec' || err.kind === 'config') {
+      stop(0);
+      return true;
+    }
+    return false;
+  };
+
+  void connect();
+  const code = await done;
+  if (timer) clearTimeout(timer);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  return code;
+}

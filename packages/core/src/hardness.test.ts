@@ -1,0 +1,365 @@
+// Hardness: every regex the core uses is linear on adversarial input, every exported parser returns within a time
+// proportional to its input, and diagnose() turns hostile input into a report (or a clear issue), never a throw or a
+// hang (DESIGN.md "Robustness and security").
+//
+// The regexes are collected, not listed by hand: every regex literal in packages/core/src/**/*.ts (read with the
+// TypeScript scanner, so a regex added tomorrow is checked tomorrow), every signature in SIGNATURES (some are built
+// with `new RegExp`) and every `matches` pattern of the built-in rules (they run on input text too). Each is pumped
+// with adversarial strings; a slow pump is re-run 4× longer, and time must grow about linearly (a quadratic regex
+// grows 16×). The few regexes built at run time from pieces (forbidden.ts, arn.ts, aws-auth.ts) are covered through
+// the exported functions that use them.
+//
+// The exhaustive static analysis (recheck, the ReDoS checker: `node bench/redos-audit.mjs`) takes minutes, too slow
+// for CI; this file is the time-bounded harness that runs on every commit (< 60 s).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, test } from 'vitest';
+import { builtinRules } from '@rbac-diagnose/rules';
+import { canonicalArn, parseArn } from './aws/arn.js';
+import { diagnose } from './diagnose.js';
+import { toLines, type Line } from './input/lines.js';
+import { matchPrompt, splitSections } from './input/split.js';
+import { parseAwsAuth } from './parse/aws-auth.js';
+import { parseDescribe, parseEventRow } from './parse/describe.js';
+import { classifySubject, parseForbidden } from './parse/forbidden.js';
+import { normaliseMessage, unquoteGo } from './parse/normalize.js';
+import { parseFitError } from './parse/scheduler.js';
+import { matchSignatures, SIGNATURES } from './parse/signatures.js';
+import { parseTable } from './parse/table.js';
+import { readYaml, readYamlValue } from './parse/yaml.js';
+import { slug } from './remediation/rbac.js';
+
+const SRC = fileURLToPath(new URL('.', import.meta.url));
+
+interface Collected {
+  re: RegExp;
+  where: string;
+}
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) sourceFiles(p, out);
+    else if (p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Every regex literal of the core's sources, with file:line. */
+function literalRegexes(): Collected[] {
+  const out: Collected[] = [];
+  for (const file of sourceFiles(SRC)) {
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = node.getText(sf);
+        const cut = text.lastIndexOf('/');
+        const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+        out.push({ re: new RegExp(text.slice(1, cut), text.slice(cut + 1)), where: `${file.slice(SRC.length)}:${line}` });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return out;
+}
+
+/** Regex sources inside rule data: `{ matches: "…" }` patterns and `operator: "matches"` conditions. */
+function ruleRegexes(): Collected[] {
+  const out: Collected[] = [];
+  const walk = (v: unknown, where: string): void => {
+    if (Array.isArray(v)) v.forEach((x) => walk(x, where));
+    else if (typeof v === 'object' && v !== null) {
+      const o = v as Record<string, unknown>;
+      if (typeof o['matches'] === 'string') out.push({ re: new RegExp(o['matches']), where });
+      if (o['operator'] === 'matches' && typeof o['value'] === 'string') out.push({ re: new RegExp(o['value']), where });
+      for (const x of Object.values(o)) walk(x, where);
+    }
+  };
+  for (const r of builtinRules) walk(r, `rule ${r.id}`);
+  return out;
+}
+
+// Regexes that are superlinear but never see input text, with the reason. Keep this list short and justified.
+const NOT_ON_INPUT: Record<string, string> = {
+  '\\d+$': 'signatures.ts folds named-group names (name2 → name): the subject is a group name from our own source',
+};
+
+function allRegexes(): Collected[] {
+  const seen = new Map<string, Collected>();
+  const add = (c: Collected): void => {
+    // g/y change where exec starts, not the cost of one attempt: test without them (unanchored is the worst case).
+    const flags = c.re.flags.replace(/[gy]/g, '');
+    const k = `${c.re.source}/${flags}`;
+    if (!seen.has(k) && NOT_ON_INPUT[c.re.source] === undefined) seen.set(k, { re: new RegExp(c.re.source, flags), where: c.where });
+  };
+  literalRegexes().forEach(add);
+  SIGNATURES.forEach((s) => add({ re: s.re, where: `signature ${s.id}` }));
+  ruleRegexes().forEach(add);
+  return [...seen.values()];
+}
+
+// Characters that make backtracking regexes struggle: blanks, word characters, quotes, escapes, separators.
+const FILLS = [' ', '\t', 'a', 'A', '0', '.', '-', '"', '\\', ':', '/', ',', '=', 'a"', 'a ', '\\"', '{', '[', '(', '0 ', ', ', ': ', '-.', 'aA0_', ' \u2028'];
+// A failing end forces the engine to try every split: nothing, a line separator (`.` does not match it), NUL.
+const SUFFIXES = ['', '\u2028', '\u0000!', 'a\u2028b'];
+
+/** Literal runs of a regex source (e.g. `User "`, `Name:`), used as pump prefixes so the pump reaches the hot part. */
+function fragments(source: string): string[] {
+  const unescaped = source.replace(/\\([.\/"'()[\]{}|?*+$^-])/g, '$1').replace(/\\[sSdDwWbBnrtu]\S?/g, '\u0001');
+  const runs = unescaped.split(/[\u0001()[\]{}|?*+^$\\]+/).filter((r) => r.length >= 3);
+  return [...new Set(runs)].slice(0, 4);
+}
+
+interface Pump {
+  prefix: string;
+  fill: string;
+  suffix: string;
+}
+
+function pumps(re: RegExp): Pump[] {
+  const out: Pump[] = [];
+  const frags = fragments(re.source);
+  // Each literal run alone, and all of them in order (reaches a hot spot that sits after several literals).
+  for (const prefix of ['', 'A: ', ...frags, ...(frags.length > 1 ? [`${frags.slice(0, 2).join(' ')} `, `${frags.join(' ')} `] : [])]) {
+    for (const fill of FILLS) for (const suffix of SUFFIXES) out.push({ prefix, fill, suffix });
+  }
+  return out;
+}
+
+const pumped = (p: Pump, n: number): string => p.prefix + p.fill.repeat(Math.ceil(n / p.fill.length)) + p.suffix;
+
+function timeExec(re: RegExp, s: string, reps = 1): number {
+  let best = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    re.exec(s);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+/** Time of `fn`, in ms. */
+function timed<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+}
+
+async function timedAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+const MB = 1024 * 1024;
+/** The time budget for work on `chars` characters: ~1 s per MB plus a fixed allowance (JIT, GC, a noisy 2-core VM). */
+const budget = (chars: number, perMB = 1000, base = 500): number => base + (perMB * chars) / MB;
+
+const line = (text: string, no = 1): Line => ({ no, text });
+const linesOf = (text: string): Line[] => toLines(text);
+
+describe('every regex of the core is linear on adversarial input', () => {
+  const regexes = allRegexes();
+  const N = 3000;
+
+  test('the collection found the regexes (sanity: literals, signatures, rule patterns)', () => {
+    expect(regexes.length).toBeGreaterThan(150);
+    expect(regexes.some((r) => r.where.startsWith('signature '))).toBe(true);
+    expect(regexes.some((r) => r.where.startsWith('input/split.ts'))).toBe(true);
+  });
+
+  /** Regexes whose time grows faster than linearly on some pump, as messages. */
+  function superlinear(list: readonly Collected[]): string[] {
+    const slow: string[] = [];
+    for (const { re, where } of list) {
+      re.exec('warm up: the first exec compiles the regex');
+      const timedPumps = pumps(re).map((p) => ({ p, ms: timeExec(re, pumped(p, N)) }));
+      // A linear regex scans 3k characters in microseconds; only slow pumps need the growth check (the 3 slowest).
+      const worst = timedPumps.filter((x) => x.ms >= 0.3).sort((a, b) => b.ms - a.ms).slice(0, 3);
+      for (const { p } of worst) {
+        const small = timeExec(re, pumped(p, N), 3);
+        if (small < 0.3) continue;
+        // The same pump, 4 times longer: linear ≈ 4×, quadratic ≈ 16×. A slow result is measured twice (noise).
+        const bound = 10 * small + 5;
+        let large = timeExec(re, pumped(p, 4 * N));
+        if (large > bound) large = Math.min(large, timeExec(re, pumped(p, 4 * N)));
+        if (large > bound) {
+          slow.push(`${where} /${re.source}/${re.flags}: ${small.toFixed(2)} ms at ${N} → ${large.toFixed(1)} ms at ${4 * N} chars (pump ${JSON.stringify(p)})`);
+          break;
+        }
+      }
+    }
+    return slow;
+  }
+
+  test('pumped 3k → 12k characters, time grows about linearly', () => {
+    expect(superlinear(regexes)).toEqual([]);
+  }, 45000);
+
+  test('the harness catches the ReDoS regexes it found before they were fixed', () => {
+    const fixed = [
+      /^( *)([A-Za-z][\w .()/-]{0,60}?):(?:[ \t]+(.*))?$/, // parse/describe.ts FIELD
+      /\.+\s*$/, // parse/scheduler.ts, trailing dots of a fit error
+      /\s+#.*$/, // parse/aws-auth.ts, comment stripping
+      /^\s*name:\s*["']?aws-auth["']?\s*$/m, // input/split.ts, YAML sniffing
+      /([A-Z][A-Za-z]+)\s+(.*)$/, // facts/extract.ts, node Ready reason
+      /^\s*Ready\s+(True|False|Unknown)\s+(.*)$/, // facts/extract.ts, node Ready row
+      /\bToo many pods\b|reason: Insufficient pods\b|\d+ Insufficient pods\b/, // signatures/scheduling.ts max_pods
+      /^[-.]+|[-.]+$/g, // remediation/rbac.ts slug()
+    ];
+    const caught = superlinear(fixed.map((re, i) => ({ re, where: `fixed#${i}` })));
+    expect(caught.map((m) => m.split(' ')[0])).toEqual(fixed.map((_, i) => `fixed#${i}`));
+  }, 45000);
+});
+
+describe('exported parsers return in time proportional to their input', () => {
+  const cases: [string, () => unknown, number][] = [
+    ['toLines: 5 MB single line', () => toLines('x'.repeat(5 * MB)), 5 * MB],
+    ['toLines: 1 MB of ANSI escape starts', () => toLines('\u001b['.repeat(MB / 2) + 'm'), MB],
+    ['toLines: 1 MB of unterminated OSC', () => toLines('\u001b]'.repeat(MB / 2)), MB],
+    ['matchPrompt: 1 MB of spaces after $', () => matchPrompt(`$${' '.repeat(MB)}x\u2028`), MB],
+    ['matchPrompt: user@host with 1 MB of dots', () => matchPrompt(`a@${'.'.repeat(MB)}`), MB],
+    ['matchPrompt: 1 MB of (', () => matchPrompt('('.repeat(MB)), MB],
+    ['matchPrompt: ➜ and 1 MB of spaces', () => matchPrompt(`➜ ${' '.repeat(MB)}`), MB],
+    ['splitSections: 50k prompt-like lines', () => splitSections(linesOf(Array.from({ length: 50000 }, (_, i) => `user@host:~$ kubectl get pods ${i}`).join('\n'))), 1.6 * MB],
+    ['parseForbidden: User " + 1 MB', () => parseForbidden(`User "${'a'.repeat(MB)} cannot `), MB],
+    ['parseForbidden: repeated a" 1 MB', () => parseForbidden(`User "${'a"'.repeat(MB / 2)} cannot get`), MB],
+    ['parseForbidden: repeated escapes 1 MB', () => parseForbidden(`User \\"${'\\\\'.repeat(MB / 2)} cannot get`), MB],
+    ['parseForbidden: long prefix before is forbidden', () => parseForbidden(`${'a.'.repeat(MB / 2)} "x" is forbidden: User "u" cannot get resource "pods" in API group "" in the namespace "${'n'.repeat(MB / 4)}`), MB],
+    ['parseForbidden: 100k denials on one line', () => parseForbidden('User "u" cannot get '.repeat(50000)), MB],
+    ['classifySubject: 1 MB service account', () => classifySubject(`system:serviceaccount:${'a-'.repeat(MB / 2)}`), MB],
+    ['parseFitError: 200k histogram items', () => parseFitError(`0/3 nodes are available: ${'1 node(s) had taint, '.repeat(50000)}`), MB],
+    ['parseFitError: 1 MB of commas', () => parseFitError(`0/3 nodes are available: 1${', '.repeat(MB / 2)}`), MB],
+    ['parseFitError: legacy, 1 MB', () => parseFitError(`No nodes are available that match all of the following predicates:: ${'Insufficient cpu (1), '.repeat(40000)}`), MB],
+    ['normaliseMessage: unclosed klog err=" + 1 MB of \\"', () => normaliseMessage(`"Unhandled Error" err="${'\\"'.repeat(MB / 2)}`), MB],
+    ['normaliseMessage: structured with 1 MB of quotes', () => normaliseMessage(`"${'a\\"'.repeat(MB / 3)} err="x`), MB],
+    ['unquoteGo: 1 MB of escapes', () => unquoteGo('\\"'.repeat(MB / 2)), MB],
+    ['matchSignatures: each guard followed by 20 kB of spaces', () => SIGNATURES.flatMap((s) => s.guard.map((g) => matchSignatures(`${g}${' '.repeat(20000)}\u2028`))), SIGNATURES.reduce((n, s) => n + s.guard.length, 0) * 20000],
+    ['parseTable: a row with 2 MB of spaces', () => parseTable(linesOf(`NAME   READY   STATUS\nweb${' '.repeat(2 * MB)}0/1   Pending`)), 2 * MB],
+    ['parseTable: squashed header, 1 MB row', () => parseTable(linesOf(`NAME READY STATUS\n${'a '.repeat(MB / 2)}`)), MB],
+    ['parseDescribe: a field with 2 MB of spaces and a line separator', () => parseDescribe([line(`Name: ${' '.repeat(2 * MB)}\u2028x`)]), 2 * MB],
+    ['parseDescribe: 50k-line events table', () => parseDescribe(linesOf(`Events:\n  Type  Reason  Age  From  Message\n${'  Warning  BackOff  1s (x2 over 3s)  kubelet  Back-off\n'.repeat(50000)}`)), 2.7 * MB],
+    ['parseEventRow: 1 MB of tokens', () => parseEventRow(`Warning ${'x '.repeat(MB / 2)}`, { from: 30, message: 40 }), MB],
+    ['parseAwsAuth: 1 MB mapRoles value', () => parseAwsAuth(linesOf(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\ndata:\n  mapRoles: |\n    - rolearn: ${'arn:'.repeat(MB / 4)}\n`)), MB],
+    ['parseAwsAuth: describe form, 1 MB of ====', () => parseAwsAuth(linesOf(`Name: aws-auth\nNamespace: kube-system\nData\n${'='.repeat(MB)}\nmapRoles:\n----\n- rolearn: x`)), MB],
+    ['readYaml: alias bomb (billion laughs)', () => readYaml(`a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n`), 1000],
+    ['readYaml: custom tags are not constructed', () => readYaml('a: !!js/function "function(){ throw new Error(1) }"\nb: !Ref Foo\nc: !!python/object:os.system [ls]\n'), 100],
+    ['readYaml: 100k nested [ (refused before parsing: see below)', () => readYaml('['.repeat(100000)), 100000],
+    ['readYaml: 100k nested - (block sequences on one line)', () => readYaml(`${'- '.repeat(100000)}x`), 200000],
+    ['readYaml: 2,000 levels of block indentation', () => readYaml(Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')), 2000 * 1000],
+    ['readYamlValue: 1 MB of unclosed quotes', () => readYamlValue(`"${'a'.repeat(MB)}`), MB],
+    ['slug: 1 MB of dots and dashes', () => slug(`${'.-'.repeat(MB / 2)}x`), MB],
+    ['parseArn / canonicalArn: 1 MB ARN', () => [parseArn(`arn:aws:sts::123456789012:assumed-role/${'a/'.repeat(MB / 2)}`), canonicalArn(`arn:aws:iam::123456789012:role/${'p/'.repeat(MB / 2)}x`)], MB],
+  ];
+
+  // 3 s per MB: linear but slow paths (unquoteGo's replace callback costs ~2 µs per escape) stay inside; a quadratic
+  // one at 1 MB takes minutes.
+  test.each(cases)('%s', (_name, fn, chars) => {
+    const { ms } = timed(fn);
+    expect(ms).toBeLessThan(budget(chars, 3000, 1000));
+  });
+
+  test('readYaml: deep nesting is refused with an error instead of overflowing the stack', () => {
+    // Before the depth guard, 25k then 50k `[` in one process aborted Node itself: the stack overflow hit V8 while it
+    // compiled a regex ("FATAL ERROR: RegExpCompiler Allocation failed - process out of memory"), which no catch stops.
+    for (const n of [25000, 50000, 100000]) {
+      const r = readYaml('['.repeat(n));
+      expect(r.errors.map((e) => e.message)).toEqual(['YAML nested more than 200 levels deep was not parsed']);
+    }
+    expect(readYamlValue(`${'{a: '.repeat(50000)}`).errors[0]?.message).toContain('nested more than');
+    // Ordinary nesting still parses.
+    expect(readYaml('a:\n  b:\n    - c: [1, [2, {d: e}]]\n').values).toEqual([{ a: { b: [{ c: [1, [2, { d: 'e' }]] }] } }]);
+    expect(readYaml('msg: a[0] and a{1} and x[[[[[[[[[[\n').errors).toEqual([]);
+  });
+
+  test('readYaml: custom tags stay data and the alias bomb is refused as an error', () => {
+    const tags = readYaml('a: !!js/function "function(){ return 1 }"\nb: !Ref Foo\n');
+    expect(typeof (tags.values[0] as Record<string, unknown>)['a']).toBe('string');
+    const bomb = readYaml('a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n');
+    expect(bomb.errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('diagnose() turns hostile input into a report, within about a second per MB', () => {
+  const describePod = readFileSync(new URL('../../../fixtures/describe-pod/1.31/not-ready-current.txt', import.meta.url), 'utf8');
+  const wall = (f: string): string => readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
+  const eventsJson = readFileSync(new URL('../../../fixtures/events-json/1.28/not-ready-json.txt', import.meta.url), 'utf8');
+  const invalidUtf8 = Buffer.concat([Buffer.from('Error from server (Forbidden): pods is forbidden: User "a\u0000b'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x90, 0x28, 0xbc]), Buffer.from('" cannot list resource "pods" in API group "" in the namespace "x"\n')]);
+  const interleaved = [
+    '$ kubectl describe pod web',
+    describePod,
+    '$ kubectl get events -o json',
+    eventsJson,
+    '```yaml',
+    wall('aws-auth-as-published.txt'),
+    '```',
+    'user@host:~$ kubectl get pods',
+    'NAME   READY   STATUS    RESTARTS   AGE',
+    'web-1  0/1     Pending   0          5m',
+    wall('wall0-no-aws-credentials.txt'),
+    wall('wall1-unauthorized.txt'),
+    wall('wall2-forbidden.txt'),
+    '{"Account": "123456789012", "UserId": "AROAX:me", "Arn": "arn:aws:sts::123456789012:assumed-role/dev/me"}',
+    'E1129 05:00:00.000000    1234 reflector.go:158] "Unhandled Error" err="pods is forbidden: User \\"system:serviceaccount:a:b\\" cannot list resource \\"pods\\" in API group \\"\\" at the cluster scope"',
+  ].join('\n');
+
+  const cases: [string, () => string][] = [
+    ['megabytes of spaces inside a table row', () => `NAME   READY   STATUS    RESTARTS   AGE\nweb-1${' '.repeat(2 * MB)}0/1     Pending   0          5m\n`],
+    ['megabytes of spaces inside a describe field, then a line separator', () => `Name:         web\nNamespace:    prod\nStatus:${' '.repeat(2 * MB)}\u2028Pending\n`],
+    ['megabytes of spaces inside a describe events row', () => `${describePod}  Warning  FailedScheduling  1s  default-scheduler${' '.repeat(2 * MB)}0/2 nodes are available: 2 node(s) were not ready.\n`],
+    ['a 5 MB single line', () => `Error from server (Forbidden): ${'x'.repeat(5 * MB)}`],
+    ['a 5 MB single line of User "', () => 'User "'.repeat(Math.floor((5 * MB) / 6))],
+    ['a 5 MB single line of spaces and quotes', () => ' a"'.repeat(Math.floor((5 * MB) / 3))],
+    ['deeply nested JSON (100k [), unclosed', () => '['.repeat(100000)],
+    ['deeply nested JSON (100k [), closed', () => `${'['.repeat(100000)}${']'.repeat(100000)}`],
+    ['deeply nested JSON objects', () => `${'{"a":'.repeat(50000)}1${'}'.repeat(50000)}`],
+    ['deeply nested YAML flow collections (100k [)', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: ${'['.repeat(100000)}\n`],
+    ['deeply nested YAML in an aws-auth mapRoles', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    ${'- '.repeat(50000)}x\n`],
+    ['100k blank lines inside a YAML section', () => `apiVersion: v1\n${' \n'.repeat(100000)}kind: ConfigMap\n`],
+    ['a YAML section line of 1 MB of line separators', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${' \u2028'.repeat(MB / 2)}x\n`],
+    ['an aws-auth line with 1 MB of blanks before a comment-like #', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    - rolearn: arn:aws:iam::123456789012:role/x${' '.repeat(MB)}x # y\n`],
+    ['a scheduler message ending in 1 MB of dots', () => `Warning  FailedScheduling  1s  default-scheduler  0/3 nodes are available: 3 node(s) were not ready${'.'.repeat(MB)}x\n`],
+    ['a YAML alias bomb', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n  f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n  mapRoles: |\n    - rolearn: *f\n`],
+    ['an aws-auth whose mapRoles is an alias bomb', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    - a: &a [x, x, x, x, x, x, x, x, x]\n    - b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n    - c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n    - d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n    - e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n    - rolearn: arn:aws:iam::123456789012:role/x\n      groups: *e\n`],
+    ['YAML custom tags (!!js/function, !Ref)', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: !!js/function "function () { process.exit(3) }"\n  mapUsers: !Ref SomeParameter\n  other: !!python/object/apply:os.system ["id"]\n`],
+    ['NUL bytes', () => `Error from server (Forbidden): pods is forbidden: User "a\u0000b" cannot list resource "pods" in API group "" in the namespace "x"\n${'\u0000'.repeat(100000)}`],
+    ['invalid UTF-8 decoded with replacement characters', () => invalidUtf8.toString('utf8').repeat(1000)],
+    ['mixed CRLF, CR and LF', () => wall('wall3-pending-not-ready-disk.txt').split('\n').map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r')).join('')],
+    ['50k-line describe output', () => {
+      const body = describePod.trimEnd().split('\n');
+      const out: string[] = [];
+      while (out.length < 50000) out.push(...body, '');
+      return out.join('\n');
+    }],
+    ['interleaved sections of every kind (×50)', () => Array.from({ length: 50 }, () => interleaved).join('\n')],
+    ['1 MB of ANSI colour codes and control characters', () => '\u001b[31m\u0007\u001b]8;;x\u0007'.repeat(MB / 16)],
+    ['100k lines of unknown prose', () => 'the weather is nice today, nothing to see here\n'.repeat(100000)],
+  ];
+
+  test.each(cases)('%s', async (_name, make) => {
+    const input = make();
+    const { ms, value: report } = await timedAsync(() => diagnose(input, { rules: builtinRules, trustedRules: true }));
+    expect(report.schemaVersion).toBe(1);
+    expect(Array.isArray(report.diagnoses)).toBe(true);
+    // ~1 s per MB is the design target; 2 s per MB + 4 s leaves room for vitest's transform, JIT and a noisy VM.
+    expect(ms).toBeLessThan(budget(input.length, 2000, 4000));
+  });
+
+  test('deep YAML twice in one process (the sequence that aborted Node before the depth guard) gives reports', async () => {
+    for (const n of [25000, 50000, 100000]) {
+      for (const body of [`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: ${'['.repeat(n)}\n`, `apiVersion: v1\nkind: List\nitems:\n${'- '.repeat(n)}x\n`]) {
+        const r = await diagnose(body, { rules: builtinRules, trustedRules: true });
+        expect(r.schemaVersion).toBe(1);
+      }
+    }
+  });
+
+  test('a 5 MB single line is read whole (no throw), and so is an input over the limit (clear issue)', async () => {
+    const big = 'x'.repeat(2000);
+    const r = await diagnose(big, { rules: builtinRules, trustedRules: true, maxInputChars: 1000 });
+    expect(r.issues.map((i) => i.code)).toContain('input_too_large');
+  });
+});
