@@ -369,14 +369,17 @@ describe('watch', () => {
     const tls = selfSignedCert() as { key: string; cert: string };
     const kc = kubeconfig('reconnect.kubeconfig', { url: `https://127.0.0.1:${port}`, ca: tls.cert } as Srv, 'payments');
     let srv: Srv | null = null;
-    setTimeout(() => {
+    // the server comes up once the CLI has reported the refused connection; the event arrives once it watches again
+    const up = (out: string): void => {
+      if (srv !== null || !out.includes('"change":"error"')) return;
+      srv = {} as Srv;
       void (startApiServer({ scenario: 'healthy', port, tls }) as Promise<Srv>).then((s) => {
         srv = s;
         void watching(s).then(() => s.addObject(failedCreateEvent()));
       });
-    }, 1500);
+    };
     try {
-      const w = await run(['watch', '-n', 'payments', '--max-events', '1', '--timeout', '20s'], kc, { timeoutMs: 30000 });
+      const w = await run(['watch', '-n', 'payments', '--max-events', '1', '--timeout', '20s'], kc, { timeoutMs: 30000, onStdout: up });
       expect(w.code).toBe(0);
       const records = w.stdout
         .trim()
@@ -387,7 +390,7 @@ describe('watch', () => {
       expect(records.filter((r) => r.change === 'error')).toHaveLength(1);
       expect(records.some((r) => r.change === 'new' && r.diagnosis?.rootCause === 'pod_security_violation')).toBe(true);
     } finally {
-      await (srv as Srv | null)?.close();
+      await (srv as Srv | null)?.close?.();
     }
   }, 60000);
 

@@ -83,6 +83,10 @@ class Collector {
     if (this.fatal && t.exec && (this.fatal.kind === 'unauthorized' || this.fatal.kind === 'exec' || this.fatal.kind === 'forbidden')) {
       this.inputs.push({ name: 'kubeconfig.yaml', text: `${prompt('kubectl config view --minify')}${kubeconfigExec({ ...t, exec: t.exec })}` });
     }
+    const order = [/^identity/, /^pod /, /events of pod/, /events of /, /^\d+ non-running/, /warning event/, /node/, /^aws-auth/, /^permissions/];
+    const rank = (x: string): number => order.findIndex((re) => re.test(x)) >>> 0;
+    this.collected.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    this.missing.sort();
     // File-name order: the order `rbac-diagnose DIR/*` reads the saved files back in, so both give the same report.
     this.inputs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { inputs: this.inputs, collected: this.collected, missing: this.missing, fatal: this.fatal };

@@ -175,6 +175,10 @@ export class Kube {
 
   /** GET (or POST for the self-review APIs) one API path; returns the parsed JSON body. */
   async request(path: string, body?: J): Promise<J> {
+    // Read-only by construction: GET, or POST to the self-review APIs (which change nothing).
+    if (body !== undefined && !/^\/apis\/authorization\.k8s\.io\/v1\/selfsubject(?:access|rules)reviews$|^\/apis\/authentication\.k8s\.io\/v1\/selfsubjectreviews$/.test(path)) {
+      throw new Error(`live mode only reads: refusing to POST to ${path}`);
+    }
     await this.ensureCredentials();
     const k = this.k;
     const ctx = new k.RequestContext(`${this.target.server.replace(/\/+$/, '')}${path}`, body === undefined ? k.HttpMethod.GET : k.HttpMethod.POST);

@@ -9,7 +9,7 @@ import { normaliseMessage } from '../parse/normalize.js';
 import { parseFitError } from '../parse/scheduler.js';
 import { matchSignatures } from '../parse/signatures.js';
 import { parseTable } from '../parse/table.js';
-import { callerIdentityFromText, collectCanI, collectObjects, collectWhoami, elisionIssues, newSink, nodeDetailsFromDescribe, podConditionsFromDescribe } from './more.js';
+import { callerIdentityFromText, collectCanI, collectObjects, collectWhoami, elisionIssues, newSink, nodeDetailsFromDescribe, podConditionsFromDescribe, workloadConditionsFromDescribe } from './more.js';
 import type {
   AwsAuthFact,
   ContainerFact,
@@ -112,7 +112,7 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
         } else if (section.kind === 'describe-node') {
           const node = nodeFromDescribe(block, section.lines);
           if (node) nodes.push({ ...node, ...nodeDetailsFromDescribe(node.name, section.lines, more.conditions) });
-        }
+        } else if (section.kind === 'describe-other') workloadConditionsFromDescribe(section.lines, more.conditions);
         break;
       }
       case 'aws-auth': {

@@ -217,6 +217,12 @@ describe('noise and issues', () => {
     expect(issues.map((i) => [i.code, i.line])).toEqual([['elided_lines', 3]]);
   });
 
+  test('redacted values are reported once per section', () => {
+    const { issues, facts } = read('error: You must be logged in to the server (Unauthorized)\n$ aws sts get-caller-identity\n{\n    "UserId": "AROAXXXXXXXXXXXX:me",\n    "Account": "<REDACTED>",\n    "Arn": "arn:aws:sts::<REDACTED>:assumed-role/Dev/me"\n}\n');
+    expect(issues.map((i) => [i.code, i.line])).toEqual([['redacted_value', 4]]);
+    expect(facts.callerIdentity?.arn).toBe('arn:aws:sts::<REDACTED>:assumed-role/Dev/me');
+  });
+
   test('an error with no catalogued signature is reported', () => {
     const { issues } = read('Error from server (NotFound): pods "web-0" not found\n');
     expect(issues.map((i) => [i.code, i.line])).toEqual([['error_not_catalogued', 1]]);

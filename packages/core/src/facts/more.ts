@@ -152,11 +152,9 @@ export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]
       }
       case '': {
         read = awsFromObject(o, loc, line, at, sink) || read;
-        // Structured (zap / controller-runtime / klog JSON) log lines: their messages, with quotes unescaped.
-        for (const k of ['msg', 'message', 'error', 'err']) {
-          const v = str(o, k);
-          if (v !== null && v.length > 0) sink.messages.push({ text: v, line: line(k) });
-        }
+        // Structured (zap / controller-runtime / klog JSON) log lines, and fragments of objects pasted without their
+        // `kind` (`status:` … `conditions:`): their messages, read whole and with quotes unescaped.
+        collectMessages(o, loc, at, sink, 0);
         break;
       }
       default:
@@ -547,11 +545,50 @@ export function podConditionsFromDescribe(name: string, lines: readonly Line[], 
 
 const ELISION = /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|<snip(?:ped)?>|\[snip(?:ped)?\]|\.\.\. ?\(?(?:truncated|more|snip)[^)]*\)?|# \.\.\.)\s*$/i;
 
-/** Lines a person cut out (`...`, `<snip>`): the facts around them may be incomplete, so say so. */
+// `<REDACTED>`, `REDACTED`, `XXXX`, `****`, `<account-id>`: a value hidden before pasting.
+const REDACTED = /<(?:redacted|(?:aws[-_ ]?)?account[-_ ]?id|[a-z]{1,12}[-_ ](?:arn|name|id))>|\bREDACTED\b|X{4,}|\*{4,}/i;
+
+/** Lines a person cut out (`...`, `<snip>`) or values they redacted: the facts around them may be incomplete. */
 export function elisionIssues(section: Section, issues: Issue[]): void {
+  const redacted = section.lines.find((l) => l.text.length < 4000 && REDACTED.test(l.text));
+  if (redacted) {
+    issues.push({ code: 'redacted_value', line: redacted.no, message: 'a value was redacted here (and perhaps on later lines); facts that need it (account, ARN, name) may be missing or unmatched', ...src(section) });
+  }
   for (const l of section.lines) {
     if (l.text.length < 40 && ELISION.test(l.text)) {
       issues.push({ code: 'elided_lines', line: l.no, message: 'lines were left out here; counts and lists around this line may be incomplete', ...src(section) });
     }
+  }
+}
+
+/** The `Conditions:` table (`Type  Status  Reason`) of describe deployment / replicaset and other describers. */
+export function workloadConditionsFromDescribe(lines: readonly Line[], conditions: ConditionFact[]): void {
+  const body = lines.map((l) => l.text);
+  const name = /^Name:\s+(\S+)/.exec(body[0] ?? '')?.[1] ?? '<unknown>';
+  const kind: ConditionFact['objectKind'] = body.some((t) => /^NewReplicaSet:/.test(t)) ? 'Deployment' : body.some((t) => /^Pods Status:/.test(t)) ? 'ReplicaSet' : 'Other';
+  let inConditions = false;
+  for (const l of lines) {
+    const t = expandTabs(l.text);
+    if (/^\S/.test(t)) {
+      inConditions = /^Conditions:\s*$/.test(t);
+      continue;
+    }
+    if (!inConditions || /^\s+Type\s+Status\b/.test(t) || /^\s+-{4}/.test(t)) continue;
+    const m = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+(\S+))?(?:\s+([^]*))?$/.exec(t);
+    if (m?.[1] && m[2]) conditions.push({ ...ref(l), objectKind: kind, object: name, type: m[1], status: m[2], reason: m[3] ?? null, message: m[4]?.trim() || null });
+  }
+}
+
+const MESSAGE_KEYS = new Set(['msg', 'message', 'note', 'error', 'err']);
+
+function collectMessages(v: unknown, loc: Located, at: (n: number | null) => Line, sink: MoreSink, depth: number): void {
+  if (depth > 8 || typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    for (const x of v) collectMessages(x, loc, at, sink, depth + 1);
+    return;
+  }
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x === 'string' && MESSAGE_KEYS.has(k) && x.length > 0) sink.messages.push({ text: x, line: at(lineIn(loc, v, k)) });
+    else collectMessages(x, loc, at, sink, depth + 1);
   }
 }

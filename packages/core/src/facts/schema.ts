@@ -156,7 +156,7 @@ export type CallerIdentityFact = z.infer<typeof CallerIdentityFactSchema>;
 /** One condition of a pod or node (describe Conditions table, or status.conditions in JSON/YAML), flattened. */
 export const ConditionFactSchema = z.object({
   ...Ref,
-  objectKind: z.enum(['Pod', 'Node']),
+  objectKind: z.enum(['Pod', 'Node', 'Deployment', 'ReplicaSet', 'Other']),
   object: z.string(),
   type: z.string(),
   status: z.string(),

@@ -62,7 +62,8 @@ const ERROR_START =
   /^(?:Error from server|error: |Error: |Unable to connect to the server|The connection to the server|could not get token:|aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|Kubernetes cluster unreachable|Warning: |W\d{4} |E\d{4} |F\d{4} |getting credentials: |exec plugin: |Error when retrieving token from sso|You must specify a region|Could not connect to the endpoint URL|Please enter Username: |\[[✖!ℹ✔]\] )/;
 const JSON_START = /^\s{0,3}(?:\{|\[(?:\s*$|\s*[{["\d\]-]))/;
 const YAML_START = /^(?:apiVersion|kind):\s*\S|^---\s*$/;
-const YAML_FRAGMENT_START = /^(?:data|metadata|spec|status|items|rules|subjects|roleRef|map(?:Roles|Users|Accounts)):(?:\s*[|>][-+]?)?$/;
+// Not `mapRoles:` / `mapUsers:` alone: a fragment that shows one key says nothing about the keys it does not show.
+const YAML_FRAGMENT_START = /^(?:data|metadata|spec|status|items|rules|subjects|roleRef):(?:\s*[|>][-+]?)?$/;
 const DESCRIBE_START = /^Name:\s+\S/;
 const DESCRIBE_SECOND_KEY = /^(?:Namespace|Roles|Labels|Priority|Service Account|Selector|CreationTimestamp):/;
 const EVENTS_HEADER = /^\s*Type\s+Reason\s+Age\s+From\s+Message\s*$/;

@@ -1,12 +1,15 @@
 import type { Signature } from './types.js';
 
+// Where a phrase may repeat on one line, `^(?=([^\n]*?PHRASE))\1` tries only its first occurrence (a lookahead
+// capture matched again by backreference behaves like an atomic group), which keeps the match linear.
+
 /** Node identity, readiness, bootstrap and disk pressure (signatures-k8s.md §C, signatures-eks.md §4.3). */
 export const NODE_SIGNATURES: readonly Signature[] = [
   // nodes (signatures-k8s.md §C)
   {
     id: 'kubelet_unauthorized',
     guard: ['Unauthorized'],
-    re: /Unable to register node.*Unauthorized|Failed to ensure lease exists.*Unauthorized|Failed to (?:list|watch) \*v1(?:beta1)?\.\w+: (?:failed to list \*v1(?:beta1)?\.\w+: )?Unauthorized|Failed to contact API server when waiting for CSINode publishing: Unauthorized|error getting node "[^"]+": Unauthorized|cannot create certificate signing request: Unauthorized/,
+    re: /^(?=([^\n]*?(?:Unable to register node|Failed to ensure lease exists)))\1(?=[^\n]*Unauthorized)|Failed to (?:list|watch) \*v1(?:beta1)?\.\w+: (?:failed to list \*v1(?:beta1)?\.\w+: )?Unauthorized|Failed to contact API server when waiting for CSINode publishing: Unauthorized|error getting node "[^"]+": Unauthorized|cannot create certificate signing request: Unauthorized/,
   },
   {
     id: 'cni_not_initialized',
@@ -30,7 +33,7 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   {
     id: 'kubelet_api_unreachable',
     guard: ['i/o timeout', 'TLS handshake timeout', 'context deadline exceeded', 'no route to host'],
-    re: /(?:Unable to register node|Failed to ensure lease exists|Error getting node|Error updating node status|Failed to (?:list|watch) \*v1\.\w+|Failed to contact API server)[^\n]*?(?:dial tcp (?<addr>\S+): (?:i\/o timeout|connect: no route to host)|net\/http: TLS handshake timeout|context deadline exceeded)/,
+    re: /^(?=([^\n]*?(?:Unable to register node|Failed to ensure lease exists|Error getting node|Error updating node status|Failed to (?:list|watch) \*v1\.\w+|Failed to contact API server)))\1[^\n]*?(?:dial tcp (?<addr>\S+): (?:i\/o timeout|connect: no route to host)|net\/http: TLS handshake timeout|context deadline exceeded)/,
   },
   // signatures-eks.md §4.3: managed node group health issues.
   {
@@ -47,7 +50,7 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   {
     id: 'cni_missing_iam_permissions',
     guard: ['due to missing permissions', 'MissingIAMPermissions', 'UnauthorizedOperation'],
-    re: /Unauthorized operation: failed to call (?<api>ec2:\w+) due to missing permissions|Failed to call (?<api2>ec2:\w+)[^\n]*?UnauthorizedOperation/,
+    re: /Unauthorized operation: failed to call (?<api>ec2:\w+) due to missing permissions|^(?=([^\n]*?Failed to call (?<api2>ec2:\w+)))\2[^\n]*?UnauthorizedOperation/,
   },
   // aws-node (VPC CNI) cannot reach the API server through the kubernetes Service: it never writes the CNI config.
   {
