@@ -6,6 +6,13 @@ import { builtinRules } from '@rbac-diagnose/rules';
 // @ts-expect-error plain ESM helper shared with eval/run.mjs
 import { evaluate, readCorpus } from './lib.mjs';
 
+interface Baseline {
+  top1: number;
+  top3: number;
+  healthyFalsePositives: number;
+  holdout: { top1: number; top3: number; healthyFalsePositives: number };
+}
+
 interface Summary {
   top1: number;
   top3: number;
@@ -14,9 +21,18 @@ interface Summary {
 }
 
 test('eval corpus: no regression in top-1, top-3 or false positives', async () => {
-  const base = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Omit<Summary, 'failures'>;
+  const base = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
   const { summary } = (await evaluate(readCorpus(new URL('./corpus', import.meta.url).pathname), diagnose, builtinRules)) as { summary: Summary };
   expect(summary.failures).toBeGreaterThanOrEqual(80);
+  expect(summary.top1).toBeGreaterThanOrEqual(base.top1);
+  expect(summary.top3).toBeGreaterThanOrEqual(base.top3);
+  expect(summary.healthyFalsePositives).toBeLessThanOrEqual(base.healthyFalsePositives);
+}, 60000);
+
+test('held-out corpus (collected blind, never tuned on): no regression', async () => {
+  const base = (JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline).holdout;
+  const { summary } = (await evaluate(readCorpus(new URL('./holdout', import.meta.url).pathname), diagnose, builtinRules)) as { summary: Summary };
+  expect(summary.failures).toBeGreaterThanOrEqual(50);
   expect(summary.top1).toBeGreaterThanOrEqual(base.top1);
   expect(summary.top3).toBeGreaterThanOrEqual(base.top3);
   expect(summary.healthyFalsePositives).toBeLessThanOrEqual(base.healthyFalsePositives);

@@ -199,6 +199,14 @@ describe('live pod on the seed scenario (NotReady nodes)', () => {
     expect(json(off.stdout).diagnoses[0]?.rootCause).toBe('node_role_not_mapped');
   });
 
+  test('--kubeconfig and -n override KUBECONFIG and the context namespace', async () => {
+    const r = await run(['live', 'pod', POD, '-n', 'sample-namespace', '--kubeconfig', seedKc, '-o', 'json'], join(dir, 'does-not-exist'));
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).diagnoses[0]?.rootCause).toBe('node_role_not_mapped');
+    const other = await run(['live', 'pod', POD, '-n', 'kube-system', '--kubeconfig', seedKc, '-o', 'json'], join(dir, 'does-not-exist'));
+    expect(json(other.stdout).issues.some((i) => i.code === 'live_not_collected' && i.message.includes(`pod kube-system/${POD}: pods "${POD}" not found`))).toBe(true);
+  });
+
   test('the pod is looked up in the context namespace when -n is not given; a missing pod is reported, not thrown', async () => {
     const r = await run(['live', 'pod', 'no-such-pod', '-o', 'json'], seedKc);
     expect(r.code).toBe(0);

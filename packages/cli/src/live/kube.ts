@@ -76,10 +76,11 @@ export class Kube {
       if (opts.kubeconfig) kc.loadFromFile(opts.kubeconfig);
       else kc.loadFromDefault();
     } catch (e) {
-      throw new KubeError('config', `cannot read the kubeconfig: ${(e as Error).message}`, `error: error loading config file: ${(e as Error).message.split('\n')[0]}`);
+      const file = opts.kubeconfig ?? process.env['KUBECONFIG'] ?? '~/.kube/config';
+      throw new KubeError('config', `cannot read the kubeconfig ${file}: ${(e as Error).message.split('\n')[0]}`, `error: error loading config file "${file}": ${(e as Error).message.split('\n')[0]}`);
     }
     if (opts.context) {
-      if (!kc.getContextObject(opts.context)) throw new KubeError('config', `context "${opts.context}" is not in the kubeconfig`, `error: context "${opts.context}" does not exist`);
+      if (!kc.getContextObject(opts.context)) throw new KubeError('config', `context "${opts.context}" is not in the kubeconfig`, `error: context was not found for specified context: ${opts.context}`);
       kc.setCurrentContext(opts.context);
     }
     const cluster = kc.getCurrentCluster();

@@ -225,12 +225,6 @@ function enrichWithKubeconfig(report: Report, inputs: readonly NamedText[], kube
   const profile = argAfter('--profile') ?? env.find((e) => e.name === 'AWS_PROFILE')?.value ?? null;
   const multi = inputs.length > 1;
   const ev: Diagnosis['evidence'] = [];
-  const cite = (pred: (l: string) => boolean, why: string): void => {
-    const i = lines.findIndex(pred);
-    if (i >= 0) ev.push({ line: i + 1, text: redact(lines[i] as string), why: redact(why), ...(multi ? { source: 'kubeconfig.yaml' } : {}) });
-  };
-  cite((l) => /^\s+apiVersion: /.test(l), `the exec plugin's ExecCredential version (${String(exec.apiVersion)})`);
-  cite((l) => /^\s+command: /.test(l), `the credential plugin kubectl runs: ${String(exec.command)}`);
   // The line after a flag (`- --cluster-name` then `- NAME`) or after an env name (`- name: AWS_PROFILE` then `value: …`).
   const after = (pred: (l: string) => boolean) => {
     const i = lines.findIndex(pred);
@@ -241,6 +235,8 @@ function enrichWithKubeconfig(report: Report, inputs: readonly NamedText[], kube
     const i = lines.findIndex(pred);
     if (i >= 0) ev.push({ line: i + 1, text: redact(lines[i] as string), why: redact(why), ...(multi ? { source: 'kubeconfig.yaml' } : {}) });
   };
+  citeAt((l) => /^\s+apiVersion: /.test(l), `the exec plugin's ExecCredential version (${String(exec.apiVersion)})`);
+  citeAt((l) => /^\s+command: /.test(l), `the credential plugin kubectl runs: ${String(exec.command)}`);
   const inline = (...flags: string[]) => (l: string) => flags.some((f) => l.trim().startsWith(`- ${f}=`));
   if (cluster) citeAt(argLine(flag('--cluster-name', '--cluster-id', '-i'), inline('--cluster-name', '--cluster-id')), `--cluster-name ${cluster}: the cluster the token is minted for (a token for another cluster is rejected with 401)`);
   if (region) citeAt(argLine(flag('--region'), inline('--region'), after((l) => /name: "?AWS_(?:DEFAULT_)?REGION"?$/.test(l.trim()))), `region ${region}: the region of the STS endpoint and cluster`);

@@ -9,7 +9,7 @@ import { normaliseMessage } from '../parse/normalize.js';
 import { parseFitError } from '../parse/scheduler.js';
 import { matchSignatures } from '../parse/signatures.js';
 import { parseTable } from '../parse/table.js';
-import { callerIdentityFromText, collectCanI, collectObjects, collectWhoami, elisionIssues, newSink, nodeDetailsFromDescribe, podConditionsFromDescribe, workloadConditionsFromDescribe } from './more.js';
+import { callerIdentityFromText, collectCanI, collectHeaderlessEvents, collectObjects, collectWhoami, elisionIssues, newSink, nodeDetailsFromDescribe, podConditionsFromDescribe, workloadConditionsFromDescribe } from './more.js';
 import type {
   AwsAuthFact,
   ContainerFact,
@@ -111,6 +111,8 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
           if (pod) podConditionsFromDescribe(pod.name, section.lines, more.conditions);
         } else if (section.kind === 'describe-node') {
           const node = nodeFromDescribe(block, section.lines);
+          // A fragment without its Name: line takes the name from `describe node <name>`.
+          if (node?.name === '<unknown>') node.name = /\bdescribe\s+(?:no|nodes?)\s+([\w.-]{1,253})/.exec(section.command ?? '')?.[1] ?? node.name;
           if (node) nodes.push({ ...node, ...nodeDetailsFromDescribe(node.name, section.lines, more.conditions) });
         } else if (section.kind === 'describe-other') workloadConditionsFromDescribe(section.lines, more.conditions);
         break;
@@ -149,6 +151,7 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
       default:
         break;
     }
+    if (section.kind === 'log-lines' && collectHeaderlessEvents(section, more)) recognised = true;
     if (section.kind === 'log-lines' && callerIdentity === null) {
       const c = callerIdentityFromText(section.lines);
       if (c) {

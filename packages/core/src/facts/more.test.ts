@@ -223,6 +223,30 @@ describe('noise and issues', () => {
     expect(facts.callerIdentity?.arn).toBe('arn:aws:sts::<REDACTED>:assumed-role/Dev/me');
   });
 
+  test('headerless `get events` rows, a bare command line, and a describe node fragment are read', () => {
+    const text = [
+      '10m         Normal    Pulled              pod/aws-node-vdr9r                      Successfully pulled image "x" in 2.2s',
+      '2m (x4 over 12m)   Warning   BackOff   pod/web-0   Back-off restarting failed container',
+      '',
+      'kubectl get pods',
+      'NAME    READY   STATUS      RESTARTS      AGE',
+      'web-0   0/1     OOMKilled   4 (57s ago)   2m40s',
+      '',
+      'ubuntu@nodeX:~$ k describe node nodex',
+      '',
+      'Taints: node.kubernetes.io/disk-pressure:NoSchedule',
+    ].join('\n');
+    const { facts, issues, kinds } = read(text);
+    expect(issues).toEqual([]);
+    expect(kinds).toEqual(['log-lines', 'get-table', 'describe-node']);
+    expect(facts.events.map((e) => [e.line, e.type, e.reason, e.object, e.count])).toEqual([
+      [1, 'Normal', 'Pulled', 'pod/aws-node-vdr9r', 1],
+      [2, 'Warning', 'BackOff', 'pod/web-0', 4],
+    ]);
+    expect(facts.pods.map((p) => [p.line, p.name, p.phase, p.ready, p.restarts])).toEqual([[6, 'web-0', 'OOMKilled', '0/1', 4]]);
+    expect(facts.nodes.map((n) => [n.line, n.name, n.taints])).toEqual([[10, 'nodex', ['node.kubernetes.io/disk-pressure:NoSchedule']]]);
+  });
+
   test('an error with no catalogued signature is reported', () => {
     const { issues } = read('Error from server (NotFound): pods "web-0" not found\n');
     expect(issues.map((i) => [i.code, i.line])).toEqual([['error_not_catalogued', 1]]);

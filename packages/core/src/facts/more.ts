@@ -592,3 +592,36 @@ function collectMessages(v: unknown, loc: Located, at: (n: number | null) => Lin
     else collectMessages(x, loc, at, sink, depth + 1);
   }
 }
+
+// `kubectl get events` rows without their header (`10m  Normal  Pulled  pod/x  Successfully pulled …`), as pasted.
+const HEADERLESS_EVENT = /^(?:[a-z0-9][-a-z0-9.]{0,62}\s+)?(?:\d{1,5}[smhdy](?:\d{1,5}[smhdy])?|<unknown>|<invalid>)(?: \(x(\d{1,9}) over \S{1,20}\))?\s+(Normal|Warning)\s+([A-Z][A-Za-z]{1,80})\s+([A-Za-z][\w.-]{0,80}\/\S{1,253})\s+(\S[^]*)$/;
+
+// describe Events rows without their header: `Normal  Scheduled  50s  fargate-scheduler  Successfully assigned …`.
+const HEADERLESS_DESCRIBE_EVENT = /^\s{0,4}(Normal|Warning)\s+([A-Z][A-Za-z]{1,80})\s+(?:\d{1,5}[smhdy](?:\d{1,5}[smhdy])?|<unknown>|<invalid>)(?: \(x(\d{1,9}) over \S{1,20}\))?\s+([\w.-]{1,120}(?:, [\w.-]{1,253})?)\s+(\S[^]*)$/;
+// `get pods` rows without their header: `kube-system  aws-node-nwmbr  2/2  Running  0  5m41s`.
+const HEADERLESS_POD = /^(?:([a-z0-9][-a-z0-9.]{0,62})\s+)?([a-z0-9][-a-z0-9.]{0,252})\s+(\d{1,3}\/\d{1,3})\s+([A-Za-z][\w:-]{0,60})\s+(\d{1,9})(?: \(\S{1,20} ago\))?\s+\S{1,20}$/;
+
+/** Reads headerless event and pod rows of an otherwise unrecognised section; returns true when any was read. */
+export function collectHeaderlessEvents(section: Section, sink: MoreSink): boolean {
+  let read = false;
+  for (const l of section.lines) {
+    if (l.text.length > 8000) continue;
+    const d = HEADERLESS_DESCRIBE_EVENT.exec(l.text);
+    if (d?.[1] && d[2] && d[4] && d[5]) {
+      sink.events.push({ type: d[1], reason: d[2], from: d[4], message: d[5].trim(), object: null, count: d[3] ? Number(d[3]) : 1, lines: [l] });
+      read = true;
+      continue;
+    }
+    const p = HEADERLESS_POD.exec(l.text);
+    if (p?.[2] && p[3] && p[4] && p[5]) {
+      sink.pods.push({ ...ref(l), name: p[2], namespace: p[1] ?? null, phase: p[4], node: null, controlledBy: null, serviceAccount: null, ready: p[3], restarts: Number(p[5]) });
+      read = true;
+      continue;
+    }
+    const m = HEADERLESS_EVENT.exec(l.text);
+    if (!m?.[2] || !m[3] || !m[4] || !m[5]) continue;
+    sink.events.push({ type: m[2], reason: m[3], from: '', message: m[5].trim(), object: m[4], count: m[1] ? Number(m[1]) : 1, lines: [l] });
+    read = true;
+  }
+  return read;
+}

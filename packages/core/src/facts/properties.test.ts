@@ -159,6 +159,9 @@ const NOISES: Noise[] = [
     apply: (t) => ({ text: ['Here is what I get:', '', '```console', '$ kubectl get something', ...body(t), '```', '', 'Any idea?'].join('\n'), map: (n) => n + 4 }),
   },
   { name: 'user@host prompt, k alias', apply: (t) => ({ text: ['ec2-user@ip-10-0-0-1:~$ k describe it', ...body(t)].join('\n'), map: (n) => n + 1 }) },
+  { name: 'PowerShell prompt, unclosed fence', apply: (t) => ({ text: ['```', 'PS C:\\Users\\me> kubectl get it', ...body(t)].join('\n'), map: (n) => n + 2 }) },
+  { name: 'kube-ps1 context prompt', apply: (t) => ({ text: ['(⎈|prod:default)alice@mbp ~ % kubectl describe it', ...body(t)].join('\n'), map: (n) => n + 1 }) },
+  { name: 'zsh arrow prompt', apply: (t) => ({ text: ['~/src » kubectl get it', ...body(t)].join('\n'), map: (n) => n + 1 }) },
   { name: 'indented 4 spaces', apply: (t) => same(body(t).map((l) => (l === '' ? '' : `    ${l}`)).join('\n')) },
   { name: '> quoted', apply: (t) => same(body(t).map((l) => `> ${l}`).join('\n')) },
   {

@@ -16,6 +16,8 @@ describe('matchPrompt', () => {
     ['➜  ~ kubectl get pods', 'kubectl get pods'],
     ['PS C:\\Users\\me> kubectl get pods', 'kubectl get pods'],
     ['# kubectl get pods', 'kubectl get pods'],
+    ['(⎈|prod:default)alice@mbp ~ % kubectl describe pod x', 'kubectl describe pod x'],
+    ['~/bin » kubectl get svc', 'kubectl get svc'],
   ])('%s', (line, cmd) => {
     expect(matchPrompt(line)).toBe(cmd);
   });

@@ -31,7 +31,7 @@ interface Draft {
 
 const KNOWN_COMMANDS =
   /^(?:sudo\s+)?(?:kubectl|k|kc|kubecolor|oc|aws|eksctl|helm|terraform|tofu|cat|less|more|journalctl|curl|jq|yq|grep|egrep|export|echo|git|kubectl-[\w-]+|rbac-diagnose|docker|crictl|ctr|nerdctl|systemctl|tail|head|ssh|watch|aws-iam-authenticator|kubectx|kubens|k9s|stern|argocd|flux|kustomize|minikube|kind|vim|nano|env|printenv|source|\.|python3?|node|npm|pnpm|make)\b/;
-const PROMPT_USER_HOST = /^(?:\([^()\n]{0,80}\)\s*)?(?:\[[^\]\n]{0,120}\]\s*)?[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s$#%>]{0,200})?\s*[$#%>]\s+(\S.*)$/;
+const PROMPT_USER_HOST = /^(?:\([^()\n]{0,80}\)\s*)?(?:\[[^\]\n]{0,120}\]\s*)?[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s$#%>]{0,200}|\s[~/][^\s$#%>]{0,200})?\s*[$#%>]\s+(\S.*)$/;
 const PROMPT_BRACKET = /^\[[\w.-]{1,64}@[\w.-]{1,64}[^\]\n]{0,120}\][$#%]\s*(\S.*)$/;
 const PROMPT_CONTEXT = /^\([^()\n]{0,80}\)\s*(?:[\w.:~/-]{0,120}\s*)?[$#%>❯]\s+(\S.*)$/;
 const PROMPT_SIMPLE = /^\s{0,4}(?:[$%>❯λ]|PS [^>\n]{0,200}>)\s+(\S.*)$/;
@@ -63,6 +63,12 @@ const ERROR_START =
 const JSON_START = /^\s{0,3}(?:\{|\[(?:\s*$|\s*[{["\d\]-]))/;
 const YAML_START = /^(?:apiVersion|kind):\s*\S|^---\s*$/;
 // Not `mapRoles:` / `mapUsers:` alone: a fragment that shows one key says nothing about the keys it does not show.
+// A command line pasted without a prompt (`kubectl get pods`), which names the output below it.
+const BARE_COMMAND =
+  /^(?:sudo\s+)?(?:(?:kubectl|kubecolor|oc|k)\s+(?:get|describe|logs|auth|apply|create|delete|edit|events|top|rollout|cluster-info|version|config|exec|run|patch|scale|drain|cordon|uncordon|debug)|aws\s+(?:sts|eks|iam|ecr|ec2|configure|sso)|eksctl\s+(?:get|create|utils|delete|upgrade|update)|helm\s+(?:install|upgrade|template|list|status))(?:\s[^\n]{0,300})?$/;
+const DESCRIBE_BLOCK = /^(?:Conditions|Containers|Init Containers|Tolerations|Volumes|Allocatable|Capacity):$/;
+const DESCRIBE_COMMAND = /\bdescribe\s+(?:no|nodes?|po|pods?)\b/;
+const DESCRIBE_FIELD = /^[A-Z][\w ()/.-]{0,40}:(?:\s|$)/;
 const YAML_FRAGMENT_START = /^(?:data|metadata|spec|status|items|rules|subjects|roleRef):(?:\s*[|>][-+]?)?$/;
 const DESCRIBE_START = /^Name:\s+\S/;
 const DESCRIBE_SECOND_KEY = /^(?:Namespace|Roles|Labels|Priority|Service Account|Selector|CreationTimestamp):/;
@@ -86,6 +92,8 @@ function startShape(lines: readonly Line[], i: number): Shape | null {
     return null;
   }
   if (EVENTS_KEY.test(t) || EVENTS_HEADER.test(t)) return 'describe';
+  // A describe fragment that starts at one of its blocks (`Conditions:` then `  Type  Status`).
+  if (DESCRIBE_BLOCK.test(t) && /^\s{2}\S/.test(nextNonBlank(lines, i + 1) ?? '')) return 'describe';
   if (TABLE_HEADER.test(t)) return 'table';
   return null;
 }
@@ -135,7 +143,7 @@ export function splitSections(input: readonly Line[]): Section[] {
       close();
       continue;
     }
-    const prompt = matchPrompt(t);
+    const prompt = matchPrompt(t) ?? (BARE_COMMAND.test(t) ? t.trim() : null);
     if (prompt !== null) {
       close();
       command = prompt;
@@ -154,6 +162,8 @@ export function splitSections(input: readonly Line[]): Section[] {
     let shape = startShape(lines, i);
     // A bare YAML fragment (`data:` / `mapRoles: |` pasted without apiVersion) starts YAML only outside other formats.
     if (shape === null && (c === null || c.shape === 'text') && YAML_FRAGMENT_START.test(t)) shape = 'yaml';
+    // `k describe node x` and then only some of its fields (`Taints: …`): a describe fragment without its Name: line.
+    if (shape === null && (c === null || c.shape === 'text') && DESCRIBE_COMMAND.test(command ?? '') && DESCRIBE_FIELD.test(t)) shape = 'describe';
     if (c && shape !== null && continues(c, shape, t)) {
       c.lines.push(line);
       if (shape === 'error' && KLOG_BLOCK_START.test(t)) c.klogBlock = true;
