@@ -160,7 +160,7 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
       }
     }
     elisionIssues(section, issues);
-    if ((section.kind === 'kubectl-error' || section.kind === 'aws-cli-error') && !section.lines.some((l) => signals.some((x) => x.line === l.no && x.source === l.source) || forbidden.some((x) => x.line === l.no && x.source === l.source))) {
+    if ((section.kind === 'kubectl-error' || section.kind === 'aws-cli-error') && !sectionHasSignal(section, signals, forbidden)) {
       issues.push({
         code: 'error_not_catalogued',
         line: section.lines[0]?.no ?? 0,
@@ -226,6 +226,26 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
     whoami: more.whoami,
     derived,
   };
+}
+
+/** Whether any line of the section produced a signal or a denial (linear: checks the facts' lines once). */
+function sectionHasSignal(section: Section, signals: readonly Signal[], forbidden: readonly ForbiddenFact[]): boolean {
+  const first = section.lines[0];
+  const last = section.lines[section.lines.length - 1];
+  if (!first || !last) return false;
+  const inSection = (x: { line: number; source?: string | undefined }): boolean => x.source === first.source && x.line >= first.no && x.line <= last.no;
+  for (let i = signals.length - 1; i >= 0; i--) {
+    const s = signals[i];
+    if (s && inSection(s)) return true;
+    // Signals are appended section by section: once one from before this section shows up, stop.
+    if (s && (s.source !== first.source || s.line < first.no)) break;
+  }
+  for (let i = forbidden.length - 1; i >= 0; i--) {
+    const f = forbidden[i];
+    if (f && inSection(f)) return true;
+    if (f && (f.source !== first.source || f.line < first.no)) break;
+  }
+  return false;
 }
 
 function src(section: Section): { source?: string } {
