@@ -189,6 +189,11 @@ function resolveEvidence(selectors: readonly EvidenceSelector[], facts: Facts, b
 
 function whenHolds(when: string | undefined, facts: Facts): boolean {
   if (when === undefined) return true;
+  const cmp = /^([a-z][A-Za-z]*)(!?=)(.+)$/.exec(when);
+  if (cmp?.[1] && cmp[3]) {
+    const value = (facts.derived as Record<string, unknown>)[cmp[1]];
+    return cmp[2] === '=' ? value === cmp[3] : value !== cmp[3];
+  }
   const negate = when.startsWith('!');
   const v = (facts.derived as Record<string, unknown>)[negate ? when.slice(1) : when];
   return negate ? !v : Boolean(v);

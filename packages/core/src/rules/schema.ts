@@ -76,8 +76,11 @@ export type EvidenceSelector = z.infer<typeof EvidenceSelectorSchema>;
 /** Remediation generators implemented in core (remediation/generators.ts). */
 export const GENERATORS = ['rbac-least-privilege', 'aws-auth-merge-node-role', 'aws-auth-merge-caller'] as const;
 
-/** A `when` guard: the name of a boolean derived fact, optionally negated with `!`. */
-const WhenSchema = z.string().regex(/^!?[a-z][A-Za-z]*$/);
+/**
+ * A `when` guard on a derived fact: `name` (truthy), `!name` (falsy), `name=VALUE` or `name!=VALUE` (e.g.
+ * `clusterAuthMode!=CONFIG_MAP`: shown unless the input proves the cluster uses aws-auth only).
+ */
+const WhenSchema = z.string().regex(/^(?:!?[a-z][A-Za-z]*|[a-z][A-Za-z]*!?=[A-Za-z0-9_-]+)$/);
 
 export const RemediationTemplateSchema = z
   .object({
