@@ -92,7 +92,8 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
       issues.push({ code: 'empty_input', line: 0, message: 'the input is empty', ...(source ? { source } : {}) });
       continue;
     }
-    sections.push(...splitSections(lines));
+    // A loop, not push(...spread): a 100 MB paste has more sections than a call may take arguments.
+    for (const section of splitSections(lines)) sections.push(section);
   }
 
   const rules: Rule[] = [];

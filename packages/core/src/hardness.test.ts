@@ -363,3 +363,11 @@ describe('diagnose() turns hostile input into a report, within about a second pe
     expect(r.issues.map((i) => i.code)).toContain('input_too_large');
   });
 });
+
+test('a paste with 200k sections does not overflow the call stack (no push(...spread) of large arrays)', async () => {
+  const { diagnose: run } = await import('./diagnose.js');
+  const { builtinRules: rules } = await import('@rbac-diagnose/rules');
+  const text = Array.from({ length: 200_000 }, (_, i) => `line ${i}\n\nError from server (NotFound): pods "x${i}" not found\n`).join('');
+  const r = await run(text, { rules, engine: 'compiled' });
+  expect(r.inputs.length).toBeGreaterThan(150_000);
+}, 120_000);

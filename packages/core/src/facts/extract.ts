@@ -188,10 +188,11 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
       if (fit) scheduling.push(toSchedulingFact(fit, m.line));
     }
   }
-  pods.push(...more.pods);
-  containers.push(...more.containers);
-  nodes.push(...more.nodes);
-  rawEvents.push(...more.events);
+  // Loops, not push(...spread): object lists from a large `-o json` exceed the argument limit of a call.
+  for (const x of more.pods) pods.push(x);
+  for (const x of more.containers) containers.push(x);
+  for (const x of more.nodes) nodes.push(x);
+  for (const x of more.events) rawEvents.push(x);
   if (callerIdentity === null) callerIdentity = more.callerIdentity;
   const cluster = more.clusters.find((c) => c.authMode !== null) ?? more.clusters[0] ?? null;
   const events = aggregateEvents(rawEvents);
@@ -540,7 +541,7 @@ function derive(f: Pick<Facts, 'signals' | 'forbidden' | 'scheduling' | 'pods' |
   const caller = f.callerIdentity;
   let mapsCaller: boolean | null = null;
   if (awsAuth && caller) mapsCaller = awsAuth.entries.some((e) => sameArn(e.arn, caller.canonicalArn) || sameArn(e.arn, caller.arn));
-  const notReady = Math.max(0, ...f.scheduling.map((s) => s.notReadyNodes));
+  const notReady = f.scheduling.reduce((m, s) => Math.max(m, s.notReadyNodes), 0);
   return {
     hasUnauthorized: ids.has('unauthorized'),
     hasForbidden: f.forbidden.length > 0,
