@@ -178,10 +178,15 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
     }
   }
 
+  // Messages read whole from objects may repeat a line's signal: dedupe with a set (a scan per hit is quadratic).
+  const seenSignal = new Set(signals.map((s) => `${s.id}\u0000${s.source ?? ''}\u0000${s.line}`));
   for (const m of more.messages) {
     const msg = normaliseMessage(m.text);
     for (const hit of matchSignatures(msg)) {
-      if (!signals.some((s) => s.id === hit.id && s.line === m.line.no && s.source === m.line.source)) signals.push({ id: hit.id, ...ref(m.line), groups: hit.groups });
+      const key = `${hit.id}\u0000${m.line.source ?? ''}\u0000${m.line.no}`;
+      if (seenSignal.has(key)) continue;
+      seenSignal.add(key);
+      signals.push({ id: hit.id, ...ref(m.line), groups: hit.groups });
     }
     if (msg.includes('nodes are available') || msg.includes('no nodes available to schedule pods')) {
       const fit = parseFitError(msg);

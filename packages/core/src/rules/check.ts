@@ -73,7 +73,9 @@ export function checkRule(data: unknown): { rule: Rule | null; problems: RulePro
   const whens = [...rule.remediation.map((r, i) => [`remediation.${i}.when`, r.when] as const), ...rule.nextSteps.map((n, i) => [`nextSteps.${i}.when`, n.when] as const)];
   for (const [field, when] of whens) {
     if (when === undefined) continue;
-    const name = when.replace(/^!/, '').replace(/!?=.*$/, '');
+    const bare = when.startsWith('!') ? when.slice(1) : when;
+    const eq = bare.indexOf('=');
+    const name = eq < 0 ? bare : bare.slice(0, bare[eq - 1] === '!' ? eq - 1 : eq);
     if (!(DERIVED_KEYS as readonly string[]).includes(name)) problems.push({ field, message: `"${name}" is not a derived fact (${DERIVED_KEYS.join(', ')})` });
   }
   return { rule: problems.length === 0 ? rule : null, problems };
