@@ -9,7 +9,7 @@ import { normaliseMessage } from '../parse/normalize.js';
 import { parseFitError } from '../parse/scheduler.js';
 import { matchSignatures } from '../parse/signatures.js';
 import { parseTable } from '../parse/table.js';
-import { callerIdentityFromText, collectCanI, collectHeaderlessEvents, collectObjects, collectWhoami, elisionIssues, newSink, nodeDetailsFromDescribe, podConditionsFromDescribe, workloadConditionsFromDescribe } from './more.js';
+import { callerIdentityFromText, collectCanI, collectHeaderlessEvents, collectObjects, collectWhoami, elisionIssues, newSink, nodeDetailsFromDescribe, podConditionsFromDescribe, workloadConditionsFromDescribe, type MoreRawEvent } from './more.js';
 import type {
   AwsAuthFact,
   ContainerFact,
@@ -25,15 +25,7 @@ import type {
   Signal,
 } from './schema.js';
 
-interface RawEvent {
-  type: string;
-  reason: string;
-  from: string;
-  message: string;
-  object: string | null;
-  count: number;
-  lines: Line[];
-}
+type RawEvent = MoreRawEvent;
 
 const OBJECT_SECTION_KINDS: ReadonlySet<string> = new Set(['object-json', 'object-yaml', 'events-json']);
 
