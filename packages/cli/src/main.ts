@@ -1,5 +1,5 @@
 // The CLI: arguments → inputs → diagnose (pure core) → render → exit code. IO lives here, not in the core.
-import { diagnoseDetailed, InternalError, renderMarkdown, renderSarif, renderYaml, renderText, renderTrace, type Report, type Rule, type RuleTrace } from '@rbac-diagnose/core';
+import { diagnoseDetailed, InternalError, renderMarkdown, renderSarif, renderYaml, renderText, renderTrace, type Report, type Rule, type RuleTrace } from '@rbac-diagnose/core/lite';
 import { builtinRules, mergeRules } from '@rbac-diagnose/rules';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { explainId, rulesList } from './commands.js';
@@ -52,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { report, trace } = await diagnoseDetailed(
       inputs.length === 1 ? (inputs[0]?.text ?? '') : inputs.map((i) => ({ name: i.name, text: i.text })),
       // The compiled fast path gives the same diagnoses (tested against json-rules-engine); --explain needs the trace.
-      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: args.explain ? 'json-rules-engine' : 'compiled', maxInputChars: Math.floor(args.maxSizeMiB * 1048576) },
+      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: args.explain ? 'json-rules-engine' : 'compiled', validate: false, maxInputChars: Math.floor(args.maxSizeMiB * 1048576) },
     );
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
     write(args.fix ? renderFix(report) : await render(report, args, rules, inputs, trace));

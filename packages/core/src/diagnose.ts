@@ -7,19 +7,18 @@ import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
-import {
-  compareDiagnoses,
-  ReportSchema,
-  type Diagnosis,
-  type Evidence,
-  type InputSection,
-  type Issue,
-  type NextStep,
-  type Remediation,
-  type Report,
+import type {
+  Diagnosis,
+  Evidence,
+  InputSection,
+  Issue,
+  NextStep,
+  Remediation,
+  Report,
 } from './report.js';
+import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
-import { RuleSchema, type EvidenceSelector, type Rule } from './rules/schema.js';
+import type { EvidenceSelector, Rule } from './rules/schema.js';
 
 /** One named input (a file, or a part of a paste). */
 export interface InputDoc {
@@ -44,6 +43,8 @@ export interface DiagnoseOptions {
    * the same rule data compiled to closures (identical results, checked by compile.test.ts; no trace; faster start).
    */
   engine?: 'json-rules-engine' | 'compiled';
+  /** Validate the report against ReportSchema before returning it (a bug is an InternalError). Default true. */
+  validate?: boolean;
 }
 
 /** A report plus the engine trace of every rule (for `--explain`). */
@@ -99,6 +100,8 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
   const rules: Rule[] = [];
   if (options.trustedRules) rules.push(...options.rules);
   else {
+    // zod is loaded only when something must be validated (the CLI passes validated rules and skips it).
+    const { RuleSchema } = await import('./rules/schema.js');
     for (const r of options.rules) {
       const parsed = RuleSchema.safeParse(r);
       if (parsed.success) rules.push(parsed.data);
@@ -131,6 +134,8 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
   });
   let report: Report = { schemaVersion: 1, inputs, diagnoses, issues };
   if (options.redact) report = redactReport(report, makeRedactor(facts));
+  if (options.validate === false) return { report, trace, facts };
+  const { ReportSchema } = await import('./report.js');
   const checked = ReportSchema.safeParse(report);
   if (!checked.success) throw new InternalError(`report failed its own schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return { report: checked.data, trace, facts };

@@ -1,18 +1,16 @@
 // Public API of @rbac-diagnose/core. Pure: no filesystem, process, console or network.
 export { diagnose, diagnoseDetailed, InternalError } from './diagnose.js';
 export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
+export { compareDiagnoses, INPUT_KINDS, ROOT_CAUSES } from './vocabulary.js';
 export {
-  compareDiagnoses,
   DiagnosisSchema,
   EvidenceSchema,
-  INPUT_KINDS,
   InputKindSchema,
   InputSectionSchema,
   IssueSchema,
   NextStepSchema,
   RemediationSchema,
   ReportSchema,
-  ROOT_CAUSES,
   RootCauseSchema,
   SeveritySchema,
 } from './report.js';
