@@ -76,8 +76,8 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
   const named = docs.length > 1;
   const issues: Issue[] = [];
   const sections: Section[] = [];
-  const lineIndex = new Map<string, Line>();
-  const allTexts: string[] = [];
+  // Evidence is resolved by (source, line number) straight from each input's line array: no per-line index.
+  const linesBySource = new Map<string, readonly Line[]>();
   const max = options.maxInputChars ?? DEFAULT_MAX;
   for (const doc of docs) {
     const source = named ? (doc.name ?? `input-${docs.indexOf(doc) + 1}`) : undefined;
@@ -85,10 +85,7 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
       issues.push({ code: 'input_too_large', line: 0, message: `input has ${doc.text.length} characters, more than the limit of ${max}; only the first ${max} were read`, ...(source ? { source } : {}) });
     }
     const lines = toLines(doc.text.length > max ? doc.text.slice(0, max) : doc.text, source);
-    for (const l of lines) {
-      lineIndex.set(key(l.source, l.no), l);
-      allTexts.push(l.text);
-    }
+    linesBySource.set(source ?? '', lines);
     if (lines.every((l) => l.text.trim() === '')) {
       issues.push({ code: 'empty_input', line: 0, message: 'the input is empty', ...(source ? { source } : {}) });
       continue;
@@ -113,12 +110,12 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
   }
 
   const facts = extractFacts(sections, issues);
-  const bindings = computeBindings(facts, allTexts);
+  const bindings = computeBindings(facts, lineTexts(linesBySource));
   let fired: Firing[];
   let trace: RuleTrace[] = [];
   if (options.engine === 'compiled') fired = compiledFor(options.rules, rules)(facts);
   else ({ fired, trace } = await runRules(rules, facts));
-  const candidates = fired.map((f) => toDiagnosis(f, facts, bindings, lineIndex));
+  const candidates = fired.map((f) => toDiagnosis(f, facts, bindings, linesBySource));
   const diagnoses = rank(candidates, fired).filter((d) => d.confidence >= (options.minConfidence ?? 0));
 
   const inputs: InputSection[] = sections.map((s) => {
@@ -172,7 +169,16 @@ function itemsOf(facts: Facts, from: EvidenceSelector['from']): Record<string, u
   }
 }
 
-function resolveEvidence(selectors: readonly EvidenceSelector[], facts: Facts, bindings: Bindings, lineIndex: Map<string, Line>): Evidence[] {
+/** Every line's text of every input, re-iterable, without copying the lines. */
+function lineTexts(linesBySource: ReadonlyMap<string, readonly Line[]>): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      for (const lines of linesBySource.values()) for (const l of lines) yield l.text;
+    },
+  };
+}
+
+function resolveEvidence(selectors: readonly EvidenceSelector[], facts: Facts, bindings: Bindings, linesBySource: ReadonlyMap<string, readonly Line[]>): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
   for (const sel of selectors) {
@@ -183,7 +189,7 @@ function resolveEvidence(selectors: readonly EvidenceSelector[], facts: Facts, b
       for (const no of nums) {
         if (typeof no !== 'number' || no < 1) continue;
         const k = key(source, no);
-        const line = lineIndex.get(k);
+        const line = linesBySource.get(source ?? '')?.[no - 1];
         if (!line || seen.has(k)) continue;
         seen.add(k);
         out.push({ line: no, text: line.text, why: fill(sel.why, bindings, item), ...(source === undefined ? {} : { source }) });
@@ -210,11 +216,11 @@ interface Candidate {
   rule: Rule;
 }
 
-function toDiagnosis(f: Firing, facts: Facts, bindings: Bindings, lineIndex: Map<string, Line>): Candidate {
+function toDiagnosis(f: Firing, facts: Facts, bindings: Bindings, linesBySource: ReadonlyMap<string, readonly Line[]>): Candidate {
   const { rule } = f;
   const raw = rule.confidence + f.adjustments.reduce((s, a) => s + a.delta, 0);
   const confidence = Math.round(Math.min(0.99, Math.max(0.01, raw)) * 100) / 100;
-  const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], facts, bindings, lineIndex);
+  const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], facts, bindings, linesBySource);
   const notes = f.adjustments.map((a) => `${a.delta > 0 ? '↑' : '↓'} ${fill(a.why, bindings)}`);
   const remediation: Remediation[] = [];
   for (const t of rule.remediation) {

@@ -50,7 +50,7 @@ export const LITERAL_TEMPLATES = ['EC2PrivateDNSName', 'SessionName', 'SessionNa
 const EKS_ENDPOINT = /https:\/\/[0-9A-Fa-f]{32}\.(?:[a-z0-9]{3}\.)?([a-z]{2}(?:-gov)?-[a-z]+-\d)\.eks\.amazonaws\.com/;
 
 /** Computes every binding from the facts and the raw lines. */
-export function computeBindings(facts: Facts, lineTexts: readonly string[]): Bindings {
+export function computeBindings(facts: Facts, lineTexts: Iterable<string>): Bindings {
   const caller = facts.callerIdentity;
   const arns = [caller?.arn, ...(facts.awsAuth?.entries.map((e) => e.arn) ?? [])].filter((a): a is string => typeof a === 'string');
   const firstArn = arns.map((a) => parseArn(a)).find((a) => a !== null && /^\d{12}$/.test(a.account)) ?? null;
@@ -108,7 +108,7 @@ const IRSA_ROLE = /(?:AWS_ROLE_ARN[":=\s]+|eks\.amazonaws\.com\/role-arn[":=\s]+
 const ECR_IMAGE = /(\d{12}\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?)\/([\w./-]+)/;
 
 /** Bindings for pod identity, image pulls and containers (service account, OIDC provider, ECR repository, node role). */
-function podIdentityBindings(facts: Facts, lineTexts: readonly string[], region: string): Pick<Bindings, 'serviceAccount' | 'oidcProvider' | 'image' | 'ecrRegistry' | 'ecrRepository' | 'nodeRoleName' | 'awsAction' | 'secretName' | 'irsaRoleName'> {
+function podIdentityBindings(facts: Facts, lineTexts: Iterable<string>, region: string): Pick<Bindings, 'serviceAccount' | 'oidcProvider' | 'image' | 'ecrRegistry' | 'ecrRepository' | 'nodeRoleName' | 'awsAction' | 'secretName' | 'irsaRoleName'> {
   const sig = (id: string, group: string): string | undefined => facts.signals.find((s) => s.id === id && s.groups[group] !== undefined)?.groups[group];
   let oidc: string | undefined;
   let ecr: RegExpExecArray | null = null;
