@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'fixtures/**/*.test.ts', 'eval/**/*.test.ts'],
     globalSetup: ['./vitest.setup.ts'],
+    setupFiles: ['./test-support/provide-yaml.ts'],
     testTimeout: 20000,
   },
 });

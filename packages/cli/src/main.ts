@@ -1,10 +1,10 @@
 // The CLI: arguments → inputs → diagnose (pure core) → render → exit code. IO lives here, not in the core.
-import { diagnoseDetailed, InternalError, renderMarkdown, renderSarif, renderYaml, renderText, renderTrace, type Report, type Rule, type RuleTrace } from '@rbac-diagnose/core/lite';
+import { diagnoseDetailed, InternalError, loadYaml, renderMarkdown, renderSarif, renderYaml, renderText, renderTrace, type Report, type Rule, type RuleTrace } from '@rbac-diagnose/core/lite';
 import { builtinRules, mergeRules } from '@rbac-diagnose/rules';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { explainId, rulesList } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
-import { InputError, readInputs, readStdin, decodeText, type NamedText } from './io.js';
+import { InputError, readInputs, readStdin, decodeText, stdinIsTerminal, stdoutIsTerminal, writeOut, type NamedText } from './io.js';
 import { createLogger, type Logger } from './log.js';
 
 declare const __RBAC_DIAGNOSE_VERSION__: string;
@@ -20,16 +20,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Live mode (reads a cluster): its own chunk, so @kubernetes/client-node is never loaded for piped input.
     if ((argv[0] === 'live' || argv[0] === 'watch') && !argv.includes('--help') && !argv.includes('-h')) {
       const { runLive } = await import('./live/run.js');
+      // Live and watch write through the process.stdout stream: a closed pipe (`| head`) ends them quietly.
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      });
       return await runLive(argv, { parseArgs, UsageError, loadRules, render, renderFix, exitCode, createLogger });
     }
     const args = parseArgs(argv);
     log = createLogger(args.logLevel);
     if (args.help) {
-      process.stdout.write(HELP);
+      writeOut(HELP);
       return 0;
     }
     if (args.version) {
-      process.stdout.write(`rbac-diagnose ${VERSION}\n`);
+      writeOut(`rbac-diagnose ${VERSION}\n`);
       return 0;
     }
     const rules = await loadRules(args, log);
@@ -93,7 +97,7 @@ async function gatherInputs(args: CliArgs): Promise<NamedText[] | null> {
   const max = Math.floor(args.maxSizeMiB * 1048576);
   if (args.demo) return [{ name: 'demo', text: DEMO_INPUT }];
   if (args.files.length > 0) return readInputs(args.files, max);
-  if (process.stdin.isTTY) return null;
+  if (stdinIsTerminal()) return null;
   return [{ name: 'stdin', text: decodeText(await readStdin(max), 'standard input') }];
 }
 
@@ -101,7 +105,7 @@ function useColor(args: CliArgs): boolean {
   if (args.color !== null) return args.color;
   if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
   if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
-  return process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
+  return stdoutIsTerminal() && process.env['TERM'] !== 'dumb';
 }
 
 async function render(report: Report, args: CliArgs, rules: readonly Rule[], inputs: readonly NamedText[], trace: readonly RuleTrace[]): Promise<string> {
@@ -112,6 +116,7 @@ async function render(report: Report, args: CliArgs, rules: readonly Rule[], inp
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'yaml': {
       if (explain) process.stderr.write(explain);
+      await loadYaml();
       return renderYaml(report);
     }
     case 'markdown':
@@ -122,7 +127,7 @@ async function render(report: Report, args: CliArgs, rules: readonly Rule[], inp
       return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, rules, uris: inputs.length === 1 ? { '': inputs[0]?.path ?? 'stdin' } : uris }), null, 2)}\n`;
     }
     case 'text': {
-      const width = process.stdout.isTTY && process.stdout.columns > 40 ? Math.min(process.stdout.columns, 160) : undefined;
+      const width = stdoutIsTerminal() && process.stdout.columns > 40 ? Math.min(process.stdout.columns, 160) : undefined;
       const text = renderText(report, { color: useColor(args), verbose: args.verbose, ...(width === undefined ? {} : { width }) });
       const body = args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
       return explain ? `${body}\n${explain}` : body;
@@ -159,5 +164,5 @@ function exitCode(report: Report, args: CliArgs): number {
 }
 
 function write(s: string): void {
-  process.stdout.write(s);
+  writeOut(s);
 }

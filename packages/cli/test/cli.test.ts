@@ -1,7 +1,7 @@
 // End-to-end tests of the bundled CLI (packages/cli/dist/rbac-diagnose.js, built by `pnpm build`), run as a real
 // process: arguments, stdin, files, output forms and exit codes of contract C3.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,5 +152,43 @@ describe('contract C3: exit codes', () => {
     expect(r.code).toBe(0);
     const d = (JSON.parse(r.stdout) as { diagnoses: { title: string; confidence: number }[] }).diagnoses[0];
     expect(d).toMatchObject({ title: 'custom title', confidence: 0.42 });
+  });
+});
+
+describe('bundle layout for start-up (scripts/bundle.mjs)', () => {
+  const dist = join(bin, '..');
+
+  test('dist/rules.json holds exactly the built-in rules, as ASCII', async () => {
+    const text = readFileSync(join(dist, 'rules.json'), 'utf8');
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    const { builtinRules } = await import('@rbac-diagnose/rules');
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(builtinRules)));
+  });
+
+  test('the code cache is used, and a missing or foreign cache only costs time', () => {
+    const input = wall('wall2-forbidden.txt');
+    const used = run(['-o', 'json'], input, { RBAC_DIAGNOSE_CODE_CACHE_DEBUG: '1' });
+    expect(used.stderr).toBe('code cache: used\n');
+    // A copy of dist with a corrupt cache (as from another Node version): rejected, same report.
+    const copy = mkdtempSync(join(tmpdir(), 'rbac-diagnose-dist-'));
+    cpSync(dist, copy, { recursive: true });
+    writeFileSync(join(copy, 'cli.cjs.cache'), Buffer.alloc(4096, 7));
+    const r = spawnSync(process.execPath, [join(copy, 'rbac-diagnose.js'), '-o', 'json'], { input, env: { ...process.env, RBAC_DIAGNOSE_CODE_CACHE_DEBUG: '1' }, encoding: 'utf8' });
+    expect(r.stderr).toBe('code cache: rejected\n');
+    expect(r.stdout).toBe(used.stdout);
+  });
+
+  test('lazy modules load without warnings: yaml, json-rules-engine (--explain), pino (debug log), zod (--rules)', () => {
+    const input = wall('wall2-forbidden.txt');
+    expect(run(['-o', 'yaml'], input).stderr).toBe('');
+    const explained = run(['--explain', '-o', 'json'], input);
+    expect(explained.code).toBe(0);
+    expect(explained.stderr).toMatch(/^Rule trace: \d+ of \d+ rules fired/);
+    expect(explained.stderr).not.toMatch(/Warning/);
+    expect(run(['--log-level', 'debug', '-o', 'json'], input).stderr).toMatch(/"msg":"diagnosed"/);
+    const rulesDir = fileURLToPath(new URL('../../rules/rules/', import.meta.url));
+    const custom = run(['--rules', rulesDir, '-o', 'json'], input);
+    expect(custom.stderr).toBe('');
+    expect(custom.stdout).toBe(run(['-o', 'json'], input).stdout);
   });
 });

@@ -6,7 +6,7 @@ import { extractFacts } from './facts/extract.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
-import { REMEDIATION_GENERATORS } from './remediation/generators.js';
+import { generatorNeedsYaml, REMEDIATION_GENERATORS } from './remediation/generators.js';
 import type {
   Diagnosis,
   Evidence,
@@ -18,6 +18,7 @@ import type {
 } from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
+import { loadYaml } from './yaml-lib.js';
 import type { EvidenceSelector, Rule } from './rules/schema.js';
 
 /** One named input (a file, or a part of a paste). */
@@ -60,6 +61,7 @@ export class InternalError extends Error {
 }
 
 const DEFAULT_MAX = 64 * 1024 * 1024;
+const YAML_KINDS: ReadonlySet<string> = new Set(['aws-auth', 'object-yaml']);
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -109,12 +111,16 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
     }
   }
 
+  // `yaml` is imported only when a section is YAML or an aws-auth ConfigMap (its mapRoles are YAML in any format).
+  if (sections.some((s) => YAML_KINDS.has(s.kind))) await loadYaml();
   const facts = extractFacts(sections, issues);
   const bindings = computeBindings(facts, lineTexts(linesBySource));
   let fired: Firing[];
   let trace: RuleTrace[] = [];
   if (options.engine === 'compiled') fired = compiledFor(options.rules, rules)(facts);
   else ({ fired, trace } = await runRules(rules, facts));
+  // Generated manifests (RBAC, aws-auth) are serialised with `yaml`.
+  if (fired.some((f) => f.rule.remediation.some((t) => t.generator !== undefined && generatorNeedsYaml(t.generator, facts)))) await loadYaml();
   const candidates = fired.map((f) => toDiagnosis(f, facts, bindings, linesBySource));
   const diagnoses = rank(candidates, fired).filter((d) => d.confidence >= (options.minConfidence ?? 0));
 

@@ -10,5 +10,6 @@ export { BINDING_NAMES, LITERAL_TEMPLATES } from './engine/bindings.js';
 export { renderText } from './render/text.js';
 export { renderMarkdown } from './render/markdown.js';
 export { renderYaml } from './render/yaml.js';
+export { loadYaml } from './yaml-lib.js';
 export { renderSarif } from './render/sarif.js';
 export { renderTrace } from './render/trace.js';

@@ -1,4 +1,4 @@
-import { parseAllDocuments, parseDocument } from 'yaml';
+import { yamlLib } from '../yaml-lib.js';
 
 /** Result of reading YAML text: the values and the syntax errors, never a throw. */
 export interface YamlResult {
@@ -16,7 +16,7 @@ export function readYaml(text: string): YamlResult {
   const values: unknown[] = [];
   if (tooDeep(text)) return { values, errors: [TOO_DEEP] };
   try {
-    const docs = parseAllDocuments(text, OPTIONS);
+    const docs = yamlLib().parseAllDocuments(text, OPTIONS);
     const list = Array.isArray(docs) ? docs : [docs];
     for (const doc of list) {
       for (const e of doc.errors) errors.push({ message: e.message.split('\n')[0] ?? e.message, line: lineOf(text, e.pos[0]) });
@@ -36,7 +36,7 @@ export function readYaml(text: string): YamlResult {
 export function readYamlValue(text: string): { value: unknown; errors: { message: string; line: number }[] } {
   if (tooDeep(text)) return { value: null, errors: [TOO_DEEP] };
   try {
-    const doc = parseDocument(text, OPTIONS);
+    const doc = yamlLib().parseDocument(text, OPTIONS);
     const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0] ?? e.message, line: lineOf(text, e.pos[0]) }));
     let value: unknown = null;
     try {

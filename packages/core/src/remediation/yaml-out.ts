@@ -1,4 +1,4 @@
-import { Document } from 'yaml';
+import { yamlLib } from '../yaml-lib.js';
 
 const OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: true } as const;
 
@@ -6,7 +6,7 @@ const OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: true } as cons
 export function toYamlDocuments(objects: readonly unknown[], comment?: string): string {
   return objects
     .map((o, i) => {
-      const doc = new Document(o);
+      const doc = new (yamlLib().Document)(o);
       if (i === 0 && comment) doc.commentBefore = ` ${comment}`;
       return doc.toString(OPTIONS);
     })

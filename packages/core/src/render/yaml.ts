@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
+import { yamlLib } from '../yaml-lib.js';
 import type { Report } from '../report.js';
 
-/** Renders a report as YAML (the same object as `-o json`). */
+/** Renders a report as YAML (the same object as `-o json`). From `@rbac-diagnose/core/lite`, `await loadYaml()` first. */
 export function renderYaml(report: Report): string {
-  return stringify(report, { lineWidth: 0, blockQuote: 'literal' });
+  return yamlLib().stringify(report, { lineWidth: 0, blockQuote: 'literal' });
 }

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { guardTestsForTesting, hasAnyGuard, matchSignatures, SIGNATURES } from './signatures.js';
+
+const GUARDS = [...new Set(SIGNATURES.flatMap((s) => s.guard))];
+
+// A line that may hold a guard, a guard cut short, or a guard with one character changed, inside arbitrary text.
+const fragment = fc.oneof(
+  fc.constantFrom(...GUARDS),
+  fc.constantFrom(...GUARDS).chain((g) => fc.nat({ max: Math.max(0, g.length - 1) }).map((n) => g.slice(0, n))),
+  fc.constantFrom(...GUARDS).chain((g) => fc.tuple(fc.nat({ max: g.length - 1 }), fc.string({ minLength: 1, maxLength: 1 })).map(([i, c]) => g.slice(0, i) + c + g.slice(i + 1))),
+  fc.string({ maxLength: 20 }),
+);
+const line = fc.array(fragment, { maxLength: 4 }).map((xs) => xs.join(' '));
+
+describe('guard prefilter', () => {
+  it('the includes loop (first lines) and the combined regex (large inputs) agree', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        expect(guardTestsForTesting.includes(l)).toBe(guardTestsForTesting.regex(l));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('every guard is found by both, with regex metacharacters taken literally', () => {
+    for (const g of GUARDS) {
+      expect(guardTestsForTesting.includes(`x ${g} y`)).toBe(true);
+      expect(guardTestsForTesting.regex(`x ${g} y`)).toBe(true);
+    }
+  });
+
+  it('gives the same signatures before and after the switch to the regex', () => {
+    const samples = GUARDS.map((g) => `error: ${g} (something)`);
+    const before = samples.map((s) => matchSignatures(s));
+    // Push the line counter past the switch, then match the same lines again.
+    for (let i = 0; i < 2100; i++) hasAnyGuard('an ordinary line');
+    expect(samples.map((s) => matchSignatures(s))).toEqual(before);
+  });
+});
