@@ -11,6 +11,9 @@ const ago = (s: number): string => new Date(NOW - s * 1000).toISOString().replac
 
 test('humanDuration and RFC1123Z match kubectl', () => {
   expect([5, 119, 133, 720, 4000, 30000, 200000].map((s) => humanDuration(s * 1000))).toEqual(['5s', '119s', '2m13s', '12m', '66m', '8h', '2d7h']);
+  // Years: `2y`, `3y12d` from two years on (a divergence of the harness copy that this module replaced).
+  const day = 86400;
+  expect([365 * 2 * day, (365 * 3 + 12) * day, 365 * 9 * day, -1, -3].map((s) => humanDuration(s * 1000))).toEqual(['2y', '3y12d', '9y', '0s', '<invalid>']);
   expect(rfc1123z('2026-11-29T06:05:41Z')).toBe('Sun, 29 Nov 2026 06:05:41 +0000');
 });
 
