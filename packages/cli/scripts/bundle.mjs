@@ -100,7 +100,15 @@ if (imports.length !== lazyImports.length || lazyImports.length === 0) {
   console.error(`bundle: dist/cli.cjs has ${imports.length} import() calls, ${lazyImports.length} of them to ./lazy/; every one must be`);
   process.exit(1);
 }
-writeFileSync(join(out, 'cli.cjs'), hot.replace(/\bimport\(("\.\/lazy\/[\w-]+\.js")\)/g, '__rbacImport($1)'));
+// esbuild escapes non-ASCII in strings but keeps it in regex literals and comments; one such character makes Node
+// decode the whole file into a two-byte string (measured ~1.6× slower per byte). \uXXXX means the same in strings,
+// template literals and regexes (a surrogate pair stays a pair), and nothing in comments.
+if (/\\[\u0080-\uffff]/.test(hot)) {
+  console.error('bundle: dist/cli.cjs has a backslash before a non-ASCII character; escaping it as \\uXXXX would change its meaning');
+  process.exit(1);
+}
+const ascii = hot.replace(/\bimport\(("\.\/lazy\/[\w-]+\.js")\)/g, '__rbacImport($1)').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(join(out, 'cli.cjs'), ascii);
 
 // 3. The rules as JSON, and the loader as the bin.
 const { builtinRuleData } = await import(join(rulesPkg, 'builtin.generated.js'));
