@@ -5,14 +5,16 @@ import { splitSections } from '../input/split.js';
 import type { Issue } from '../report.js';
 import { extractFacts } from './extract.js';
 
-function read(text: string): { facts: ReturnType<typeof extractFacts>; issues: Issue[]; kinds: string[] } {
+/** Facts as diagnose() reads them: with the input text, so a JSON section can be sliced and parsed whole. */
+function read(text: string, withText = true): { facts: ReturnType<typeof extractFacts>; issues: Issue[]; kinds: string[]; lines: [number, number][] } {
   const issues: Issue[] = [];
-  const sections = splitSections(toLines(text));
-  return { facts: extractFacts(sections, issues), issues, kinds: sections.map((s) => s.kind) };
+  const sections = splitSections(toLines(text), withText ? text : undefined);
+  return { facts: extractFacts(sections, issues), issues, kinds: sections.map((s) => s.kind), lines: sections.map((s) => [s.lines[0]?.no ?? 0, s.lines.at(-1)?.no ?? 0]) };
 }
 
 /** The same, with JSON.parse failing: the JSON reader falls back to the positional reader. */
 function readWithoutNativeJson(text: string): ReturnType<typeof read> {
+  // Also with the text: splitting then fails to parse the section whole and scans it line by line as usual.
   const spy = vi.spyOn(JSON, 'parse').mockImplementation(() => {
     throw new SyntaxError('forced fallback');
   });
@@ -63,11 +65,31 @@ describe('JSON event lists: the native reader and the positional fallback give t
         const fast = read(text);
         const slow = readWithoutNativeJson(text);
         expect(fast.kinds).toEqual(slow.kinds);
+        expect(fast.lines).toEqual(slow.lines);
         expect(fast.issues).toEqual(slow.issues);
         expect(fast.facts).toEqual(slow.facts);
+        // Without the input text the section is scanned line by line and joined: the same again.
+        expect(read(text, false)).toEqual(fast);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a JSON section parsed whole while splitting gives the sections of a line-by-line scan', () => {
+  const json = JSON.stringify({ apiVersion: 'v1', items: [{ kind: 'Event', message: 'Back-off pulling image "x"', reason: 'BackOff', type: 'Warning' }], kind: 'List' }, null, 4);
+  test.each([
+    ['alone', json],
+    ['after a prompt, with blank lines around', `\n$ kubectl get events -o json\n\n${json}\n\n\n`],
+    ['followed by more output', `${json}\nerror: You must be logged in to the server (Unauthorized)\n`],
+    ['two documents', `${json}\n${json}\n`],
+    ['CRLF line ends', json.replace(/\n/g, '\r\n')],
+    ['indented as a whole (dedented)', json.replace(/^/gm, '  ')],
+    ['trailing spaces', json.replace(/,$/gm, ',  ')],
+    ['cut off', json.slice(0, -40)],
+    ['in a fence', `\`\`\`json\n${json}\n\`\`\`\n`],
+  ])('%s', (_, text) => {
+    expect(read(text)).toEqual(read(text, false));
   });
 });
 

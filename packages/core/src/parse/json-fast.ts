@@ -84,7 +84,7 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 const EAGER_DEPTH = 2;
 
 /**
- * Reads text that is exactly one JSON value with JSON.parse and records the same line positions readJsonLocated
+ * Reads text that is exactly one JSON value with JSON.parse (or takes `known`, its value parsed already) and records the same line positions readJsonLocated
  * would (plus each container's last line). Null when the text is not one valid JSON value or nests deeper than
  * readJsonLocated reads: the caller then uses readJsonLocated, which keeps what came before an error and reports it.
  *
@@ -92,12 +92,15 @@ const EAGER_DEPTH = 2;
  * again and locates everything. An event list never needs more than its items (a message's line), so it is spared
  * a position for each of its 30k nested objects (measured ≈ half the cost of the walk).
  */
-export function readJsonFast(text: string): Located | null {
+export function readJsonFast(text: string, known?: { value: unknown } | null): Located | null {
   let parsed: unknown;
-  try {
-    parsed = JSON.parse(text) as unknown;
-  } catch {
-    return null;
+  if (known) parsed = known.value;
+  else {
+    try {
+      parsed = JSON.parse(text) as unknown;
+    } catch {
+      return null;
+    }
   }
   let shallow: Map<object, JsonPosition> | null = walk(text, parsed, EAGER_DEPTH);
   if (shallow === null) return null;

@@ -15,10 +15,10 @@ export interface ReadObjects {
   loc: Located;
 }
 
-/** Reads a JSON or YAML section into objects, flattening `List`/`…List` wrappers and bare arrays. */
-export function readObjects(text: string, format: 'json' | 'yaml'): ReadObjects {
+/** Reads a JSON or YAML section into objects, flattening `List`/`…List` wrappers and bare arrays (`parsed`: JSON.parse of `text`, when done already). */
+export function readObjects(text: string, format: 'json' | 'yaml', parsed?: { value: unknown } | null): ReadObjects {
   // Valid JSON (the usual case) is read natively; broken or truncated JSON by the positional reader, which keeps what it can.
-  const loc = format === 'json' ? (readJsonFast(text) ?? readJsonLocated(text)) : readYamlLocated(text);
+  const loc = format === 'json' ? (readJsonFast(text, parsed) ?? readJsonLocated(text)) : readYamlLocated(text);
   const objects: ReadObject[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (depth > 3) return;
