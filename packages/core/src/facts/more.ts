@@ -4,7 +4,7 @@
 import { canonicalArn } from '../aws/arn.js';
 import type { Line } from '../input/lines.js';
 import { expandTabs } from '../input/lines.js';
-import { parsedSection, sectionText, type Section } from '../input/split.js';
+import { sectionText, takeParsedSection, type Section } from '../input/split.js';
 import { lineIn, type Located } from '../parse/located.js';
 import { arr, int, isObj, obj, readObjects, str, strs } from '../parse/objects.js';
 import { parseTable } from '../parse/table.js';
@@ -90,7 +90,7 @@ const src = (section: Section): { source?: string } => {
 export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]): { read: boolean; events: EventLines | null } {
   const format = section.kind === 'object-yaml' ? 'yaml' : 'json';
   const text = sectionText(section.lines);
-  const { objects, loc } = readObjects(text, format, format === 'json' ? parsedSection(section.lines) : null);
+  const { objects, loc } = readObjects(text, format, format === 'json' ? takeParsedSection(section.lines) : null);
   let events: EventLines | null = null;
   const at = (n: number | null): Line => section.lines[(n ?? 1) - 1] ?? (section.lines[0] as Line);
   for (const e of loc.errors.slice(0, 3)) {

@@ -404,10 +404,14 @@ export function sectionText(lines: readonly Line[]): string {
   return j !== undefined && j.n === lines.length ? j.text : lines.map((l) => l.text).join('\n');
 }
 
-/** The value of a JSON section that was parsed whole while splitting, if it was. */
-export function parsedSection(lines: readonly Line[]): { value: unknown } | null {
+/** The value of a JSON section that was parsed whole while splitting, if it was; handed over once, so the parsed
+ * tree is not kept alive with the sections once its facts are read. */
+export function takeParsedSection(lines: readonly Line[]): { value: unknown } | null {
   const j = JOINED.get(lines);
-  return j !== undefined && j.n === lines.length ? j.parsed : null;
+  if (j === undefined || j.n !== lines.length) return null;
+  const parsed = j.parsed;
+  j.parsed = null;
+  return parsed;
 }
 
 function sniff(d: Draft, origin: Origin | null): InputKind {
