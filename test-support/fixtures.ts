@@ -49,7 +49,7 @@ export function project(v: unknown): unknown {
 
 /** Sections (kind and line range), facts and issues of one text, as a golden records them. */
 export function readAll(text: string): { sections: { kind: string; lines: [number, number]; command: string | null }[]; issues: Issue[]; facts: unknown } {
-  const sections = splitSections(toLines(text));
+  const sections = splitSections(toLines(text), text);
   const issues: Issue[] = [];
   const facts = extractFacts(sections, issues);
   return {

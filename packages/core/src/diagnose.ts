@@ -86,14 +86,15 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
     if (doc.text.length > max) {
       issues.push({ code: 'input_too_large', line: 0, message: `input has ${doc.text.length} characters, more than the limit of ${max}; only the first ${max} were read`, ...(source ? { source } : {}) });
     }
-    const lines = toLines(doc.text.length > max ? doc.text.slice(0, max) : doc.text, source);
+    const text = doc.text.length > max ? doc.text.slice(0, max) : doc.text;
+    const lines = toLines(text, source);
     linesBySource.set(source ?? '', lines);
     if (lines.every((l) => l.text.trim() === '')) {
       issues.push({ code: 'empty_input', line: 0, message: 'the input is empty', ...(source ? { source } : {}) });
       continue;
     }
     // A loop, not push(...spread): a 100 MB paste has more sections than a call may take arguments.
-    for (const section of splitSections(lines)) sections.push(section);
+    for (const section of splitSections(lines, text)) sections.push(section);
   }
 
   const rules: Rule[] = [];

@@ -4,7 +4,7 @@
 import { canonicalArn } from '../aws/arn.js';
 import type { Line } from '../input/lines.js';
 import { expandTabs } from '../input/lines.js';
-import type { Section } from '../input/split.js';
+import { sectionText, takeParsedSection, type Section } from '../input/split.js';
 import { lineIn, type Located } from '../parse/located.js';
 import { arr, int, isObj, obj, readObjects, str, strs } from '../parse/objects.js';
 import { parseTable } from '../parse/table.js';
@@ -51,7 +51,25 @@ export interface MoreSink {
   whoami: WhoamiFact | null;
   callerIdentity: CallerIdentityFact | null;
   /** Whole messages of JSON/YAML objects (YAML folds long ones over several lines), searched like error lines. */
-  messages: { text: string; line: Line }[];
+  messages: ObjectMessage[];
+}
+
+/** A message read whole from an object, at the line of its key. */
+export interface ObjectMessage {
+  text: string;
+  line: Line;
+  /** Already searched for signatures and denials in place of its line (see EventLines). */
+  searched?: boolean;
+}
+
+/**
+ * The lines of a JSON document's events that are searched through the events' messages instead of as text: every
+ * line strictly inside a multi-line Event (its other fields are names, ids, times and counts), by section index.
+ */
+export interface EventLines {
+  inside: Uint8Array;
+  /** Section index of a line inside an event that holds its message → the message, read whole and unescaped. */
+  messages: Map<number, ObjectMessage>;
 }
 
 /** An empty sink. */
@@ -65,11 +83,15 @@ const src = (section: Section): { source?: string } => {
   return s === undefined ? {} : { source: s };
 };
 
-/** Reads a JSON or YAML section (objects, lists, aws CLI output) into the sink; returns false when nothing was read. */
-export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]): boolean {
+/**
+ * Reads a JSON or YAML section (objects, lists, aws CLI output) into the sink. `read` is false when nothing was read;
+ * `events` says which lines the events' messages stand for (complete events of JSON sections; else null).
+ */
+export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]): { read: boolean; events: EventLines | null } {
   const format = section.kind === 'object-yaml' ? 'yaml' : 'json';
-  const text = section.lines.map((l) => l.text).join('\n');
-  const { objects, loc } = readObjects(text, format);
+  const text = sectionText(section.lines);
+  const { objects, loc } = readObjects(text, format, format === 'json' ? takeParsedSection(section.lines) : null);
+  let events: EventLines | null = null;
   const at = (n: number | null): Line => section.lines[(n ?? 1) - 1] ?? (section.lines[0] as Line);
   for (const e of loc.errors.slice(0, 3)) {
     const line = at(e.line > 0 ? e.line : null);
@@ -95,9 +117,22 @@ export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]
         nodeFromObject(o, loc, line, sink);
         read = true;
         break;
-      case 'Event':
-        read = eventFromObject(o, line, sink) || read;
+      case 'Event': {
+        const message = eventFromObject(o, line, sink);
+        if (message === null) break;
+        read = true;
+        // Only the JSON readers record where an object ends (not YAML, nor an event the text cuts off); an event
+        // without a message keeps its lines searched as text.
+        const p = message === true ? undefined : loc.positions.get(o);
+        if (message !== true && p?.end !== undefined && p.end - p.line >= 2) {
+          events ??= { inside: new Uint8Array(section.lines.length), messages: new Map() };
+          // Line n of the text (1-based) is section index n - 1: the lines strictly inside are p.line … p.end - 2.
+          events.inside.fill(1, p.line, p.end - 1);
+          const at = message.line.no - (section.lines[0]?.no ?? 0);
+          if (at >= p.line && at <= p.end - 2) events.messages.set(at, message);
+        }
         break;
+      }
       case 'Role':
       case 'ClusterRole':
         sink.roles.push({
@@ -162,7 +197,7 @@ export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]
         break;
     }
   }
-  return read;
+  return { read, events };
 }
 
 type LineOf = (k?: string | number, inObj?: unknown) => Line;
@@ -290,17 +325,18 @@ function nodeFromObject(o: Record<string, unknown>, _loc: Located, line: LineOf,
   }
 }
 
-/** core/v1 Event or events.k8s.io/v1 Event (regarding, note, series, deprecated* fields). */
-function eventFromObject(e: Record<string, unknown>, line: LineOf, sink: MoreSink): boolean {
+/** core/v1 Event or events.k8s.io/v1 Event (regarding, note, series, deprecated* fields); its message entry, true when read without one, null when not an event. */
+function eventFromObject(e: Record<string, unknown>, line: LineOf, sink: MoreSink): ObjectMessage | true | null {
   const message = str(e, 'message') ?? str(e, 'note') ?? '';
   const reason = str(e, 'reason') ?? '';
-  if (reason === '' && message === '') return false;
+  if (reason === '' && message === '') return null;
   const target = isObj(e['involvedObject']) ? e['involvedObject'] : obj(e, 'regarding');
   const name = str(target, 'name');
   const from = str(obj(e, 'source'), 'component') || str(e, 'reportingComponent') || str(e, 'reportingController') || str(obj(e, 'deprecatedSource'), 'component') || '';
   const count = int(obj(e, 'series'), 'count') ?? int(e, 'count') ?? int(e, 'deprecatedCount') ?? 1;
   const at = line(e['message'] !== undefined ? 'message' : e['note'] !== undefined ? 'note' : 'reason');
-  if (message !== '') sink.messages.push({ text: message, line: at });
+  const entry: ObjectMessage | null = message === '' ? null : { text: message, line: at };
+  if (entry) sink.messages.push(entry);
   sink.events.push({
     type: str(e, 'type') ?? '',
     reason,
@@ -310,7 +346,7 @@ function eventFromObject(e: Record<string, unknown>, line: LineOf, sink: MoreSin
     count: count > 0 ? count : 1,
     lines: [at],
   });
-  return true;
+  return entry ?? true;
 }
 
 const AUTH_MODES = new Set(['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP']);
@@ -549,11 +585,16 @@ const ELISION = /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|<snip(?:ped)?>|\[snip(?
 const REDACTED = /<(?:redacted|(?:aws[-_ ]?)?account[-_ ]?id|[a-z]{1,12}[-_ ](?:arn|name|id))>|\bREDACTED\b|X{4,}|\*{4,}/i;
 
 /** Lines a person cut out (`...`, `<snip>`) or values they redacted: the facts around them may be incomplete. */
-export function elisionIssues(section: Section, issues: Issue[]): void {
-  const redacted = section.lines.find((l) => l.text.length < 4000 && REDACTED.test(l.text));
+export function elisionIssues(section: Section, issues: Issue[], text?: string): void {
+  // Given the section's text, a few native scans rule out the usual case (nothing redacted or cut) for the whole
+  // section instead of two regexes per line; each test holds a literal every alternative of its regex needs.
+  const mayRedact = text === undefined || text.includes('<') || text.includes('****') || /redacted|xxxx/i.test(text);
+  const mayElide = text === undefined || text.includes('...') || text.includes('…') || /snip/i.test(text);
+  const redacted = mayRedact ? section.lines.find((l) => l.text.length < 4000 && REDACTED.test(l.text)) : undefined;
   if (redacted) {
     issues.push({ code: 'redacted_value', line: redacted.no, message: 'a value was redacted here (and perhaps on later lines); facts that need it (account, ARN, name) may be missing or unmatched', ...src(section) });
   }
+  if (!mayElide) return;
   for (const l of section.lines) {
     if (l.text.length < 40 && ELISION.test(l.text)) {
       issues.push({ code: 'elided_lines', line: l.no, message: 'lines were left out here; counts and lists around this line may be incomplete', ...src(section) });

@@ -11,6 +11,8 @@ export interface Line {
 // CSI sequences (colours, cursor moves) and OSC sequences (hyperlinks, titles). Both linear: no nested quantifiers.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// Anything toLines would remove besides trailing blanks (ESC is in CONTROL's range; CR is listed apart).
+const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /** Removes terminal colour codes and other control characters (tabs are kept). */
 export function stripAnsi(s: string): string {
@@ -23,12 +25,14 @@ export function toLines(text: string, source?: string): Line[] {
   let start = 0;
   let no = 1;
   const n = text.length;
+  // One native scan of the whole text instead of three regex passes per line: a large `-o json` has nothing to clean.
+  const plain = !NEEDS_CLEANING.test(text);
   while (start <= n) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = n;
     let raw = text.slice(start, end);
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    const clean = stripAnsi(raw).replace(CONTROL, '').replace(/\r/g, '');
+    const clean = plain ? raw : stripAnsi(raw).replace(CONTROL, '').replace(/\r/g, '');
     out.push({ no, text: trimEnd(clean), source });
     no++;
     start = end + 1;

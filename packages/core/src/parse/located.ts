@@ -8,13 +8,15 @@ import { TOO_DEEP, tooDeep } from './yaml.js';
 /** Where a container value and each of its keys (or items) start. */
 export interface Position {
   line: number;
-  keys: Map<string | number, number>;
+  keys: { get(key: string | number): number | undefined };
+  /** Line of the closing bracket of a JSON container (absent in YAML, and for a container the text cuts off). */
+  end?: number;
 }
 
 /** Values read from text with their line positions; errors are values, never thrown. */
 export interface Located {
   values: unknown[];
-  positions: WeakMap<object, Position>;
+  positions: { get(obj: object): Position | undefined };
   errors: { code: 'json_unparsed' | 'json_truncated' | 'yaml_unparsed'; message: string; line: number }[];
 }
 
@@ -90,12 +92,14 @@ export function readJsonLocated(text: string): Located {
     const c = text[i];
     if (c === '{') {
       const obj: Record<string, unknown> = {};
-      const pos: Position = { line, keys: new Map() };
+      const keys = new Map<string | number, number>();
+      const pos: Position = { line, keys };
       positions.set(obj, pos);
       attach(obj);
       i++;
       ws();
       if (text[i] === '}') {
+        pos.end = line;
         i++;
         return;
       }
@@ -109,7 +113,7 @@ export function readJsonLocated(text: string): Located {
         if (text[i] !== ':') fail(i >= n ? 'json_truncated' : 'json_unparsed', 'expected ":" after a key');
         i++;
         ws();
-        pos.keys.set(k, keyLine);
+        keys.set(k, keyLine);
         value(depth + 1, (v) => Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true }));
         ws();
         if (text[i] === ',') {
@@ -117,6 +121,7 @@ export function readJsonLocated(text: string): Located {
           continue;
         }
         if (text[i] === '}') {
+          pos.end = line;
           i++;
           return;
         }
@@ -125,18 +130,20 @@ export function readJsonLocated(text: string): Located {
     }
     if (c === '[') {
       const arr: unknown[] = [];
-      const pos: Position = { line, keys: new Map() };
+      const keys = new Map<string | number, number>();
+      const pos: Position = { line, keys };
       positions.set(arr, pos);
       attach(arr);
       i++;
       ws();
       if (text[i] === ']') {
+        pos.end = line;
         i++;
         return;
       }
       for (;;) {
         ws();
-        pos.keys.set(arr.length, line);
+        keys.set(arr.length, line);
         value(depth + 1, (v) => arr.push(v));
         ws();
         if (text[i] === ',') {
@@ -144,6 +151,7 @@ export function readJsonLocated(text: string): Located {
           continue;
         }
         if (text[i] === ']') {
+          pos.end = line;
           i++;
           return;
         }
@@ -199,23 +207,25 @@ export function readYamlLocated(text: string): Located {
     if (isScalar(node)) return node.value;
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};
-      const pos: Position = { line: lineAt(node.range?.[0]), keys: new Map() };
+      const keys = new Map<string | number, number>();
+      const pos: Position = { line: lineAt(node.range?.[0]), keys };
       positions.set(obj, pos);
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const kn = pair.key as YamlNode | null;
         const k = isScalar(kn) ? String(kn.value) : String(kn ?? '');
-        pos.keys.set(k, lineAt(kn?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0]));
+        keys.set(k, lineAt(kn?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0]));
         Object.defineProperty(obj, k, { value: toJs(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
       }
       return obj;
     }
     if (isSeq(node)) {
       const arr: unknown[] = [];
-      const pos: Position = { line: lineAt(node.range?.[0]), keys: new Map() };
+      const keys = new Map<string | number, number>();
+      const pos: Position = { line: lineAt(node.range?.[0]), keys };
       positions.set(arr, pos);
       for (const item of node.items) {
-        pos.keys.set(arr.length, lineAt((item as YamlNode | null)?.range?.[0]));
+        keys.set(arr.length, lineAt((item as YamlNode | null)?.range?.[0]));
         arr.push(toJs(item, depth + 1));
       }
       return arr;

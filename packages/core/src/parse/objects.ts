@@ -1,5 +1,6 @@
 // Format: `kubectl get … -o json|yaml` output — a single object, a client `List`, a typed `PodList`/`EventList`, or
 // several YAML documents — and aws CLI JSON. Lists are flattened into their items, keeping each item's line positions.
+import { readJsonFast } from './json-fast.js';
 import { readJsonLocated, readYamlLocated, type Located } from './located.js';
 
 /** One object read from a JSON/YAML section; `kind` is '' when the object has none (aws CLI output). */
@@ -14,9 +15,10 @@ export interface ReadObjects {
   loc: Located;
 }
 
-/** Reads a JSON or YAML section into objects, flattening `List`/`…List` wrappers and bare arrays. */
-export function readObjects(text: string, format: 'json' | 'yaml'): ReadObjects {
-  const loc = format === 'json' ? readJsonLocated(text) : readYamlLocated(text);
+/** Reads a JSON or YAML section into objects, flattening `List`/`…List` wrappers and bare arrays (`parsed`: JSON.parse of `text`, when done already). */
+export function readObjects(text: string, format: 'json' | 'yaml', parsed?: { value: unknown } | null): ReadObjects {
+  // Valid JSON (the usual case) is read natively; broken or truncated JSON by the positional reader, which keeps what it can.
+  const loc = format === 'json' ? (readJsonFast(text, parsed) ?? readJsonLocated(text)) : readYamlLocated(text);
   const objects: ReadObject[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (depth > 3) return;
