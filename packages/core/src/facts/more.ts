@@ -503,7 +503,7 @@ export function nodeDetailsFromDescribe(name: string, lines: readonly Line[], co
       }
       if (/^\s+-{4}/.test(t)) continue;
       const row = conditionRow(t, header);
-      if (row) conditions.push({ ...ref(l), objectKind: 'Node', object: name, ...row });
+      if (row) conditions.push(Object.assign(ref(l), { objectKind: 'Node' as const, object: name }, row));
     }
   }
   return { allocatablePods, nonTerminatedPods, unschedulable };
@@ -532,15 +532,32 @@ function conditionRow(t: string, header: { status: number; reason: number; messa
 export function podConditionsFromDescribe(name: string, lines: readonly Line[], conditions: ConditionFact[]): void {
   let inConditions = false;
   for (const l of lines) {
-    const t = expandTabs(l.text);
-    if (/^\S/.test(t)) {
-      inConditions = /^Conditions:/.test(t);
+    const raw = l.text;
+    // Outside the Conditions block only a line's first character matters (tabs expand to blanks: same answer).
+    if (startsVisible(raw)) {
+      inConditions = raw.startsWith('Conditions:');
       continue;
     }
-    if (!inConditions || /^\s+Type\s+Status\b/.test(t) || /^\s+-{4}/.test(t)) continue;
-    const m = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+([^]*))?$/.exec(t);
-    if (m?.[1] && m[2]) conditions.push({ ...ref(l), objectKind: 'Pod', object: name, type: m[1], status: m[2], reason: null, message: m[3]?.trim() || null });
+    if (!inConditions) continue;
+    const t = expandTabs(raw);
+    if (TYPE_STATUS_HEADER.test(t) || DASHES.test(t)) continue;
+    const m = POD_CONDITION_ROW.exec(t);
+    if (m?.[1] && m[2]) conditions.push(Object.assign(ref(l), { objectKind: 'Pod' as const, object: name, type: m[1], status: m[2], reason: null, message: m[3]?.trim() || null }));
   }
+}
+
+const VISIBLE_START = /^\S/;
+const TYPE_STATUS_HEADER = /^\s+Type\s+Status\b/;
+const DASHES = /^\s+-{4}/;
+const POD_CONDITION_ROW = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+([^]*))?$/;
+
+/** `/^\S/.test(t)`, without a regex for the usual first characters (printable ASCII, blank, tab). */
+function startsVisible(t: string): boolean {
+  if (t === '') return false;
+  const c = t.charCodeAt(0);
+  if (c > 32 && c < 127) return true;
+  if (c === 32 || c === 9) return false;
+  return VISIBLE_START.test(t);
 }
 
 const ELISION = /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|<snip(?:ped)?>|\[snip(?:ped)?\]|\.\.\. ?\(?(?:truncated|more|snip)[^)]*\)?|# \.\.\.)\s*$/i;
@@ -568,16 +585,20 @@ export function workloadConditionsFromDescribe(lines: readonly Line[], condition
   const kind: ConditionFact['objectKind'] = body.some((t) => /^NewReplicaSet:/.test(t)) ? 'Deployment' : body.some((t) => /^Pods Status:/.test(t)) ? 'ReplicaSet' : 'Other';
   let inConditions = false;
   for (const l of lines) {
-    const t = expandTabs(l.text);
-    if (/^\S/.test(t)) {
-      inConditions = /^Conditions:\s*$/.test(t);
+    if (startsVisible(l.text)) {
+      inConditions = CONDITIONS_KEY_ALONE.test(l.text);
       continue;
     }
-    if (!inConditions || /^\s+Type\s+Status\b/.test(t) || /^\s+-{4}/.test(t)) continue;
-    const m = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+(\S+))?(?:\s+([^]*))?$/.exec(t);
-    if (m?.[1] && m[2]) conditions.push({ ...ref(l), objectKind: kind, object: name, type: m[1], status: m[2], reason: m[3] ?? null, message: m[4]?.trim() || null });
+    if (!inConditions) continue;
+    const t = expandTabs(l.text);
+    if (TYPE_STATUS_HEADER.test(t) || DASHES.test(t)) continue;
+    const m = WORKLOAD_CONDITION_ROW.exec(t);
+    if (m?.[1] && m[2]) conditions.push(Object.assign(ref(l), { objectKind: kind, object: name, type: m[1], status: m[2], reason: m[3] ?? null, message: m[4]?.trim() || null }));
   }
 }
+
+const CONDITIONS_KEY_ALONE = /^Conditions:\s*$/;
+const WORKLOAD_CONDITION_ROW = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+(\S+))?(?:\s+([^]*))?$/;
 
 const MESSAGE_KEYS = new Set(['msg', 'message', 'note', 'error', 'err']);
 
@@ -614,7 +635,7 @@ export function collectHeaderlessEvents(section: Section, sink: MoreSink): boole
     }
     const p = HEADERLESS_POD.exec(l.text);
     if (p?.[2] && p[3] && p[4] && p[5]) {
-      sink.pods.push({ ...ref(l), name: p[2], namespace: p[1] ?? null, phase: p[4], node: null, controlledBy: null, serviceAccount: null, ready: p[3], restarts: Number(p[5]) });
+      sink.pods.push(Object.assign(ref(l), { name: p[2], namespace: p[1] ?? null, phase: p[4], node: null, controlledBy: null, serviceAccount: null, ready: p[3], restarts: Number(p[5]) }));
       read = true;
       continue;
     }

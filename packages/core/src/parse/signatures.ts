@@ -30,16 +30,39 @@ export const SIGNATURES: readonly Signature[] = [
   ...POD_IDENTITY_SIGNATURES,
 ];
 
-let anyGuardRe: RegExp | null = null;
-
-/** A regex matching any guard of any signature (built once). */
-function anyGuard(): RegExp {
-  if (anyGuardRe === null) {
-    const guards = [...new Set(SIGNATURES.flatMap((s) => s.guard))].sort((a, b) => b.length - a.length);
-    anyGuardRe = new RegExp(guards.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-  }
-  return anyGuardRe;
+/** Which signatures each guard stands for, and one regex that finds every guard (built once). */
+interface GuardIndex {
+  /** Every guard as one alternation, longest first, global: it finds the longest guard at each position. */
+  any: RegExp;
+  /** For each guard: the signatures (indices into SIGNATURES) whose guards occur in it, itself included. */
+  sigsOf: Map<string, readonly number[]>;
+  /** Signatures with an empty guard: `includes('')` holds for every message. */
+  always: readonly number[];
 }
+
+let guardIndex: GuardIndex | null = null;
+
+function buildGuardIndex(): GuardIndex {
+  const guards = [...new Set(SIGNATURES.flatMap((s) => s.guard))].filter((g) => g !== '').sort((a, b) => b.length - a.length);
+  const sigsOf = new Map<string, readonly number[]>();
+  for (const g of guards) {
+    // A guard implies every guard it contains: the scan below reports only the longest guard starting at a position.
+    const sigs: number[] = [];
+    SIGNATURES.forEach((s, i) => {
+      if (s.guard.some((h) => h !== '' && g.includes(h))) sigs.push(i);
+    });
+    sigsOf.set(g, sigs);
+  }
+  const always: number[] = [];
+  SIGNATURES.forEach((s, i) => {
+    if (s.guard.includes('')) always.push(i);
+  });
+  return { any: new RegExp(guards.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'), sigsOf, always };
+}
+
+// Generation stamps of the signatures a message's guards select (reused: no allocation per line).
+let stamps = new Int32Array(0);
+let generation = 0;
 
 /** A signature found on one input line. */
 export interface SignatureHit {
@@ -47,23 +70,71 @@ export interface SignatureHit {
   groups: Record<string, string>;
 }
 
+/**
+ * Whether the message contains any guard at all. Cheap pre-test: one pass with every guard at once rejects the
+ * (vast) majority of lines (measured 13× faster than testing each signature's guards on a 100 MB describe dump).
+ */
+export function hasAnyGuard(message: string): boolean {
+  guardIndex ??= buildGuardIndex();
+  if (guardIndex.always.length > 0) return true;
+  const re = guardIndex.any;
+  re.lastIndex = 0;
+  return re.test(message);
+}
+
 /** Returns every catalogued signature that matches the (normalised) message. */
 export function matchSignatures(message: string): SignatureHit[] {
-  // One pass over the line with every guard at once rejects the (vast) majority of lines cheaply: measured 13×
-  // faster than testing each signature's guards on a 100 MB describe dump.
-  if (!anyGuard().test(message)) return [];
+  guardIndex ??= buildGuardIndex();
+  const { any, sigsOf, always } = guardIndex;
+  if (stamps.length !== SIGNATURES.length) stamps = new Int32Array(SIGNATURES.length);
+  if (++generation > 0x3fffffff) {
+    stamps.fill(0);
+    generation = 1;
+  }
+  const gen = generation;
+  let selected = always.length;
+  for (const i of always) stamps[i] = gen;
+  // Every position where some guard starts, with the longest guard there; shorter guards at that position are
+  // contained in it, hence in sigsOf. So the signatures selected are exactly those with `message.includes(guard)` for
+  // one of their guards, found in one scan instead of ~200 `includes` per line.
+  any.lastIndex = 0;
+  for (let m = any.exec(message); m !== null; m = any.exec(message)) {
+    for (const i of sigsOf.get(m[0]) ?? []) {
+      if (stamps[i] !== gen) {
+        stamps[i] = gen;
+        selected++;
+      }
+    }
+    any.lastIndex = m.index + 1;
+  }
+  if (selected === 0) return [];
   const hits: SignatureHit[] = [];
-  for (const sig of SIGNATURES) {
-    if (!sig.guard.some((g) => message.includes(g))) continue;
+  for (let i = 0; i < SIGNATURES.length; i++) {
+    if (stamps[i] !== gen) continue;
+    const sig = SIGNATURES[i] as Signature;
     const m = sig.re.exec(message);
     if (!m) continue;
     const groups: Record<string, string> = {};
-    for (const [k, v] of Object.entries(m.groups ?? {})) {
-      if (v === undefined) continue;
-      // Alternatives capture into name, name2, …: fold them back into one name.
-      groups[k.replace(/\d+$/, '')] = v;
+    if (m.groups) {
+      for (const k in m.groups) {
+        const v = m.groups[k];
+        if (v === undefined) continue;
+        // Alternatives capture into name, name2, …: fold them back into one name.
+        groups[foldName(k)] = v;
+      }
     }
     hits.push({ id: sig.id, groups });
   }
   return hits;
+}
+
+const folded = new Map<string, string>();
+
+function foldName(k: string): string {
+  let f = folded.get(k);
+  if (f === undefined) {
+    f = k.replace(/\d+$/, '');
+    folded.set(k, f);
+  }
+  return f;
 }
