@@ -510,14 +510,23 @@ const GET_NODES = /(?:^|[\s/])(?:kubectl|k|oc)\s(?:.*\s)?get\s+(?:nodes?|no)\b/;
 
 /** "No resources found" printed by `kubectl get nodes` (its prompt, or the command quoted on the line before). */
 function emptyNodeList(sections: readonly Section[]): boolean {
+  // The previous non-blank line is trimmed only when it is needed: trim() copied every indented line of a dump.
   let prev = '';
+  let prevIsLine = false;
   for (const section of sections) {
-    if (section.command !== null) prev = section.command;
+    if (section.command !== null) {
+      prev = section.command;
+      prevIsLine = false;
+    }
     for (const l of section.lines) {
-      const t = l.text.trim();
+      const raw = l.text;
+      const c = raw.charCodeAt(0);
+      // A visible ASCII first character: trimming cannot change how the line starts, nor make it blank.
+      const t = c > 32 && c < 127 ? raw : raw.trim();
       if (t === '') continue;
-      if (t.startsWith('No resources found') && GET_NODES.test(prev)) return true;
+      if (t.startsWith('No resources found') && GET_NODES.test(prevIsLine ? prev.trim() : prev)) return true;
       prev = t;
+      prevIsLine = true;
     }
   }
   return false;
