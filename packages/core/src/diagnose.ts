@@ -189,8 +189,14 @@ function resolveEvidence(selectors: readonly EvidenceSelector[], facts: Facts, b
   const out: Evidence[] = [];
   const seen = new Set<string>();
   for (const sel of selectors) {
-    const items = itemsOf(facts, sel.from).filter((it) => matchesPattern(it, sel.where));
-    for (const item of items.slice(0, sel.limit ?? 5)) {
+    // The first `limit` matching items, without filtering the whole list (thousands of facts in a large log).
+    const limit = sel.limit ?? 5;
+    const items: Record<string, unknown>[] = [];
+    for (const it of itemsOf(facts, sel.from)) {
+      if (items.length >= limit) break;
+      if (matchesPattern(it, sel.where)) items.push(it);
+    }
+    for (const item of items) {
       const source = typeof item['source'] === 'string' ? item['source'] : undefined;
       const nums = Array.isArray(item['lines']) ? (item['lines'] as number[]).slice(0, 3) : [item['line'] as number];
       for (const no of nums) {

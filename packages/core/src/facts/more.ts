@@ -219,8 +219,7 @@ function podFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, s
   const initStatuses = arr(status, 'initContainerStatuses').filter(isObj);
   const restarts = statuses.length + initStatuses.length > 0 ? [...statuses, ...initStatuses].reduce((n, s) => n + (int(s, 'restartCount') ?? 0), 0) : null;
   const nContainers = arr(spec, 'containers').length;
-  sink.pods.push({
-    ...ref(line('name', meta)),
+  sink.pods.push(Object.assign(ref(line('name', meta)), {
     name,
     namespace: str(meta, 'namespace'),
     phase: str(status, 'phase'),
@@ -229,7 +228,7 @@ function podFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, s
     serviceAccount: str(spec, 'serviceAccountName') ?? str(spec, 'serviceAccount'),
     ready: statuses.length > 0 ? `${statuses.filter((s) => s['ready'] === true).length}/${Math.max(nContainers, statuses.length)}` : null,
     restarts,
-  });
+  }));
   for (const [init, specKey, statusList] of [
     [true, 'initContainers', initStatuses],
     [false, 'containers', statuses],
@@ -240,8 +239,7 @@ function podFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, s
       const st = statusList.find((s) => str(s, 'name') === cname) ?? null;
       const [state, stateReason, exitCode] = containerState(st ? obj(st, 'state') : {});
       const [lastState, lastReason, lastExitCode] = containerState(st ? obj(st, 'lastState') : {});
-      sink.containers.push({
-        ...ref(line('name', st ?? c)),
+      sink.containers.push(Object.assign(ref(line('name', st ?? c)), {
         pod: name,
         name: cname,
         init,
@@ -253,7 +251,7 @@ function podFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, s
         lastReason,
         lastExitCode,
         restartCount: st ? int(st, 'restartCount') : null,
-      });
+      }));
     });
   }
   for (const s of [...statuses, ...initStatuses]) {
@@ -267,15 +265,14 @@ function podFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, s
   for (const c of arr(status, 'conditions').filter(isObj)) {
     const message = str(c, 'message');
     if (message !== null) sink.messages.push({ text: message, line: line('message', c) });
-    sink.conditions.push({
-      ...ref(line('type', c)),
-      objectKind: 'Pod',
+    sink.conditions.push(Object.assign(ref(line('type', c)), {
+      objectKind: 'Pod' as const,
       object: name,
       type: str(c, 'type') ?? '',
       status: str(c, 'status') ?? '',
       reason: str(c, 'reason'),
       message: str(c, 'message'),
-    });
+    }));
   }
 }
 
@@ -306,10 +303,9 @@ function nodeFromObject(o: Record<string, unknown>, _loc: Located, line: LineOf,
   const conds = arr(status, 'conditions').filter(isObj);
   const ready = conds.find((c) => str(c, 'type') === 'Ready');
   const rs = ready ? str(ready, 'status') : null;
-  sink.nodes.push({
-    ...ref(line('name', meta)),
+  sink.nodes.push(Object.assign(ref(line('name', meta)), {
     name,
-    ready: rs === 'True' || rs === 'False' || rs === 'Unknown' ? rs : null,
+    ready: rs === 'True' || rs === 'False' || rs === 'Unknown' ? (rs as 'True' | 'False' | 'Unknown') : null,
     readyReason: ready ? str(ready, 'reason') : null,
     readyMessage: ready ? str(ready, 'message') : null,
     readyLine: ready ? line('status', ready).no : null,
@@ -317,11 +313,11 @@ function nodeFromObject(o: Record<string, unknown>, _loc: Located, line: LineOf,
     allocatablePods: int(obj(status, 'allocatable'), 'pods'),
     nonTerminatedPods: null,
     unschedulable: spec['unschedulable'] === true,
-  });
+  }));
   for (const c of conds) {
     const message = str(c, 'message');
     if (message !== null) sink.messages.push({ text: message, line: line('message', c) });
-    sink.conditions.push({ ...ref(line('type', c)), objectKind: 'Node', object: name, type: str(c, 'type') ?? '', status: str(c, 'status') ?? '', reason: str(c, 'reason'), message: str(c, 'message') });
+    sink.conditions.push(Object.assign(ref(line('type', c)), { objectKind: 'Node' as const, object: name, type: str(c, 'type') ?? '', status: str(c, 'status') ?? '', reason: str(c, 'reason'), message: str(c, 'message') }));
   }
 }
 
@@ -539,7 +535,7 @@ export function nodeDetailsFromDescribe(name: string, lines: readonly Line[], co
       }
       if (/^\s+-{4}/.test(t)) continue;
       const row = conditionRow(t, header);
-      if (row) conditions.push({ ...ref(l), objectKind: 'Node', object: name, ...row });
+      if (row) conditions.push(Object.assign(ref(l), { objectKind: 'Node' as const, object: name }, row));
     }
   }
   return { allocatablePods, nonTerminatedPods, unschedulable };
@@ -568,15 +564,32 @@ function conditionRow(t: string, header: { status: number; reason: number; messa
 export function podConditionsFromDescribe(name: string, lines: readonly Line[], conditions: ConditionFact[]): void {
   let inConditions = false;
   for (const l of lines) {
-    const t = expandTabs(l.text);
-    if (/^\S/.test(t)) {
-      inConditions = /^Conditions:/.test(t);
+    const raw = l.text;
+    // Outside the Conditions block only a line's first character matters (tabs expand to blanks: same answer).
+    if (startsVisible(raw)) {
+      inConditions = raw.startsWith('Conditions:');
       continue;
     }
-    if (!inConditions || /^\s+Type\s+Status\b/.test(t) || /^\s+-{4}/.test(t)) continue;
-    const m = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+([^]*))?$/.exec(t);
-    if (m?.[1] && m[2]) conditions.push({ ...ref(l), objectKind: 'Pod', object: name, type: m[1], status: m[2], reason: null, message: m[3]?.trim() || null });
+    if (!inConditions) continue;
+    const t = expandTabs(raw);
+    if (TYPE_STATUS_HEADER.test(t) || DASHES.test(t)) continue;
+    const m = POD_CONDITION_ROW.exec(t);
+    if (m?.[1] && m[2]) conditions.push(Object.assign(ref(l), { objectKind: 'Pod' as const, object: name, type: m[1], status: m[2], reason: null, message: m[3]?.trim() || null }));
   }
+}
+
+const VISIBLE_START = /^\S/;
+const TYPE_STATUS_HEADER = /^\s+Type\s+Status\b/;
+const DASHES = /^\s+-{4}/;
+const POD_CONDITION_ROW = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+([^]*))?$/;
+
+/** `/^\S/.test(t)`, without a regex for the usual first characters (printable ASCII, blank, tab). */
+function startsVisible(t: string): boolean {
+  if (t === '') return false;
+  const c = t.charCodeAt(0);
+  if (c > 32 && c < 127) return true;
+  if (c === 32 || c === 9) return false;
+  return VISIBLE_START.test(t);
 }
 
 const ELISION = /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|<snip(?:ped)?>|\[snip(?:ped)?\]|\.\.\. ?\(?(?:truncated|more|snip)[^)]*\)?|# \.\.\.)\s*$/i;
@@ -609,16 +622,20 @@ export function workloadConditionsFromDescribe(lines: readonly Line[], condition
   const kind: ConditionFact['objectKind'] = body.some((t) => /^NewReplicaSet:/.test(t)) ? 'Deployment' : body.some((t) => /^Pods Status:/.test(t)) ? 'ReplicaSet' : 'Other';
   let inConditions = false;
   for (const l of lines) {
-    const t = expandTabs(l.text);
-    if (/^\S/.test(t)) {
-      inConditions = /^Conditions:\s*$/.test(t);
+    if (startsVisible(l.text)) {
+      inConditions = CONDITIONS_KEY_ALONE.test(l.text);
       continue;
     }
-    if (!inConditions || /^\s+Type\s+Status\b/.test(t) || /^\s+-{4}/.test(t)) continue;
-    const m = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+(\S+))?(?:\s+([^]*))?$/.exec(t);
-    if (m?.[1] && m[2]) conditions.push({ ...ref(l), objectKind: kind, object: name, type: m[1], status: m[2], reason: m[3] ?? null, message: m[4]?.trim() || null });
+    if (!inConditions) continue;
+    const t = expandTabs(l.text);
+    if (TYPE_STATUS_HEADER.test(t) || DASHES.test(t)) continue;
+    const m = WORKLOAD_CONDITION_ROW.exec(t);
+    if (m?.[1] && m[2]) conditions.push(Object.assign(ref(l), { objectKind: kind, object: name, type: m[1], status: m[2], reason: m[3] ?? null, message: m[4]?.trim() || null }));
   }
 }
+
+const CONDITIONS_KEY_ALONE = /^Conditions:\s*$/;
+const WORKLOAD_CONDITION_ROW = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+(\S+))?(?:\s+([^]*))?$/;
 
 const MESSAGE_KEYS = new Set(['msg', 'message', 'note', 'error', 'err']);
 
@@ -655,7 +672,7 @@ export function collectHeaderlessEvents(section: Section, sink: MoreSink): boole
     }
     const p = HEADERLESS_POD.exec(l.text);
     if (p?.[2] && p[3] && p[4] && p[5]) {
-      sink.pods.push({ ...ref(l), name: p[2], namespace: p[1] ?? null, phase: p[4], node: null, controlledBy: null, serviceAccount: null, ready: p[3], restarts: Number(p[5]) });
+      sink.pods.push(Object.assign(ref(l), { name: p[2], namespace: p[1] ?? null, phase: p[4], node: null, controlledBy: null, serviceAccount: null, ready: p[3], restarts: Number(p[5]) }));
       read = true;
       continue;
     }

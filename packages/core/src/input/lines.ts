@@ -11,13 +11,14 @@ export interface Line {
 // CSI sequences (colours, cursor moves) and OSC sequences (hyperlinks, titles). Both linear: no nested quantifiers.
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-// Anything toLines would remove besides trailing blanks (ESC is in CONTROL's range; CR is listed apart).
-const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /** Removes terminal colour codes and other control characters (tabs are kept). */
 export function stripAnsi(s: string): string {
   return s.includes('\u001b') ? s.replace(ANSI, '') : s;
 }
+
+// Any character toLines must clean: CR, ESC (ANSI) and the other control characters (tab and newline are kept).
+const DIRTY = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** Splits text into numbered lines, normalising CRLF, ANSI colour and trailing whitespace. */
 export function toLines(text: string, source?: string): Line[] {
@@ -25,15 +26,26 @@ export function toLines(text: string, source?: string): Line[] {
   let start = 0;
   let no = 1;
   const n = text.length;
-  // One native scan of the whole text instead of three regex passes per line: a large `-o json` has nothing to clean.
-  const plain = !NEEDS_CLEANING.test(text);
+  // Where the next character to clean is: lines before it are copied as they are, with one scan of the whole input
+  // instead of three replaces per line (most pastes have no colour and no CR at all).
+  DIRTY.lastIndex = 0;
+  let dirty = DIRTY.test(text) ? DIRTY.lastIndex - 1 : n;
   while (start <= n) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = n;
-    let raw = text.slice(start, end);
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    const clean = plain ? raw : stripAnsi(raw).replace(CONTROL, '').replace(/\r/g, '');
-    out.push({ no, text: trimEnd(clean), source });
+    if (dirty >= end) {
+      let e = end;
+      while (e > start) {
+        const c = text.charCodeAt(e - 1);
+        if (c === 32 || c === 9) e--;
+        else break;
+      }
+      out.push({ no, text: text.slice(start, e), source });
+    } else {
+      out.push({ no, text: cleanLine(text.slice(start, end)), source });
+      DIRTY.lastIndex = end;
+      dirty = DIRTY.test(text) ? DIRTY.lastIndex - 1 : n;
+    }
     no++;
     start = end + 1;
     if (end === n) break;
@@ -41,6 +53,12 @@ export function toLines(text: string, source?: string): Line[] {
   // A trailing newline does not make an extra empty line.
   if (out.length > 1 && out[out.length - 1]?.text === '' && text.endsWith('\n')) out.pop();
   return out;
+}
+
+/** One line with CR, ANSI colour, control characters and trailing blanks removed (the slow path of toLines). */
+export function cleanLine(raw: string): string {
+  const s = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  return trimEnd(stripAnsi(s).replace(CONTROL, '').replace(/\r/g, ''));
 }
 
 function trimEnd(s: string): string {

@@ -44,6 +44,7 @@ const PROMPT_ZSH = /^➜\s+\S{1,120}\s+(?:git:\([^)\n]{0,80}\)\s+)?(?:✗\s+)?(\
 
 /** Returns the command of a shell prompt line, or null when the line is not a prompt. */
 export function matchPrompt(text: string): string | null {
+  if (!mayBePrompt(text)) return null;
   let m = PROMPT_USER_HOST.exec(text) ?? PROMPT_BRACKET.exec(text) ?? PROMPT_CONTEXT.exec(text) ?? PROMPT_ZSH.exec(text);
   if (m?.[1]) return m[1].trim();
   m = PROMPT_SIMPLE.exec(text);
@@ -56,6 +57,24 @@ export function matchPrompt(text: string): string | null {
   m = PROMPT_HASH.exec(text) ?? PROMPT_ARROW.exec(text);
   if (m?.[1] && KNOWN_COMMANDS.test(m[1])) return m[1].trim();
   return null;
+}
+
+// What every prompt pattern above needs: `@` (user@host, [user@host]), » or ❯ (zsh themes), or a line start of
+// `(`, `#`, `➜`, or up to four blanks and `$ % > λ` / `PS `. Lines without any skip seven regexes.
+const PROMPT_START = /^(?:[(#➜]|\s{0,4}(?:[$%>λ]|PS ))/;
+
+function mayBePrompt(text: string): boolean {
+  return text.includes('@') || text.includes('❯') || text.includes('»') || PROMPT_START.test(text);
+}
+
+const BLANK = /^\s*$/;
+
+/** `text.trim() === ''` without allocating a trimmed copy of every indented line. */
+function isBlank(text: string): boolean {
+  if (text === '') return true;
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return BLANK.test(text);
 }
 
 const FENCE = /^\s{0,3}(?:`{3,}|~{3,})[\w+-]*\s*$/;
@@ -84,6 +103,13 @@ const YAMLISH = /^(?:\s|-(?:\s|$)|#|\.\.\.$|---|[^\s:#][^:]*:(?:\s|$))/;
 function startShape(lines: readonly Line[], i: number): Shape | null {
   const t = lines[i]?.text ?? '';
   if (t === '') return null;
+  // An indented line (most of a describe dump) can only start JSON or a describe Events header: every other start
+  // pattern begins with a visible character.
+  const c = t.charCodeAt(0);
+  if (c === 32 || c === 9) {
+    if (JSON_START.test(t)) return 'json';
+    return EVENTS_HEADER.test(t) ? 'describe' : null;
+  }
   if (EMPTY_RESULT.test(t)) return 'empty';
   if (KLOG.test(t) || ERROR_START.test(t)) return 'error';
   if (JSON_START.test(t)) return 'json';
@@ -153,7 +179,7 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
       command = prompt;
       continue;
     }
-    if (t.trim() === '') {
+    if (isBlank(t)) {
       // Go errors with embedded newlines (the exec plugin's "It looks like you are trying to use…" help) go on.
       if (c?.shape === 'error' && ERROR_CONTINUATION.test(nextNonBlank(lines, i + 1) ?? '')) {
         c.lines.push(line);
@@ -204,7 +230,7 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
   close();
   // Trailing blank lines inside describe/yaml sections are not part of them.
   for (const s of sections) {
-    while (s.lines.length > 1 && s.lines[s.lines.length - 1]?.text.trim() === '') s.lines.pop();
+    while (s.lines.length > 1 && isBlank(s.lines[s.lines.length - 1]?.text ?? '')) s.lines.pop();
   }
   return sections;
 }
@@ -240,7 +266,7 @@ export function unquote(lines: readonly Line[]): readonly Line[] {
     let min = Infinity;
     for (let k = from; k < to; k++) {
       const t = cur()[k]?.text ?? '';
-      if (t.trim() === '') continue;
+      if (isBlank(t)) continue;
       const ind = /^ */.exec(t)?.[0].length ?? 0;
       if (ind < min) min = ind;
       if (min === 0) return;
@@ -427,11 +453,12 @@ function sniff(d: Draft, origin: Origin | null): InputKind {
     case 'empty':
       return 'empty-result';
     case 'describe': {
-      const isConfigMap = /^Data\s*$/m.test(body) && /^====\s*$/m.test(body);
+      // Each /m regex scans the whole section: the `includes` before it (a literal it needs) is a much cheaper no.
+      const isConfigMap = body.includes('Data') && /^Data\s*$/m.test(body) && body.includes('====') && /^====\s*$/m.test(body);
       if (isConfigMap || /\bdescribe\s+(?:cm|configmaps?)\b/.test(cmd)) {
         return /^Name:\s+aws-auth\s*$/m.test(body) || /\baws-auth\b/.test(cmd) ? 'aws-auth' : 'describe-configmap';
       }
-      if (/^(?:Containers|Init Containers):/m.test(body) || /\bdescribe\s+(?:po|pods?)\b/.test(cmd)) return 'describe-pod';
+      if ((body.includes('Containers:') && /^(?:Containers|Init Containers):/m.test(body)) || /\bdescribe\s+(?:po|pods?)\b/.test(cmd)) return 'describe-pod';
       if (/^(?:Taints|Roles|Unschedulable|Kubelet Version):/m.test(body) || /\bdescribe\s+(?:no|nodes?)\b/.test(cmd)) return 'describe-node';
       return 'describe-other';
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guardTestsForTesting, hasAnyGuard, matchSignatures, SIGNATURES } from './signatures.js';
+import { guardTestsForTesting, matchSignatures, setLinesTestedForTesting, SIGNATURES } from './signatures.js';
 
 const GUARDS = [...new Set(SIGNATURES.flatMap((s) => s.guard))];
 
@@ -32,9 +32,9 @@ describe('guard prefilter', () => {
 
   it('gives the same signatures before and after the switch to the regex', () => {
     const samples = GUARDS.map((g) => `error: ${g} (something)`);
+    setLinesTestedForTesting(0);
     const before = samples.map((s) => matchSignatures(s));
-    // Push the line counter past the switch, then match the same lines again.
-    for (let i = 0; i < 2100; i++) hasAnyGuard('an ordinary line');
+    setLinesTestedForTesting(Infinity);
     expect(samples.map((s) => matchSignatures(s))).toEqual(before);
   });
 });

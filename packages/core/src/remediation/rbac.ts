@@ -112,7 +112,10 @@ export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialCo
     if (subjectOf(d) === null) continue;
     const scope = d.path !== null || d.clusterScope || d.namespace === null ? '' : d.namespace;
     const key = `${d.username}\u0000${scope}`;
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+    // Appended in place: copying the list per denial was quadratic in a log with thousands of denials per subject.
+    const list = groups.get(key);
+    if (list) list.push(d);
+    else groups.set(key, [d]);
   }
   const out: Remediation[] = [];
   for (const [key, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
@@ -123,8 +126,10 @@ export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialCo
     const namespace = key.split('\u0000')[1] ?? '';
     const asked = withFollowUps(list, ctx);
     const rules = policyRulesFor(asked);
-    const informer = asked.some((d) => !list.includes(d) && (d.verb === 'watch' || d.verb === 'list'));
-    const apply = asked.some((d) => d.verb === 'patch' && !list.includes(d));
+    // A set, not list.includes per request: that was quadratic in the denials of one subject.
+    const denied = new Set<ForbiddenFact>(list);
+    const informer = asked.some((d) => !denied.has(d) && (d.verb === 'watch' || d.verb === 'list'));
+    const apply = asked.some((d) => d.verb === 'patch' && !denied.has(d));
     const followUps = [informer ? 'list and watch together, because an informer lists then watches' : '', apply ? 'create and patch, because kubectl apply reads the object then creates or patches it' : ''].filter(Boolean).join('; ');
     const single = rules.length === 1 && rules[0]?.resources?.length === 1 && rules[0].verbs.length <= 2;
     const what = single ? `${rules[0]?.verbs.join('-')}-${(rules[0]?.resources?.[0] ?? '').replace('/', '-')}` : 'access';
