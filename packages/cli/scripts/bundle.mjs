@@ -5,8 +5,8 @@
 //                           a run skips most parsing and compiling and never starts Node's ES module loader
 //   dist/cli.cjs            everything a piped diagnosis runs: the CLI, the core and the rules' code (CommonJS, so
 //                           that V8 can cache its compiled code; Node 20 has no code cache for ES modules)
-//   dist/rules.json         the built-in rules as JSON: JSON.parse reads it several times faster than V8 compiles the
-//                           same data as a 260 KB literal inside the script
+//   dist/rules.json         the built-in rules' evaluation fields as JSON (JSON.parse reads it several times faster than
+//   dist/rule-texts.json    V8 compiles a literal), their texts at byte offsets, read per rule when used (src/rules-json.ts)
 //   dist/lazy/*.js          what only some runs need, as ES modules loaded by import(): yaml, json-rules-engine
 //                           (--explain), pino (logging), zod (--rules, validation), live mode with client-node
 //   dist/cli.cjs.cache      V8 code cache written by running the demo once after bundling. V8 rejects a cache made
@@ -73,14 +73,10 @@ const hotPlugin = {
         // A new dynamic import must be mapped above, or it would be inlined (and its start-up cost with it).
         return { errors: [{ text: `dynamic import of ${args.path} in ${args.importer} is not mapped to a lazy module in scripts/bundle.mjs` }] };
       }
-      if (/[\\/]builtin\.generated\.js$/.test(args.path)) return { path: 'builtin-rules', namespace: 'rbac-rules-json' };
+      // The rules' generated data (a 260 KB literal) → src/rules-json.ts, which reads dist/rules.json and rule-texts.json.
+      if (/[\\/]builtin\.generated\.js$/.test(args.path)) return { path: join(root, 'src/rules-json.ts') };
       return undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'rbac-rules-json' }, () => ({
-      contents: `import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nexport const builtinRuleData = JSON.parse(readFileSync(join(__dirname, 'rules.json'), 'utf8'));\n`,
-      loader: 'js',
-      resolveDir: root,
-    }));
   },
 };
 await build({
@@ -107,13 +103,29 @@ if (/\\[\u0080-\uffff]/.test(hot)) {
   console.error('bundle: dist/cli.cjs has a backslash before a non-ASCII character; escaping it as \\uXXXX would change its meaning');
   process.exit(1);
 }
-const ascii = hot.replace(/\bimport\(("\.\/lazy\/[\w-]+\.js")\)/g, '__rbacImport($1)').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(join(out, 'cli.cjs'), ascii);
+const asciiHot = hot.replace(/\bimport\(("\.\/lazy\/[\w-]+\.js")\)/g, '__rbacImport($1)').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(join(out, 'cli.cjs'), asciiHot);
 
 // 3. The rules as JSON, and the loader as the bin.
 const { builtinRuleData } = await import(join(rulesPkg, 'builtin.generated.js'));
-// Non-ASCII characters (—, ≥, …) escaped as \uXXXX: an ASCII file is read into a one-byte string, faster to decode.
-writeFileSync(join(out, 'rules.json'), JSON.stringify(builtinRuleData).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+// Non-ASCII characters (—, ≥, …) escaped as \uXXXX: the file is pure ASCII, so the CLI reads it as Latin-1 (no UTF-8
+// validation) into a one-byte string.
+const ascii = (v) => JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// Split for src/rules-json.ts: what evaluation needs in rules.json, the texts at byte offsets in rule-texts.json.
+const TEXT_KEYS = new Set(['title', 'summary', 'explanation', 'misleading', 'nextSteps', 'remediation', 'references']);
+const textParts = [];
+let offset = 0;
+const packed = {
+  rules: builtinRuleData.map((r) => {
+    const part = ascii(Object.fromEntries(Object.entries(r).filter(([k]) => TEXT_KEYS.has(k))));
+    textParts.push(part);
+    const texts = [offset, offset + part.length];
+    offset += part.length + 1;
+    return { order: Object.keys(r), head: Object.fromEntries(Object.entries(r).filter(([k]) => !TEXT_KEYS.has(k))), texts };
+  }),
+};
+writeFileSync(join(out, 'rules.json'), ascii(packed));
+writeFileSync(join(out, 'rule-texts.json'), `${textParts.join('\n')}\n`);
 copyFileSync(join(root, 'scripts/loader.cjs'), join(out, 'rbac-diagnose.js'));
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 writeFileSync(join(out, 'lazy', 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);

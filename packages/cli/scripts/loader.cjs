@@ -20,7 +20,8 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname, __rbacImport) {${readFileSync(file, 'utf8')}\n})`, {
+// latin1: the bundle is pure ASCII (scripts/bundle.mjs escapes the rest), and Latin-1 decoding skips UTF-8 validation.
+const script = new Script(`(function (exports, require, module, __filename, __dirname, __rbacImport) {${readFileSync(file, 'latin1')}\n})`, {
   filename: file,
   cachedData,
 });

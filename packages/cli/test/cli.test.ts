@@ -158,11 +158,20 @@ describe('contract C3: exit codes', () => {
 describe('bundle layout for start-up (scripts/bundle.mjs)', () => {
   const dist = join(bin, '..');
 
-  test('dist/rules.json holds exactly the built-in rules, as ASCII', async () => {
-    const text = readFileSync(join(dist, 'rules.json'), 'utf8');
-    expect(text).toMatch(/^[\x00-\x7f]*$/);
+  test('dist/rules.json and rule-texts.json hold exactly the built-in rules (keys in order), as ASCII', async () => {
+    const head = readFileSync(join(dist, 'rules.json'), 'latin1');
+    const texts = readFileSync(join(dist, 'rule-texts.json'), 'latin1');
+    expect(head + texts).toMatch(/^[\x00-\x7f]*$/);
+    const packed = JSON.parse(head) as { rules: { order: string[]; head: Record<string, unknown>; texts: [number, number] }[] };
+    const rebuilt = packed.rules.map(({ order, head: h, texts: [a, b] }) => {
+      const t = JSON.parse(texts.slice(a, b)) as Record<string, unknown>;
+      return Object.fromEntries(order.map((k) => [k, k in h ? h[k] : t[k]]));
+    });
     const { builtinRules } = await import('@rbac-diagnose/rules');
-    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(builtinRules)));
+    expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(builtinRules));
+    // The CLI's rules (texts read lazily by byte range) list the same titles as the library's.
+    const listed = JSON.parse(run(['rules', 'list', '-o', 'json']).stdout) as { id: string; title: string }[];
+    expect(listed.map((r) => [r.id, r.title])).toEqual([...builtinRules].map((r) => [r.id, r.title]));
   });
 
   test('the code cache is used, and a missing or foreign cache only costs time', () => {

@@ -4,12 +4,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { stripAnsi, toLines, type Line } from './input/lines.js';
 import { matchPrompt } from './input/split.js';
 import { matchField } from './parse/describe.js';
 import { normaliseMessage, unquoteGo } from './parse/normalize.js';
-import { matchSignatures, setLinesTestedForTesting, SIGNATURES, type SignatureHit } from './parse/signatures.js';
+import { guardScope, matchSignatures, SIGNATURES, type SignatureHit } from './parse/signatures.js';
 
 const SCALE = Number(process.env['FC_RUNS'] ?? '1');
 const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
@@ -69,17 +69,13 @@ function matchSignaturesSlow(message: string): SignatureHit[] {
   return hits;
 }
 
-// Both paths of matchSignatures: `includes` for the first lines of a process, the guard index afterwards.
+// Both paths of matchSignatures: the guard index (large inputs), and a guard scope of text holding the message (small
+// sections) — scoped to the message alone, and to the message inside unrelated text.
 describe.each([
-  ['guard index (large inputs)', Infinity],
-  ['includes (first lines)', 0],
-] as const)('matchSignatures, %s, agrees with testing every guard', (_name, counter) => {
-  // The counter is reset before every call, so each line takes the path under test.
-  const match = (m: string): SignatureHit[] => {
-    setLinesTestedForTesting(counter);
-    return matchSignatures(m);
-  };
-  afterEach(() => setLinesTestedForTesting(Infinity));
+  ['guard index (large inputs)', (m: string): SignatureHit[] => matchSignatures(m)],
+  ['guard scope of the message', (m: string): SignatureHit[] => matchSignatures(m, guardScope(m))],
+  ['guard scope of a section', (m: string): SignatureHit[] => matchSignatures(m, guardScope(`Name: x\n${m}\nStatus: Pending`))],
+] as const)('matchSignatures, %s, agrees with testing every guard', (_name, match) => {
   test('on every corpus line', () => {
     for (const l of CORPUS) expect(match(l), l).toEqual(matchSignaturesSlow(l));
   });

@@ -7,7 +7,7 @@ import { fieldValue, parseDescribe, type DescribeBlock } from '../parse/describe
 import { parseForbidden } from '../parse/forbidden.js';
 import { normaliseMessage } from '../parse/normalize.js';
 import { parseFitError } from '../parse/scheduler.js';
-import { matchSignatures } from '../parse/signatures.js';
+import { guardScope, matchSignatures, type GuardScope } from '../parse/signatures.js';
 import { parseTable } from '../parse/table.js';
 import { callerIdentityFromText, collectCanI, collectHeaderlessEvents, collectObjects, collectWhoami, elisionIssues, newSink, nodeDetailsFromDescribe, podConditionsFromDescribe, workloadConditionsFromDescribe, type MoreRawEvent } from './more.js';
 import type {
@@ -28,6 +28,8 @@ import type {
 type RawEvent = MoreRawEvent;
 
 const OBJECT_SECTION_KINDS: ReadonlySet<string> = new Set(['object-json', 'object-yaml', 'events-json']);
+// Up to this many characters of small sections are searched with a guard scope; larger inputs use the guard regex.
+const SCOPE_BUDGET_CHARS = 256 * 1024;
 const OBJECT_READ_KINDS: ReadonlySet<string> = new Set(['events-json', 'object-json', 'object-yaml', 'describe-cluster-json', 'access-entries-json']);
 
 const ref = (l: Line): { line: number; source?: string } => (l.source === undefined ? { line: l.no } : { line: l.no, source: l.source });
@@ -49,6 +51,8 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
   const more = newSink();
   const nodeListEmpty = emptyNodeList(sections);
 
+  // Characters of small sections still to search with a guard scope (see guardScope): a paste's sections, not a dump's.
+  let scopeBudget = SCOPE_BUDGET_CHARS;
   for (const section of sections) {
     let recognised = section.kind !== 'log-lines';
     // Objects are read first: in JSON that parses, the lines inside an event are searched through its message.
@@ -56,19 +60,35 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
     const inside = objects?.events?.inside;
     // In JSON/YAML objects a message may be folded over lines: those are read whole from the objects (below).
     const fitLines = !OBJECT_SECTION_KINDS.has(section.kind);
+    // The message searched for line i; null for a blank line or one inside an event whose message is elsewhere.
+    const messageAt = (i: number): string | null => {
+      const line = section.lines[i] as Line;
+      if (line.text === '') return null;
+      if (inside?.[i] !== 1) return normaliseMessage(line.text);
+      // The message whole and unescaped, where the line would give `\"`-escaped captures ending in `",`.
+      const m = objects?.events?.messages.get(i);
+      if (!m) return null;
+      m.searched = true;
+      return normaliseMessage(m.text);
+    };
+    // A small section's messages are computed first, to scope the signature search to the guards they contain.
+    let msgs: (string | null)[] | null = null;
+    let scope: GuardScope | undefined;
+    if (scopeBudget > 0) {
+      let chars = 0;
+      for (const l of section.lines) chars += l.text.length + 1;
+      if (chars <= scopeBudget) {
+        scopeBudget -= chars;
+        msgs = section.lines.map((_, i) => messageAt(i));
+        scope = guardScope(msgs.join('\n'));
+      } else scopeBudget = 0;
+    }
     // Error signatures are searched in every section, whatever its kind.
     for (let i = 0; i < section.lines.length; i++) {
       const line = section.lines[i] as Line;
-      if (line.text === '') continue;
-      let msg: string;
-      if (inside?.[i] === 1) {
-        // The message whole and unescaped, where the line would give `\"`-escaped captures ending in `",`.
-        const m = objects?.events?.messages.get(i);
-        if (!m) continue;
-        m.searched = true;
-        msg = normaliseMessage(m.text);
-      } else msg = normaliseMessage(line.text);
-      for (const hit of matchSignatures(msg)) {
+      const msg = msgs ? msgs[i] : messageAt(i);
+      if (msg === null || msg === undefined) continue;
+      for (const hit of matchSignatures(msg, scope)) {
         // Built directly (same keys, same order as `{ id, ...ref(line), groups }`): no spread object per hit.
         signals.push(line.source === undefined ? { id: hit.id, line: line.no, groups: hit.groups } : { id: hit.id, line: line.no, source: line.source, groups: hit.groups });
         recognised = true;
@@ -181,9 +201,15 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
 
   // Messages read whole from objects may repeat a line's signal: dedupe with a set (a scan per hit is quadratic).
   const seenSignal = new Set(signals.map((s) => `${s.id}\u0000${s.source ?? ''}\u0000${s.line}`));
-  for (const m of more.messages) {
-    const msg = normaliseMessage(m.text);
-    for (const hit of m.searched ? [] : matchSignatures(msg)) {
+  // As for sections: a few object messages are searched with a guard scope, many with the guard regex.
+  let objectChars = 0;
+  for (const m of more.messages) objectChars += m.text.length + 1;
+  const objectMsgs = objectChars <= scopeBudget ? more.messages.map((m) => normaliseMessage(m.text)) : null;
+  const objectScope = objectMsgs ? guardScope(objectMsgs.join('\n')) : undefined;
+  for (let k = 0; k < more.messages.length; k++) {
+    const m = more.messages[k] as (typeof more.messages)[number];
+    const msg = objectMsgs ? (objectMsgs[k] as string) : normaliseMessage(m.text);
+    for (const hit of m.searched ? [] : matchSignatures(msg, objectScope)) {
       const key = `${hit.id}\u0000${m.line.source ?? ''}\u0000${m.line.no}`;
       if (seenSignal.has(key)) continue;
       seenSignal.add(key);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guardTestsForTesting, matchSignatures, setLinesTestedForTesting, SIGNATURES } from './signatures.js';
+import { guardScope, guardTestsForTesting, matchSignatures, SIGNATURES } from './signatures.js';
 
 const GUARDS = [...new Set(SIGNATURES.flatMap((s) => s.guard))];
 
@@ -14,7 +14,7 @@ const fragment = fc.oneof(
 const line = fc.array(fragment, { maxLength: 4 }).map((xs) => xs.join(' '));
 
 describe('guard prefilter', () => {
-  it('the includes loop (first lines) and the combined regex (large inputs) agree', () => {
+  it('testing each guard with includes and the combined guard regex agree', () => {
     fc.assert(
       fc.property(line, (l) => {
         expect(guardTestsForTesting.includes(l)).toBe(guardTestsForTesting.regex(l));
@@ -30,11 +30,11 @@ describe('guard prefilter', () => {
     }
   });
 
-  it('gives the same signatures before and after the switch to the regex', () => {
+  it('a guard scope gives the signatures the guard index gives', () => {
     const samples = GUARDS.map((g) => `error: ${g} (something)`);
-    setLinesTestedForTesting(0);
-    const before = samples.map((s) => matchSignatures(s));
-    setLinesTestedForTesting(Infinity);
-    expect(samples.map((s) => matchSignatures(s))).toEqual(before);
+    const scope = guardScope(samples.join('\n'));
+    expect(samples.map((s) => matchSignatures(s, scope))).toEqual(samples.map((s) => matchSignatures(s)));
+    // A scope of text without any guard tries no signature.
+    expect(guardScope('Name: web\nStatus: Running').signatures).toEqual([]);
   });
 });
