@@ -21,6 +21,8 @@ export interface CliArgs {
   failOn: 'error' | 'warning' | 'info' | null;
   rulesDirs: string[];
   maxSizeMiB: number;
+  /** Longest line searched for error messages, in KiB (longer: its start only, with an input note). */
+  maxLineKiB: number;
   verbose: boolean;
   demo: boolean;
   help: boolean;
@@ -51,6 +53,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     failOn: null,
     rulesDirs: [],
     maxSizeMiB: 256,
+    maxLineKiB: 1024,
     verbose: false,
     demo: false,
     help: false,
@@ -146,6 +149,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         a.maxSizeMiB = v;
         break;
       }
+      case '--max-line-size': {
+        const v = Number(take());
+        if (!Number.isFinite(v) || v <= 0) throw new UsageError('--max-line-size is in KiB and must be positive');
+        a.maxLineKiB = v;
+        break;
+      }
       case '-v':
       case '--verbose':
         a.verbose = true;
@@ -194,6 +203,7 @@ Options:
       --fail-on LEVEL      exit 1 when a diagnosis of LEVEL or worse exists (error|warning|info)
       --rules DIR          add rule files from DIR (a rule with a built-in id replaces it)
       --max-size MIB       largest input read (default 256)
+      --max-line-size KIB  longest line searched for error messages; longer ones in their start only (default 1024)
   -v, --verbose            show every diagnosis in full
       --color, --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
       --log-level LEVEL    silent|error|warn|info|debug|trace, to stderr (default warn)

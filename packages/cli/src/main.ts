@@ -56,7 +56,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { report, trace } = await diagnoseDetailed(
       inputs.length === 1 ? (inputs[0]?.text ?? '') : inputs.map((i) => ({ name: i.name, text: i.text })),
       // The compiled fast path gives the same diagnoses (tested against json-rules-engine); --explain needs the trace.
-      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: args.explain ? 'json-rules-engine' : 'compiled', validate: false, maxInputChars: Math.floor(args.maxSizeMiB * 1048576) },
+      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: args.explain ? 'json-rules-engine' : 'compiled', validate: false, maxInputChars: Math.floor(args.maxSizeMiB * 1048576), maxLineChars: Math.floor(args.maxLineKiB * 1024) },
     );
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
     write(args.fix ? renderFix(report) : await render(report, args, rules, inputs, trace));

@@ -44,6 +44,17 @@ describe('the CLI on hostile input: a report or a one-line input error (exit 2) 
     expect(r.ms).toBeLessThan(15000);
   });
 
+  test('--max-line-size: a longer line is searched in its start, with an input note; a bad value is a usage error', () => {
+    const r = run(['-o', 'json', '--max-line-size', '1'], `Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "web"${' x'.repeat(4000)}\n`);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { issues: { code: string; line: number }[]; diagnoses: { rootCause: string }[] };
+    expect(report.issues).toContainEqual(expect.objectContaining({ code: 'line_too_long', line: 1 }));
+    expect(report.diagnoses[0]?.rootCause).toBe('rbac_permission_missing');
+    const bad = run(['--max-line-size', '0'], 'x\n');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^rbac-diagnose: --max-line-size is in KiB and must be positive\n$/);
+  });
+
   test('a 5 MB single line in a file', () => {
     const f = join(dir, 'one-line.txt');
     writeFileSync(f, `${'User "a" cannot '.repeat((5 * MB) / 16)}\n`);

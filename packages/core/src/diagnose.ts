@@ -37,6 +37,8 @@ export interface DiagnoseOptions {
   trustedRules?: boolean;
   /** Largest input accepted, in characters. Default 64 MiB. */
   maxInputChars?: number;
+  /** Longest line searched for error messages, in characters (a longer one is searched in its start, with an issue). Default 1 MiB. */
+  maxLineChars?: number;
   /** Mask secrets, account ids, ARNs, IPs and names consistently, for pasting into public issues. Default false. */
   redact?: boolean;
   /**
@@ -114,7 +116,7 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
 
   // `yaml` is imported only when a section is YAML or an aws-auth ConfigMap (its mapRoles are YAML in any format).
   if (sections.some((s) => YAML_KINDS.has(s.kind))) await loadYaml();
-  const facts = extractFacts(sections, issues);
+  const facts = extractFacts(sections, issues, options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars });
   const bindings = computeBindings(facts, lineTexts(linesBySource));
   let fired: Firing[];
   let trace: RuleTrace[] = [];

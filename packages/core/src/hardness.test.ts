@@ -362,6 +362,27 @@ describe('diagnose() turns hostile input into a report, within about a second pe
     const r = await diagnose(big, { rules: builtinRules, trustedRules: true, maxInputChars: 1000 });
     expect(r.issues.map((i) => i.code)).toContain('input_too_large');
   });
+
+  test('a line over the line limit is searched in its start, with one issue naming it; JSON on it is read whole', async () => {
+    const denial = 'Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "web"';
+    const text = `ok\n${denial}${' padding'.repeat(200)}\n${'x'.repeat(3000)}Error: You must be logged in to the server (Unauthorized)\n`;
+    const r = await diagnose(text, { rules: builtinRules, trustedRules: true, maxLineChars: 1000 });
+    const long = r.issues.filter((i) => i.code === 'line_too_long');
+    expect(long).toHaveLength(1);
+    expect(long[0]?.line).toBe(2);
+    expect(long[0]?.message).toMatch(/^line 2 has \d+ characters, more than the limit of 1000 .* \(and so for 1 more line\)/);
+    // The denial at the start of line 2 is found; the Unauthorized after 3,000 characters on line 3 is not searched.
+    expect(r.diagnoses.map((d) => d.rootCause)).toContain('rbac_permission_missing');
+    expect(r.diagnoses.map((d) => d.rootCause)).not.toContain('iam_identity_not_mapped');
+    // The default limit (1 MiB) leaves ordinary input alone.
+    expect((await diagnose(text, { rules: builtinRules, trustedRules: true })).issues.map((i) => i.code)).not.toContain('line_too_long');
+    // A minified event list on one long line is still parsed as JSON (its messages are searched from the objects).
+    const events = { apiVersion: 'v1', kind: 'List', items: Array.from({ length: 30 }, (_, i) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name: `web-${i}.1`, namespace: 'web' }, involvedObject: { kind: 'Pod', name: `web-${i}`, namespace: 'web' }, reason: 'FailedScheduling', type: 'Warning', message: '0/2 nodes are available: 2 node(s) were not ready.', count: 1 })) };
+    const minified = await diagnose(`${JSON.stringify(events)}\n`, { rules: builtinRules, trustedRules: true, maxLineChars: 500 });
+    expect(minified.inputs[0]?.kind).toBe('events-json');
+    expect(minified.issues.map((i) => i.code)).toContain('line_too_long');
+    expect(minified.diagnoses.length).toBeGreaterThan(0);
+  });
 });
 
 test('a paste with 200k sections does not overflow the call stack (no push(...spread) of large arrays)', async () => {

@@ -37,8 +37,30 @@ const ref = (l: Line): { line: number; source?: string } => (l.source === undefi
 // Node 20 a literal that starts with a spread and goes on with named keys costs ~9 µs per object (measured: 200k
 // conditions 1.8 s against 65 ms), which dominated describe dumps with tens of thousands of facts.
 
+/** Options of {@link extractFacts}. */
+export interface ExtractOptions {
+  /**
+   * Longest line searched for error messages, in characters (default 1 MiB): a longer line is searched in its first
+   * `maxLineChars` only, with a `line_too_long` issue. JSON and YAML on such a line are still read whole.
+   */
+  maxLineChars?: number;
+}
+
+/** Default of {@link ExtractOptions.maxLineChars}. */
+export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
+
 /** Builds the facts of one input from its sections, collecting parse problems as issues. */
-export function extractFacts(sections: readonly Section[], issues: Issue[]): Facts {
+export function extractFacts(sections: readonly Section[], issues: Issue[], options: ExtractOptions = {}): Facts {
+  const maxLine = options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS;
+  // Lines over the limit, per input (source): how many, and the first.
+  const longLines = new Map<string, { first: Line; length: number; count: number }>();
+  const clip = (line: Line, text: string): string => {
+    if (text.length <= maxLine) return text;
+    const seen = longLines.get(line.source ?? '');
+    if (seen) seen.count++;
+    else longLines.set(line.source ?? '', { first: line, length: text.length, count: 1 });
+    return text.slice(0, maxLine);
+  };
   const signals: Signal[] = [];
   const forbidden: ForbiddenFact[] = [];
   const scheduling: SchedulingFact[] = [];
@@ -64,12 +86,12 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
     const messageAt = (i: number): string | null => {
       const line = section.lines[i] as Line;
       if (line.text === '') return null;
-      if (inside?.[i] !== 1) return normaliseMessage(line.text);
+      if (inside?.[i] !== 1) return normaliseMessage(clip(line, line.text));
       // The message whole and unescaped, where the line would give `\"`-escaped captures ending in `",`.
       const m = objects?.events?.messages.get(i);
       if (!m) return null;
       m.searched = true;
-      return normaliseMessage(m.text);
+      return normaliseMessage(clip(line, m.text));
     };
     // A small section's messages are computed first, to scope the signature search to the guards they contain.
     let msgs: (string | null)[] | null = null;
@@ -204,11 +226,11 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
   // As for sections: a few object messages are searched with a guard scope, many with the guard regex.
   let objectChars = 0;
   for (const m of more.messages) objectChars += m.text.length + 1;
-  const objectMsgs = objectChars <= scopeBudget ? more.messages.map((m) => normaliseMessage(m.text)) : null;
+  const objectMsgs = objectChars <= scopeBudget ? more.messages.map((m) => normaliseMessage(clip(m.line, m.text))) : null;
   const objectScope = objectMsgs ? guardScope(objectMsgs.join('\n')) : undefined;
   for (let k = 0; k < more.messages.length; k++) {
     const m = more.messages[k] as (typeof more.messages)[number];
-    const msg = objectMsgs ? (objectMsgs[k] as string) : normaliseMessage(m.text);
+    const msg = objectMsgs ? (objectMsgs[k] as string) : normaliseMessage(clip(m.line, m.text));
     for (const hit of m.searched ? [] : matchSignatures(msg, objectScope)) {
       const key = `${hit.id}\u0000${m.line.source ?? ''}\u0000${m.line.no}`;
       if (seenSignal.has(key)) continue;
@@ -219,6 +241,14 @@ export function extractFacts(sections: readonly Section[], issues: Issue[]): Fac
       const fit = parseFitError(msg);
       if (fit) scheduling.push(toSchedulingFact(fit, m.line));
     }
+  }
+  for (const [source, { first, length, count }] of longLines) {
+    issues.push({
+      code: 'line_too_long',
+      line: first.no,
+      message: `line ${first.no} has ${length} characters, more than the limit of ${maxLine} for searching error messages; only the first ${maxLine} were searched${count > 1 ? ` (and so for ${count - 1} more line${count > 2 ? 's' : ''})` : ''}; JSON or YAML on a long line is still read whole`,
+      ...(source === '' ? {} : { source }),
+    });
   }
   // Loops, not push(...spread): object lists from a large `-o json` exceed the argument limit of a call.
   for (const x of more.pods) pods.push(x);
