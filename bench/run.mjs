@@ -5,10 +5,10 @@
 //   node bench/run.mjs            full run (≈10 min): sizes 10, 50, 100 MB
 //   node bench/run.mjs --quick    small subset (≈2 min): 10 MB only, fewer runs; does not rewrite BENCHMARKS.md
 //   options: --sizes 10,50  --no-write  --write
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { KINDS, OUT, SEED } from './gen.mjs';
@@ -26,6 +26,7 @@ const STARTUP_PAIRS = quick ? 6 : 15;
 const IMPORT_RUNS = quick ? 3 : 10;
 const PROFILE_RUNS = quick ? 2 : 5;
 const LIB = quick ? [5, 15] : [20, 50];
+const LIVE_RUNS = quick ? 4 : 11;
 const SCALE_TIMEOUT_MS = 120000;
 const CLI = join(root, 'packages/cli/dist/rbac-diagnose.js');
 const DESCRIBE_POD = join(root, 'fixtures/describe-pod/1.31/not-ready-current.txt');
@@ -78,6 +79,7 @@ function startup() {
   const cases = {
     'node -e 0': () => timedRun(process.execPath, ['-e', '0']),
     'rbac-diagnose -o json < describe-pod': () => timedRun(process.execPath, [CLI, '-o', 'json'], { input }),
+    'rbac-diagnose < describe-pod (text report)': () => timedRun(process.execPath, [CLI], { input }),
     'rbac-diagnose --version': () => timedRun(process.execPath, [CLI, '--version']),
     // As on a Node version the shipped code cache was not built with: V8 compiles dist/cli.cjs from source.
     'rbac-diagnose -o json < describe-pod, no code cache': () => timedRun(process.execPath, [CLI, '-o', 'json'], { input, env: { ...process.env, RBAC_DIAGNOSE_NO_CODE_CACHE: '1' } }),
@@ -256,6 +258,46 @@ function generateSync(kind, mb) {
 }
 
 // ── library ──────────────────────────────────────────────────────────────────────────────────────────────
+// ── live ─────────────────────────────────────────────────────────────────────────────────────────────────
+/** `live pod` against the loopback fixture API server (fixtures/harness), client-node's import included. */
+async function live() {
+  const { startApiServer } = await import(pathToFileURL(join(root, 'fixtures/harness/server.mjs')).href);
+  const srv = await startApiServer({ scenario: 'nodes-not-ready' });
+  const dir = mkdtempSync(join(tmpdir(), 'rbac-bench-live-'));
+  const kc = join(dir, 'kubeconfig');
+  writeFileSync(
+    kc,
+    `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: ${srv.url}, certificate-authority-data: ${Buffer.from(srv.ca).toString('base64')}}}]\ncontexts: [{name: x, context: {cluster: c, user: u, namespace: sample-namespace}}]\ncurrent-context: x\nusers: [{name: u, user: {token: admin-token}}]\n`,
+  );
+  // Asynchronous spawns: the API server answers from this process's event loop.
+  const run = (args) =>
+    new Promise((resolve, reject) => {
+      const t = performance.now();
+      const c = spawn('/usr/bin/time', ['-f', '__BENCH__ %M', process.execPath, ...args], { env: { ...process.env, KUBECONFIG: kc }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      c.stderr.on('data', (d) => (err += d));
+      c.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t, rssMB: Number(/__BENCH__ (\d+)/.exec(err)?.[1] ?? NaN) / 1024 }) : reject(new Error(`${args.join(' ')} exited ${code}: ${err}`))));
+    });
+  const cases = {
+    'node -e 0': ['-e', '0'],
+    'rbac-diagnose live pod samplepod-9876543210-vwxyz -o json': [CLI, 'live', 'pod', 'samplepod-9876543210-vwxyz', '-o', 'json'],
+  };
+  const res = Object.fromEntries(Object.keys(cases).map((k) => [k, { ms: [], rss: [] }]));
+  try {
+    for (let i = 0; i < LIVE_RUNS; i++) {
+      for (const k of i % 2 ? Object.keys(cases).reverse() : Object.keys(cases)) {
+        const r = await run(cases[k]);
+        res[k].ms.push(r.ms);
+        res[k].rss.push(r.rssMB);
+      }
+    }
+  } finally {
+    await srv.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return res;
+}
+
 function library() {
   const r = spawnSync(process.execPath, [join(root, 'bench/lib.mjs'), String(LIB[0]), String(LIB[1])], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
@@ -274,6 +316,8 @@ log('profile…');
 const prof = profile();
 log('library…');
 const lib = library();
+log('live…');
+const lv = await live();
 log('scale…');
 const sc = scale();
 log('scale profiles…');
@@ -316,6 +360,38 @@ p('  `node packages/cli/dist/rbac-diagnose.js --max-size 200 FILE -o json > /dev
 p('  or read + `split(\'\\n\')` + one regex per line (text), each in its own process, so both include Node start-up.');
 p(`- A size whose CLI run exceeds ${SCALE_TIMEOUT_MS / 1000} s is recorded as timed out and larger sizes of that kind are skipped.`);
 p();
+// ── summary against the targets of issue #8 ──
+const startupRatio = median(st.res[st.cli].ms) / median(st.res[st.base].ms);
+const scaleRows = sc.filter((r) => !r.skipped && r.cli.length > 0);
+const worst = (kind, f) => Math.max(...scaleRows.filter((r) => r.kind === kind).map(f));
+const ratioOf = (r) => median(r.cli.map((c) => c.ms)) / median(r.base.map((b) => b.ms));
+const rssOf = (r) => median(r.cli.map((c) => c.rssMB)) / (r.bytes / 1e6);
+const baseRssOf = (r) => median(r.base.map((b) => b.rssMB)) / (r.bytes / 1e6);
+const liveMs = median(lv[Object.keys(lv)[1]].ms);
+const verdict = (ok) => (ok ? 'met' : '**not met**');
+p('## Summary against the targets (issue #8)');
+p();
+p('| target | measured here | |');
+p('|---|---|---|');
+p(`| start-up ≤ 1.3× \`node -e 0\` (describe pod paste) | ${f2(startupRatio)}× | ${verdict(startupRatio <= 1.3)} |`);
+for (const kind of Object.keys(KINDS)) {
+  if (!scaleRows.some((r) => r.kind === kind)) continue;
+  const w = worst(kind, ratioOf);
+  p(`| ${kind}: ≤ 1.5× the baseline at every size | worst ${f2(w)}× (${scaleRows.filter((r) => r.kind === kind).map((r) => `${r.mb} MB ${f2(ratioOf(r))}×`).join(', ')}) | ${verdict(w <= 1.5)} |`);
+}
+for (const kind of Object.keys(KINDS)) {
+  const rows = scaleRows.filter((r) => r.kind === kind);
+  if (rows.length === 0) continue;
+  const big = rows[rows.length - 1];
+  p(`| ${kind}: peak RSS ≤ 2× the input | ${f1(rssOf(big))}× at ${big.mb} MB (the baseline itself: ${f1(baseRssOf(big))}×) | ${verdict(rssOf(big) <= 2)} |`);
+}
+p(`| \`live pod\` ≤ 1.5 s against the loopback API server | ${f2(liveMs / 1000)} s | ${verdict(liveMs <= 1500)} |`);
+p();
+const notes = join(root, 'bench/LIMITS.md');
+if (existsSync(notes)) {
+  p(readFileSync(notes, 'utf8').trimEnd());
+  p();
+}
 p('## Start-up: CLI on a `describe pod` paste vs `node -e 0` (target ≤ 1.3×)');
 p();
 p(`${STARTUP_PAIRS} interleaved rounds; input fixtures/describe-pod/1.31/not-ready-current.txt on stdin.`);
@@ -381,6 +457,15 @@ if (lin.length) {
   for (const l of lin) p(l);
   p();
 }
+p('## Live mode: `live pod` against the loopback API server (target ≤ 1.5 s)');
+p();
+p(`${LIVE_RUNS} interleaved rounds; the fixture API server (fixtures/harness/server.mjs, HTTPS on loopback, scenario nodes-not-ready) runs in the bench process;`);
+p('the wall time includes Node start-up, importing @kubernetes/client-node (dist/lazy/live.js) and every request.');
+p();
+p('| case | wall ms median (min–max) | peak RSS MB |');
+p('|---|---:|---:|');
+for (const [n, r] of Object.entries(lv)) p(`| \`${n}\` | ${mmm(r.ms)} | ${f0(median(r.rss))} |`);
+p();
 p('## Library: `diagnose()` warm, per call');
 p();
 p(`Built packages (packages/core/dist, ${lib.rules} built-in rules, \`trustedRules: true\`), one fresh process; ${LIB[0]} warm-up calls, then ${LIB[1]} timed. "engine" is`);
