@@ -3,8 +3,7 @@
 // start-up; each rule's texts (title, summary, explanation, next steps, remediation, references) sit in
 // dist/rule-texts.json at byte offsets and are read only when something reads them — a rule that fired, a listing.
 // A paste that fires three rules reads three small ranges instead of parsing 190 KB of text for 75 rules.
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
 declare const __dirname: string;
@@ -55,8 +54,3 @@ export function unpackRules(packed: PackedRules, texts: (start: number, end: num
 
 export const builtinRuleData: readonly unknown[] = unpackRules(JSON.parse(readFileSync(join(__dirname, 'rules.json'), 'latin1')) as PackedRules);
 
-/** Closes the texts file (tests; the CLI exits instead). */
-export function closeRuleTexts(): void {
-  if (fd !== null) closeSync(fd);
-  fd = null;
-}
