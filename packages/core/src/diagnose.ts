@@ -178,11 +178,25 @@ function itemsOf(facts: Facts, from: EvidenceSelector['from']): Record<string, u
   }
 }
 
-/** Every line's text of every input, re-iterable, without copying the lines. */
+/**
+ * Every line's text of every input, re-iterable, without copying the lines. A hand-written iterator, not a generator:
+ * resuming a generator per line cost ~20 ms over the 240k lines of a 10 MB event list (cold code).
+ */
 function lineTexts(linesBySource: ReadonlyMap<string, readonly Line[]>): Iterable<string> {
+  const groups = [...linesBySource.values()];
   return {
-    *[Symbol.iterator]() {
-      for (const lines of linesBySource.values()) for (const l of lines) yield l.text;
+    [Symbol.iterator](): Iterator<string> {
+      let g = 0;
+      let i = 0;
+      return {
+        next(): IteratorResult<string> {
+          for (; g < groups.length; g++, i = 0) {
+            const lines = groups[g] as readonly Line[];
+            if (i < lines.length) return { done: false, value: (lines[i++] as Line).text };
+          }
+          return { done: true, value: undefined };
+        },
+      };
     },
   };
 }
