@@ -127,12 +127,6 @@ function walk(text: string, parsed: unknown, depth: number): Map<object, JsonPos
   const stack: Frame[] = [];
   // The parsed value the text at `i` holds (undefined: walk it without recording).
   let expect: unknown = parsed;
-  // Where the last line break seen between members led, and the indentation (as spaces) of the last line measured.
-  // Walking indentation one character at a time was most of the walk's steps on printed JSON, run mostly before V8
-  // optimises the walk (it runs once).
-  let lineStart = 0;
-  let lastIndented = 0;
-  let indent = '';
   for (;;) {
     // JSON strings hold no raw line breaks: only whitespace between tokens counts lines.
     for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 9 || c === 13; c = text.charCodeAt(++i)) if (c === 10) line++;
@@ -157,17 +151,7 @@ function walk(text: string, parsed: unknown, depth: number): Map<object, JsonPos
     for (;;) {
       const top = stack[stack.length - 1];
       if (!top) return positions;
-      for (let d = text.charCodeAt(i); d === 32 || d === 10 || d === 9 || d === 13; d = text.charCodeAt(++i)) {
-        if (d !== 10) continue;
-        line++;
-        // Printed JSON: the next line is usually indented as the last one was; skip that natively (spaces only).
-        lineStart = i + 1;
-        if (text.startsWith(indent, lineStart)) i += indent.length;
-      }
-      if (lineStart > lastIndented) {
-        indent = spaces(i - lineStart);
-        lastIndented = lineStart;
-      }
+      for (let d = text.charCodeAt(i); d === 32 || d === 10 || d === 9 || d === 13; d = text.charCodeAt(++i)) if (d === 10) line++;
       const d = text.charCodeAt(i);
       if (d === 125 || d === 93) {
         if (top.pos) top.pos.end = line;
@@ -178,16 +162,7 @@ function walk(text: string, parsed: unknown, depth: number): Map<object, JsonPos
       }
       if (!first) {
         i++; // the ',' between members
-        for (let e = text.charCodeAt(i); e === 32 || e === 10 || e === 9 || e === 13; e = text.charCodeAt(++i)) {
-          if (e !== 10) continue;
-          line++;
-          lineStart = i + 1;
-          if (text.startsWith(indent, lineStart)) i += indent.length;
-        }
-        if (lineStart > lastIndented) {
-          indent = spaces(i - lineStart);
-          lastIndented = lineStart;
-        }
+        for (let e = text.charCodeAt(i); e === 32 || e === 10 || e === 9 || e === 13; e = text.charCodeAt(++i)) if (e === 10) line++;
       }
       const pos = top.pos;
       if (top.array) {
@@ -225,14 +200,6 @@ function walk(text: string, parsed: unknown, depth: number): Map<object, JsonPos
       break;
     }
   }
-}
-
-const SPACES: string[] = [];
-
-/** `n` spaces, made once per length (one lookup per line of printed JSON). */
-function spaces(n: number): string {
-  // Deeper than any printed JSON is indented in practice: no guess (startsWith('') skips nothing).
-  return n > 1024 ? '' : (SPACES[n] ??= ' '.repeat(n));
 }
 
 /** Index of the quote that closes the JSON string opening at `i` (the text is known to be valid JSON). */
