@@ -22,7 +22,8 @@ export interface NamedText {
 export function decodeText(buf: Buffer, name: string): string {
   const head = buf.subarray(0, 65536);
   let nul = 0;
-  for (const b of head) if (b === 0) nul++;
+  // indexOf first: the usual text has no NUL, and a for-of over 64 KiB of a Buffer ran cold (~20 ms on a large input).
+  for (let i = head.indexOf(0); i !== -1; i = head.indexOf(0, i + 1)) nul++;
   if (nul > 0 && nul * 100 >= head.length) throw new InputError(`${name} looks binary (NUL bytes), not text output; pass kubectl or AWS CLI text, JSON or YAML`);
   const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

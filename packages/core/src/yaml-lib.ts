@@ -28,8 +28,15 @@ export function forgetYaml(): void {
   lib = undefined;
 }
 
+/** Thrown by {@link yamlLib} before {@link loadYaml}: a bug, unless the caller catches it to load `yaml` and retry. */
+export class YamlNotLoadedError extends Error {
+  constructor() {
+    super('internal error: the yaml library was used before loadYaml() (this is a bug in rbac-diagnose)');
+  }
+}
+
 /** The loaded `yaml` module; a bug (not bad input) when nothing loaded it first. */
 export function yamlLib(): YamlLib {
-  if (lib === undefined) throw new Error('internal error: the yaml library was used before loadYaml() (this is a bug in rbac-diagnose)');
+  if (lib === undefined) throw new YamlNotLoadedError();
   return lib;
 }

@@ -56,14 +56,8 @@ export function computeBindings(facts: Facts, lineTexts: Iterable<string>): Bind
   const firstArn = arns.map((a) => parseArn(a)).find((a) => a !== null && /^\d{12}$/.test(a.account)) ?? null;
   const account = caller?.account || firstArn?.account || '<ACCOUNT_ID>';
   const partition = firstArn?.partition ?? 'aws';
-  let region = '<region>';
-  for (const t of lineTexts) {
-    const m = EKS_ENDPOINT.exec(t);
-    if (m?.[1]) {
-      region = m[1];
-      break;
-    }
-  }
+  const found = scanLines(lineTexts);
+  const region = found.region ?? '<region>';
   const exec = facts.signals.find((s) => s.id === 'exec_failed' || s.id === 'exec_not_found');
   const profile = facts.signals.find((s) => s.id === 'aws_profile_not_found')?.groups['profile'];
   const f = facts.forbidden[0];
@@ -97,7 +91,7 @@ export function computeBindings(facts: Facts, lineTexts: Iterable<string>): Bind
     podName: pod?.name ?? '<pod>',
     podNamespace: ns ?? '<namespace>',
     namespaceFlag: ns ? `-n ${ns}` : '',
-    ...podIdentityBindings(facts, lineTexts, region),
+    ...podIdentityBindings(facts, found, region),
     ...assumeRoleBindings(facts),
   };
 }
@@ -108,17 +102,36 @@ const IRSA_ROLE = /(?:AWS_ROLE_ARN[":=\s]+|eks\.amazonaws\.com\/role-arn[":=\s]+
 const ECR_IMAGE = /(\d{12}\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?)\/([\w./-]+)/;
 
 /** Bindings for pod identity, image pulls and containers (service account, OIDC provider, ECR repository, node role). */
-function podIdentityBindings(facts: Facts, lineTexts: Iterable<string>, region: string): Pick<Bindings, 'serviceAccount' | 'oidcProvider' | 'image' | 'ecrRegistry' | 'ecrRepository' | 'nodeRoleName' | 'awsAction' | 'secretName' | 'irsaRoleName'> {
-  const sig = (id: string, group: string): string | undefined => facts.signals.find((s) => s.id === id && s.groups[group] !== undefined)?.groups[group];
+/** What the bindings take from the raw lines: the first match of each pattern. */
+interface LineFinds {
+  region: string | undefined;
+  oidc: string | undefined;
+  ecr: RegExpExecArray | null;
+  role: string | undefined;
+}
+
+/**
+ * One pass over the lines for every pattern (there were two, the endpoint regex run on every line): each regex runs
+ * only on a line holding a literal it needs. A 10 MB event list has 240k lines and none of these.
+ */
+function scanLines(lineTexts: Iterable<string>): LineFinds {
+  let region: string | undefined;
   let oidc: string | undefined;
   let ecr: RegExpExecArray | null = null;
   let role: string | undefined;
   for (const t of lineTexts) {
+    if (region === undefined && t.includes('.eks.amazonaws.com')) region = EKS_ENDPOINT.exec(t)?.[1];
     if (oidc === undefined && t.includes('oidc.eks.')) oidc = OIDC_PROVIDER.exec(t)?.[0];
     if (ecr === null && t.includes('.dkr.ecr')) ecr = ECR_IMAGE.exec(t);
     if (role === undefined && (t.includes('role-arn') || t.includes('AWS_ROLE_ARN'))) role = IRSA_ROLE.exec(t)?.[1];
-    if (oidc !== undefined && ecr !== null && role !== undefined) break;
+    if (region !== undefined && oidc !== undefined && ecr !== null && role !== undefined) break;
   }
+  return { region, oidc, ecr, role };
+}
+
+function podIdentityBindings(facts: Facts, found: LineFinds, region: string): Pick<Bindings, 'serviceAccount' | 'oidcProvider' | 'image' | 'ecrRegistry' | 'ecrRepository' | 'nodeRoleName' | 'awsAction' | 'secretName' | 'irsaRoleName'> {
+  const sig = (id: string, group: string): string | undefined => facts.signals.find((s) => s.id === id && s.groups[group] !== undefined)?.groups[group];
+  const { oidc, ecr, role } = found;
   const denied = facts.signals.find((s) => s.id === 'aws_denied_node_role');
   const ecrDenied = facts.signals.find((s) => s.id === 'image_pull_forbidden' && s.groups['role'] !== undefined);
   const image = sig('image_pull_failed', 'image') ?? sig('image_not_found', 'image');

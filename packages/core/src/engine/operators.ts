@@ -21,21 +21,43 @@ export function matchesPattern(item: unknown, pattern: Pattern | undefined): boo
   if (pattern === undefined) return true;
   if (typeof item !== 'object' || item === null) return false;
   const o = item as Record<string, unknown>;
-  for (const [key, want] of Object.entries(pattern)) {
+  const entries = entriesOf(pattern);
+  for (let k = 0; k < entries.length; k++) {
+    const [key, want] = entries[k] as [string, Pattern[string]];
     const have = o[key];
     if (Array.isArray(want)) {
-      if (!want.some((w) => w === have)) return false;
+      if (!isOneOf(want, have)) return false;
     } else if (want !== null && typeof want === 'object') {
       if ('matches' in want) {
         const re = cachedRegex(want.matches);
         const s = Array.isArray(have) ? have.join('\n') : typeof have === 'string' ? have : have === undefined || have === null ? '' : String(have);
         if (re === null || !re.test(s)) return false;
-      } else if (want.notIn.some((w) => w === have)) return false;
+      } else if (isOneOf(want.notIn, have)) return false;
     } else if (Array.isArray(have)) {
       if (!have.includes(want)) return false;
     } else if (have !== want) return false;
   }
   return true;
+}
+
+// A pattern's entries, listed once per pattern: hasItem tests every item of a fact list (thousands of events in a
+// large `get events -o json`), and Object.entries per item was an array per test. Patterns are rule data, not
+// changed once rules are loaded.
+const patternEntries = new WeakMap<object, readonly (readonly [string, unknown])[]>();
+
+function entriesOf(pattern: Pattern): readonly (readonly [string, unknown])[] {
+  let e = patternEntries.get(pattern);
+  if (e === undefined) {
+    e = Object.entries(pattern);
+    patternEntries.set(pattern, e);
+  }
+  return e;
+}
+
+/** `xs.some((x) => x === v)` without a closure per call. */
+function isOneOf(xs: readonly unknown[], v: unknown): boolean {
+  for (let i = 0; i < xs.length; i++) if (xs[i] === v) return true;
+  return false;
 }
 
 type Evaluator = (factValue: unknown, value: unknown) => boolean;

@@ -86,7 +86,10 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
     const messageAt = (i: number): string | null => {
       const line = section.lines[i] as Line;
       if (line.text === '') return null;
-      if (inside?.[i] !== 1) return normaliseMessage(clip(line, line.text));
+      const flag = inside?.[i];
+      if (flag === undefined || flag === 0) return normaliseMessage(clip(line, line.text));
+      // Inside an event, not its message line: no Map lookup for each of those (nearly every line of an event list).
+      if (flag === 1) return null;
       // The message whole and unescaped, where the line would give `\"`-escaped captures ending in `",`.
       const m = objects?.events?.messages.get(i);
       if (!m) return null;

@@ -67,6 +67,7 @@ export interface ObjectMessage {
  * line strictly inside a multi-line Event (its other fields are names, ids, times and counts), by section index.
  */
 export interface EventLines {
+  /** 1 for a line inside an event, 2 for one that is also in `messages` (0: outside, searched as text). */
   inside: Uint8Array;
   /** Section index of a line inside an event that holds its message → the message, read whole and unescaped. */
   messages: Map<number, ObjectMessage>;
@@ -197,6 +198,8 @@ export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]
         break;
     }
   }
+  // Marked after every event's lines are: 2 says "inside, and its message is in `messages`".
+  if (events) for (const at of events.messages.keys()) events.inside[at] = 2;
   return { read, events };
 }
 

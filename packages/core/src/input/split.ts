@@ -206,7 +206,8 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
         const whole = origin?.wholeJson(i) ?? null;
         if (whole) {
           // The rest of the input is this one JSON value: scanJson would close the section at its last line.
-          for (let k = i + 1; k <= whole.last; k++) d.lines.push(lines[k] as Line);
+          // One slice, not a push per line (240k for a 10 MB event list).
+          d.lines = lines.slice(i, whole.last + 1);
           d.whole = whole;
           d.jsonClosed = true;
           i = whole.last;

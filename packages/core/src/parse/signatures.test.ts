@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guardScope, guardTestsForTesting, matchSignatures, SIGNATURES } from './signatures.js';
+import { guardScope, guardTestsForTesting, matchIndexed, matchSignatures, SIGNATURES } from './signatures.js';
 
 const GUARDS = [...new Set(SIGNATURES.flatMap((s) => s.guard))];
 
@@ -36,5 +36,28 @@ describe('guard prefilter', () => {
     expect(samples.map((s) => matchSignatures(s, scope))).toEqual(samples.map((s) => matchSignatures(s)));
     // A scope of text without any guard tries no signature.
     expect(guardScope('Name: web\nStatus: Running').signatures).toEqual([]);
+  });
+});
+
+describe('result cache', () => {
+  it('a repeated message gives the same hits as the uncached index, as fresh objects', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 12 }), (msgs, order) => {
+        for (const k of [...msgs.keys(), ...order.map((o) => o % msgs.length)]) {
+          const m = msgs[k] as string;
+          const a = matchSignatures(m);
+          expect(a).toEqual(matchIndexed(m));
+          const b = matchSignatures(m);
+          for (let i = 0; i < a.length; i++) expect(b[i]?.groups).not.toBe(a[i]?.groups);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hits of a real message repeat exactly', () => {
+    const m = 'pods is forbidden: User "system:serviceaccount:batch:api-sa" cannot list resource "pods" in API group "" in the namespace "batch"';
+    expect(matchSignatures(m)).toEqual(matchIndexed(m));
+    expect(matchSignatures(m)).toEqual(matchIndexed(m));
   });
 });

@@ -120,6 +120,25 @@ export function matchSignatures(message: string, scope?: GuardScope): SignatureH
     for (const sig of scope.signatures) if (sig.guard.some((g) => message.includes(g))) execSignature(sig, message, hits);
     return hits;
   }
+  if (message.length > CACHE_MAX_CHARS) return matchIndexed(message);
+  // Event lists repeat messages (one per pod of a ReplicaSet, per retry): a repeat reuses the first result, copied,
+  // so no caller shares a hit (measured: 3.4k distinct of 7.6k messages in a 10 MB `get events -o json`).
+  const known = resultCache.get(message);
+  if (known !== undefined) return known.length === 0 ? [] : known.map((h) => ({ id: h.id, groups: Object.assign({}, h.groups) }));
+  const hits = matchIndexed(message);
+  if (resultCache.size >= CACHE_MAX_ENTRIES) resultCache.clear();
+  resultCache.set(message, hits.length === 0 ? NO_HITS : hits.map((h) => ({ id: h.id, groups: Object.assign({}, h.groups) })));
+  return hits;
+}
+
+/** Results of matchSignatures by message (the guard index path). Bounded: at most this many, of messages this long. */
+const resultCache = new Map<string, readonly SignatureHit[]>();
+const CACHE_MAX_ENTRIES = 4096;
+const CACHE_MAX_CHARS = 2048;
+const NO_HITS: readonly SignatureHit[] = [];
+
+/** matchSignatures through the guard index, without the cache (exported for the property test that the cache agrees). */
+export function matchIndexed(message: string): SignatureHit[] {
   guardIndex ??= buildGuardIndex();
   const { any, sigsOf, always } = guardIndex;
   if (stamps.length !== SIGNATURES.length) stamps = new Int32Array(SIGNATURES.length);
