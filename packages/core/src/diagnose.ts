@@ -178,11 +178,33 @@ function itemsOf(facts: Facts, from: EvidenceSelector['from']): Record<string, u
   }
 }
 
-/** Every line's text of every input, re-iterable, without copying the lines. */
+/**
+ * Every line's text of every input, re-iterable, without copying the lines. An iterator by hand that reuses its
+ * result object: a generator resumed per line cost ~20 ms per pass over a 10 MB dump (bindings make two passes).
+ */
 function lineTexts(linesBySource: ReadonlyMap<string, readonly Line[]>): Iterable<string> {
+  const all = [...linesBySource.values()];
   return {
-    *[Symbol.iterator]() {
-      for (const lines of linesBySource.values()) for (const l of lines) yield l.text;
+    [Symbol.iterator](): Iterator<string> {
+      let a = 0;
+      let i = 0;
+      const r = { value: '', done: false } as IteratorResult<string>;
+      return {
+        next(): IteratorResult<string> {
+          while (a < all.length) {
+            const lines = all[a] as readonly Line[];
+            if (i < lines.length) {
+              r.value = (lines[i++] as Line).text;
+              return r;
+            }
+            a++;
+            i = 0;
+          }
+          r.done = true;
+          r.value = undefined;
+          return r;
+        },
+      };
     },
   };
 }

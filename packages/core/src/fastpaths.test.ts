@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { stripAnsi, toLines, type Line } from './input/lines.js';
 import { matchPrompt, sniffForTesting } from './input/split.js';
 import { matchField } from './parse/describe.js';
+import { redactedTestsForTesting } from './facts/more.js';
 import { normaliseMessage, unquoteGo } from './parse/normalize.js';
 import { guardScope, matchSignatures, SIGNATURES, type SignatureHit } from './parse/signatures.js';
 
@@ -251,6 +252,22 @@ describe('sniff line by line agrees with sniffing the joined section', () => {
         (shape, texts, cmd) => {
           const lines: Line[] = texts.map((text, i) => ({ no: i + 1, text }));
           expect(sniffForTesting.lines(shape, lines, cmd)).toBe(sniffForTesting.joined(shape, lines, cmd));
+        },
+      ),
+      { numRuns: runs(3000) },
+    );
+  });
+});
+
+describe('the redaction pre-test holds on every line the redaction regex matches', () => {
+  test('on corpus and mutated lines', () => {
+    const { pre, re } = redactedTestsForTesting;
+    for (const l of CORPUS) if (re(l)) expect(pre(l), l).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom('<', '>', '<REDACTED>', '<redacted>', 'Redacted', 'xXxX', 'XXXX', 'xxx', '***', '****', '<account-id>', '<aws_account_id>', '<role-arn>', '<user name>', 'REDACT', 'ED', '-', '_', ' '), fc.string({ maxLength: 6 })), { maxLength: 6 }).map((p) => p.join('')),
+        (s) => {
+          if (re(s)) expect(pre(s)).toBe(true);
         },
       ),
       { numRuns: runs(3000) },
