@@ -337,6 +337,8 @@ function scanJson(d: Draft, t: string): void {
 }
 
 const KUBECTL_ERROR = /^(?:Error from server|error: |Unable to connect to the server|The connection to the server|Please enter Username: |[IWEF]\d{4} .*(?:memcache|round_trippers|helpers|request)\.go)/m;
+// KUBECTL_ERROR for one line: without /m, `^` is tried at the start only, not at every position of the line.
+const KUBECTL_ERROR_LINE = new RegExp(KUBECTL_ERROR.source);
 const AWS_ERROR = /aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|could not get token|Error when retrieving token from sso|You must specify a region/;
 
 /** A JSON section that is the rest of its input: its index of last line, its text (a slice of the input) and value. */
@@ -355,11 +357,15 @@ class Origin {
   private no = 1;
   private off = 0;
   private tried = false;
+  /** No line holds a line terminator: the input has no U+2028/U+2029 (\n and \r never stay in a line). */
+  readonly singleLineTexts: boolean;
 
   constructor(
     private readonly text: string,
     private readonly lines: readonly Line[],
-  ) {}
+  ) {
+    this.singleLineTexts = !text.includes('\u2028') && !text.includes('\u2029');
+  }
 
   /** Offset of line `no` (1-based), moving forward from the last one asked (sections come in order). */
   private offsetOf(no: number): number {
@@ -447,45 +453,116 @@ function sniff(d: Draft, origin: Origin | null): InputKind {
     JOINED.set(d.lines, { n: d.lines.length, text, parsed: d.whole ? { value: d.whole.value } : null });
     return sniffJson(text);
   }
-  const cmd = d.command ?? '';
-  const texts = d.lines.map((l) => l.text);
-  const body = texts.join('\n');
-  switch (d.shape) {
+  // Lines split from an input without U+2028/U+2029 hold no line terminator at all (toLines splits at \n and drops
+  // \r; unquote only removes characters): then each /m test below is a test of single lines, made without joining
+  // the section (joining every section of a 10 MB describe dump cost ~120 ms and 20 MB of garbage).
+  return origin?.singleLineTexts === true ? sniffLines(d.shape, d.lines, d.command ?? '') : sniffJoined(d.shape, d.lines, d.command ?? '');
+}
+
+const DATA_LINE = /^Data\s*$/m;
+const RULE_LINE = /^====\s*$/m;
+const AWS_AUTH_NAME = /^Name:\s+aws-auth\s*$/m;
+const CONTAINERS_KEY = /^(?:Containers|Init Containers):/m;
+const NODE_KEY = /^(?:Taints|Roles|Unschedulable|Kubelet Version):/m;
+const YAML_AWS_AUTH_NAME = /^[^\S\r\n\u2028\u2029]*name:\s*["']?aws-auth["']?\s*$/m;
+const YAML_MAP_KEY = /^[^\S\r\n\u2028\u2029]*map(?:Roles|Users|Accounts):/m;
+const CM_COMMAND = /\bdescribe\s+(?:cm|configmaps?)\b/;
+const POD_COMMAND = /\bdescribe\s+(?:po|pods?)\b/;
+const NODE_COMMAND = /\bdescribe\s+(?:no|nodes?)\b/;
+const AWS_AUTH_WORD = /\baws-auth\b/;
+const CAN_I_ANSWER = /^(?:yes|no)(?: - .*)?$/;
+const ONE_LINE_OBJECT = /^\s*\{.*\}\s*$/;
+
+/** The kind of a section, from its lines joined with newlines: the reference for {@link sniffLines}. */
+function sniffJoined(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind {
+  // Joined only where a whole-body test needs it (tables and text read their first or only line).
+  const joined = (): string => lines.map((l) => l.text).join('\n');
+  const first = lines[0]?.text ?? '';
+  switch (shape) {
     case 'empty':
       return 'empty-result';
     case 'describe': {
+      const body = joined();
       // Each /m regex scans the whole section: the `includes` before it (a literal it needs) is a much cheaper no.
-      const isConfigMap = body.includes('Data') && /^Data\s*$/m.test(body) && body.includes('====') && /^====\s*$/m.test(body);
-      if (isConfigMap || /\bdescribe\s+(?:cm|configmaps?)\b/.test(cmd)) {
-        return /^Name:\s+aws-auth\s*$/m.test(body) || /\baws-auth\b/.test(cmd) ? 'aws-auth' : 'describe-configmap';
+      const isConfigMap = body.includes('Data') && DATA_LINE.test(body) && body.includes('====') && RULE_LINE.test(body);
+      if (isConfigMap || CM_COMMAND.test(cmd)) {
+        return AWS_AUTH_NAME.test(body) || AWS_AUTH_WORD.test(cmd) ? 'aws-auth' : 'describe-configmap';
       }
-      if ((body.includes('Containers:') && /^(?:Containers|Init Containers):/m.test(body)) || /\bdescribe\s+(?:po|pods?)\b/.test(cmd)) return 'describe-pod';
-      if (/^(?:Taints|Roles|Unschedulable|Kubelet Version):/m.test(body) || /\bdescribe\s+(?:no|nodes?)\b/.test(cmd)) return 'describe-node';
+      if ((body.includes('Containers:') && CONTAINERS_KEY.test(body)) || POD_COMMAND.test(cmd)) return 'describe-pod';
+      if (NODE_KEY.test(body) || NODE_COMMAND.test(cmd)) return 'describe-node';
       return 'describe-other';
     }
     case 'table': {
-      const head = texts[0] ?? '';
+      const head = first;
       if (/^ATTRIBUTE\s+VALUE/.test(head)) return 'whoami';
       if (/^Resources\s+Non-Resource URLs/.test(head)) return 'can-i';
       return 'get-table';
     }
     case 'yaml':
       // `[^\S\r\n\u2028\u2029]*`, not `\s*`, after `^` in /m mode: `\s*` runs across line breaks, so scanning from every line start is quadratic (ReDoS).
-      return /^[^\S\r\n\u2028\u2029]*name:\s*["']?aws-auth["']?\s*$/m.test(body) || /^[^\S\r\n\u2028\u2029]*map(?:Roles|Users|Accounts):/m.test(body) ? 'aws-auth' : 'object-yaml';
-    case 'error':
+      return YAML_AWS_AUTH_NAME.test(joined()) || YAML_MAP_KEY.test(joined()) ? 'aws-auth' : 'object-yaml';
+    case 'error': {
+      const body = joined();
       if (KUBECTL_ERROR.test(body)) return 'kubectl-error';
       if (AWS_ERROR.test(body)) return 'aws-cli-error';
       return 'log-lines';
+    }
     case 'text': {
-      if (texts.length === 1 && /^(?:yes|no)(?: - .*)?$/.test(texts[0] ?? '')) return 'can-i';
-      if (texts.length === 1 && /^\s*\{.*\}\s*$/.test(texts[0] ?? '')) {
-        const k = sniffJson(body);
+      if (lines.length === 1 && CAN_I_ANSWER.test(first)) return 'can-i';
+      if (lines.length === 1 && ONE_LINE_OBJECT.test(first)) {
+        const k = sniffJson(first);
         if (k !== 'object-json') return k;
       }
       return 'log-lines';
     }
   }
 }
+
+/** Whether some line starts with `first` (a character code) and matches `re`. */
+function someLine(lines: readonly Line[], first: number, re: RegExp): boolean {
+  for (const l of lines) if (l.text.charCodeAt(0) === first && re.test(l.text)) return true;
+  return false;
+}
+
+/**
+ * {@link sniffJoined} line by line, for lines without line terminators: every /m regex there matches the joined body
+ * only where it matches one line (`.` and the classes after `^` stop at a newline; a `\s*$` that runs over a newline
+ * already matched at it), except the YAML ones (`name:\s*` may run on to the next line), which still join. Each
+ * anchored key is pre-tested by its first character. Agrees with sniffJoined (fastpaths.test.ts).
+ */
+function sniffLines(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind {
+  switch (shape) {
+    case 'describe': {
+      const isConfigMap = someLine(lines, 68 /* D */, DATA_LINE) && someLine(lines, 61 /* = */, RULE_LINE);
+      if (isConfigMap || CM_COMMAND.test(cmd)) {
+        return someLine(lines, 78 /* N */, AWS_AUTH_NAME) || AWS_AUTH_WORD.test(cmd) ? 'aws-auth' : 'describe-configmap';
+      }
+      if (someLine(lines, 67 /* C */, CONTAINERS_KEY) || someLine(lines, 73 /* I */, CONTAINERS_KEY) || POD_COMMAND.test(cmd)) return 'describe-pod';
+      for (const l of lines) {
+        const c = l.text.charCodeAt(0);
+        if ((c === 84 /* T */ || c === 82 /* R */ || c === 85 /* U */ || c === 75) /* K */ && NODE_KEY.test(l.text)) return 'describe-node';
+      }
+      return NODE_COMMAND.test(cmd) ? 'describe-node' : 'describe-other';
+    }
+    case 'error': {
+      for (const l of lines) if (KUBECTL_ERROR_LINE.test(l.text)) return 'kubectl-error';
+      for (const l of lines) if (AWS_ERROR.test(l.text)) return 'aws-cli-error';
+      return 'log-lines';
+    }
+    case 'empty':
+    case 'table':
+    case 'yaml':
+    case 'text':
+      // These read the first line, a single line, or (YAML, rare in large inputs) the joined body.
+      return sniffJoined(shape, lines, cmd);
+  }
+}
+
+/** Both sniffers, for the property test that they agree on lines without line terminators. */
+export const sniffForTesting = {
+  joined: (shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind => sniffJoined(shape, lines, cmd),
+  lines: (shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind => sniffLines(shape, lines, cmd),
+};
 
 function sniffJson(body: string): InputKind {
   if (/"Arn"\s*:/.test(body) && /"Account"\s*:/.test(body) && /"UserId"\s*:/.test(body)) return 'caller-identity-json';

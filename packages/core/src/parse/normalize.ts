@@ -20,14 +20,28 @@ export function unquoteGo(s: string): string {
 /** Strips journald, klog and Terraform prefixes and unwraps klog's structured `err="…"` so signatures match. */
 export function normaliseMessage(text: string): string {
   if (!mayBeWrapped(text)) return text;
-  let s = text.replace(AUTH_PROMPT, '').replace(JOURNALD, '');
-  s = s.replace(KLOG, '');
-  s = s.replace(TERRAFORM_BOX, '');
+  let s = strip(AUTH_PROMPT_Y, text);
+  s = strip(JOURNALD_Y, s);
+  s = strip(KLOG_Y, s);
+  s = strip(TERRAFORM_BOX_Y, s);
   const un = UNHANDLED.exec(s);
   if (un?.[1] !== undefined) return unquoteGo(un[1]);
   const st = STRUCTURED_ERR.exec(s);
   if (st?.[1] !== undefined) return `${s.slice(0, s.indexOf(' err="'))}: ${unquoteGo(st[1])}`;
   return s;
+}
+
+// The prefixes above as sticky regexes: `test` from offset 0 and a slice after the match, where `replace(RE, '')`
+// copied the rest of every klog and journald line of a log, twice (and went through the slower replace builtin).
+const AUTH_PROMPT_Y = new RegExp(AUTH_PROMPT.source, 'y');
+const JOURNALD_Y = new RegExp(JOURNALD.source, 'y');
+const KLOG_Y = new RegExp(KLOG.source, 'y');
+const TERRAFORM_BOX_Y = new RegExp(TERRAFORM_BOX.source, 'y');
+
+/** `s.replace(re, '')` for a regex anchored at the start (`re`: its sticky copy). */
+function strip(re: RegExp, s: string): string {
+  re.lastIndex = 0;
+  return re.test(s) ? s.slice(re.lastIndex) : s;
 }
 
 /**

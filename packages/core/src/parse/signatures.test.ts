@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guardScope, guardTestsForTesting, matchIndexed, matchSignatures, SIGNATURES } from './signatures.js';
+import { guardScope, guardTestsForTesting, matchIndexed, matchSignatures, matchSignaturesSelectedForTesting, SIGNATURES } from './signatures.js';
 
 const GUARDS = [...new Set(SIGNATURES.flatMap((s) => s.guard))];
 
@@ -18,6 +18,7 @@ describe('guard prefilter', () => {
     fc.assert(
       fc.property(line, (l) => {
         expect(guardTestsForTesting.includes(l)).toBe(guardTestsForTesting.regex(l));
+        expect(guardTestsForTesting.automaton(l)).toBe(guardTestsForTesting.regex(l));
       }),
       { numRuns: 3000 },
     );
@@ -27,6 +28,10 @@ describe('guard prefilter', () => {
     for (const g of GUARDS) {
       expect(guardTestsForTesting.includes(`x ${g} y`)).toBe(true);
       expect(guardTestsForTesting.regex(`x ${g} y`)).toBe(true);
+      expect(guardTestsForTesting.automaton(`x ${g} y`)).toBe(true);
+      // Each guard alone selects at least every signature it guards (and those of the guards it contains).
+      const ids = new Set(matchSignaturesSelectedForTesting(g));
+      for (const [i, sig] of SIGNATURES.entries()) if (sig.guard.some((h) => h !== '' && g.includes(h))) expect(ids.has(i), `${g} → ${sig.id}`).toBe(true);
     }
   });
 
