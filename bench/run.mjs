@@ -1,9 +1,9 @@
-// `pnpm bench`: start-up, import cost, scale and library benchmarks of rbac-diagnose; prints tables and rewrites
+// `pnpm bench`: start-up, import cost, scale, live-mode and library benchmarks of rbac-diagnose; prints tables and rewrites
 // BENCHMARKS.md. Needs `pnpm build` first. Hygiene (shared/spec/deps-perf.md): fresh processes, cases interleaved,
 // medians with min–max, `node -e 0` measured in the same batch.
 //
-//   node bench/run.mjs            full run (≈10 min): sizes 10, 50, 100 MB
-//   node bench/run.mjs --quick    small subset (≈2 min): 10 MB only, fewer runs; does not rewrite BENCHMARKS.md
+//   node bench/run.mjs            full run (≈3 min here): sizes 10, 50, 100 MB
+//   node bench/run.mjs --quick    small subset (≈1 min): 10 MB only, fewer runs; does not rewrite BENCHMARKS.md
 //   options: --sizes 10,50  --no-write  --write
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -216,7 +216,7 @@ function scale() {
       const file = join(OUT, `${kind}-${mb}MB.${KINDS[kind].ext}`);
       const gen = generateSync(kind, mb);
       const bytes = statSync(gen).size;
-      const runs = quick ? 1 : mb <= 10 ? 2 : 1;
+      const runs = quick ? 1 : mb <= 10 ? 3 : 2;
       const cli = [];
       const base = [];
       let timedOut = false;
@@ -334,7 +334,7 @@ const p = (s = '') => md.push(s);
 p('# Benchmarks');
 p();
 p(`Written by \`pnpm bench\` (bench/run.mjs${quick ? ' --quick' : ''}) on ${m.date}, commit ${m.commit}${m.dirty ? ' + uncommitted changes' : ''}; the whole run took ${f0(elapsed)} s.`);
-p('Regenerate with `pnpm build && pnpm bench` (about 10 minutes; `--quick` for a 2-minute subset that prints but does not rewrite this file).');
+p('Regenerate with `pnpm build && pnpm bench` (a few minutes; `--quick` for a smaller subset that prints but does not rewrite this file).');
 p();
 p('## Machine');
 p();
