@@ -69,7 +69,7 @@ function machine() {
     cpu: cpuModel,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     commit: sh('git', ['-C', root, 'rev-parse', '--short', 'HEAD']),
-    dirty: sh('git', ['-C', root, 'status', '--porcelain']).length > 0,
+    dirty: sh('git', ['-C', root, 'status', '--porcelain', '--', '.', ':!BENCHMARKS.md']).length > 0,
   };
 }
 
