@@ -1,7 +1,7 @@
 // Hardness of the bundled CLI (packages/cli/dist/rbac-diagnose.js, built by `pnpm build`): hostile input gets a
 // report, or a one-line input error with exit 2, within a few seconds — never a stack trace, a crash or a hang.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,4 +106,56 @@ describe('the CLI on hostile input: a report or a one-line input error (exit 2) 
     expectReportOrInputError(r);
     expect(r.code).toBe(0);
   });
+});
+
+// The CLI reads stdin and writes stdout with synchronous descriptor calls (io.ts) and falls back to the process.stdin /
+// process.stdout streams when a descriptor is non-blocking (EAGAIN), as when a parent shares its own non-blocking pipe.
+// A child spawned by Node gets blocking stdio (libuv resets it), so a small python3 wrapper sets O_NONBLOCK on the
+// descriptor and then execs the CLI. Skipped where python3 is missing.
+const hasPython = spawnSync('python3', ['-c', 'import fcntl, os'], { stdio: 'ignore' }).status === 0;
+const NONBLOCK_EXEC = 'import fcntl, os, sys\nfd = int(sys.argv[1])\nfcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_NONBLOCK)\nos.execv(sys.argv[2], sys.argv[2:])\n';
+
+describe.runIf(process.platform === 'linux' && hasPython)('non-blocking standard input and output (EAGAIN) take the stream fallback', () => {
+  const wall2 = fileURLToPath(new URL('../../../fixtures/seed-walls/wall2-forbidden.txt', import.meta.url));
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  const collect = (child: ReturnType<typeof spawn>): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  test('stdin: a non-blocking pipe whose writer has not written yet (the first read is EAGAIN)', async () => {
+    const child = spawn('python3', ['-c', NONBLOCK_EXEC, '0', process.execPath, bin, '-o', 'json'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const result = collect(child);
+    await sleep(600);
+    child.stdin?.end(readFileSync(wall2));
+    const r = await result;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { diagnoses: { rootCause: string }[] }).diagnoses[0]?.rootCause).toBe('rbac_permission_missing');
+  });
+
+  test('stdout: a non-blocking pipe that a slow reader lets fill up (a write is EAGAIN); the whole report arrives', async () => {
+    // Thousands of small sections: a JSON report of several hundred KB, more than a pipe holds (64 KB).
+    const input = Array.from({ length: 4000 }, (_, i) => `Error from server (NotFound): pods "web-${i}" not found\n\n`).join('');
+    const child = spawn('python3', ['-c', NONBLOCK_EXEC, '1', process.execPath, bin, '-o', 'json'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout?.pause();
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdin?.end(input);
+    // Read nothing until the child has had time to fill the pipe, then drain it.
+    await sleep(2000);
+    const chunks: Buffer[] = [];
+    child.stdout?.on('data', (d: Buffer) => chunks.push(d));
+    child.stdout?.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = Buffer.concat(chunks).toString('utf8');
+    expect(out.length).toBeGreaterThan(65536);
+    expect((JSON.parse(out) as { inputs: unknown[] }).inputs.length).toBeGreaterThan(3000);
+  }, 30000);
 });
