@@ -55,6 +55,13 @@ describe('the CLI on hostile input: a report or a one-line input error (exit 2) 
     expect(bad.stderr).toMatch(/^rbac-diagnose: --max-line-size is in KiB and must be positive\n$/);
   });
 
+  test('YAML with a collection as a key (in aws-auth mapRoles) gives a report and no Node warning on stderr', () => {
+    const r = run(['-o', 'json'], 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    - ? [a]\n      : b\n');
+    expectReportOrInputError(r);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
   test('a 5 MB single line in a file', () => {
     const f = join(dir, 'one-line.txt');
     writeFileSync(f, `${'User "a" cannot '.repeat((5 * MB) / 16)}\n`);

@@ -192,7 +192,8 @@ class JsonError extends Error {
 }
 
 // The core schema only: unknown tags (!!js/function, custom ones) stay plain values, nothing is constructed.
-const YAML_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false, schema: 'core', version: '1.2' } as const;
+// logLevel 'error': yaml would print Node warnings (e.g. for a collection used as a key) to the CLI's stderr.
+const YAML_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false, schema: 'core', version: '1.2', logLevel: 'error' } as const;
 
 /** Reads one or more YAML documents keeping line positions; aliases are not expanded (they read as null). */
 export function readYamlLocated(text: string): Located {

@@ -7,7 +7,8 @@ export interface YamlResult {
 }
 
 // The core schema only: unknown tags (!!js/function, custom ones) stay plain values, nothing is constructed.
-const OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false, schema: 'core', version: '1.2' } as const;
+// logLevel 'error': yaml would print Node warnings (e.g. for a collection used as a key) to the CLI's stderr.
+const OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false, schema: 'core', version: '1.2', logLevel: 'error' } as const;
 const TO_JS = { maxAliasCount: 100 } as const;
 
 /** Parses one or more YAML documents safely: no custom tags, alias expansion bounded. Lines are 1-based within `text`. */
