@@ -6,7 +6,7 @@ import { extractFacts } from './facts/extract.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
-import { generatorNeedsYaml, REMEDIATION_GENERATORS } from './remediation/generators.js';
+import { REMEDIATION_GENERATORS } from './remediation/generators.js';
 import type {
   Diagnosis,
   Evidence,
@@ -122,9 +122,9 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
   let trace: RuleTrace[] = [];
   if (options.engine === 'compiled') fired = compiledFor(options.rules, rules)(facts);
   else ({ fired, trace } = await runRules(rules, facts));
-  // Generated aws-auth manifests are serialised with `yaml`. RBAC manifests are written without it when plain
-  // (remediation/yaml-out.ts), so it is imported for them only when one is not: the generation, pure, runs again.
-  if (fired.some((f) => f.rule.remediation.some((t) => t.generator !== undefined && t.generator !== 'rbac-least-privilege' && generatorNeedsYaml(t.generator, facts)))) await loadYaml();
+  // Generated manifests are written without `yaml` when plain (remediation/yaml-out.ts); one that is not needs the
+  // library: it is imported then and the generation, pure, runs again. (An aws-auth merge only exists when an aws-auth
+  // section was read, which imported `yaml` above.)
   let candidates: Candidate[];
   try {
     candidates = fired.map((f) => toDiagnosis(f, facts, bindings, linesBySource));

@@ -8,14 +8,6 @@ import { lineKey, rbacRemediation } from './rbac.js';
 
 type Generator = (facts: Facts, bindings: Bindings) => Remediation[];
 
-/**
- * Whether a generator will serialise YAML for these facts (so diagnose() imports `yaml` first): manifests come only
- * from denials (RBAC) or from a pasted aws-auth (the merge); otherwise the generators return nothing or commands.
- */
-export function generatorNeedsYaml(id: (typeof GENERATORS)[number], facts: Facts): boolean {
-  return id === 'rbac-least-privilege' ? facts.forbidden.length > 0 : facts.awsAuth !== null;
-}
-
 /** Remediations that need code (merging, least-privilege synthesis); rules name them by id. */
 export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generator> = {
   'rbac-least-privilege': (facts) => {
