@@ -32,6 +32,9 @@ rmSync(out, { recursive: true, force: true });
 const define = { __RBAC_DIAGNOSE_VERSION__: JSON.stringify(pkg.version) };
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, legalComments: 'none', logLevel: 'warning', define };
 
+/** Every non-ASCII UTF-16 unit as \\uXXXX, which means the same in JSON, strings, template literals and regexes. */
+const toAscii = (s) => s.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 // Dynamic imports of the hot path → the lazy module that serves them.
 const LAZY = {
   './rules/schema.js': 'rule-schema',
@@ -103,14 +106,13 @@ if (/\\[\u0080-\uffff]/.test(hot)) {
   console.error('bundle: dist/cli.cjs has a backslash before a non-ASCII character; escaping it as \\uXXXX would change its meaning');
   process.exit(1);
 }
-const asciiHot = hot.replace(/\bimport\(("\.\/lazy\/[\w-]+\.js")\)/g, '__rbacImport($1)').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(join(out, 'cli.cjs'), asciiHot);
+writeFileSync(join(out, 'cli.cjs'), toAscii(hot.replace(/\bimport\(("\.\/lazy\/[\w-]+\.js")\)/g, '__rbacImport($1)')));
 
 // 3. The rules as JSON, and the loader as the bin.
 const { builtinRuleData } = await import(join(rulesPkg, 'builtin.generated.js'));
 // Non-ASCII characters (—, ≥, …) escaped as \uXXXX: the file is pure ASCII, so the CLI reads it as Latin-1 (no UTF-8
 // validation) into a one-byte string.
-const ascii = (v) => JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const ascii = (v) => toAscii(JSON.stringify(v));
 // Split for src/rules-json.ts: what evaluation needs in rules.json, the texts at byte offsets in rule-texts.json.
 const TEXT_KEYS = new Set(['title', 'summary', 'explanation', 'misleading', 'nextSteps', 'remediation', 'references']);
 const textParts = [];
