@@ -13,7 +13,12 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'fixtures/**/*.test.ts', 'eval/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'fixtures/**/*.test.ts',
+      'eval/**/*.test.ts',
+    ],
     globalSetup: ['./vitest.setup.ts'],
     setupFiles: ['./test-support/provide-yaml.ts'],
     testTimeout: 20000,

@@ -40,8 +40,32 @@ function tools(rand) {
   return { int, pick, hex, alnum, uid };
 }
 
-const NAMESPACES = ['default', 'kube-system', 'prod', 'staging', 'payments', 'search', 'monitoring', 'ingress-nginx', 'batch', 'ml-training'];
-const APPS = ['web', 'api', 'worker', 'checkout', 'cart', 'indexer', 'prometheus', 'fluent-bit', 'aws-node', 'coredns', 'ingest', 'scheduler-extender'];
+const NAMESPACES = [
+  'default',
+  'kube-system',
+  'prod',
+  'staging',
+  'payments',
+  'search',
+  'monitoring',
+  'ingress-nginx',
+  'batch',
+  'ml-training',
+];
+const APPS = [
+  'web',
+  'api',
+  'worker',
+  'checkout',
+  'cart',
+  'indexer',
+  'prometheus',
+  'fluent-bit',
+  'aws-node',
+  'coredns',
+  'ingest',
+  'scheduler-extender',
+];
 const IMAGES = [
   '123456789012.dkr.ecr.us-west-2.amazonaws.com/web:v1.42.0',
   '123456789012.dkr.ecr.eu-central-1.amazonaws.com/api:2026.11.3',
@@ -50,7 +74,10 @@ const IMAGES = [
   'public.ecr.aws/eks/aws-load-balancer-controller:v2.9.0',
   'docker.io/library/redis:7.4',
 ];
-const NODES = Array.from({ length: 40 }, (_, i) => `ip-10-0-${(i * 7) % 250}-${(i * 13) % 250}.us-west-2.compute.internal`);
+const NODES = Array.from(
+  { length: 40 },
+  (_, i) => `ip-10-0-${(i * 7) % 250}-${(i * 13) % 250}.us-west-2.compute.internal`,
+);
 
 function ts(t, base, offsetSec) {
   return new Date(base + offsetSec * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -66,30 +93,96 @@ function makeEvent(t, i) {
   const sa = `${app}-sa`;
   const nodes = 2 + t.int(30);
   const kinds = [
-    ['Warning', 'FailedScheduling', 'Pod', 'default-scheduler', `0/${nodes} nodes are available: ${nodes} node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`],
-    ['Warning', 'FailedScheduling', 'Pod', 'default-scheduler', `0/${nodes} nodes are available: ${Math.max(1, nodes - 1)} Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/${nodes} nodes are available: 1 Preemption is not helpful for scheduling, ${Math.max(1, nodes - 1)} No preemption victims found for incoming pod.`],
-    ['Warning', 'BackOff', 'Pod', 'kubelet', `Back-off restarting failed container ${app} in pod ${pod}_${ns}(${t.uid()})`],
+    [
+      'Warning',
+      'FailedScheduling',
+      'Pod',
+      'default-scheduler',
+      `0/${nodes} nodes are available: ${nodes} node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`,
+    ],
+    [
+      'Warning',
+      'FailedScheduling',
+      'Pod',
+      'default-scheduler',
+      `0/${nodes} nodes are available: ${Math.max(1, nodes - 1)} Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/${nodes} nodes are available: 1 Preemption is not helpful for scheduling, ${Math.max(1, nodes - 1)} No preemption victims found for incoming pod.`,
+    ],
+    [
+      'Warning',
+      'BackOff',
+      'Pod',
+      'kubelet',
+      `Back-off restarting failed container ${app} in pod ${pod}_${ns}(${t.uid()})`,
+    ],
     ['Warning', 'BackOff', 'Pod', 'kubelet', `Back-off pulling image "${image}"`],
-    ['Warning', 'Failed', 'Pod', 'kubelet', `Failed to pull image "${image}": rpc error: code = Unknown desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials`],
+    [
+      'Warning',
+      'Failed',
+      'Pod',
+      'kubelet',
+      `Failed to pull image "${image}": rpc error: code = Unknown desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials`,
+    ],
     ['Warning', 'Failed', 'Pod', 'kubelet', 'Error: ErrImagePull'],
     ['Warning', 'Failed', 'Pod', 'kubelet', 'Error: ImagePullBackOff'],
-    ['Warning', 'FailedCreate', 'ReplicaSet', 'replicaset-controller', `Error creating: pods "${pod}" is forbidden: error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`],
-    ['Warning', 'FailedCreate', 'ReplicaSet', 'replicaset-controller', `Error creating: pods "${pod}" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "${app}" must set securityContext.allowPrivilegeEscalation=false)`],
-    ['Warning', 'FailedMount', 'Pod', 'kubelet', `MountVolume.SetUp failed for volume "config" : secret "${app}-config" not found`],
-    ['Warning', 'Unhealthy', 'Pod', 'kubelet', `Readiness probe failed: Get "http://10.0.${t.int(250)}.${t.int(250)}:8080/healthz": dial tcp 10.0.1.2:8080: connect: connection refused`],
+    [
+      'Warning',
+      'FailedCreate',
+      'ReplicaSet',
+      'replicaset-controller',
+      `Error creating: pods "${pod}" is forbidden: error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`,
+    ],
+    [
+      'Warning',
+      'FailedCreate',
+      'ReplicaSet',
+      'replicaset-controller',
+      `Error creating: pods "${pod}" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "${app}" must set securityContext.allowPrivilegeEscalation=false)`,
+    ],
+    [
+      'Warning',
+      'FailedMount',
+      'Pod',
+      'kubelet',
+      `MountVolume.SetUp failed for volume "config" : secret "${app}-config" not found`,
+    ],
+    [
+      'Warning',
+      'Unhealthy',
+      'Pod',
+      'kubelet',
+      `Readiness probe failed: Get "http://10.0.${t.int(250)}.${t.int(250)}:8080/healthz": dial tcp 10.0.1.2:8080: connect: connection refused`,
+    ],
     ['Normal', 'Scheduled', 'Pod', 'default-scheduler', `Successfully assigned ${ns}/${pod} to ${t.pick(NODES)}`],
     ['Normal', 'Pulling', 'Pod', 'kubelet', `Pulling image "${image}"`],
-    ['Normal', 'Pulled', 'Pod', 'kubelet', `Successfully pulled image "${image}" in ${t.int(9000)}ms (${t.int(9000)}ms including waiting). Image size: ${t.int(900000000)} bytes.`],
+    [
+      'Normal',
+      'Pulled',
+      'Pod',
+      'kubelet',
+      `Successfully pulled image "${image}" in ${t.int(9000)}ms (${t.int(9000)}ms including waiting). Image size: ${t.int(900000000)} bytes.`,
+    ],
     ['Normal', 'Created', 'Pod', 'kubelet', `Created container ${app}`],
     ['Normal', 'Started', 'Pod', 'kubelet', `Started container ${app}`],
     ['Normal', 'Killing', 'Pod', 'kubelet', `Stopping container ${app}`],
     ['Normal', 'SuccessfulCreate', 'ReplicaSet', 'replicaset-controller', `Created pod: ${pod}`],
-    ['Normal', 'ScalingReplicaSet', 'Deployment', 'deployment-controller', `Scaled up replica set ${app}-${t.alnum(10)} to ${1 + t.int(9)}`],
+    [
+      'Normal',
+      'ScalingReplicaSet',
+      'Deployment',
+      'deployment-controller',
+      `Scaled up replica set ${app}-${t.alnum(10)} to ${1 + t.int(9)}`,
+    ],
   ];
   // Warnings are over-represented, as in a broken cluster; one in ~40 is an RBAC denial from a controller.
   let row;
   if (i % 41 === 7) {
-    row = ['Warning', 'FailedCreate', 'Job', 'job-controller', `Error creating: pods is forbidden: User "system:serviceaccount:${ns}:${sa}" cannot list resource "pods" in API group "" in the namespace "${ns}"`];
+    row = [
+      'Warning',
+      'FailedCreate',
+      'Job',
+      'job-controller',
+      `Error creating: pods is forbidden: User "system:serviceaccount:${ns}:${sa}" cannot list resource "pods" in API group "" in the namespace "${ns}"`,
+    ];
   } else row = kinds[t.int(kinds.length)];
   const [type, reason, kind, component, message] = row;
   const off = t.int(3600);
@@ -100,11 +193,24 @@ function makeEvent(t, i) {
     count,
     eventTime: null,
     firstTimestamp: ts(t, base, off),
-    involvedObject: { apiVersion: kind === 'Pod' ? 'v1' : 'apps/v1', kind, name: objName, namespace: ns, resourceVersion: String(1000000 + t.int(9000000)), uid: t.uid() },
+    involvedObject: {
+      apiVersion: kind === 'Pod' ? 'v1' : 'apps/v1',
+      kind,
+      name: objName,
+      namespace: ns,
+      resourceVersion: String(1000000 + t.int(9000000)),
+      uid: t.uid(),
+    },
     kind: 'Event',
     lastTimestamp: ts(t, base, off + t.int(600)),
     message,
-    metadata: { creationTimestamp: ts(t, base, off), name: `${objName}.${t.hex(16)}`, namespace: ns, resourceVersion: String(1000000 + t.int(9000000)), uid: t.uid() },
+    metadata: {
+      creationTimestamp: ts(t, base, off),
+      name: `${objName}.${t.hex(16)}`,
+      namespace: ns,
+      resourceVersion: String(1000000 + t.int(9000000)),
+      uid: t.uid(),
+    },
     reason,
     reportingComponent: component,
     reportingInstance: component === 'kubelet' ? t.pick(NODES) : '',
@@ -143,44 +249,151 @@ function describePod(t, i) {
   const pending = scenario < 2;
   const pad = (k, w = 18) => `${k}:`.padEnd(w);
   const L = [];
-  L.push(`${pad('Name')}${pod}`, `${pad('Namespace')}${ns}`, `${pad('Priority')}0`, `${pad('Service Account')}${app}-sa`);
+  L.push(
+    `${pad('Name')}${pod}`,
+    `${pad('Namespace')}${ns}`,
+    `${pad('Priority')}0`,
+    `${pad('Service Account')}${app}-sa`,
+  );
   L.push(`${pad('Node')}${pending ? '<none>' : `${node}/10.0.${t.int(250)}.${t.int(250)}`}`);
   if (!pending) L.push(`${pad('Start Time')}Sun, 29 Nov 2026 05:${String(t.int(60)).padStart(2, '0')}:12 +0000`);
-  L.push(`${pad('Labels')}app=${app}`, `${''.padEnd(18)}pod-template-hash=${rs.slice(app.length + 1)}`, `${pad('Annotations')}<none>`);
-  L.push(`${pad('Status')}${pending ? 'Pending' : 'Running'}`, `${pad('IP')}${pending ? '' : `10.0.${t.int(250)}.${t.int(250)}`}`);
+  L.push(
+    `${pad('Labels')}app=${app}`,
+    `${''.padEnd(18)}pod-template-hash=${rs.slice(app.length + 1)}`,
+    `${pad('Annotations')}<none>`,
+  );
+  L.push(
+    `${pad('Status')}${pending ? 'Pending' : 'Running'}`,
+    `${pad('IP')}${pending ? '' : `10.0.${t.int(250)}.${t.int(250)}`}`,
+  );
   L.push(`${pad('Controlled By')}ReplicaSet/${rs}`, 'Containers:', `  ${app}:`);
-  L.push(`    Container ID:   ${pending ? '' : `containerd://${t.hex(64)}`}`, `    Image:          ${image}`, `    Image ID:       ${pending ? '' : `${image.split(':')[0]}@sha256:${t.hex(64)}`}`);
+  L.push(
+    `    Container ID:   ${pending ? '' : `containerd://${t.hex(64)}`}`,
+    `    Image:          ${image}`,
+    `    Image ID:       ${pending ? '' : `${image.split(':')[0]}@sha256:${t.hex(64)}`}`,
+  );
   L.push('    Port:           8080/TCP', '    Host Port:      0/TCP');
-  if (scenario === 2) L.push('    State:          Waiting', '      Reason:       CrashLoopBackOff', '    Last State:     Terminated', '      Reason:       OOMKilled', '      Exit Code:    137');
+  if (scenario === 2)
+    L.push(
+      '    State:          Waiting',
+      '      Reason:       CrashLoopBackOff',
+      '    Last State:     Terminated',
+      '      Reason:       OOMKilled',
+      '      Exit Code:    137',
+    );
   else if (scenario === 3) L.push('    State:          Waiting', '      Reason:       ImagePullBackOff');
   else if (pending) L.push('    State:          Waiting', '      Reason:       ContainerCreating');
-  else L.push('    State:          Running', `      Started:      Sun, 29 Nov 2026 05:${String(t.int(60)).padStart(2, '0')}:40 +0000`);
-  L.push(`    Ready:          ${scenario >= 4 ? 'True' : 'False'}`, `    Restart Count:  ${scenario === 2 ? 10 + t.int(200) : 0}`);
-  L.push('    Limits:', '      memory:  256Mi', '    Requests:', '      cpu:        250m', '      memory:     256Mi', '    Environment:', `      AWS_REGION:  us-west-2`);
+  else
+    L.push(
+      '    State:          Running',
+      `      Started:      Sun, 29 Nov 2026 05:${String(t.int(60)).padStart(2, '0')}:40 +0000`,
+    );
+  L.push(
+    `    Ready:          ${scenario >= 4 ? 'True' : 'False'}`,
+    `    Restart Count:  ${scenario === 2 ? 10 + t.int(200) : 0}`,
+  );
+  L.push(
+    '    Limits:',
+    '      memory:  256Mi',
+    '    Requests:',
+    '      cpu:        250m',
+    '      memory:     256Mi',
+    '    Environment:',
+    `      AWS_REGION:  us-west-2`,
+  );
   L.push('    Mounts:', `      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-${t.alnum(5)} (ro)`);
-  L.push('Conditions:', '  Type                        Status', `  PodReadyToStartContainers   ${pending ? 'False' : 'True'} `, `  Initialized                 True `, `  Ready                       ${scenario >= 4 ? 'True' : 'False'} `, `  PodScheduled                ${pending ? 'False' : 'True'} `);
-  L.push('Volumes:', `  kube-api-access-${t.alnum(5)}:`, '    Type:                    Projected (a volume that contains injected data from multiple sources)', '    TokenExpirationSeconds:  3607', '    ConfigMapName:           kube-root-ca.crt', '    ConfigMapOptional:       <nil>', '    DownwardAPI:             true');
-  L.push('QoS Class:                   Burstable', 'Node-Selectors:              <none>', 'Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s', '                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s');
+  L.push(
+    'Conditions:',
+    '  Type                        Status',
+    `  PodReadyToStartContainers   ${pending ? 'False' : 'True'} `,
+    `  Initialized                 True `,
+    `  Ready                       ${scenario >= 4 ? 'True' : 'False'} `,
+    `  PodScheduled                ${pending ? 'False' : 'True'} `,
+  );
+  L.push(
+    'Volumes:',
+    `  kube-api-access-${t.alnum(5)}:`,
+    '    Type:                    Projected (a volume that contains injected data from multiple sources)',
+    '    TokenExpirationSeconds:  3607',
+    '    ConfigMapName:           kube-root-ca.crt',
+    '    ConfigMapOptional:       <nil>',
+    '    DownwardAPI:             true',
+  );
+  L.push(
+    'QoS Class:                   Burstable',
+    'Node-Selectors:              <none>',
+    'Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
+    '                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s',
+  );
   const ev = [];
   const nodes = 2 + t.int(30);
-  if (scenario === 0) ev.push(['Warning', 'FailedScheduling', `${t.int(50)}s (x${2 + t.int(20)} over ${1 + t.int(50)}m)`, 'default-scheduler', `0/${nodes} nodes are available: ${nodes} node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`]);
-  if (scenario === 1) ev.push(['Warning', 'FailedScheduling', `${t.int(50)}s`, 'default-scheduler', `0/${nodes} nodes are available: ${nodes} Insufficient memory. preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`]);
-  if (scenario === 2) ev.push(['Warning', 'BackOff', `${t.int(50)}s (x${2 + t.int(300)} over ${1 + t.int(50)}m)`, 'kubelet', 'Back-off restarting failed container app in pod ' + `${pod}_${ns}(${t.uid()})`]);
+  if (scenario === 0)
+    ev.push([
+      'Warning',
+      'FailedScheduling',
+      `${t.int(50)}s (x${2 + t.int(20)} over ${1 + t.int(50)}m)`,
+      'default-scheduler',
+      `0/${nodes} nodes are available: ${nodes} node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`,
+    ]);
+  if (scenario === 1)
+    ev.push([
+      'Warning',
+      'FailedScheduling',
+      `${t.int(50)}s`,
+      'default-scheduler',
+      `0/${nodes} nodes are available: ${nodes} Insufficient memory. preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`,
+    ]);
+  if (scenario === 2)
+    ev.push([
+      'Warning',
+      'BackOff',
+      `${t.int(50)}s (x${2 + t.int(300)} over ${1 + t.int(50)}m)`,
+      'kubelet',
+      'Back-off restarting failed container app in pod ' + `${pod}_${ns}(${t.uid()})`,
+    ]);
   if (scenario === 3) {
-    ev.push(['Warning', 'Failed', `${t.int(50)}s (x4 over 2m)`, 'kubelet', `Failed to pull image "${image}": failed to pull and unpack image "${image}": failed to resolve reference "${image}": unexpected status from HEAD request to https://${image.split('/')[0]}/v2/: 403 Forbidden`]);
+    ev.push([
+      'Warning',
+      'Failed',
+      `${t.int(50)}s (x4 over 2m)`,
+      'kubelet',
+      `Failed to pull image "${image}": failed to pull and unpack image "${image}": failed to resolve reference "${image}": unexpected status from HEAD request to https://${image.split('/')[0]}/v2/: 403 Forbidden`,
+    ]);
     ev.push(['Warning', 'Failed', `${t.int(50)}s (x4 over 2m)`, 'kubelet', 'Error: ErrImagePull']);
     ev.push(['Normal', 'BackOff', `${t.int(50)}s (x6 over 2m)`, 'kubelet', `Back-off pulling image "${image}"`]);
   }
-  if (scenario === 4 && i % 3 === 0) ev.push(['Warning', 'FailedMount', '2m', 'kubelet', `MountVolume.SetUp failed for volume "token" : failed to fetch token: serviceaccounts "${app}-sa" is forbidden: User "system:node:${node}" cannot create resource "serviceaccounts/token" in API group "" in the namespace "${ns}": no relationship found between node '${node}' and this object`]);
+  if (scenario === 4 && i % 3 === 0)
+    ev.push([
+      'Warning',
+      'FailedMount',
+      '2m',
+      'kubelet',
+      `MountVolume.SetUp failed for volume "token" : failed to fetch token: serviceaccounts "${app}-sa" is forbidden: User "system:node:${node}" cannot create resource "serviceaccounts/token" in API group "" in the namespace "${ns}": no relationship found between node '${node}' and this object`,
+    ]);
   if (!pending && scenario !== 2) {
-    ev.push(['Normal', 'Scheduled', `${t.int(59)}m`, 'default-scheduler', `Successfully assigned ${ns}/${pod} to ${node}`]);
+    ev.push([
+      'Normal',
+      'Scheduled',
+      `${t.int(59)}m`,
+      'default-scheduler',
+      `Successfully assigned ${ns}/${pod} to ${node}`,
+    ]);
     ev.push(['Normal', 'Pulled', `${t.int(59)}m`, 'kubelet', `Container image "${image}" already present on machine`]);
   }
   if (ev.length === 0 || (scenario > 4 && t.int(3) === 0)) L.push('Events:                      <none>');
   else {
-    const w = [9, Math.max(7, ...ev.map((e) => e[1].length + 2)), Math.max(5, ...ev.map((e) => e[2].length + 2)), Math.max(6, ...ev.map((e) => e[3].length + 2))];
+    const w = [
+      9,
+      Math.max(7, ...ev.map((e) => e[1].length + 2)),
+      Math.max(5, ...ev.map((e) => e[2].length + 2)),
+      Math.max(6, ...ev.map((e) => e[3].length + 2)),
+    ];
     const row = (c) => `  ${c[0].padEnd(w[0])}${c[1].padEnd(w[1])}${c[2].padEnd(w[2])}${c[3].padEnd(w[3])}${c[4]}`;
-    L.push('Events:', row(['Type', 'Reason', 'Age', 'From', 'Message']), row(['----', '------', '----', '----', '-------']));
+    L.push(
+      'Events:',
+      row(['Type', 'Reason', 'Age', 'From', 'Message']),
+      row(['----', '------', '----', '----', '-------']),
+    );
     for (const e of ev) L.push(row(e));
   }
   return L.join('\n') + '\n';

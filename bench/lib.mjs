@@ -21,7 +21,9 @@ const median = (xs) => {
 const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
 
 const out = { rules: builtinRules.length, walls: [] };
-for (const f of readdirSync(wallsDir).filter((f) => !f.endsWith('.md')).sort()) {
+for (const f of readdirSync(wallsDir)
+  .filter((f) => !f.endsWith('.md'))
+  .sort()) {
   const text = readFileSync(join(wallsDir, f), 'utf8');
   const opts = { rules: builtinRules, trustedRules: true };
   const t0 = performance.now();
@@ -54,6 +56,13 @@ for (const f of readdirSync(wallsDir).filter((f) => !f.endsWith('.md')).sort()) 
     }
     fast = stat(xs);
   }
-  out.walls.push({ file: f, bytes: Buffer.byteLength(text), first, total: stat(total), engine: stat(engine), compiled: fast });
+  out.walls.push({
+    file: f,
+    bytes: Buffer.byteLength(text),
+    first,
+    total: stat(total),
+    engine: stat(engine),
+    compiled: fast,
+  });
 }
 console.log(JSON.stringify(out));

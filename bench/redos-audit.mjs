@@ -38,7 +38,11 @@ for (const file of walk(src)) {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
       const t = node.getText(sf);
       const cut = t.lastIndexOf('/');
-      add(t.slice(1, cut), t.slice(cut + 1), `${file.slice(src.length + 1)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`);
+      add(
+        t.slice(1, cut),
+        t.slice(cut + 1),
+        `${file.slice(src.length + 1)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`,
+      );
     }
     ts.forEachChild(node, visit);
   };
@@ -63,8 +67,13 @@ const t0 = performance.now();
 for (const r of found.values()) {
   const res = await check(r.source, r.flags, { timeout });
   counts[res.status] = (counts[res.status] ?? 0) + 1;
-  if (res.status === 'vulnerable') console.log(`VULNERABLE ${res.complexity?.summary}: ${r.where} /${r.source}/${r.flags}\n  attack: ${res.attack?.pattern}`);
+  if (res.status === 'vulnerable')
+    console.log(
+      `VULNERABLE ${res.complexity?.summary}: ${r.where} /${r.source}/${r.flags}\n  attack: ${res.attack?.pattern}`,
+    );
   else if (res.status === 'unknown') console.log(`unknown (${res.error?.kind}): ${r.where} /${r.source}/${r.flags}`);
 }
-console.log(`\n${counts.safe} safe, ${counts.vulnerable} vulnerable, ${counts.unknown} unknown (timeout) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `\n${counts.safe} safe, ${counts.vulnerable} vulnerable, ${counts.unknown} unknown (timeout) in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);
 process.exit(counts.vulnerable > 0 ? 1 : 0);

@@ -6,7 +6,16 @@
 //   node bench/run.mjs --quick    small subset (≈1 min): 10 MB only, fewer runs; does not rewrite BENCHMARKS.md
 //   options: --sizes 10,50  --no-write  --write
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +29,9 @@ const arg = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const SIZES = arg('--sizes', quick ? '10' : '10,50,100').split(',').map(Number);
+const SIZES = arg('--sizes', quick ? '10' : '10,50,100')
+  .split(',')
+  .map(Number);
 const write = argv.includes('--write') || (!quick && !argv.includes('--no-write'));
 const STARTUP_PAIRS = quick ? 6 : 15;
 const IMPORT_RUNS = quick ? 3 : 10;
@@ -43,7 +54,8 @@ const median = (xs) => {
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
-const mmm = (xs, f = f0) => (xs.length === 0 ? '–' : xs.length === 1 ? f(xs[0]) : `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`);
+const mmm = (xs, f = f0) =>
+  xs.length === 0 ? '–' : xs.length === 1 ? f(xs[0]) : `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 const log = (s) => process.stderr.write(`${s}\n`);
 
 /** Runs a command under /usr/bin/time; wall ms (our clock), peak RSS MB (the child's), exit code, timed out? */
@@ -51,17 +63,34 @@ function timedRun(cmd, args, { input, stdoutFile, timeout = SCALE_TIMEOUT_MS, en
   const useTime = existsSync('/usr/bin/time');
   const argv2 = useTime ? ['-f', '__BENCH__ %M', cmd, ...args] : [cmd, ...args];
   const t0 = performance.now();
-  const r = spawnSync(useTime ? '/usr/bin/time' : cmd, argv2, { input, timeout, maxBuffer: 1 << 30, stdio: ['pipe', stdoutFile ? 'ignore' : 'pipe', 'pipe'], ...(env ? { env } : {}) });
+  const r = spawnSync(useTime ? '/usr/bin/time' : cmd, argv2, {
+    input,
+    timeout,
+    maxBuffer: 1 << 30,
+    stdio: ['pipe', stdoutFile ? 'ignore' : 'pipe', 'pipe'],
+    ...(env ? { env } : {}),
+  });
   const ms = performance.now() - t0;
   const err = r.stderr?.toString() ?? '';
   const m = /__BENCH__ (\d+)/.exec(err);
-  return { ms, rssMB: m ? Number(m[1]) / 1024 : NaN, code: r.status, timedOut: r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM', stdout: r.stdout?.toString() ?? '', stderr: err.replace(/__BENCH__ \d+\n?/, '') };
+  return {
+    ms,
+    rssMB: m ? Number(m[1]) / 1024 : NaN,
+    code: r.status,
+    timedOut: r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM',
+    stdout: r.stdout?.toString() ?? '',
+    stderr: err.replace(/__BENCH__ \d+\n?/, ''),
+  };
 }
 
 // ── machine ──────────────────────────────────────────────────────────────────────────────────────────────
 function machine() {
   const sh = (c, a) => spawnSync(c, a, { encoding: 'utf8' }).stdout?.trim() ?? '';
-  const cpuModel = (/model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model ?? '?').trim();
+  const cpuModel = (
+    /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ??
+    cpus()[0]?.model ??
+    '?'
+  ).trim();
   return {
     nproc: sh('nproc', []) || String(cpus().length),
     free: sh('free', ['-h']) || `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
@@ -82,7 +111,11 @@ function startup() {
     'rbac-diagnose < describe-pod (text report)': () => timedRun(process.execPath, [CLI], { input }),
     'rbac-diagnose --version': () => timedRun(process.execPath, [CLI, '--version']),
     // As on a Node version the shipped code cache was not built with: V8 compiles dist/cli.cjs from source.
-    'rbac-diagnose -o json < describe-pod, no code cache': () => timedRun(process.execPath, [CLI, '-o', 'json'], { input, env: { ...process.env, RBAC_DIAGNOSE_NO_CODE_CACHE: '1' } }),
+    'rbac-diagnose -o json < describe-pod, no code cache': () =>
+      timedRun(process.execPath, [CLI, '-o', 'json'], {
+        input,
+        env: { ...process.env, RBAC_DIAGNOSE_NO_CODE_CACHE: '1' },
+      }),
   };
   const names = Object.keys(cases);
   for (const n of names) cases[n](); // warm the page cache
@@ -121,7 +154,8 @@ function importCosts() {
     'yaml (lazy: YAML input, manifests, -o yaml)': resolve(reqCore, 'yaml'),
     'json-rules-engine (lazy: --explain)': resolve(reqCore, 'json-rules-engine'),
     'pino (lazy: log records)': resolve(reqCli, 'pino'),
-    [`CLI hot script (dist/cli.cjs, ${(statSync(hot).size / 1e6).toFixed(2)} MB) from its code cache, as the bin loads it`]: 'hot',
+    [`CLI hot script (dist/cli.cjs, ${(statSync(hot).size / 1e6).toFixed(2)} MB) from its code cache, as the bin loads it`]:
+      'hot',
   };
   const names = Object.keys(targets).filter((n) => n === 'empty ESM' || targets[n]);
   const res = Object.fromEntries(names.map((n) => [n, { wall: [], imp: [], rss: [] }]));
@@ -132,7 +166,12 @@ function importCosts() {
       const url = targets[n];
       // The hot script is compiled the way scripts/loader.cjs does it (vm.Script + cachedData), without running the CLI.
       const hotCode = `const{readFileSync:r}=require('node:fs');const{Script}=require('node:vm');const t=performance.now();const f=${JSON.stringify(hot)};const s=new Script('(function (exports, require, module, __filename, __dirname, __rbacImport) {'+r(f,'utf8')+'\\n})',{filename:f,cachedData:r(f+'.cache')});const m={exports:{}};s.runInThisContext()(m.exports,require,m,f,require('node:path').dirname(f),null);if(s.cachedDataRejected)process.exit(9);console.log(performance.now()-t)`;
-      const code = url === 'hot' ? hotCode : url ? `const t=performance.now();await import(${JSON.stringify(url)});console.log(performance.now()-t)` : 'console.log(0)';
+      const code =
+        url === 'hot'
+          ? hotCode
+          : url
+            ? `const t=performance.now();await import(${JSON.stringify(url)});console.log(performance.now()-t)`
+            : 'console.log(0)';
       const r = timedRun(process.execPath, [`--input-type=${url === 'hot' ? 'commonjs' : 'module'}`, '-e', code]);
       if (r.code !== 0) throw new Error(`import cost of ${n}: exit ${r.code} ${r.stderr}`);
       res[n].wall.push(r.ms);
@@ -144,16 +183,28 @@ function importCosts() {
 }
 
 /** CPU profile of the CLI on the describe-pod paste; self time per package, from the bundle's `// path` comments. */
-function profile(name = 'startup', args = ['-o', 'json'], input = readFileSync(DESCRIBE_POD), n = PROFILE_RUNS, interval = 250) {
+function profile(
+  name = 'startup',
+  args = ['-o', 'json'],
+  input = readFileSync(DESCRIBE_POD),
+  n = PROFILE_RUNS,
+  interval = 250,
+) {
   const dir = join(OUT, `prof-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < n; i++) spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', String(interval), `--cpu-prof-dir=${dir}`, CLI, ...args], { input, stdio: ['pipe', 'ignore', 'ignore'], timeout: SCALE_TIMEOUT_MS });
+  for (let i = 0; i < n; i++)
+    spawnSync(
+      process.execPath,
+      ['--cpu-prof', '--cpu-prof-interval', String(interval), `--cpu-prof-dir=${dir}`, CLI, ...args],
+      { input, stdio: ['pipe', 'ignore', 'ignore'], timeout: SCALE_TIMEOUT_MS },
+    );
   const maps = new Map(); // url → sorted [line, package]
   const pkgOf = (url, line) => {
     if (!url.startsWith('file://')) return url === '' ? '(node internals / GC / idle)' : 'node:internal';
     const file = fileURLToPath(url);
-    if (!file.startsWith(join(root, 'packages/cli/dist'))) return file.includes('node_modules') ? 'node_modules (unbundled)' : file;
+    if (!file.startsWith(join(root, 'packages/cli/dist')))
+      return file.includes('node_modules') ? 'node_modules (unbundled)' : file;
     if (!maps.has(url)) {
       const marks = [];
       readFileSync(file, 'utf8')
@@ -163,7 +214,16 @@ function profile(name = 'startup', args = ['-o', 'json'], input = readFileSync(D
           if (!m) return;
           const p = m[1];
           const pn = /\.pnpm\/(@[^+/]+\+[^@/]+|[^@/]+)@/.exec(p);
-          marks.push([i, pn ? pn[1].replace('+', '/') : p.includes('core/') ? `@rbac-diagnose/core ${p.replace(/.*core\/(?:dist|src)\//, '')}` : p.includes('rules/') ? '@rbac-diagnose/rules (rule data)' : 'cli']);
+          marks.push([
+            i,
+            pn
+              ? pn[1].replace('+', '/')
+              : p.includes('core/')
+                ? `@rbac-diagnose/core ${p.replace(/.*core\/(?:dist|src)\//, '')}`
+                : p.includes('rules/')
+                  ? '@rbac-diagnose/rules (rule data)'
+                  : 'cli',
+          ]);
         });
       maps.set(url, marks);
     }
@@ -186,7 +246,14 @@ function profile(name = 'startup', args = ['-o', 'json'], input = readFileSync(D
       const n = byId.get(s);
       const dt = (p.timeDeltas[i] ?? 0) / 1000;
       const fn = n.callFrame.functionName;
-      const k = fn === '(garbage collector)' ? '(garbage collector)' : fn === '(idle)' ? '(idle)' : fn === '(program)' ? '(program: parse/compile, native)' : pkgOf(n.callFrame.url, n.callFrame.lineNumber);
+      const k =
+        fn === '(garbage collector)'
+          ? '(garbage collector)'
+          : fn === '(idle)'
+            ? '(idle)'
+            : fn === '(program)'
+              ? '(program: parse/compile, native)'
+              : pkgOf(n.callFrame.url, n.callFrame.lineNumber);
       const pk = k.startsWith('@rbac-diagnose/core ') ? '@rbac-diagnose/core' : k;
       self.set(pk, (self.get(pk) ?? 0) + dt);
       const fk = `${fn || '(anonymous)'} [${k}:${n.callFrame.lineNumber + 1}]`;
@@ -209,7 +276,15 @@ function scale() {
     let stop = false;
     for (const mb of SIZES) {
       if (stop) {
-        rows.push({ kind, mb, skipped: true, note: rows.filter((r) => r.kind === kind).map((r) => r.note).find(Boolean) });
+        rows.push({
+          kind,
+          mb,
+          skipped: true,
+          note: rows
+            .filter((r) => r.kind === kind)
+            .map((r) => r.note)
+            .find(Boolean),
+        });
         continue;
       }
       log(`  generating ${kind} ${mb} MB…`);
@@ -244,7 +319,8 @@ function scale() {
       const worst = Math.max(...cli.map((c) => c.ms));
       if (!stop && next !== undefined && (worst * next) / mb > SCALE_TIMEOUT_MS) {
         stop = true;
-        rows[rows.length - 1].note = `${next} MB skipped: ${f0(worst / 1000)} s at ${mb} MB extrapolates past the ${SCALE_TIMEOUT_MS / 1000} s limit`;
+        rows[rows.length - 1].note =
+          `${next} MB skipped: ${f0(worst / 1000)} s at ${mb} MB extrapolates past the ${SCALE_TIMEOUT_MS / 1000} s limit`;
       }
     }
   }
@@ -252,7 +328,15 @@ function scale() {
 }
 
 function generateSync(kind, mb) {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { generate } from ${JSON.stringify(pathToFileURL(join(root, 'bench/gen.mjs')).href)}; console.log(await generate(${JSON.stringify(kind)}, ${mb}, ${SEED}));`], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { generate } from ${JSON.stringify(pathToFileURL(join(root, 'bench/gen.mjs')).href)}; console.log(await generate(${JSON.stringify(kind)}, ${mb}, ${SEED}));`,
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.trim();
 }
@@ -273,14 +357,28 @@ async function live() {
   const run = (args) =>
     new Promise((resolve, reject) => {
       const t = performance.now();
-      const c = spawn('/usr/bin/time', ['-f', '__BENCH__ %M', process.execPath, ...args], { env: { ...process.env, KUBECONFIG: kc }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const c = spawn('/usr/bin/time', ['-f', '__BENCH__ %M', process.execPath, ...args], {
+        env: { ...process.env, KUBECONFIG: kc },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let err = '';
       c.stderr.on('data', (d) => (err += d));
-      c.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t, rssMB: Number(/__BENCH__ (\d+)/.exec(err)?.[1] ?? NaN) / 1024 }) : reject(new Error(`${args.join(' ')} exited ${code}: ${err}`))));
+      c.on('close', (code) =>
+        code === 0
+          ? resolve({ ms: performance.now() - t, rssMB: Number(/__BENCH__ (\d+)/.exec(err)?.[1] ?? NaN) / 1024 })
+          : reject(new Error(`${args.join(' ')} exited ${code}: ${err}`)),
+      );
     });
   const cases = {
     'node -e 0': ['-e', '0'],
-    'rbac-diagnose live pod samplepod-9876543210-vwxyz -o json': [CLI, 'live', 'pod', 'samplepod-9876543210-vwxyz', '-o', 'json'],
+    'rbac-diagnose live pod samplepod-9876543210-vwxyz -o json': [
+      CLI,
+      'live',
+      'pod',
+      'samplepod-9876543210-vwxyz',
+      '-o',
+      'json',
+    ],
   };
   const res = Object.fromEntries(Object.keys(cases).map((k) => [k, { ms: [], rss: [] }]));
   try {
@@ -299,7 +397,9 @@ async function live() {
 }
 
 function library() {
-  const r = spawnSync(process.execPath, [join(root, 'bench/lib.mjs'), String(LIB[0]), String(LIB[1])], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bench/lib.mjs'), String(LIB[0]), String(LIB[1])], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -323,7 +423,16 @@ const sc = scale();
 log('scale profiles…');
 let scaleProf = [];
 try {
-  scaleProf = Object.keys(KINDS).map((kind) => [kind, profile(`scale-${kind}`, ['--max-size', '200', join(OUT, `${kind}-${SIZES[0]}MB.${KINDS[kind].ext}`), '-o', 'json'], '', 1, 1000)]);
+  scaleProf = Object.keys(KINDS).map((kind) => [
+    kind,
+    profile(
+      `scale-${kind}`,
+      ['--max-size', '200', join(OUT, `${kind}-${SIZES[0]}MB.${KINDS[kind].ext}`), '-o', 'json'],
+      '',
+      1,
+      1000,
+    ),
+  ]);
 } catch (e) {
   log(`scale profiles failed: ${e.message}`);
 }
@@ -333,8 +442,12 @@ const md = [];
 const p = (s = '') => md.push(s);
 p('# Benchmarks');
 p();
-p(`Written by \`pnpm bench\` (bench/run.mjs${quick ? ' --quick' : ''}) on ${m.date}, commit ${m.commit}${m.dirty ? ' + uncommitted changes' : ''}; the whole run took ${f0(elapsed)} s.`);
-p('Regenerate with `pnpm build && pnpm bench` (a few minutes; `--quick` for a smaller subset that prints but does not rewrite this file).');
+p(
+  `Written by \`pnpm bench\` (bench/run.mjs${quick ? ' --quick' : ''}) on ${m.date}, commit ${m.commit}${m.dirty ? ' + uncommitted changes' : ''}; the whole run took ${f0(elapsed)} s.`,
+);
+p(
+  'Regenerate with `pnpm build && pnpm bench` (a few minutes; `--quick` for a smaller subset that prints but does not rewrite this file).',
+);
 p();
 p('## Machine');
 p();
@@ -348,17 +461,31 @@ p('```');
 p();
 p('## Method');
 p();
-p('- Every timing is a fresh `node` process (page cache warm; the CLI uses the V8 code cache that `pnpm build` writes, see packages/cli/scripts/bundle.mjs),');
+p(
+  '- Every timing is a fresh `node` process (page cache warm; the CLI uses the V8 code cache that `pnpm build` writes, see packages/cli/scripts/bundle.mjs),',
+);
 p('  spawned by bench/run.mjs; wall time is measured');
-p('  around the spawn, peak RSS is the child\'s max RSS from `/usr/bin/time -f %M`.');
-p('- Cases are interleaved (alternating order) so that the noise of this 2-core VM falls on all of them; `node -e 0` is measured in');
-p('  the same batch. Numbers are medians with (min–max); differences under ~30 ms in start-up are noise (shared/spec/deps-perf.md).');
-p(`- Scale inputs are generated deterministically (seed ${SEED}, bench/gen.mjs) into the gitignored bench/out/: \`kubectl get events -A -o json\``);
-p('  (4-space indent, realistic FailedScheduling, BackOff, Failed pull, FailedCreate/Forbidden and Normal events), `kubectl describe pods -A`');
+p("  around the spawn, peak RSS is the child's max RSS from `/usr/bin/time -f %M`.");
+p(
+  '- Cases are interleaved (alternating order) so that the noise of this 2-core VM falls on all of them; `node -e 0` is measured in',
+);
+p(
+  '  the same batch. Numbers are medians with (min–max); differences under ~30 ms in start-up are noise (shared/spec/deps-perf.md).',
+);
+p(
+  `- Scale inputs are generated deterministically (seed ${SEED}, bench/gen.mjs) into the gitignored bench/out/: \`kubectl get events -A -o json\``,
+);
+p(
+  '  (4-space indent, realistic FailedScheduling, BackOff, Failed pull, FailedCreate/Forbidden and Normal events), `kubectl describe pods -A`',
+);
 p('  and mixed logs (klog, journald/kubelet, controller JSON, kubectl and aws CLI errors). The CLI runs as');
-p('  `node packages/cli/dist/rbac-diagnose.js --max-size 200 FILE -o json > /dev/null`; baselines are a bare `JSON.parse` of the same file (events)');
-p('  or read + `split(\'\\n\')` + one regex per line (text), each in its own process, so both include Node start-up.');
-p(`- A size whose CLI run exceeds ${SCALE_TIMEOUT_MS / 1000} s is recorded as timed out and larger sizes of that kind are skipped.`);
+p(
+  '  `node packages/cli/dist/rbac-diagnose.js --max-size 200 FILE -o json > /dev/null`; baselines are a bare `JSON.parse` of the same file (events)',
+);
+p("  or read + `split('\\n')` + one regex per line (text), each in its own process, so both include Node start-up.");
+p(
+  `- A size whose CLI run exceeds ${SCALE_TIMEOUT_MS / 1000} s is recorded as timed out and larger sizes of that kind are skipped.`,
+);
 p();
 // ── summary against the targets of issue #8 ──
 const startupRatio = median(st.res[st.cli].ms) / median(st.res[st.base].ms);
@@ -377,13 +504,20 @@ p(`| start-up ≤ 1.3× \`node -e 0\` (describe pod paste) | ${f2(startupRatio)}
 for (const kind of Object.keys(KINDS)) {
   if (!scaleRows.some((r) => r.kind === kind)) continue;
   const w = worst(kind, ratioOf);
-  p(`| ${kind}: ≤ 1.5× the baseline at every size | worst ${f2(w)}× (${scaleRows.filter((r) => r.kind === kind).map((r) => `${r.mb} MB ${f2(ratioOf(r))}×`).join(', ')}) | ${verdict(w <= 1.5)} |`);
+  p(
+    `| ${kind}: ≤ 1.5× the baseline at every size | worst ${f2(w)}× (${scaleRows
+      .filter((r) => r.kind === kind)
+      .map((r) => `${r.mb} MB ${f2(ratioOf(r))}×`)
+      .join(', ')}) | ${verdict(w <= 1.5)} |`,
+  );
 }
 for (const kind of Object.keys(KINDS)) {
   const rows = scaleRows.filter((r) => r.kind === kind);
   if (rows.length === 0) continue;
   const big = rows[rows.length - 1];
-  p(`| ${kind}: peak RSS ≤ 2× the input | ${f1(rssOf(big))}× at ${big.mb} MB (the baseline itself: ${f1(baseRssOf(big))}×) | ${verdict(rssOf(big) <= 2)} |`);
+  p(
+    `| ${kind}: peak RSS ≤ 2× the input | ${f1(rssOf(big))}× at ${big.mb} MB (the baseline itself: ${f1(baseRssOf(big))}×) | ${verdict(rssOf(big) <= 2)} |`,
+  );
 }
 p(`| \`live pod\` ≤ 1.5 s against the loopback API server | ${f2(liveMs / 1000)} s | ${verdict(liveMs <= 1500)} |`);
 p();
@@ -399,20 +533,27 @@ p();
 p('| case | wall ms median (min–max) | × `node -e 0` | peak RSS MB |');
 p('|---|---:|---:|---:|');
 const baseMed = median(st.res[st.base].ms);
-for (const [n, r] of Object.entries(st.res)) p(`| \`${n}\` | ${mmm(r.ms)} | ${f2(median(r.ms) / baseMed)} | ${f0(median(r.rss))} |`);
+for (const [n, r] of Object.entries(st.res))
+  p(`| \`${n}\` | ${mmm(r.ms)} | ${f2(median(r.ms) / baseMed)} | ${f0(median(r.rss))} |`);
 p();
-p(`Ratio of medians: **${f2(median(st.res[st.cli].ms) / baseMed)}×**; median of the per-round ratios: ${f2(median(st.ratios))}× (${f2(Math.min(...st.ratios))}–${f2(Math.max(...st.ratios))}).`);
+p(
+  `Ratio of medians: **${f2(median(st.res[st.cli].ms) / baseMed)}×**; median of the per-round ratios: ${f2(median(st.ratios))}× (${f2(Math.min(...st.ratios))}–${f2(Math.max(...st.ratios))}).`,
+);
 p();
 p('### Import cost of what the CLI loads, or loads only when needed');
 p();
-p(`${IMPORT_RUNS} fresh processes per case, interleaved; "import()" is \`performance.now()\` around \`await import()\` inside the child.`);
+p(
+  `${IMPORT_RUNS} fresh processes per case, interleaved; "import()" is \`performance.now()\` around \`await import()\` inside the child.`,
+);
 p(`\`node -e 0\` in the same batch: ${mmm(imp.base.wall)} ms.`);
 p();
 p('| module | wall ms | import() ms | peak RSS MB |');
 p('|---|---:|---:|---:|');
 for (const [n, r] of Object.entries(imp.res)) p(`| ${n} | ${mmm(r.wall)} | ${mmm(r.imp, f1)} | ${f0(median(r.rss))} |`);
 p();
-p(`CPU profile of the CLI on the same paste (\`node --cpu-prof\`, ${prof.runs} runs, 250 µs sampling; self time per run, attributed to packages by the bundle's`);
+p(
+  `CPU profile of the CLI on the same paste (\`node --cpu-prof\`, ${prof.runs} runs, 250 µs sampling; self time per run, attributed to packages by the bundle's`,
+);
 p(`module comments; total sampled ${f0(prof.totalMs)} ms per run):`);
 p();
 p('| where | self ms per run | share |');
@@ -421,7 +562,9 @@ for (const [k, v] of prof.rows.slice(0, 12)) p(`| ${k} | ${f1(v)} | ${f0((100 * 
 p();
 p('## Scale (targets: ≤ 1.5× the baseline, peak RSS ≤ 2× the input, linear across sizes)');
 p();
-p('| input | MB | runs | CLI s median (min–max) | CLI MB/s | baseline s | × baseline | CLI peak RSS MB | RSS ÷ input | baseline RSS MB | outcome |');
+p(
+  '| input | MB | runs | CLI s median (min–max) | CLI MB/s | baseline s | × baseline | CLI peak RSS MB | RSS ÷ input | baseline RSS MB | outcome |',
+);
 p('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of sc) {
   if (r.skipped) {
@@ -434,20 +577,31 @@ for (const r of sc) {
   const cm = median(cs);
   const bm = median(bs);
   const rss = median(r.cli.map((c) => c.rssMB));
-  p(`| ${r.kind} | ${f1(mbs)} | ${r.runs} | ${r.timedOut && cs.length === 0 ? `> ${SCALE_TIMEOUT_MS / 1000}` : mmm(cs, f2)} | ${r.timedOut ? '–' : f1(mbs / cm)} | ${mmm(bs, f2)} | ${r.timedOut ? '–' : f2(cm / bm)} | ${f0(rss)} | ${f2(rss / mbs)} | ${f0(median(r.base.map((b) => b.rssMB)))} | ${r.outcome} |`);
+  p(
+    `| ${r.kind} | ${f1(mbs)} | ${r.runs} | ${r.timedOut && cs.length === 0 ? `> ${SCALE_TIMEOUT_MS / 1000}` : mmm(cs, f2)} | ${r.timedOut ? '–' : f1(mbs / cm)} | ${mmm(bs, f2)} | ${r.timedOut ? '–' : f2(cm / bm)} | ${f0(rss)} | ${f2(rss / mbs)} | ${f0(median(r.base.map((b) => b.rssMB)))} | ${r.outcome} |`,
+  );
 }
 p();
-p(`Where the time goes at ${SIZES[0]} MB (\`node --cpu-prof\`, 1 run per input, 1 ms sampling; top self-time functions with their package):`);
+p(
+  `Where the time goes at ${SIZES[0]} MB (\`node --cpu-prof\`, 1 run per input, 1 ms sampling; top self-time functions with their package):`,
+);
 p();
 for (const [kind, pr] of scaleProf) {
-  p(`- **${kind}** (${f1(pr.totalMs / 1000)} s sampled): ${pr.fns.slice(0, 7).map(([k, v]) => `${k} ${f0((100 * v) / pr.totalMs)} %`).join('; ')}`);
+  p(
+    `- **${kind}** (${f1(pr.totalMs / 1000)} s sampled): ${pr.fns
+      .slice(0, 7)
+      .map(([k, v]) => `${k} ${f0((100 * v) / pr.totalMs)} %`)
+      .join('; ')}`,
+  );
 }
 p();
 const lin = [];
 for (const kind of Object.keys(KINDS)) {
   const rs = sc.filter((r) => r.kind === kind && !r.skipped && !r.timedOut && r.cli.length > 0);
   if (rs.length >= 2) {
-    const per = rs.map((r) => `${r.mb} MB: ${f2((median(r.cli.map((c) => c.ms)) / 1000 / (r.bytes / 1e6)) * 1000)} ms/MB`);
+    const per = rs.map(
+      (r) => `${r.mb} MB: ${f2((median(r.cli.map((c) => c.ms)) / 1000 / (r.bytes / 1e6)) * 1000)} ms/MB`,
+    );
     lin.push(`- ${kind}: ${per.join(', ')}`);
   }
 }
@@ -459,7 +613,9 @@ if (lin.length) {
 }
 p('## Live mode: `live pod` against the loopback API server (target ≤ 1.5 s)');
 p();
-p(`${LIVE_RUNS} interleaved rounds; the fixture API server (fixtures/harness/server.mjs, HTTPS on loopback, scenario nodes-not-ready) runs in the bench process;`);
+p(
+  `${LIVE_RUNS} interleaved rounds; the fixture API server (fixtures/harness/server.mjs, HTTPS on loopback, scenario nodes-not-ready) runs in the bench process;`,
+);
 p('the wall time includes Node start-up, importing @kubernetes/client-node (dist/lazy/live.js) and every request.');
 p();
 p('| case | wall ms median (min–max) | peak RSS MB |');
@@ -468,12 +624,19 @@ for (const [n, r] of Object.entries(lv)) p(`| \`${n}\` | ${mmm(r.ms)} | ${f0(med
 p();
 p('## Library: `diagnose()` warm, per call');
 p();
-p(`Built packages (packages/core/dist, ${lib.rules} built-in rules, \`trustedRules: true\`), one fresh process; ${LIB[0]} warm-up calls, then ${LIB[1]} timed. "engine" is`);
+p(
+  `Built packages (packages/core/dist, ${lib.rules} built-in rules, \`trustedRules: true\`), one fresh process; ${LIB[0]} warm-up calls, then ${LIB[1]} timed. "engine" is`,
+);
 p('`runRules()` (one json-rules-engine run with every rule) on the same facts.');
 p();
-p('| seed wall | bytes | first call ms | diagnose() ms median (min–max) | json-rules-engine run ms median (min–max) | compiled rules ms median | jre ÷ diagnose() |');
+p(
+  '| seed wall | bytes | first call ms | diagnose() ms median (min–max) | json-rules-engine run ms median (min–max) | compiled rules ms median | jre ÷ diagnose() |',
+);
 p('|---|---:|---:|---:|---:|---:|---:|');
-for (const w of lib.walls) p(`| ${w.file} | ${w.bytes} | ${f1(w.first)} | ${f2(w.total.median)} (${f2(w.total.min)}–${f2(w.total.max)}) | ${f2(w.engine.median)} (${f2(w.engine.min)}–${f2(w.engine.max)}) | ${w.compiled ? `${f2(w.compiled.median)} (${f2(w.compiled.min)}–${f2(w.compiled.max)})` : '–'} | ${f0((100 * w.engine.median) / w.total.median)} % |`);
+for (const w of lib.walls)
+  p(
+    `| ${w.file} | ${w.bytes} | ${f1(w.first)} | ${f2(w.total.median)} (${f2(w.total.min)}–${f2(w.total.max)}) | ${f2(w.engine.median)} (${f2(w.engine.min)}–${f2(w.engine.max)}) | ${w.compiled ? `${f2(w.compiled.median)} (${f2(w.compiled.min)}–${f2(w.compiled.max)})` : '–'} | ${f0((100 * w.engine.median) / w.total.median)} % |`,
+  );
 p();
 const text = `${md.join('\n')}\n`;
 process.stdout.write(text);

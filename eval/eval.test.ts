@@ -22,7 +22,11 @@ interface Summary {
 
 test('eval corpus: no regression in top-1, top-3 or false positives', async () => {
   const base = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
-  const { summary } = (await evaluate(readCorpus(new URL('./corpus', import.meta.url).pathname), diagnose, builtinRules)) as { summary: Summary };
+  const { summary } = (await evaluate(
+    readCorpus(new URL('./corpus', import.meta.url).pathname),
+    diagnose,
+    builtinRules,
+  )) as { summary: Summary };
   expect(summary.failures).toBeGreaterThanOrEqual(80);
   expect(summary.top1).toBeGreaterThanOrEqual(base.top1);
   expect(summary.top3).toBeGreaterThanOrEqual(base.top3);
@@ -31,7 +35,11 @@ test('eval corpus: no regression in top-1, top-3 or false positives', async () =
 
 test('held-out corpus (collected blind, never tuned on): no regression', async () => {
   const base = (JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline).holdout;
-  const { summary } = (await evaluate(readCorpus(new URL('./holdout', import.meta.url).pathname), diagnose, builtinRules)) as { summary: Summary };
+  const { summary } = (await evaluate(
+    readCorpus(new URL('./holdout', import.meta.url).pathname),
+    diagnose,
+    builtinRules,
+  )) as { summary: Summary };
   expect(summary.failures).toBeGreaterThanOrEqual(50);
   expect(summary.top1).toBeGreaterThanOrEqual(base.top1);
   expect(summary.top3).toBeGreaterThanOrEqual(base.top3);

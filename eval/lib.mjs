@@ -5,11 +5,21 @@ import { join } from 'node:path';
 /** Reads every case under corpusDir/<category>/<slug>/{input.txt,case.json}. */
 export function readCorpus(corpusDir) {
   const cases = [];
-  for (const cat of readdirSync(corpusDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    for (const slug of readdirSync(join(corpusDir, cat), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const cat of readdirSync(corpusDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
+    for (const slug of readdirSync(join(corpusDir, cat), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()) {
       const dir = join(corpusDir, cat, slug);
       if (!existsSync(join(dir, 'case.json')) || !existsSync(join(dir, 'input.txt'))) continue;
-      cases.push({ category: cat, meta: JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')), input: readFileSync(join(dir, 'input.txt'), 'utf8') });
+      cases.push({
+        category: cat,
+        meta: JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')),
+        input: readFileSync(join(dir, 'input.txt'), 'utf8'),
+      });
     }
   }
   return cases;
@@ -33,7 +43,11 @@ export async function evaluate(cases, diagnose, rules) {
       top1: !healthy && ranked[0] === expected,
       top1Acceptable: !healthy && ranked[0] !== undefined && accept.has(ranked[0]),
       top3: !healthy && ranked.slice(0, 3).includes(expected),
-      falsePositive: healthy ? report.diagnoses.filter((d) => d.severity === 'error' && d.confidence >= 0.5).map((d) => `${d.rootCause}@${d.confidence}`) : [],
+      falsePositive: healthy
+        ? report.diagnoses
+            .filter((d) => d.severity === 'error' && d.confidence >= 0.5)
+            .map((d) => `${d.rootCause}@${d.confidence}`)
+        : [],
     });
   }
   const failures = results.filter((r) => r.category !== 'healthy');

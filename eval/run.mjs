@@ -17,12 +17,20 @@ const pct = (n, d) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
 const failures = results.filter((r) => r.category !== 'healthy');
 const healthy = results.filter((r) => r.category === 'healthy');
 const fp = healthy.filter((r) => r.falsePositive.length > 0);
-console.log(`top-1 ${summary.top1}/${summary.failures} (${pct(summary.top1, summary.failures)}), top-3 ${summary.top3}/${summary.failures} (${pct(summary.top3, summary.failures)}), false positives on healthy: ${fp.length}/${healthy.length}`);
-for (const [cat, s] of Object.entries(summary.byCategory).sort()) console.log(`  ${cat.padEnd(14)} top-1 ${pct(s.top1, s.n).padStart(6)}  top-3 ${pct(s.top3, s.n).padStart(6)}  (${s.n})`);
+console.log(
+  `top-1 ${summary.top1}/${summary.failures} (${pct(summary.top1, summary.failures)}), top-3 ${summary.top3}/${summary.failures} (${pct(summary.top3, summary.failures)}), false positives on healthy: ${fp.length}/${healthy.length}`,
+);
+for (const [cat, s] of Object.entries(summary.byCategory).sort())
+  console.log(
+    `  ${cat.padEnd(14)} top-1 ${pct(s.top1, s.n).padStart(6)}  top-3 ${pct(s.top3, s.n).padStart(6)}  (${s.n})`,
+  );
 const hs = holdout.summary;
-console.log(`held-out: top-1 ${hs.top1}/${hs.failures} (${pct(hs.top1, hs.failures)}), top-3 ${hs.top3}/${hs.failures} (${pct(hs.top3, hs.failures)}), false positives on healthy: ${hs.healthyFalsePositives}/${hs.healthy}`);
+console.log(
+  `held-out: top-1 ${hs.top1}/${hs.failures} (${pct(hs.top1, hs.failures)}), top-3 ${hs.top3}/${hs.failures} (${pct(hs.top3, hs.failures)}), false positives on healthy: ${hs.healthyFalsePositives}/${hs.healthy}`,
+);
 if (args.has('--verbose')) {
-  for (const r of failures.filter((x) => !x.top1)) console.log(`  miss ${r.id}: expected ${r.expected}, got ${r.got.join(', ') || '(nothing)'}`);
+  for (const r of failures.filter((x) => !x.top1))
+    console.log(`  miss ${r.id}: expected ${r.expected}, got ${r.got.join(', ') || '(nothing)'}`);
   for (const r of fp) console.log(`  FALSE POSITIVE ${r.id}: ${r.falsePositive.join(', ')}`);
 }
 if (args.has('--write')) {
@@ -40,7 +48,9 @@ if (args.has('--write')) {
     '',
     '| category | cases | top-1 | top-3 |',
     '|---|---:|---:|---:|',
-    ...Object.entries(summary.byCategory).sort().map(([cat, s]) => `| ${cat} | ${s.n} | ${pct(s.top1, s.n)} | ${pct(s.top3, s.n)} |`),
+    ...Object.entries(summary.byCategory)
+      .sort()
+      .map(([cat, s]) => `| ${cat} | ${s.n} | ${pct(s.top1, s.n)} | ${pct(s.top3, s.n)} |`),
     '',
     '## False positives on healthy inputs',
     '',
@@ -50,19 +60,37 @@ if (args.has('--write')) {
     '',
     '| case | expected | got (top 3) | top-1 |',
     '|---|---|---|---|',
-    ...failures.map((r) => `| [${r.id}](${r.source}) | ${r.expected} | ${r.got.join(', ') || '–'} | ${r.top1 ? 'yes' : r.top1Acceptable ? 'acceptable' : 'no'} |`),
-    ...healthy.map((r) => `| [${r.id}](${r.source}) | (healthy) | ${r.got.join(', ') || '–'} | ${r.falsePositive.length === 0 ? 'quiet' : 'FALSE POSITIVE'} |`),
+    ...failures.map(
+      (r) =>
+        `| [${r.id}](${r.source}) | ${r.expected} | ${r.got.join(', ') || '–'} | ${r.top1 ? 'yes' : r.top1Acceptable ? 'acceptable' : 'no'} |`,
+    ),
+    ...healthy.map(
+      (r) =>
+        `| [${r.id}](${r.source}) | (healthy) | ${r.got.join(', ') || '–'} | ${r.falsePositive.length === 0 ? 'quiet' : 'FALSE POSITIVE'} |`,
+    ),
     '',
     '## Held-out corpus',
     '',
     '| category | cases | top-1 | top-3 |',
     '|---|---:|---:|---:|',
-    ...Object.entries(hs.byCategory).sort().map(([cat, s]) => `| ${cat} | ${s.n} | ${pct(s.top1, s.n)} | ${pct(s.top3, s.n)} |`),
+    ...Object.entries(hs.byCategory)
+      .sort()
+      .map(([cat, s]) => `| ${cat} | ${s.n} | ${pct(s.top1, s.n)} | ${pct(s.top3, s.n)} |`),
     '',
     '| case | expected | got (top 3) | top-1 |',
     '|---|---|---|---|',
-    ...holdout.results.filter((r) => r.category !== 'healthy').map((r) => `| [${r.id}](${r.source}) | ${r.expected} | ${r.got.join(', ') || '–'} | ${r.top1 ? 'yes' : r.top1Acceptable ? 'acceptable' : 'no'} |`),
-    ...holdout.results.filter((r) => r.category === 'healthy').map((r) => `| [${r.id}](${r.source}) | (healthy) | ${r.got.join(', ') || '–'} | ${r.falsePositive.length === 0 ? 'quiet' : 'FALSE POSITIVE'} |`),
+    ...holdout.results
+      .filter((r) => r.category !== 'healthy')
+      .map(
+        (r) =>
+          `| [${r.id}](${r.source}) | ${r.expected} | ${r.got.join(', ') || '–'} | ${r.top1 ? 'yes' : r.top1Acceptable ? 'acceptable' : 'no'} |`,
+      ),
+    ...holdout.results
+      .filter((r) => r.category === 'healthy')
+      .map(
+        (r) =>
+          `| [${r.id}](${r.source}) | (healthy) | ${r.got.join(', ') || '–'} | ${r.falsePositive.length === 0 ? 'quiet' : 'FALSE POSITIVE'} |`,
+      ),
     '',
   ];
   writeFileSync(join(root, 'EVALUATION.md'), lines.join('\n'));

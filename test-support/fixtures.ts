@@ -33,7 +33,15 @@ const TIME_PATTERNS: [RegExp, string][] = [
   [/\b[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ /g, '<klog> '],
   [/\b\d{2}:\d{2}:\d{2}\.\d{3,}/g, '<time>'],
 ];
-const AGE_KEYS = new Set(['age', 'lastSeen', 'firstSeen', 'lastTimestamp', 'firstTimestamp', 'eventTime', 'creationTimestamp']);
+const AGE_KEYS = new Set([
+  'age',
+  'lastSeen',
+  'firstSeen',
+  'lastTimestamp',
+  'firstTimestamp',
+  'eventTime',
+  'creationTimestamp',
+]);
 
 /** Facts without capture-dependent values: dates, klog headers and ages become placeholders. */
 export function project(v: unknown): unknown {
@@ -48,17 +56,24 @@ export function project(v: unknown): unknown {
 }
 
 /** Sections (kind and line range), facts and issues of one text, as a golden records them. */
-export function readAll(text: string): { sections: { kind: string; lines: [number, number]; command: string | null }[]; issues: Issue[]; facts: unknown } {
+export function readAll(text: string): {
+  sections: { kind: string; lines: [number, number]; command: string | null }[];
+  issues: Issue[];
+  facts: unknown;
+} {
   const sections = splitSections(toLines(text), text);
   const issues: Issue[] = [];
   const facts = extractFacts(sections, issues);
   return {
-    sections: sections.map((s) => ({ kind: s.kind, lines: [s.lines[0]?.no ?? 0, s.lines[s.lines.length - 1]?.no ?? 0], command: s.command })),
+    sections: sections.map((s) => ({
+      kind: s.kind,
+      lines: [s.lines[0]?.no ?? 0, s.lines[s.lines.length - 1]?.no ?? 0],
+      command: s.command,
+    })),
     issues,
     facts: project(facts),
   };
 }
-
 
 /** Every real public paste `fixtures/public/<kind>/<slug>.txt` (each has a sibling `.source.json` {url, note}). */
 export function listPublicPastes(): { kind: string; name: string; path: string }[] {
@@ -72,7 +87,8 @@ export function listPublicPastes(): { kind: string; name: string; path: string }
   }
   for (const kind of kinds) {
     if (!statSync(join(dir, kind)).isDirectory()) continue;
-    for (const f of readdirSync(join(dir, kind)).sort()) if (f.endsWith('.txt')) out.push({ kind, name: f.slice(0, -4), path: join(dir, kind, f) });
+    for (const f of readdirSync(join(dir, kind)).sort())
+      if (f.endsWith('.txt')) out.push({ kind, name: f.slice(0, -4), path: join(dir, kind, f) });
   }
   return out;
 }

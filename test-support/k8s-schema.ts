@@ -25,7 +25,11 @@ const MODELS: Record<string, Model> = {
 };
 
 function isIamPolicy(o: Record<string, unknown>): boolean {
-  return typeof o['Version'] === 'string' && Array.isArray(o['Statement']) && (o['Statement'] as unknown[]).every((s) => typeof s === 'object' && s !== null && 'Effect' in s);
+  return (
+    typeof o['Version'] === 'string' &&
+    Array.isArray(o['Statement']) &&
+    (o['Statement'] as unknown[]).every((s) => typeof s === 'object' && s !== null && 'Effect' in s)
+  );
 }
 
 /** Problems of one manifest text (multi-document YAML or JSON); empty when every document is valid. */
@@ -49,7 +53,9 @@ export function manifestProblems(text: string): string[] {
     try {
       new Model(o).validate();
     } catch (e) {
-      problems.push(`${key} ${String((o['metadata'] as { name?: string } | undefined)?.name)}: ${e instanceof Error ? e.message : String(e)}`);
+      problems.push(
+        `${key} ${String((o['metadata'] as { name?: string } | undefined)?.name)}: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
   return problems;

@@ -30,7 +30,15 @@ const out = join(root, `dist-tmp-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 
 const define = { __RBAC_DIAGNOSE_VERSION__: JSON.stringify(pkg.version) };
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, legalComments: 'none', logLevel: 'warning', define };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define,
+};
 
 /** Every non-ASCII UTF-16 unit as \\uXXXX, which means the same in JSON, strings, template literals and regexes. */
 const toAscii = (s) => s.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -62,7 +70,9 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
-  banner: { js: 'import { createRequire as __rbacCreateRequire } from "node:module"; const require = __rbacCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __rbacCreateRequire } from "node:module"; const require = __rbacCreateRequire(import.meta.url);',
+  },
 });
 
 // 2. The hot path: CommonJS, lazy imports pointing at dist/lazy, the rules read from dist/rules.json.
@@ -74,7 +84,13 @@ const hotPlugin = {
       if (args.kind === 'dynamic-import' && lazy !== undefined) return { path: `./lazy/${lazy}.js`, external: true };
       if (args.kind === 'dynamic-import' && !args.path.startsWith('./lazy/')) {
         // A new dynamic import must be mapped above, or it would be inlined (and its start-up cost with it).
-        return { errors: [{ text: `dynamic import of ${args.path} in ${args.importer} is not mapped to a lazy module in scripts/bundle.mjs` }] };
+        return {
+          errors: [
+            {
+              text: `dynamic import of ${args.path} in ${args.importer} is not mapped to a lazy module in scripts/bundle.mjs`,
+            },
+          ],
+        };
       }
       // The rules' generated data (a 260 KB literal) → src/rules-json.ts, which reads dist/rules.json and rule-texts.json.
       if (/[\\/]builtin\.generated\.js$/.test(args.path)) return { path: join(root, 'src/rules-json.ts') };
@@ -96,14 +112,18 @@ const hot = readFileSync(join(out, 'cli.cjs'), 'utf8');
 const imports = hot.match(/\bimport\(/g) ?? [];
 const lazyImports = hot.match(/\bimport\("\.\/lazy\/[\w-]+\.js"\)/g) ?? [];
 if (imports.length !== lazyImports.length || lazyImports.length === 0) {
-  console.error(`bundle: dist/cli.cjs has ${imports.length} import() calls, ${lazyImports.length} of them to ./lazy/; every one must be`);
+  console.error(
+    `bundle: dist/cli.cjs has ${imports.length} import() calls, ${lazyImports.length} of them to ./lazy/; every one must be`,
+  );
   process.exit(1);
 }
 // esbuild escapes non-ASCII in strings but keeps it in regex literals and comments; one such character makes Node
 // decode the whole file into a two-byte string (measured ~1.6× slower per byte). \uXXXX means the same in strings,
 // template literals and regexes (a surrogate pair stays a pair), and nothing in comments.
 if (/\\[\u0080-\uffff]/.test(hot)) {
-  console.error('bundle: dist/cli.cjs has a backslash before a non-ASCII character; escaping it as \\uXXXX would change its meaning');
+  console.error(
+    'bundle: dist/cli.cjs has a backslash before a non-ASCII character; escaping it as \\uXXXX would change its meaning',
+  );
   process.exit(1);
 }
 writeFileSync(join(out, 'cli.cjs'), toAscii(hot.replace(/\bimport\(("\.\/lazy\/[\w-]+\.js")\)/g, '__rbacImport($1)')));
@@ -123,7 +143,11 @@ const packed = {
     textParts.push(part);
     const texts = [offset, offset + part.length];
     offset += part.length + 1;
-    return { order: Object.keys(r), head: Object.fromEntries(Object.entries(r).filter(([k]) => !TEXT_KEYS.has(k))), texts };
+    return {
+      order: Object.keys(r),
+      head: Object.fromEntries(Object.entries(r).filter(([k]) => !TEXT_KEYS.has(k))),
+      texts,
+    };
   }),
 };
 writeFileSync(join(out, 'rules.json'), ascii(packed));
@@ -138,7 +162,10 @@ renameSync(out, dist);
 
 // 4. The code cache, from a run of the demo (parsers, the engine, evidence and text rendering) — after the swap, so
 // the cached functions carry dist/cli.cjs as their file name.
-const warm = spawnSync(process.execPath, [join(dist, 'rbac-diagnose.js'), '--demo', '--no-color'], { env: { ...process.env, RBAC_DIAGNOSE_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
+const warm = spawnSync(process.execPath, [join(dist, 'rbac-diagnose.js'), '--demo', '--no-color'], {
+  env: { ...process.env, RBAC_DIAGNOSE_WRITE_CODE_CACHE: '1' },
+  encoding: 'utf8',
+});
 if (warm.status !== 0 || !existsSync(join(dist, 'cli.cjs.cache'))) {
   console.error(`bundle: the demo run that writes the code cache failed (exit ${warm.status}):\n${warm.stderr}`);
   process.exit(1);

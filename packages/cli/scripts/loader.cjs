@@ -21,11 +21,17 @@ try {
   cachedData = undefined;
 }
 // latin1: the bundle is pure ASCII (scripts/bundle.mjs escapes the rest), and Latin-1 decoding skips UTF-8 validation.
-const script = new Script(`(function (exports, require, module, __filename, __dirname, __rbacImport) {${readFileSync(file, 'latin1')}\n})`, {
-  filename: file,
-  cachedData,
-});
-if (process.env.RBAC_DIAGNOSE_CODE_CACHE_DEBUG === '1') process.stderr.write(`code cache: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
+const script = new Script(
+  `(function (exports, require, module, __filename, __dirname, __rbacImport) {${readFileSync(file, 'latin1')}\n})`,
+  {
+    filename: file,
+    cachedData,
+  },
+);
+if (process.env.RBAC_DIAGNOSE_CODE_CACHE_DEBUG === '1')
+  process.stderr.write(
+    `code cache: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`,
+  );
 const cjs = { exports: {} };
 const lazyImport = (specifier) => import(pathToFileURL(join(__dirname, specifier)).href);
 script.runInThisContext()(cjs.exports, require, cjs, file, __dirname, lazyImport);

@@ -96,7 +96,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '-o':
       case '--output': {
         const v = take();
-        if (!(OUTPUTS as readonly string[]).includes(v)) throw new UsageError(`--output must be one of ${OUTPUTS.join(', ')} (got "${v}")`);
+        if (!(OUTPUTS as readonly string[]).includes(v))
+          throw new UsageError(`--output must be one of ${OUTPUTS.join(', ')} (got "${v}")`);
         a.output = v as OutputForm;
         break;
       }
@@ -124,19 +125,22 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '--log-level': {
         const v = take();
-        if (!(LEVELS as readonly string[]).includes(v)) throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')} (got "${v}")`);
+        if (!(LEVELS as readonly string[]).includes(v))
+          throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')} (got "${v}")`);
         a.logLevel = v as LogLevel;
         break;
       }
       case '--min-confidence': {
         const v = Number(take());
-        if (!Number.isFinite(v) || v < 0 || v > 1) throw new UsageError('--min-confidence must be a number from 0 to 1');
+        if (!Number.isFinite(v) || v < 0 || v > 1)
+          throw new UsageError('--min-confidence must be a number from 0 to 1');
         a.minConfidence = v;
         break;
       }
       case '--fail-on': {
         const v = take();
-        if (v !== 'error' && v !== 'warning' && v !== 'info') throw new UsageError('--fail-on must be error, warning or info');
+        if (v !== 'error' && v !== 'warning' && v !== 'info')
+          throw new UsageError('--fail-on must be error, warning or info');
         a.failOn = v;
         break;
       }

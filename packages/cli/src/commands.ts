@@ -3,31 +3,64 @@ import { LITERAL_TEMPLATES, ROOT_CAUSES, type Rule } from '@rbac-diagnose/core/l
 
 /** Prints the rules as a table (or JSON). */
 export function rulesList(rules: readonly Rule[], json: boolean): string {
-  if (json) return `${JSON.stringify(rules.map((r) => ({ id: r.id, rootCause: r.rootCause, severity: r.severity, layer: r.layer, confidence: r.confidence, title: r.title })), null, 2)}\n`;
-  const rows = [...rules].sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id)).map((r) => [r.layer, r.id, r.rootCause, r.severity, r.title]);
+  if (json)
+    return `${JSON.stringify(
+      rules.map((r) => ({
+        id: r.id,
+        rootCause: r.rootCause,
+        severity: r.severity,
+        layer: r.layer,
+        confidence: r.confidence,
+        title: r.title,
+      })),
+      null,
+      2,
+    )}\n`;
+  const rows = [...rules]
+    .sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id))
+    .map((r) => [r.layer, r.id, r.rootCause, r.severity, r.title]);
   const head = ['LAYER', 'RULE', 'ROOT CAUSE', 'SEVERITY', 'TITLE'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 2))).join('').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 2)))
+      .join('')
+      .trimEnd();
   return `${[line(head), ...rows.map(line)].join('\n')}\n${rules.length} rules; \`rbac-diagnose explain <rule or root cause>\` for details\n`;
 }
 
 /** Rule text with its input-dependent placeholders shown as `<name>` (aws-auth template words kept). */
 function generic(s: string): string {
-  return s.replace(/\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g, (whole, name: string) => ((LITERAL_TEMPLATES as readonly string[]).includes(name) ? whole : `<${name}>`));
+  return s.replace(/\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g, (whole, name: string) =>
+    (LITERAL_TEMPLATES as readonly string[]).includes(name) ? whole : `<${name}>`,
+  );
 }
 
 /** Explains a root cause (every rule that concludes it) or one rule; null when the id is unknown. */
 export function explainId(rules: readonly Rule[], id: string): string | null {
   const matching = rules.filter((r) => r.id === id || r.rootCause === id);
   if (matching.length === 0) {
-    if ((ROOT_CAUSES as readonly string[]).includes(id)) return `${id}: a root cause of the vocabulary with no rule in this rule set yet.\n`;
+    if ((ROOT_CAUSES as readonly string[]).includes(id))
+      return `${id}: a root cause of the vocabulary with no rule in this rule set yet.\n`;
     return null;
   }
   const out: string[] = [];
   const isCause = matching.some((r) => r.rootCause === id && r.id !== id);
-  out.push(isCause ? `Root cause ${id} — concluded by ${matching.length} rule${matching.length > 1 ? 's' : ''}` : `Rule ${id} — root cause ${matching[0]?.rootCause}`);
+  out.push(
+    isCause
+      ? `Root cause ${id} — concluded by ${matching.length} rule${matching.length > 1 ? 's' : ''}`
+      : `Rule ${id} — root cause ${matching[0]?.rootCause}`,
+  );
   for (const r of matching) {
-    out.push('', `■ ${r.id} (${r.severity}, layer ${r.layer}, base confidence ${r.confidence})`, `  ${r.title}`, '', wrap(r.summary), '', wrap(r.explanation));
+    out.push(
+      '',
+      `■ ${r.id} (${r.severity}, layer ${r.layer}, base confidence ${r.confidence})`,
+      `  ${r.title}`,
+      '',
+      wrap(r.summary),
+      '',
+      wrap(r.explanation),
+    );
     if (r.misleading) out.push('', wrap(`Why the message misleads: ${r.misleading}`));
     if (r.nextSteps.length > 0) {
       out.push('', '  How to confirm (read-only):');

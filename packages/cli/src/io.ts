@@ -24,7 +24,10 @@ export function decodeText(buf: Buffer, name: string): string {
   let nul = 0;
   // indexOf first: the usual text has no NUL, and a for-of over 64 KiB of a Buffer ran cold (~20 ms on a large input).
   for (let i = head.indexOf(0); i !== -1; i = head.indexOf(0, i + 1)) nul++;
-  if (nul > 0 && nul * 100 >= head.length) throw new InputError(`${name} looks binary (NUL bytes), not text output; pass kubectl or AWS CLI text, JSON or YAML`);
+  if (nul > 0 && nul * 100 >= head.length)
+    throw new InputError(
+      `${name} looks binary (NUL bytes), not text output; pass kubectl or AWS CLI text, JSON or YAML`,
+    );
   const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -35,7 +38,10 @@ export async function readStdin(maxBytes: number): Promise<Buffer> {
   let size = 0;
   const add = (b: Buffer): void => {
     size += b.length;
-    if (size > maxBytes) throw new InputError(`standard input is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`);
+    if (size > maxBytes)
+      throw new InputError(
+        `standard input is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`,
+      );
     chunks.push(b);
   };
   for (;;) {
@@ -129,9 +135,12 @@ export async function readInputs(files: readonly string[], maxBytes: number): Pr
       size = s.size;
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw new InputError(`cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      throw new InputError(
+        `cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      );
     }
-    if (size > maxBytes) throw new InputError(`${f} is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`);
+    if (size > maxBytes)
+      throw new InputError(`${f} is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`);
     out.push({ name: basename(f), text: decodeText(readFileSync(f), f), path: f });
   }
   return out;

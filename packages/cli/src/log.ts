@@ -34,10 +34,16 @@ export function createLogger(level: LogLevel): Logger {
     error: add('error'),
     async flush(): Promise<void> {
       if (buffered.length === 0) return;
-      const mod = (await import('pino')) as unknown as { pino?: typeof import('pino').pino; default?: typeof import('pino').pino };
+      const mod = (await import('pino')) as unknown as {
+        pino?: typeof import('pino').pino;
+        default?: typeof import('pino').pino;
+      };
       // The bundled CJS interop exposes pino as the default export; Node's own loader also as a named one.
       const pino = (mod.pino ?? mod.default) as typeof import('pino').pino;
-      const logger = pino({ level, base: { name: 'rbac-diagnose' }, timestamp: false }, pino.destination({ fd: 2, sync: true })) as unknown as PinoLike;
+      const logger = pino(
+        { level, base: { name: 'rbac-diagnose' }, timestamp: false },
+        pino.destination({ fd: 2, sync: true }),
+      ) as unknown as PinoLike;
       for (const r of buffered.splice(0)) (logger[r.level] as (o: object, m: string) => void)(r.obj, r.msg);
     },
   };

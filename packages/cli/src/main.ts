@@ -1,10 +1,31 @@
 // The CLI: arguments → inputs → diagnose (pure core) → render → exit code. IO lives here, not in the core.
-import { diagnoseDetailed, InternalError, loadYaml, renderMarkdown, renderSarif, renderYaml, renderText, renderTrace, type Report, type Rule, type RuleTrace } from '@rbac-diagnose/core/lite';
+import {
+  diagnoseDetailed,
+  InternalError,
+  loadYaml,
+  renderMarkdown,
+  renderSarif,
+  renderYaml,
+  renderText,
+  renderTrace,
+  type Report,
+  type Rule,
+  type RuleTrace,
+} from '@rbac-diagnose/core/lite';
 import { builtinRules, mergeRules } from '@rbac-diagnose/rules';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { explainId, rulesList } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
-import { InputError, readInputs, readStdin, decodeText, stdinIsTerminal, stdoutIsTerminal, writeOut, type NamedText } from './io.js';
+import {
+  InputError,
+  readInputs,
+  readStdin,
+  decodeText,
+  stdinIsTerminal,
+  stdoutIsTerminal,
+  writeOut,
+  type NamedText,
+} from './io.js';
 import { createLogger, type Logger } from './log.js';
 
 declare const __RBAC_DIAGNOSE_VERSION__: string;
@@ -43,20 +64,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (args.command?.name === 'explain') {
       const text = explainId(rules, args.command.id);
-      if (text === null) throw new UsageError(`no rule or root cause named "${args.command.id}" (see \`rbac-diagnose rules list\`)`);
+      if (text === null)
+        throw new UsageError(`no rule or root cause named "${args.command.id}" (see \`rbac-diagnose rules list\`)`);
       write(text);
       return 0;
     }
     const inputs = await gatherInputs(args);
     if (inputs === null) {
-      process.stderr.write('rbac-diagnose: nothing to read: pipe kubectl output in, e.g. `kubectl describe pod my-pod | rbac-diagnose`, or name files (see --help)\n');
+      process.stderr.write(
+        'rbac-diagnose: nothing to read: pipe kubectl output in, e.g. `kubectl describe pod my-pod | rbac-diagnose`, or name files (see --help)\n',
+      );
       return 2;
     }
     log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
     const { report, trace } = await diagnoseDetailed(
       inputs.length === 1 ? (inputs[0]?.text ?? '') : inputs.map((i) => ({ name: i.name, text: i.text })),
       // The compiled fast path gives the same diagnoses (tested against json-rules-engine); --explain needs the trace.
-      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: args.explain ? 'json-rules-engine' : 'compiled', validate: false, maxInputChars: Math.floor(args.maxSizeMiB * 1048576), maxLineChars: Math.floor(args.maxLineKiB * 1024) },
+      {
+        rules,
+        trustedRules: true,
+        minConfidence: args.minConfidence,
+        redact: args.redact,
+        engine: args.explain ? 'json-rules-engine' : 'compiled',
+        validate: false,
+        maxInputChars: Math.floor(args.maxSizeMiB * 1048576),
+        maxLineChars: Math.floor(args.maxLineKiB * 1024),
+      },
     );
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
     write(args.fix ? renderFix(report) : await render(report, args, rules, inputs, trace));
@@ -85,7 +118,9 @@ async function loadRules(args: CliArgs, log: Logger): Promise<readonly Rule[]> {
     const { rules, errors } = loadRulesDir(dir);
     const first = errors[0];
     if (first) {
-      throw new UsageError(`bad rule in ${first.file}: ${first.field}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''}`);
+      throw new UsageError(
+        `bad rule in ${first.file}: ${first.field}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''}`,
+      );
     }
     log.info({ dir, rules: rules.length }, 'loaded custom rules');
     sets.push(rules);
@@ -108,7 +143,13 @@ function useColor(args: CliArgs): boolean {
   return stdoutIsTerminal() && process.env['TERM'] !== 'dumb';
 }
 
-async function render(report: Report, args: CliArgs, rules: readonly Rule[], inputs: readonly NamedText[], trace: readonly RuleTrace[]): Promise<string> {
+async function render(
+  report: Report,
+  args: CliArgs,
+  rules: readonly Rule[],
+  inputs: readonly NamedText[],
+  trace: readonly RuleTrace[],
+): Promise<string> {
   const explain = args.explain ? renderTrace(trace, { all: args.explainAll }) : '';
   switch (args.output) {
     case 'json':
@@ -127,8 +168,13 @@ async function render(report: Report, args: CliArgs, rules: readonly Rule[], inp
       return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, rules, uris: inputs.length === 1 ? { '': inputs[0]?.path ?? 'stdin' } : uris }), null, 2)}\n`;
     }
     case 'text': {
-      const width = stdoutIsTerminal() && process.stdout.columns > 40 ? Math.min(process.stdout.columns, 160) : undefined;
-      const text = renderText(report, { color: useColor(args), verbose: args.verbose, ...(width === undefined ? {} : { width }) });
+      const width =
+        stdoutIsTerminal() && process.stdout.columns > 40 ? Math.min(process.stdout.columns, 160) : undefined;
+      const text = renderText(report, {
+        color: useColor(args),
+        verbose: args.verbose,
+        ...(width === undefined ? {} : { width }),
+      });
       const body = args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
       return explain ? `${body}\n${explain}` : body;
     }
@@ -142,10 +188,13 @@ function renderFix(report: Report): string {
     for (const r of d.remediation) {
       if (r.kind !== 'manifest' || r.yaml === undefined) continue;
       const edit = /<[a-z][\w-]*>/.test(r.yaml) ? '# EDIT FIRST: replace every <placeholder> below.\n' : '';
-      docs.push(`# ${d.rootCause} (${d.ruleId}, confidence ${d.confidence.toFixed(2)}): ${r.title}\n${edit}${r.yaml.trimEnd()}\n`);
+      docs.push(
+        `# ${d.rootCause} (${d.ruleId}, confidence ${d.confidence.toFixed(2)}): ${r.title}\n${edit}${r.yaml.trimEnd()}\n`,
+      );
     }
   }
-  if (docs.length === 0) return '# rbac-diagnose: no manifest to apply for this input (see the text report for commands).\n';
+  if (docs.length === 0)
+    return '# rbac-diagnose: no manifest to apply for this input (see the text report for commands).\n';
   return docs.join('---\n');
 }
 

@@ -28,7 +28,10 @@ function readTexts(start: number, end: number): Record<string, unknown> {
 }
 
 /** Rules whose text fields are read on first access (then kept as plain data properties), keys in their file order. */
-export function unpackRules(packed: PackedRules, texts: (start: number, end: number) => Record<string, unknown> = readTexts): Record<string, unknown>[] {
+export function unpackRules(
+  packed: PackedRules,
+  texts: (start: number, end: number) => Record<string, unknown> = readTexts,
+): Record<string, unknown>[] {
   return packed.rules.map(({ order, head, texts: [start, end] }) => {
     const rule: Record<string, unknown> = {};
     let loaded: Record<string, unknown> | null = null;
@@ -52,5 +55,6 @@ export function unpackRules(packed: PackedRules, texts: (start: number, end: num
   });
 }
 
-export const builtinRuleData: readonly unknown[] = unpackRules(JSON.parse(readFileSync(join(__dirname, 'rules.json'), 'latin1')) as PackedRules);
-
+export const builtinRuleData: readonly unknown[] = unpackRules(
+  JSON.parse(readFileSync(join(__dirname, 'rules.json'), 'latin1')) as PackedRules,
+);

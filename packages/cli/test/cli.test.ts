@@ -12,8 +12,17 @@ const bin = fileURLToPath(new URL('../dist/rbac-diagnose.js', import.meta.url));
 const wallsDir = fileURLToPath(new URL('../../../fixtures/seed-walls/', import.meta.url));
 const wall = (f: string): string => readFileSync(join(wallsDir, f), 'utf8');
 
-function run(args: string[], input?: string | Buffer, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { input: input ?? '', env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 20000 });
+function run(
+  args: string[],
+  input?: string | Buffer,
+  env: Record<string, string> = {},
+): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    input: input ?? '',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    timeout: 20000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,7 +41,10 @@ describe('contract C1/C2: reads stdin and files, prints reports', () => {
     const r = run(['-o', 'json'], input);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const report = JSON.parse(r.stdout) as { schemaVersion: number; diagnoses: { rootCause: string; evidence: { line: number; text: string }[] }[] };
+    const report = JSON.parse(r.stdout) as {
+      schemaVersion: number;
+      diagnoses: { rootCause: string; evidence: { line: number; text: string }[] }[];
+    };
     expect(report.schemaVersion).toBe(1);
     expect(reportSchemaErrors(report)).toEqual([]);
     expect(evidenceProblems(report, input)).toEqual([]);
@@ -40,18 +52,38 @@ describe('contract C1/C2: reads stdin and files, prints reports', () => {
   });
 
   test('several files are diagnosed together; evidence names its file', () => {
-    const r = run(['-o', 'json', join(wallsDir, 'wall3-pending-not-ready-disk.txt'), join(wallsDir, 'aws-auth-users-only.yaml')]);
+    const r = run([
+      '-o',
+      'json',
+      join(wallsDir, 'wall3-pending-not-ready-disk.txt'),
+      join(wallsDir, 'aws-auth-users-only.yaml'),
+    ]);
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { diagnoses: { rootCause: string; confidence: number; evidence: { source?: string; line: number; text: string }[] }[] };
+    const report = JSON.parse(r.stdout) as {
+      diagnoses: {
+        rootCause: string;
+        confidence: number;
+        evidence: { source?: string; line: number; text: string }[];
+      }[];
+    };
     expect(report.diagnoses[0]?.rootCause).toBe('node_role_not_mapped');
     expect(report.diagnoses[0]?.confidence).toBeGreaterThanOrEqual(0.8);
-    expect(new Set(report.diagnoses[0]?.evidence.map((e) => e.source))).toEqual(new Set(['wall3-pending-not-ready-disk.txt', 'aws-auth-users-only.yaml']));
-    expect(evidenceProblems(report, { 'wall3-pending-not-ready-disk.txt': wall('wall3-pending-not-ready-disk.txt'), 'aws-auth-users-only.yaml': wall('aws-auth-users-only.yaml') })).toEqual([]);
+    expect(new Set(report.diagnoses[0]?.evidence.map((e) => e.source))).toEqual(
+      new Set(['wall3-pending-not-ready-disk.txt', 'aws-auth-users-only.yaml']),
+    );
+    expect(
+      evidenceProblems(report, {
+        'wall3-pending-not-ready-disk.txt': wall('wall3-pending-not-ready-disk.txt'),
+        'aws-auth-users-only.yaml': wall('aws-auth-users-only.yaml'),
+      }),
+    ).toEqual([]);
   });
 
   test('"-" reads stdin among files', () => {
     const r = run(['-o', 'json', '-'], wall('wall2-forbidden.txt'));
-    expect((JSON.parse(r.stdout) as { diagnoses: { rootCause: string }[] }).diagnoses[0]?.rootCause).toBe('rbac_permission_missing');
+    expect((JSON.parse(r.stdout) as { diagnoses: { rootCause: string }[] }).diagnoses[0]?.rootCause).toBe(
+      'rbac_permission_missing',
+    );
   });
 
   test('text output: cause, confidence, numbered evidence, why it misleads, confirm command, fix', () => {
@@ -81,7 +113,10 @@ describe('contract C1/C2: reads stdin and files, prints reports', () => {
     const r = run(['-o', 'json', '--log-level', 'debug'], wall('wall2-forbidden.txt'));
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { schemaVersion: number }).schemaVersion).toBe(1);
-    const records = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { level: number; msg: string; name: string });
+    const records = r.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { level: number; msg: string; name: string });
     expect(records.map((x) => [x.level, x.msg, x.name])).toEqual([
       [20, 'read inputs', 'rbac-diagnose'],
       [20, 'diagnosed', 'rbac-diagnose'],
@@ -136,7 +171,10 @@ describe('contract C3: exit codes', () => {
   test('--rules DIR: a bad rule is a usage error naming the file and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rbac-rules-'));
     mkdirSync(join(dir, 'my-rule'));
-    writeFileSync(join(dir, 'my-rule', 'rule.json'), JSON.stringify({ id: 'my-rule', title: 't', rootCause: 'not_a_cause' }));
+    writeFileSync(
+      join(dir, 'my-rule', 'rule.json'),
+      JSON.stringify({ id: 'my-rule', title: 't', rootCause: 'not_a_cause' }),
+    );
     const r = run(['--rules', dir], wall('wall2-forbidden.txt'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(join(dir, 'my-rule', 'rule.json'));
@@ -145,9 +183,14 @@ describe('contract C3: exit codes', () => {
 
   test('--rules DIR: a valid custom rule fires and replaces a built-in of the same id', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rbac-rules-'));
-    const builtin = JSON.parse(readFileSync(new URL('../../rules/rules/forbidden-rbac-permission-missing/rule.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const builtin = JSON.parse(
+      readFileSync(new URL('../../rules/rules/forbidden-rbac-permission-missing/rule.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
     mkdirSync(join(dir, 'forbidden-rbac-permission-missing'));
-    writeFileSync(join(dir, 'forbidden-rbac-permission-missing', 'rule.json'), JSON.stringify({ ...builtin, confidence: 0.42, title: 'custom title' }));
+    writeFileSync(
+      join(dir, 'forbidden-rbac-permission-missing', 'rule.json'),
+      JSON.stringify({ ...builtin, confidence: 0.42, title: 'custom title' }),
+    );
     const r = run(['-o', 'json', '--rules', dir], wall('wall2-forbidden.txt'));
     expect(r.code).toBe(0);
     const d = (JSON.parse(r.stdout) as { diagnoses: { title: string; confidence: number }[] }).diagnoses[0];
@@ -162,7 +205,9 @@ describe('bundle layout for start-up (scripts/bundle.mjs)', () => {
     const head = readFileSync(join(dist, 'rules.json'), 'latin1');
     const texts = readFileSync(join(dist, 'rule-texts.json'), 'latin1');
     expect(head + texts).toMatch(/^[\x00-\x7f]*$/);
-    const packed = JSON.parse(head) as { rules: { order: string[]; head: Record<string, unknown>; texts: [number, number] }[] };
+    const packed = JSON.parse(head) as {
+      rules: { order: string[]; head: Record<string, unknown>; texts: [number, number] }[];
+    };
     const rebuilt = packed.rules.map(({ order, head: h, texts: [a, b] }) => {
       const t = JSON.parse(texts.slice(a, b)) as Record<string, unknown>;
       return Object.fromEntries(order.map((k) => [k, k in h ? h[k] : t[k]]));
@@ -182,7 +227,11 @@ describe('bundle layout for start-up (scripts/bundle.mjs)', () => {
     const copy = mkdtempSync(join(tmpdir(), 'rbac-diagnose-dist-'));
     cpSync(dist, copy, { recursive: true });
     writeFileSync(join(copy, 'cli.cjs.cache'), Buffer.alloc(4096, 7));
-    const r = spawnSync(process.execPath, [join(copy, 'rbac-diagnose.js'), '-o', 'json'], { input, env: { ...process.env, RBAC_DIAGNOSE_CODE_CACHE_DEBUG: '1' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(copy, 'rbac-diagnose.js'), '-o', 'json'], {
+      input,
+      env: { ...process.env, RBAC_DIAGNOSE_CODE_CACHE_DEBUG: '1' },
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('code cache: rejected\n');
     expect(r.stdout).toBe(used.stdout);
   });

@@ -11,10 +11,21 @@ import { reportSchemaErrors } from '../../../test-support/schema.js';
 
 const bin = fileURLToPath(new URL('../dist/rbac-diagnose.js', import.meta.url));
 const walls = fileURLToPath(new URL('../../../fixtures/seed-walls/', import.meta.url));
-const WALLS = ['wall0-no-aws-credentials.txt', 'wall1-unauthorized.txt', 'wall2-forbidden.txt', 'wall3-pending-not-ready-disk.txt', 'aws-auth-as-published.txt'];
+const WALLS = [
+  'wall0-no-aws-credentials.txt',
+  'wall1-unauthorized.txt',
+  'wall2-forbidden.txt',
+  'wall3-pending-not-ready-disk.txt',
+  'aws-auth-as-published.txt',
+];
 
 function run(args: string[], cwd = walls): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 20000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -27,7 +38,15 @@ describe.each(WALLS)('%s', (wall) => {
     if (form === 'json') expect(reportSchemaErrors(JSON.parse(r.stdout))).toEqual([]);
     if (form === 'yaml') expect(reportSchemaErrors(parseYaml(r.stdout))).toEqual([]);
     if (form === 'sarif') {
-      const log = JSON.parse(r.stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+      const log = JSON.parse(r.stdout) as {
+        version: string;
+        runs: {
+          results: {
+            ruleId: string;
+            locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+          }[];
+        }[];
+      };
       expect(log.version).toBe('2.1.0');
       for (const res of log.runs[0]?.results ?? []) {
         const loc = res.locations[0]?.physicalLocation;
@@ -87,10 +106,16 @@ test('kubectl plugin: `kubectl rbac-diagnose` runs the bundle through a real kub
   symlinkSync(bin, join(plugins, 'kubectl-rbac_diagnose'));
   const r = spawnSync(kubectl, ['rbac-diagnose', '-o', 'json'], {
     input: readFileSync(join(walls, 'wall2-forbidden.txt')),
-    env: { ...process.env, PATH: `${plugins}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`, KUBECONFIG: '/dev/null' },
+    env: {
+      ...process.env,
+      PATH: `${plugins}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+      KUBECONFIG: '/dev/null',
+    },
     encoding: 'utf8',
     timeout: 20000,
   });
   expect(r.stderr).toBe('');
-  expect((JSON.parse(r.stdout) as { diagnoses: { rootCause: string }[] }).diagnoses[0]?.rootCause).toBe('rbac_permission_missing');
+  expect((JSON.parse(r.stdout) as { diagnoses: { rootCause: string }[] }).diagnoses[0]?.rootCause).toBe(
+    'rbac_permission_missing',
+  );
 });

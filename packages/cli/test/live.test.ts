@@ -28,7 +28,13 @@ interface Srv {
 interface Report {
   schemaVersion: number;
   inputs: { kind: string; source?: string }[];
-  diagnoses: { rootCause: string; ruleId: string; confidence: number; evidence: { line: number; text: string; source?: string; why: string }[]; nextSteps: { command: string }[] }[];
+  diagnoses: {
+    rootCause: string;
+    ruleId: string;
+    confidence: number;
+    evidence: { line: number; text: string; source?: string; why: string }[];
+    nextSteps: { command: string }[];
+  }[];
   issues: { code: string; message: string }[];
 }
 
@@ -64,9 +70,16 @@ const execUser = (command: string, apiVersion = 'client.authentication.k8s.io/v1
 /** A kubeconfig with one context per credential profile, all on `server`. */
 function kubeconfig(name: string, server: Srv | string, ns = 'sample-namespace'): string {
   const url = typeof server === 'string' ? server : server.url;
-  const ca = typeof server === 'string' ? '' : `\n    certificate-authority-data: ${Buffer.from(server.ca).toString('base64')}`;
-  const unmapped = script('aws-unmapped', `cat <<'JSON'\n{"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1beta1","spec":{},"status":{"expirationTimestamp":"2099-01-01T00:00:00Z","token":"k8s-aws-v1.aHR0cHM6Ly9zdHMudXMtd2VzdC0yLmFtYXpvbmF3cy5jb20vP0FjdGlvbj1HZXRDYWxsZXJJZGVudGl0eQ"}}\nJSON\n`);
-  const nocreds = script('aws-nocreds', `printf '%s\\n' 'aws: [ERROR]: Unable to locate credentials. You can configure credentials by running "aws login".' >&2\nexit 253\n`);
+  const ca =
+    typeof server === 'string' ? '' : `\n    certificate-authority-data: ${Buffer.from(server.ca).toString('base64')}`;
+  const unmapped = script(
+    'aws-unmapped',
+    `cat <<'JSON'\n{"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1beta1","spec":{},"status":{"expirationTimestamp":"2099-01-01T00:00:00Z","token":"k8s-aws-v1.aHR0cHM6Ly9zdHMudXMtd2VzdC0yLmFtYXpvbmF3cy5jb20vP0FjdGlvbj1HZXRDYWxsZXJJZGVudGl0eQ"}}\nJSON\n`,
+  );
+  const nocreds = script(
+    'aws-nocreds',
+    `printf '%s\\n' 'aws: [ERROR]: Unable to locate credentials. You can configure credentials by running "aws login".' >&2\nexit 253\n`,
+  );
   const users: Record<string, string> = {
     admin: '\n    token: admin-token',
     dev: '\n    token: dev-token',
@@ -98,10 +111,17 @@ ${Object.entries(users)
 }
 
 /** Runs the CLI asynchronously (the API server lives in this process, so spawnSync would deadlock it). */
-function run(args: string[], kc: string, opts: { timeoutMs?: number; onStdout?: (chunk: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
+function run(
+  args: string[],
+  kc: string,
+  opts: { timeoutMs?: number; onStdout?: (chunk: string, child: ReturnType<typeof spawn>) => void } = {},
+): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, KUBECONFIG: kc, NO_COLOR: '1', HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, KUBECONFIG: kc, NO_COLOR: '1', HOME: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -119,7 +139,8 @@ function run(args: string[], kc: string, opts: { timeoutMs?: number; onStdout?: 
 
 const json = (s: string): Report => JSON.parse(s) as Report;
 const causes = (r: Report): string[] => r.diagnoses.map((d) => d.rootCause);
-const readDir = (d: string): Record<string, string> => Object.fromEntries(readdirSync(d).map((f) => [f, readFileSync(join(d, f), 'utf8')]));
+const readDir = (d: string): Record<string, string> =>
+  Object.fromEntries(readdirSync(d).map((f) => [f, readFileSync(join(d, f), 'utf8')]));
 
 let seedKc: string;
 
@@ -152,17 +173,29 @@ describe('live pod on the seed scenario (NotReady nodes)', () => {
     expect(sources).toContain('aws-auth.json');
     expect(top?.evidence.some((e) => /Ready\s+Unknown/.test(e.text))).toBe(true);
     // what was collected is reported
-    const collected = report.issues.filter((i) => i.code === 'live_collected').map((i) => i.message).join('\n');
+    const collected = report.issues
+      .filter((i) => i.code === 'live_collected')
+      .map((i) => i.message)
+      .join('\n');
     expect(collected).toMatch(/pod sample-namespace\/samplepod-9876543210-vwxyz/);
     expect(collected).toMatch(/2 nodes/);
     expect(collected).toMatch(/aws-auth ConfigMap/);
     expect(collected).toMatch(/events of ReplicaSet\/samplepod-9876543210/);
     expect(collected).toMatch(/identity: kubernetes-admin/);
     // the kinds the core recognised
-    expect(new Set(report.inputs.map((i) => i.kind))).toEqual(new Set(['describe-pod', 'describe-node', 'events-json', 'aws-auth', 'whoami', 'can-i']));
+    expect(new Set(report.inputs.map((i) => i.kind))).toEqual(
+      new Set(['describe-pod', 'describe-node', 'events-json', 'aws-auth', 'whoami', 'can-i']),
+    );
     // --save wrote what was collected; evidence points at real lines of those files
     const files = readDir(save);
-    expect(Object.keys(files).sort()).toEqual(['aws-auth.json', 'can-i-list.txt', 'events.owner.json', 'nodes.describe.txt', 'pod.describe.txt', 'whoami.txt']);
+    expect(Object.keys(files).sort()).toEqual([
+      'aws-auth.json',
+      'can-i-list.txt',
+      'events.owner.json',
+      'nodes.describe.txt',
+      'pod.describe.txt',
+      'whoami.txt',
+    ]);
     expect(evidenceProblems(report, files)).toEqual([]);
     // offline mode reads the files back to the same diagnoses
     const off = await run(['-o', 'json', ...Object.keys(files).map((f) => join(save, f))], seedKc);
@@ -180,7 +213,9 @@ describe('live pod on the seed scenario (NotReady nodes)', () => {
   test('text output starts with what was collected', async () => {
     const r = await run(['live', 'pod', POD], seedKc);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^rbac-diagnose live: context admin, server https:\/\/127\.0\.0\.1:\d+\n {2}collected: identity: kubernetes-admin; /);
+    expect(r.stdout).toMatch(
+      /^rbac-diagnose live: context admin, server https:\/\/127\.0\.0\.1:\d+\n {2}collected: identity: kubernetes-admin; /,
+    );
     expect(r.stdout).toMatch(/error node_role_not_mapped {2}confidence 0\.9/);
   });
 
@@ -200,11 +235,21 @@ describe('live pod on the seed scenario (NotReady nodes)', () => {
   });
 
   test('--kubeconfig and -n override KUBECONFIG and the context namespace', async () => {
-    const r = await run(['live', 'pod', POD, '-n', 'sample-namespace', '--kubeconfig', seedKc, '-o', 'json'], join(dir, 'does-not-exist'));
+    const r = await run(
+      ['live', 'pod', POD, '-n', 'sample-namespace', '--kubeconfig', seedKc, '-o', 'json'],
+      join(dir, 'does-not-exist'),
+    );
     expect(r.code).toBe(0);
     expect(json(r.stdout).diagnoses[0]?.rootCause).toBe('node_role_not_mapped');
-    const other = await run(['live', 'pod', POD, '-n', 'kube-system', '--kubeconfig', seedKc, '-o', 'json'], join(dir, 'does-not-exist'));
-    expect(json(other.stdout).issues.some((i) => i.code === 'live_not_collected' && i.message.includes(`pod kube-system/${POD}: pods "${POD}" not found`))).toBe(true);
+    const other = await run(
+      ['live', 'pod', POD, '-n', 'kube-system', '--kubeconfig', seedKc, '-o', 'json'],
+      join(dir, 'does-not-exist'),
+    );
+    expect(
+      json(other.stdout).issues.some(
+        (i) => i.code === 'live_not_collected' && i.message.includes(`pod kube-system/${POD}: pods "${POD}" not found`),
+      ),
+    ).toBe(true);
   });
 
   test('the pod is looked up in the context namespace when -n is not given; a missing pod is reported, not thrown', async () => {
@@ -212,7 +257,13 @@ describe('live pod on the seed scenario (NotReady nodes)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const report = json(r.stdout);
-    expect(report.issues.some((i) => i.code === 'live_not_collected' && /pod sample-namespace\/no-such-pod: pods "no-such-pod" not found/.test(i.message))).toBe(true);
+    expect(
+      report.issues.some(
+        (i) =>
+          i.code === 'live_not_collected' &&
+          /pod sample-namespace\/no-such-pod: pods "no-such-pod" not found/.test(i.message),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -233,7 +284,9 @@ describe('live node and live namespace', () => {
       expect(r.code).toBe(0);
       const report = json(r.stdout);
       expect(causes(report)).toEqual(expect.arrayContaining(['pod_security_violation', 'resource_quota_exceeded']));
-      expect(report.diagnoses.find((d) => d.rootCause === 'pod_security_violation')?.evidence[0]?.source).toBe('events.warnings.json');
+      expect(report.diagnoses.find((d) => d.rootCause === 'pod_security_violation')?.evidence[0]?.source).toBe(
+        'events.warnings.json',
+      );
     } finally {
       await srv.close();
     }
@@ -248,9 +301,15 @@ describe('its own failures are diagnoses', () => {
     const report = json(r.stdout);
     const top = report.diagnoses[0];
     expect(top?.rootCause).toBe('rbac_permission_missing');
-    expect(top?.evidence[0]?.text).toBe(`Error from server (Forbidden): pods "${POD}" is forbidden: User "sample-username" cannot get resource "pods" in API group "" in the namespace "sample-namespace"`);
-    expect(report.issues.some((i) => i.code === 'live_collected' && /identity: sample-username/.test(i.message))).toBe(true);
-    expect(report.issues.some((i) => i.code === 'live_not_collected' && /aws-auth ConfigMap: not readable/.test(i.message))).toBe(true);
+    expect(top?.evidence[0]?.text).toBe(
+      `Error from server (Forbidden): pods "${POD}" is forbidden: User "sample-username" cannot get resource "pods" in API group "" in the namespace "sample-namespace"`,
+    );
+    expect(report.issues.some((i) => i.code === 'live_collected' && /identity: sample-username/.test(i.message))).toBe(
+      true,
+    );
+    expect(
+      report.issues.some((i) => i.code === 'live_not_collected' && /aws-auth ConfigMap: not readable/.test(i.message)),
+    ).toBe(true);
   });
 
   test('401 through an exec plugin: the auth-chain diagnosis cites the kubeconfig exec entry and fills cluster and region', async () => {
@@ -261,8 +320,18 @@ describe('its own failures are diagnoses', () => {
     const top = report.diagnoses[0];
     expect(top?.rootCause).toBe('iam_identity_not_mapped');
     const kcEv = top?.evidence.filter((e) => e.source === 'kubeconfig.yaml').map((e) => e.text.trim()) ?? [];
-    expect(kcEv).toEqual(expect.arrayContaining(['apiVersion: client.authentication.k8s.io/v1beta1', `command: ${join(dir, 'aws-unmapped')}`, '- sample-cluster', '- us-west-2', 'value: team-dev']));
-    expect(top?.nextSteps.map((n) => n.command).join('\n')).toContain('aws eks describe-cluster --name sample-cluster --region us-west-2');
+    expect(kcEv).toEqual(
+      expect.arrayContaining([
+        'apiVersion: client.authentication.k8s.io/v1beta1',
+        `command: ${join(dir, 'aws-unmapped')}`,
+        '- sample-cluster',
+        '- us-west-2',
+        'value: team-dev',
+      ]),
+    );
+    expect(top?.nextSteps.map((n) => n.command).join('\n')).toContain(
+      'aws eks describe-cluster --name sample-cluster --region us-west-2',
+    );
     expect(evidenceProblems(report, readDir(save))).toEqual([]);
   });
 
@@ -295,8 +364,14 @@ describe('its own failures are diagnoses', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const report = json(r.stdout);
-    expect(report.issues.some((i) => i.code === 'live_not_collected' && i.message.includes(`connection to 127.0.0.1:${refusedPort} refused`))).toBe(true);
-    expect(report.diagnoses[0]?.evidence[0]?.text).toBe(`The connection to the server 127.0.0.1:${refusedPort} was refused - did you specify the right host or port?`);
+    expect(
+      report.issues.some(
+        (i) => i.code === 'live_not_collected' && i.message.includes(`connection to 127.0.0.1:${refusedPort} refused`),
+      ),
+    ).toBe(true);
+    expect(report.diagnoses[0]?.evidence[0]?.text).toBe(
+      `The connection to the server 127.0.0.1:${refusedPort} was refused - did you specify the right host or port?`,
+    );
     expect(report.diagnoses[0]?.rootCause).toBe('api_endpoint_unreachable');
   });
 
@@ -307,7 +382,11 @@ describe('its own failures are diagnoses', () => {
     expect(r.stderr).toBe('');
     expect(r.ms).toBeLessThan(2900 + 2000); // gave up on the 3 s answer (plus process start and client-node import)
     const report = json(r.stdout);
-    expect(report.issues.some((i) => i.code === 'live_not_collected' && /no answer from 127\.0\.0\.1:\d+ within 1s/.test(i.message))).toBe(true);
+    expect(
+      report.issues.some(
+        (i) => i.code === 'live_not_collected' && /no answer from 127\.0\.0\.1:\d+ within 1s/.test(i.message),
+      ),
+    ).toBe(true);
     expect(report.diagnoses[0]?.evidence[0]?.text).toBe('Unable to connect to the server: context deadline exceeded');
   });
 
@@ -330,7 +409,12 @@ function failedCreateEvent(): object {
     apiVersion: 'v1',
     kind: 'Event',
     metadata: { name: 'privileged-app-5b8f9c7d6.1', namespace: 'payments' },
-    involvedObject: { kind: 'ReplicaSet', namespace: 'payments', name: 'privileged-app-5b8f9c7d6', apiVersion: 'apps/v1' },
+    involvedObject: {
+      kind: 'ReplicaSet',
+      namespace: 'payments',
+      name: 'privileged-app-5b8f9c7d6',
+      apiVersion: 'apps/v1',
+    },
     reason: 'FailedCreate',
     message:
       'Error creating: pods "privileged-app-5b8f9c7d6-x7k2p" is forbidden: violates PodSecurity "restricted:latest": privileged (container "app" must not set securityContext.privileged=true), allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false)',
@@ -353,14 +437,23 @@ describe('watch', () => {
         added = true;
         srv.addObject(failedCreateEvent());
       });
-      const w = await run(['watch', '-n', 'payments', '--max-events', '1', '--timeout', '15s'], kc, { timeoutMs: 25000 });
+      const w = await run(['watch', '-n', 'payments', '--max-events', '1', '--timeout', '15s'], kc, {
+        timeoutMs: 25000,
+      });
       expect(added).toBe(true);
       expect(w.code).toBe(0);
       expect(w.stderr).toBe('');
       const records = w.stdout
         .trim()
         .split('\n')
-        .map((l) => JSON.parse(l) as { change: string; namespace: string; diagnosis: { rootCause: string; evidence: { text: string }[] } });
+        .map(
+          (l) =>
+            JSON.parse(l) as {
+              change: string;
+              namespace: string;
+              diagnosis: { rootCause: string; evidence: { text: string }[] };
+            },
+        );
       const rec = records.find((x) => x.change === 'new' && x.diagnosis.rootCause === 'pod_security_violation');
       expect(rec?.namespace).toBe('payments');
       expect(rec?.diagnosis.evidence.length).toBeGreaterThan(0);
@@ -375,7 +468,11 @@ describe('watch', () => {
   test('reconnects with back-off: connection refused is reported once, then events flow when the server comes up', async () => {
     const port = await freePort();
     const tls = selfSignedCert() as { key: string; cert: string };
-    const kc = kubeconfig('reconnect.kubeconfig', { url: `https://127.0.0.1:${port}`, ca: tls.cert } as Srv, 'payments');
+    const kc = kubeconfig(
+      'reconnect.kubeconfig',
+      { url: `https://127.0.0.1:${port}`, ca: tls.cert } as Srv,
+      'payments',
+    );
     let srv: Srv | null = null;
     // the server comes up once the CLI has reported the refused connection; the event arrives once it watches again
     const up = (out: string): void => {
@@ -387,7 +484,10 @@ describe('watch', () => {
       });
     };
     try {
-      const w = await run(['watch', '-n', 'payments', '--max-events', '1', '--timeout', '20s'], kc, { timeoutMs: 30000, onStdout: up });
+      const w = await run(['watch', '-n', 'payments', '--max-events', '1', '--timeout', '20s'], kc, {
+        timeoutMs: 30000,
+        onStdout: up,
+      });
       expect(w.code).toBe(0);
       const records = w.stdout
         .trim()
@@ -417,7 +517,11 @@ describe('watch', () => {
   test('watch as a forbidden user reports the 403 as a diagnosis and exits', async () => {
     const r = await run(['watch', '-n', 'sample-namespace', '--context', 'dev', '--timeout', '10s'], seedKc);
     expect(r.code).toBe(0);
-    const rec = JSON.parse(r.stdout.trim().split('\n')[0] ?? '{}') as { change: string; error: string; diagnoses: { rootCause: string }[] };
+    const rec = JSON.parse(r.stdout.trim().split('\n')[0] ?? '{}') as {
+      change: string;
+      error: string;
+      diagnoses: { rootCause: string }[];
+    };
     expect(rec.change).toBe('error');
     expect(rec.error).toBe('forbidden');
     expect(rec.diagnoses[0]?.rootCause).toBe('rbac_permission_missing');
@@ -437,7 +541,12 @@ describe('as a kubectl plugin', () => {
     symlinkSync(bin, join(plugins, 'kubectl-rbac_diagnose'));
     const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       const c = spawn(which, ['rbac-diagnose', 'live', 'pod', POD, '--context', 'dev', '-o', 'json'], {
-        env: { ...process.env, PATH: `${plugins}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`, KUBECONFIG: seedKc, HOME: dir },
+        env: {
+          ...process.env,
+          PATH: `${plugins}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+          KUBECONFIG: seedKc,
+          HOME: dir,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';

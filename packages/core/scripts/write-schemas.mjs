@@ -4,7 +4,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { reportJsonSchema, ruleJsonSchema } = await import(join(root, 'dist/schemas.js'));
 mkdirSync(join(root, 'schema'), { recursive: true });

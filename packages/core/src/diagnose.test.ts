@@ -7,8 +7,16 @@ import { diagnose, type InputDoc } from './diagnose.js';
 import { reportJsonSchema, ruleJsonSchema } from './schemas.js';
 
 const wall = (f: string): string => readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
-const WALLS = ['wall0-no-aws-credentials.txt', 'wall1-unauthorized.txt', 'wall2-forbidden.txt', 'wall3-pending-not-ready-disk.txt', 'aws-auth-as-published.txt', 'aws-auth-users-only.yaml'];
-const digest = async (input: string | InputDoc[]): Promise<string[]> => (await diagnose(input, { rules: builtinRules })).diagnoses.map((d) => `${d.rootCause}@${d.confidence}`);
+const WALLS = [
+  'wall0-no-aws-credentials.txt',
+  'wall1-unauthorized.txt',
+  'wall2-forbidden.txt',
+  'wall3-pending-not-ready-disk.txt',
+  'aws-auth-as-published.txt',
+  'aws-auth-users-only.yaml',
+];
+const digest = async (input: string | InputDoc[]): Promise<string[]> =>
+  (await diagnose(input, { rules: builtinRules })).diagnoses.map((d) => `${d.rootCause}@${d.confidence}`);
 
 describe('diagnose', () => {
   test('empty input: no diagnosis, an issue', async () => {
@@ -53,7 +61,18 @@ $ aws sts get-caller-identity
     const piece = fc.oneof(
       fc.string({ maxLength: 60 }),
       fc.constantFrom(...WALLS.map(wall)),
-      fc.constantFrom('```', '$ kubectl get pods', '\r\n', '\u001b[31m', '{', 'apiVersion: v1', 'Name:  x', 'Events:', '\t', '\u0000'),
+      fc.constantFrom(
+        '```',
+        '$ kubectl get pods',
+        '\r\n',
+        '\u001b[31m',
+        '{',
+        'apiVersion: v1',
+        'Name:  x',
+        'Events:',
+        '\t',
+        '\u0000',
+      ),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { maxLength: 8 }), async (parts) => {
@@ -77,15 +96,18 @@ $ aws sts get-caller-identity
     );
   });
 
-  test.each(WALLS)('noise does not change the diagnosis of %s: CRLF, ANSI, fences, prompt, trailing spaces', async (f) => {
-    const text = wall(f);
-    const want = await digest(text);
-    expect(await digest(text.replace(/\n/g, '\r\n'))).toEqual(want);
-    expect(await digest(text.replace(/(Warning|Error|error)/g, '\u001b[31m$1\u001b[0m'))).toEqual(want);
-    expect(await digest(`\`\`\`\n${text}\n\`\`\`\n`)).toEqual(want);
-    expect(await digest(text.replace(/\n/g, '   \n'))).toEqual(want);
-    expect(await digest(text.replace(/^\$ /m, 'user@laptop:~/work$ '))).toEqual(want);
-  });
+  test.each(WALLS)(
+    'noise does not change the diagnosis of %s: CRLF, ANSI, fences, prompt, trailing spaces',
+    async (f) => {
+      const text = wall(f);
+      const want = await digest(text);
+      expect(await digest(text.replace(/\n/g, '\r\n'))).toEqual(want);
+      expect(await digest(text.replace(/(Warning|Error|error)/g, '\u001b[31m$1\u001b[0m'))).toEqual(want);
+      expect(await digest(`\`\`\`\n${text}\n\`\`\`\n`)).toEqual(want);
+      expect(await digest(text.replace(/\n/g, '   \n'))).toEqual(want);
+      expect(await digest(text.replace(/^\$ /m, 'user@laptop:~/work$ '))).toEqual(want);
+    },
+  );
 });
 
 test('the committed JSON Schemas are the ones the zod schemas generate', () => {

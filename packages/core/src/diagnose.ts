@@ -7,15 +7,7 @@ import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
-import type {
-  Diagnosis,
-  Evidence,
-  InputSection,
-  Issue,
-  NextStep,
-  Remediation,
-  Report,
-} from './report.js';
+import type { Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
 import { loadYaml, YamlNotLoadedError } from './yaml-lib.js';
@@ -75,7 +67,10 @@ export async function diagnose(input: string | readonly InputDoc[], options: Dia
 }
 
 /** Like {@link diagnose}, also returning the facts and the rule trace. */
-export async function diagnoseDetailed(input: string | readonly InputDoc[], options: DiagnoseOptions): Promise<DiagnoseResult> {
+export async function diagnoseDetailed(
+  input: string | readonly InputDoc[],
+  options: DiagnoseOptions,
+): Promise<DiagnoseResult> {
   const docs: readonly InputDoc[] = typeof input === 'string' ? [{ text: input }] : input;
   const named = docs.length > 1;
   const issues: Issue[] = [];
@@ -86,7 +81,12 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
   for (const doc of docs) {
     const source = named ? (doc.name ?? `input-${docs.indexOf(doc) + 1}`) : undefined;
     if (doc.text.length > max) {
-      issues.push({ code: 'input_too_large', line: 0, message: `input has ${doc.text.length} characters, more than the limit of ${max}; only the first ${max} were read`, ...(source ? { source } : {}) });
+      issues.push({
+        code: 'input_too_large',
+        line: 0,
+        message: `input has ${doc.text.length} characters, more than the limit of ${max}; only the first ${max} were read`,
+        ...(source ? { source } : {}),
+      });
     }
     const text = doc.text.length > max ? doc.text.slice(0, max) : doc.text;
     const lines = toLines(text, source);
@@ -109,14 +109,22 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
       if (parsed.success) rules.push(parsed.data);
       else {
         const id = typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : '<no id>';
-        issues.push({ code: 'rule_invalid', line: 0, message: `rule ${id} was skipped: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+        issues.push({
+          code: 'rule_invalid',
+          line: 0,
+          message: `rule ${id} was skipped: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        });
       }
     }
   }
 
   // `yaml` is imported only when a section is YAML or an aws-auth ConfigMap (its mapRoles are YAML in any format).
   if (sections.some((s) => YAML_KINDS.has(s.kind))) await loadYaml();
-  const facts = extractFacts(sections, issues, options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars });
+  const facts = extractFacts(
+    sections,
+    issues,
+    options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars },
+  );
   const bindings = computeBindings(facts, lineTexts(linesBySource));
   let fired: Firing[];
   let trace: RuleTrace[] = [];
@@ -151,7 +159,10 @@ export async function diagnoseDetailed(input: string | readonly InputDoc[], opti
   if (options.validate === false) return { report, trace, facts };
   const { ReportSchema } = await import('./report.js');
   const checked = ReportSchema.safeParse(report);
-  if (!checked.success) throw new InternalError(`report failed its own schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!checked.success)
+    throw new InternalError(
+      `report failed its own schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return { report: checked.data, trace, facts };
 }
 
@@ -209,7 +220,12 @@ function lineTexts(linesBySource: ReadonlyMap<string, readonly Line[]>): Iterabl
   };
 }
 
-function resolveEvidence(selectors: readonly EvidenceSelector[], facts: Facts, bindings: Bindings, linesBySource: ReadonlyMap<string, readonly Line[]>): Evidence[] {
+function resolveEvidence(
+  selectors: readonly EvidenceSelector[],
+  facts: Facts,
+  bindings: Bindings,
+  linesBySource: ReadonlyMap<string, readonly Line[]>,
+): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
   for (const sel of selectors) {
@@ -229,7 +245,12 @@ function resolveEvidence(selectors: readonly EvidenceSelector[], facts: Facts, b
         const line = linesBySource.get(source ?? '')?.[no - 1];
         if (!line || seen.has(k)) continue;
         seen.add(k);
-        out.push({ line: no, text: line.text, why: fill(sel.why, bindings, item), ...(source === undefined ? {} : { source }) });
+        out.push({
+          line: no,
+          text: line.text,
+          why: fill(sel.why, bindings, item),
+          ...(source === undefined ? {} : { source }),
+        });
       }
     }
   }
@@ -253,11 +274,21 @@ interface Candidate {
   rule: Rule;
 }
 
-function toDiagnosis(f: Firing, facts: Facts, bindings: Bindings, linesBySource: ReadonlyMap<string, readonly Line[]>): Candidate {
+function toDiagnosis(
+  f: Firing,
+  facts: Facts,
+  bindings: Bindings,
+  linesBySource: ReadonlyMap<string, readonly Line[]>,
+): Candidate {
   const { rule } = f;
   const raw = rule.confidence + f.adjustments.reduce((s, a) => s + a.delta, 0);
   const confidence = Math.round(Math.min(0.99, Math.max(0.01, raw)) * 100) / 100;
-  const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], facts, bindings, linesBySource);
+  const evidence = resolveEvidence(
+    [...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])],
+    facts,
+    bindings,
+    linesBySource,
+  );
   const notes = f.adjustments.map((a) => `${a.delta > 0 ? '↑' : '↓'} ${fill(a.why, bindings)}`);
   const remediation: Remediation[] = [];
   for (const t of rule.remediation) {
@@ -275,7 +306,9 @@ function toDiagnosis(f: Firing, facts: Facts, bindings: Bindings, linesBySource:
       safety: t.safety,
     });
   }
-  const nextSteps: NextStep[] = rule.nextSteps.filter((n) => whenHolds(n.when, facts)).map((n) => ({ command: fill(n.command, bindings), why: fill(n.why, bindings) }));
+  const nextSteps: NextStep[] = rule.nextSteps
+    .filter((n) => whenHolds(n.when, facts))
+    .map((n) => ({ command: fill(n.command, bindings), why: fill(n.why, bindings) }));
   const diagnosis: Diagnosis = {
     rootCause: rule.rootCause,
     ruleId: rule.id,
@@ -283,7 +316,10 @@ function toDiagnosis(f: Firing, facts: Facts, bindings: Bindings, linesBySource:
     severity: rule.severity,
     confidence,
     summary: fill(rule.summary, bindings),
-    explanation: notes.length > 0 ? `${fill(rule.explanation, bindings)}\n\n${notes.join('\n')}` : fill(rule.explanation, bindings),
+    explanation:
+      notes.length > 0
+        ? `${fill(rule.explanation, bindings)}\n\n${notes.join('\n')}`
+        : fill(rule.explanation, bindings),
     ...(rule.misleading === undefined ? {} : { misleading: fill(rule.misleading, bindings) }),
     evidence,
     nextSteps,
@@ -296,7 +332,8 @@ function toDiagnosis(f: Firing, facts: Facts, bindings: Bindings, linesBySource:
 /** Merges candidates that name the same root cause, applies suppressions and sorts. */
 function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagnosis[] {
   // A consequence explained by a more causal rule is not diagnosed separately.
-  const suppressedBy = (cause: string): boolean => fired.some((f) => f.rule.rootCause !== cause && (f.rule.suppresses ?? []).includes(cause as never));
+  const suppressedBy = (cause: string): boolean =>
+    fired.some((f) => f.rule.rootCause !== cause && (f.rule.suppresses ?? []).includes(cause as never));
   const byCause = new Map<string, Candidate[]>();
   for (const c of candidates) {
     if (suppressedBy(c.rule.rootCause)) continue;
@@ -307,12 +344,21 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagn
     const sorted = [...group].sort((a, b) => compareDiagnoses(a.diagnosis, b.diagnosis));
     const primary = sorted[0];
     if (!primary) continue;
-    const d: Diagnosis = { ...primary.diagnosis, evidence: [...primary.diagnosis.evidence], nextSteps: [...primary.diagnosis.nextSteps], remediation: [...primary.diagnosis.remediation] };
+    const d: Diagnosis = {
+      ...primary.diagnosis,
+      evidence: [...primary.diagnosis.evidence],
+      nextSteps: [...primary.diagnosis.nextSteps],
+      remediation: [...primary.diagnosis.remediation],
+    };
     for (const other of sorted.slice(1)) {
-      for (const e of other.diagnosis.evidence) if (!d.evidence.some((x) => x.line === e.line && x.source === e.source)) d.evidence.push(e);
-      for (const n of other.diagnosis.nextSteps) if (!d.nextSteps.some((x) => x.command === n.command)) d.nextSteps.push(n);
-      for (const r of other.diagnosis.remediation) if (!d.remediation.some((x) => x.title === r.title)) d.remediation.push(r);
-      if (SEVERITY_RANK[other.diagnosis.severity] === SEVERITY_RANK[d.severity]) d.confidence = Math.max(d.confidence, other.diagnosis.confidence);
+      for (const e of other.diagnosis.evidence)
+        if (!d.evidence.some((x) => x.line === e.line && x.source === e.source)) d.evidence.push(e);
+      for (const n of other.diagnosis.nextSteps)
+        if (!d.nextSteps.some((x) => x.command === n.command)) d.nextSteps.push(n);
+      for (const r of other.diagnosis.remediation)
+        if (!d.remediation.some((x) => x.title === r.title)) d.remediation.push(r);
+      if (SEVERITY_RANK[other.diagnosis.severity] === SEVERITY_RANK[d.severity])
+        d.confidence = Math.max(d.confidence, other.diagnosis.confidence);
     }
     if (sorted.length > 1) d.alsoMatched = sorted.slice(1).map((c) => c.rule.id);
     // Sources in the order the primary rule cites them (its strongest evidence first), lines in order within each.

@@ -24,7 +24,8 @@ function corpusLines(): string[] {
     for (const f of readdirSync(dir)) {
       const p = join(dir, f);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(?:txt|log|json|yaml)$/.test(f) && !/\.(?:facts|diagnosis)\.json$/.test(f)) for (const l of readFileSync(p, 'utf8').split('\n')) out.add(l);
+      else if (/\.(?:txt|log|json|yaml)$/.test(f) && !/\.(?:facts|diagnosis)\.json$/.test(f))
+        for (const l of readFileSync(p, 'utf8').split('\n')) out.add(l);
     }
   };
   walk(join(ROOT, 'fixtures'));
@@ -42,7 +43,21 @@ const mutatedLine = fc
       fc.constantFrom(...CORPUS),
       fc.constantFrom(...GUARDS),
       fc.string({ maxLength: 12 }),
-      fc.constantFrom(' ', '\t', '\u001b[31m', '\u0000', '\r', '\u2028', '"', '\\"', '$ ', '> ', '# ', 'E0611 10:22:33.123456   12345 x.go:1] ', 'Mar 01 10:00:00 host kubelet[1]: '),
+      fc.constantFrom(
+        ' ',
+        '\t',
+        '\u001b[31m',
+        '\u0000',
+        '\r',
+        '\u2028',
+        '"',
+        '\\"',
+        '$ ',
+        '> ',
+        '# ',
+        'E0611 10:22:33.123456   12345 x.go:1] ',
+        'Mar 01 10:00:00 host kubelet[1]: ',
+      ),
     ),
     { minLength: 1, maxLength: 5 },
   )
@@ -75,7 +90,10 @@ function matchSignaturesSlow(message: string): SignatureHit[] {
 describe.each([
   ['guard index (large inputs)', (m: string): SignatureHit[] => matchSignatures(m)],
   ['guard scope of the message', (m: string): SignatureHit[] => matchSignatures(m, guardScope(m))],
-  ['guard scope of a section', (m: string): SignatureHit[] => matchSignatures(m, guardScope(`Name: x\n${m}\nStatus: Pending`))],
+  [
+    'guard scope of a section',
+    (m: string): SignatureHit[] => matchSignatures(m, guardScope(`Name: x\n${m}\nStatus: Pending`)),
+  ],
 ] as const)('matchSignatures, %s, agrees with testing every guard', (_name, match) => {
   test('on every corpus line', () => {
     for (const l of CORPUS) expect(match(l), l).toEqual(matchSignaturesSlow(l));
@@ -125,16 +143,32 @@ function toLinesSlow(text: string, source?: string): Line[] {
 describe('toLines (clean only lines with control characters) agrees with cleaning every line', () => {
   test('on mutated multi-line texts', () => {
     fc.assert(
-      fc.property(fc.array(mutatedLine, { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\n\n'), fc.boolean(), (ls, eol, trailing) => {
-        const text = ls.join(eol) + (trailing ? eol : '');
-        expect(toLines(text, 'x')).toEqual(toLinesSlow(text, 'x'));
-        expect(toLines(text)).toEqual(toLinesSlow(text));
-      }),
+      fc.property(
+        fc.array(mutatedLine, { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n', '\n\n'),
+        fc.boolean(),
+        (ls, eol, trailing) => {
+          const text = ls.join(eol) + (trailing ? eol : '');
+          expect(toLines(text, 'x')).toEqual(toLinesSlow(text, 'x'));
+          expect(toLines(text)).toEqual(toLinesSlow(text));
+        },
+      ),
       { numRuns: runs(3000) },
     );
   });
   test('on edge cases', () => {
-    for (const t of ['', '\n', '\r', '\r\n', 'a\r', '\u001b[31mred\u001b[0m  \n  x \t', 'a\u0000b\nc', 'x\r\r\n\u007f', ' \t \n\u001b]8;;http://x\u0007l\u001b]8;;\u0007\n']) expect(toLines(t)).toEqual(toLinesSlow(t));
+    for (const t of [
+      '',
+      '\n',
+      '\r',
+      '\r\n',
+      'a\r',
+      '\u001b[31mred\u001b[0m  \n  x \t',
+      'a\u0000b\nc',
+      'x\r\r\n\u007f',
+      ' \t \n\u001b]8;;http://x\u0007l\u001b]8;;\u0007\n',
+    ])
+      expect(toLines(t)).toEqual(toLinesSlow(t));
   });
 });
 
@@ -159,7 +193,8 @@ function normaliseMessageSlow(text: string): string {
 // matchPrompt before the cheap pre-test: all seven prompt regexes on every line.
 const P_KNOWN =
   /^(?:sudo\s+)?(?:kubectl|k|kc|kubecolor|oc|aws|eksctl|helm|terraform|tofu|cat|less|more|journalctl|curl|jq|yq|grep|egrep|export|echo|git|kubectl-[\w-]+|rbac-diagnose|docker|crictl|ctr|nerdctl|systemctl|tail|head|ssh|watch|aws-iam-authenticator|kubectx|kubens|k9s|stern|argocd|flux|kustomize|minikube|kind|vim|nano|env|printenv|source|\.|python3?|node|npm|pnpm|make)\b/;
-const P_USER_HOST = /^(?:\([^()\n]{0,80}\)\s*)?(?:\[[^\]\n]{0,120}\]\s*)?[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s$#%>]{0,200}|\s[~/][^\s$#%>]{0,200})?\s*[$#%>]\s+(\S.*)$/;
+const P_USER_HOST =
+  /^(?:\([^()\n]{0,80}\)\s*)?(?:\[[^\]\n]{0,120}\]\s*)?[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s$#%>]{0,200}|\s[~/][^\s$#%>]{0,200})?\s*[$#%>]\s+(\S.*)$/;
 const P_BRACKET = /^\[[\w.-]{1,64}@[\w.-]{1,64}[^\]\n]{0,120}\][$#%]\s*(\S.*)$/;
 const P_CONTEXT = /^\([^()\n]{0,80}\)\s*(?:[\w.:~/-]{0,120}\s*)?[$#%>❯]\s+(\S.*)$/;
 const P_SIMPLE = /^\s{0,4}(?:[$%>❯λ]|PS [^>\n]{0,200}>)\s+(\S.*)$/;
@@ -194,8 +229,43 @@ const shapedLine = fc.oneof(
   mutatedLine,
   fc
     .tuple(
-      fc.constantFrom('', ' ', '  ', '    ', '\t', '$ ', '> ', '% ', '# ', '❯ ', 'λ ', 'PS C:\\> ', 'user@host:~$ ', '[ec2-user@ip-10 ~]$ ', '(venv) ~/src $ ', '➜  repo git:(main) ✗ ', '~/bin » ', '│ ', '"Unhandled Error" err="', '"msg" err="', 'Please enter Username: ', 'E0611 10:22:33.123456   12345 x.go:1] ', 'Mar 01 10:00:00 host kubelet[1]: '),
-      fc.constantFrom('Name', 'Restart Count', 'a'.repeat(61), 'a'.repeat(62), 'Key (x)/y.z-w_1', 'kubectl get pods', 'k describe po x', 'Conditions', '9x', ''),
+      fc.constantFrom(
+        '',
+        ' ',
+        '  ',
+        '    ',
+        '\t',
+        '$ ',
+        '> ',
+        '% ',
+        '# ',
+        '❯ ',
+        'λ ',
+        'PS C:\\> ',
+        'user@host:~$ ',
+        '[ec2-user@ip-10 ~]$ ',
+        '(venv) ~/src $ ',
+        '➜  repo git:(main) ✗ ',
+        '~/bin » ',
+        '│ ',
+        '"Unhandled Error" err="',
+        '"msg" err="',
+        'Please enter Username: ',
+        'E0611 10:22:33.123456   12345 x.go:1] ',
+        'Mar 01 10:00:00 host kubelet[1]: ',
+      ),
+      fc.constantFrom(
+        'Name',
+        'Restart Count',
+        'a'.repeat(61),
+        'a'.repeat(62),
+        'Key (x)/y.z-w_1',
+        'kubectl get pods',
+        'k describe po x',
+        'Conditions',
+        '9x',
+        '',
+      ),
       fc.constantFrom(':', ': ', ':\t', ':  v  ', ':x', '::', ': \u2028', '', ' :', ':\u00a0v\u00a0'),
       fc.string({ maxLength: 10 }),
     )
@@ -236,7 +306,37 @@ describe('first-character fast paths agree with the regexes they skip', () => {
 const sniffLine = fc
   .tuple(
     fc.constantFrom('', ' ', '  ', '\t', 'x'),
-    fc.constantFrom('Data', 'Data  ', '====', '==== ', 'Name:  aws-auth', 'Name: aws-auth ', 'Containers:', 'Init Containers:', 'Taints:', 'Roles:', 'Unschedulable:', 'Kubelet Version:', 'Error from server', 'error: ', 'E0611 10:22:33.1 1 request.go', 'Unable to connect to the server', 'The connection to the server', 'Please enter Username: ', 'aws: [ERROR]', 'An error occurred (', 'could not get token', 'name: aws-auth', 'mapRoles:', 'name:', ' aws-auth', 'yes', 'no - x', '{"Arn": 1, "Account": 2, "UserId": 3}', ''),
+    fc.constantFrom(
+      'Data',
+      'Data  ',
+      '====',
+      '==== ',
+      'Name:  aws-auth',
+      'Name: aws-auth ',
+      'Containers:',
+      'Init Containers:',
+      'Taints:',
+      'Roles:',
+      'Unschedulable:',
+      'Kubelet Version:',
+      'Error from server',
+      'error: ',
+      'E0611 10:22:33.1 1 request.go',
+      'Unable to connect to the server',
+      'The connection to the server',
+      'Please enter Username: ',
+      'aws: [ERROR]',
+      'An error occurred (',
+      'could not get token',
+      'name: aws-auth',
+      'mapRoles:',
+      'name:',
+      ' aws-auth',
+      'yes',
+      'no - x',
+      '{"Arn": 1, "Account": 2, "UserId": 3}',
+      '',
+    ),
     fc.constantFrom('', ' ', ':', '\t', 'x', ' y'),
     fc.string({ maxLength: 6 }),
   )
@@ -247,8 +347,20 @@ describe('sniff line by line agrees with sniffing the joined section', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('describe', 'error', 'empty', 'table', 'yaml', 'text'),
-        fc.array(fc.oneof(sniffLine, fc.constantFrom(...CORPUS).map((l) => l.replace(/[\n\r\u2028\u2029]/g, ''))), { minLength: 1, maxLength: 8 }),
-        fc.constantFrom('', 'kubectl describe cm aws-auth', 'k describe po x', 'kubectl describe nodes', 'kubectl get pods'),
+        fc.array(
+          fc.oneof(
+            sniffLine,
+            fc.constantFrom(...CORPUS).map((l) => l.replace(/[\n\r\u2028\u2029]/g, '')),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.constantFrom(
+          '',
+          'kubectl describe cm aws-auth',
+          'k describe po x',
+          'kubectl describe nodes',
+          'kubectl get pods',
+        ),
         (shape, texts, cmd) => {
           const lines: Line[] = texts.map((text, i) => ({ no: i + 1, text }));
           expect(sniffForTesting.lines(shape, lines, cmd)).toBe(sniffForTesting.joined(shape, lines, cmd));
@@ -265,7 +377,35 @@ describe('the redaction pre-test holds on every line the redaction regex matches
     for (const l of CORPUS) if (re(l)) expect(pre(l), l).toBe(true);
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constantFrom('<', '>', '<REDACTED>', '<redacted>', 'Redacted', 'xXxX', 'XXXX', 'xxx', '***', '****', '<account-id>', '<aws_account_id>', '<role-arn>', '<user name>', 'REDACT', 'ED', '-', '_', ' '), fc.string({ maxLength: 6 })), { maxLength: 6 }).map((p) => p.join('')),
+        fc
+          .array(
+            fc.oneof(
+              fc.constantFrom(
+                '<',
+                '>',
+                '<REDACTED>',
+                '<redacted>',
+                'Redacted',
+                'xXxX',
+                'XXXX',
+                'xxx',
+                '***',
+                '****',
+                '<account-id>',
+                '<aws_account_id>',
+                '<role-arn>',
+                '<user name>',
+                'REDACT',
+                'ED',
+                '-',
+                '_',
+                ' ',
+              ),
+              fc.string({ maxLength: 6 }),
+            ),
+            { maxLength: 6 },
+          )
+          .map((p) => p.join('')),
         (s) => {
           if (re(s)) expect(pre(s)).toBe(true);
         },

@@ -57,7 +57,10 @@ function literalRegexes(): Collected[] {
         const text = node.getText(sf);
         const cut = text.lastIndexOf('/');
         const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-        out.push({ re: new RegExp(text.slice(1, cut), text.slice(cut + 1)), where: `${file.slice(SRC.length)}:${line}` });
+        out.push({
+          re: new RegExp(text.slice(1, cut), text.slice(cut + 1)),
+          where: `${file.slice(SRC.length)}:${line}`,
+        });
       }
       ts.forEachChild(node, visit);
     };
@@ -74,7 +77,8 @@ function ruleRegexes(): Collected[] {
     else if (typeof v === 'object' && v !== null) {
       const o = v as Record<string, unknown>;
       if (typeof o['matches'] === 'string') out.push({ re: new RegExp(o['matches']), where });
-      if (o['operator'] === 'matches' && typeof o['value'] === 'string') out.push({ re: new RegExp(o['value']), where });
+      if (o['operator'] === 'matches' && typeof o['value'] === 'string')
+        out.push({ re: new RegExp(o['value']), where });
       for (const x of Object.values(o)) walk(x, where);
     }
   };
@@ -93,7 +97,8 @@ function allRegexes(): Collected[] {
     // g/y change where exec starts, not the cost of one attempt: test without them (unanchored is the worst case).
     const flags = c.re.flags.replace(/[gy]/g, '');
     const k = `${c.re.source}/${flags}`;
-    if (!seen.has(k) && NOT_ON_INPUT[c.re.source] === undefined) seen.set(k, { re: new RegExp(c.re.source, flags), where: c.where });
+    if (!seen.has(k) && NOT_ON_INPUT[c.re.source] === undefined)
+      seen.set(k, { re: new RegExp(c.re.source, flags), where: c.where });
   };
   literalRegexes().forEach(add);
   SIGNATURES.forEach((s) => add({ re: s.re, where: `signature ${s.id}` }));
@@ -102,7 +107,33 @@ function allRegexes(): Collected[] {
 }
 
 // Characters that make backtracking regexes struggle: blanks, word characters, quotes, escapes, separators.
-const FILLS = [' ', '\t', 'a', 'A', '0', '.', '-', '"', '\\', ':', '/', ',', '=', 'a"', 'a ', '\\"', '{', '[', '(', '0 ', ', ', ': ', '-.', 'aA0_', ' \u2028'];
+const FILLS = [
+  ' ',
+  '\t',
+  'a',
+  'A',
+  '0',
+  '.',
+  '-',
+  '"',
+  '\\',
+  ':',
+  '/',
+  ',',
+  '=',
+  'a"',
+  'a ',
+  '\\"',
+  '{',
+  '[',
+  '(',
+  '0 ',
+  ', ',
+  ': ',
+  '-.',
+  'aA0_',
+  ' \u2028',
+];
 // A failing end forces the engine to try every split: nothing, a line separator (`.` does not match it), NUL.
 const SUFFIXES = ['', '\u2028', '\u0000!', 'a\u2028b'];
 
@@ -123,7 +154,12 @@ function pumps(re: RegExp): Pump[] {
   const out: Pump[] = [];
   const frags = fragments(re.source);
   // Each literal run alone, and all of them in order (reaches a hot spot that sits after several literals).
-  for (const prefix of ['', 'A: ', ...frags, ...(frags.length > 1 ? [`${frags.slice(0, 2).join(' ')} `, `${frags.join(' ')} `] : [])]) {
+  for (const prefix of [
+    '',
+    'A: ',
+    ...frags,
+    ...(frags.length > 1 ? [`${frags.slice(0, 2).join(' ')} `, `${frags.join(' ')} `] : []),
+  ]) {
     for (const fill of FILLS) for (const suffix of SUFFIXES) out.push({ prefix, fill, suffix });
   }
   return out;
@@ -178,7 +214,10 @@ describe('every regex of the core is linear on adversarial input', () => {
       re.exec('warm up: the first exec compiles the regex');
       const timedPumps = pumps(re).map((p) => ({ p, ms: timeExec(re, pumped(p, N)) }));
       // A linear regex scans 3k characters in microseconds; only slow pumps need the growth check (the 3 slowest).
-      const worst = timedPumps.filter((x) => x.ms >= 0.3).sort((a, b) => b.ms - a.ms).slice(0, 3);
+      const worst = timedPumps
+        .filter((x) => x.ms >= 0.3)
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 3);
       for (const { p } of worst) {
         const small = timeExec(re, pumped(p, N), 3);
         if (small < 0.3) continue;
@@ -187,7 +226,9 @@ describe('every regex of the core is linear on adversarial input', () => {
         let large = timeExec(re, pumped(p, 4 * N));
         if (large > bound) large = Math.min(large, timeExec(re, pumped(p, 4 * N)));
         if (large > bound) {
-          slow.push(`${where} /${re.source}/${re.flags}: ${small.toFixed(2)} ms at ${N} → ${large.toFixed(1)} ms at ${4 * N} chars (pump ${JSON.stringify(p)})`);
+          slow.push(
+            `${where} /${re.source}/${re.flags}: ${small.toFixed(2)} ms at ${N} → ${large.toFixed(1)} ms at ${4 * N} chars (pump ${JSON.stringify(p)})`,
+          );
           break;
         }
       }
@@ -224,35 +265,142 @@ describe('exported parsers return in time proportional to their input', () => {
     ['matchPrompt: user@host with 1 MB of dots', () => matchPrompt(`a@${'.'.repeat(MB)}`), MB],
     ['matchPrompt: 1 MB of (', () => matchPrompt('('.repeat(MB)), MB],
     ['matchPrompt: ➜ and 1 MB of spaces', () => matchPrompt(`➜ ${' '.repeat(MB)}`), MB],
-    ['splitSections: 50k prompt-like lines', () => splitSections(linesOf(Array.from({ length: 50000 }, (_, i) => `user@host:~$ kubectl get pods ${i}`).join('\n'))), 1.6 * MB],
+    [
+      'splitSections: 50k prompt-like lines',
+      () =>
+        splitSections(
+          linesOf(Array.from({ length: 50000 }, (_, i) => `user@host:~$ kubectl get pods ${i}`).join('\n')),
+        ),
+      1.6 * MB,
+    ],
     ['parseForbidden: User " + 1 MB', () => parseForbidden(`User "${'a'.repeat(MB)} cannot `), MB],
     ['parseForbidden: repeated a" 1 MB', () => parseForbidden(`User "${'a"'.repeat(MB / 2)} cannot get`), MB],
     ['parseForbidden: repeated escapes 1 MB', () => parseForbidden(`User \\"${'\\\\'.repeat(MB / 2)} cannot get`), MB],
-    ['parseForbidden: long prefix before is forbidden', () => parseForbidden(`${'a.'.repeat(MB / 2)} "x" is forbidden: User "u" cannot get resource "pods" in API group "" in the namespace "${'n'.repeat(MB / 4)}`), MB],
+    [
+      'parseForbidden: long prefix before is forbidden',
+      () =>
+        parseForbidden(
+          `${'a.'.repeat(MB / 2)} "x" is forbidden: User "u" cannot get resource "pods" in API group "" in the namespace "${'n'.repeat(MB / 4)}`,
+        ),
+      MB,
+    ],
     ['parseForbidden: 100k denials on one line', () => parseForbidden('User "u" cannot get '.repeat(50000)), MB],
-    ['classifySubject: 1 MB service account', () => classifySubject(`system:serviceaccount:${'a-'.repeat(MB / 2)}`), MB],
-    ['parseFitError: 200k histogram items', () => parseFitError(`0/3 nodes are available: ${'1 node(s) had taint, '.repeat(50000)}`), MB],
+    [
+      'classifySubject: 1 MB service account',
+      () => classifySubject(`system:serviceaccount:${'a-'.repeat(MB / 2)}`),
+      MB,
+    ],
+    [
+      'parseFitError: 200k histogram items',
+      () => parseFitError(`0/3 nodes are available: ${'1 node(s) had taint, '.repeat(50000)}`),
+      MB,
+    ],
     ['parseFitError: 1 MB of commas', () => parseFitError(`0/3 nodes are available: 1${', '.repeat(MB / 2)}`), MB],
-    ['parseFitError: legacy, 1 MB', () => parseFitError(`No nodes are available that match all of the following predicates:: ${'Insufficient cpu (1), '.repeat(40000)}`), MB],
-    ['normaliseMessage: unclosed klog err=" + 1 MB of \\"', () => normaliseMessage(`"Unhandled Error" err="${'\\"'.repeat(MB / 2)}`), MB],
-    ['normaliseMessage: structured with 1 MB of quotes', () => normaliseMessage(`"${'a\\"'.repeat(MB / 3)} err="x`), MB],
+    [
+      'parseFitError: legacy, 1 MB',
+      () =>
+        parseFitError(
+          `No nodes are available that match all of the following predicates:: ${'Insufficient cpu (1), '.repeat(40000)}`,
+        ),
+      MB,
+    ],
+    [
+      'normaliseMessage: unclosed klog err=" + 1 MB of \\"',
+      () => normaliseMessage(`"Unhandled Error" err="${'\\"'.repeat(MB / 2)}`),
+      MB,
+    ],
+    [
+      'normaliseMessage: structured with 1 MB of quotes',
+      () => normaliseMessage(`"${'a\\"'.repeat(MB / 3)} err="x`),
+      MB,
+    ],
     ['unquoteGo: 1 MB of escapes', () => unquoteGo('\\"'.repeat(MB / 2)), MB],
-    ['matchSignatures: each guard followed by 20 kB of spaces', () => SIGNATURES.flatMap((s) => s.guard.map((g) => matchSignatures(`${g}${' '.repeat(20000)}\u2028`))), SIGNATURES.reduce((n, s) => n + s.guard.length, 0) * 20000],
-    ['parseTable: a row with 2 MB of spaces', () => parseTable(linesOf(`NAME   READY   STATUS\nweb${' '.repeat(2 * MB)}0/1   Pending`)), 2 * MB],
-    ['parseTable: squashed header, 1 MB row', () => parseTable(linesOf(`NAME READY STATUS\n${'a '.repeat(MB / 2)}`)), MB],
-    ['parseDescribe: a field with 2 MB of spaces and a line separator', () => parseDescribe([line(`Name: ${' '.repeat(2 * MB)}\u2028x`)]), 2 * MB],
-    ['parseDescribe: 50k-line events table', () => parseDescribe(linesOf(`Events:\n  Type  Reason  Age  From  Message\n${'  Warning  BackOff  1s (x2 over 3s)  kubelet  Back-off\n'.repeat(50000)}`)), 2.7 * MB],
-    ['parseEventRow: 1 MB of tokens', () => parseEventRow(`Warning ${'x '.repeat(MB / 2)}`, { from: 30, message: 40 }), MB],
-    ['parseAwsAuth: 1 MB mapRoles value', () => parseAwsAuth(linesOf(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\ndata:\n  mapRoles: |\n    - rolearn: ${'arn:'.repeat(MB / 4)}\n`)), MB],
-    ['parseAwsAuth: describe form, 1 MB of ====', () => parseAwsAuth(linesOf(`Name: aws-auth\nNamespace: kube-system\nData\n${'='.repeat(MB)}\nmapRoles:\n----\n- rolearn: x`)), MB],
-    ['readYaml: alias bomb (billion laughs)', () => readYaml(`a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n`), 1000],
-    ['readYaml: custom tags are not constructed', () => readYaml('a: !!js/function "function(){ throw new Error(1) }"\nb: !Ref Foo\nc: !!python/object:os.system [ls]\n'), 100],
+    [
+      'matchSignatures: each guard followed by 20 kB of spaces',
+      () => SIGNATURES.flatMap((s) => s.guard.map((g) => matchSignatures(`${g}${' '.repeat(20000)}\u2028`))),
+      SIGNATURES.reduce((n, s) => n + s.guard.length, 0) * 20000,
+    ],
+    [
+      'parseTable: a row with 2 MB of spaces',
+      () => parseTable(linesOf(`NAME   READY   STATUS\nweb${' '.repeat(2 * MB)}0/1   Pending`)),
+      2 * MB,
+    ],
+    [
+      'parseTable: squashed header, 1 MB row',
+      () => parseTable(linesOf(`NAME READY STATUS\n${'a '.repeat(MB / 2)}`)),
+      MB,
+    ],
+    [
+      'parseDescribe: a field with 2 MB of spaces and a line separator',
+      () => parseDescribe([line(`Name: ${' '.repeat(2 * MB)}\u2028x`)]),
+      2 * MB,
+    ],
+    [
+      'parseDescribe: 50k-line events table',
+      () =>
+        parseDescribe(
+          linesOf(
+            `Events:\n  Type  Reason  Age  From  Message\n${'  Warning  BackOff  1s (x2 over 3s)  kubelet  Back-off\n'.repeat(50000)}`,
+          ),
+        ),
+      2.7 * MB,
+    ],
+    [
+      'parseEventRow: 1 MB of tokens',
+      () => parseEventRow(`Warning ${'x '.repeat(MB / 2)}`, { from: 30, message: 40 }),
+      MB,
+    ],
+    [
+      'parseAwsAuth: 1 MB mapRoles value',
+      () =>
+        parseAwsAuth(
+          linesOf(
+            `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\ndata:\n  mapRoles: |\n    - rolearn: ${'arn:'.repeat(MB / 4)}\n`,
+          ),
+        ),
+      MB,
+    ],
+    [
+      'parseAwsAuth: describe form, 1 MB of ====',
+      () =>
+        parseAwsAuth(
+          linesOf(`Name: aws-auth\nNamespace: kube-system\nData\n${'='.repeat(MB)}\nmapRoles:\n----\n- rolearn: x`),
+        ),
+      MB,
+    ],
+    [
+      'readYaml: alias bomb (billion laughs)',
+      () =>
+        readYaml(
+          `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n`,
+        ),
+      1000,
+    ],
+    [
+      'readYaml: custom tags are not constructed',
+      () =>
+        readYaml(
+          'a: !!js/function "function(){ throw new Error(1) }"\nb: !Ref Foo\nc: !!python/object:os.system [ls]\n',
+        ),
+      100,
+    ],
     ['readYaml: 100k nested [ (refused before parsing: see below)', () => readYaml('['.repeat(100000)), 100000],
     ['readYaml: 100k nested - (block sequences on one line)', () => readYaml(`${'- '.repeat(100000)}x`), 200000],
-    ['readYaml: 2,000 levels of block indentation', () => readYaml(Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')), 2000 * 1000],
+    [
+      'readYaml: 2,000 levels of block indentation',
+      () => readYaml(Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')),
+      2000 * 1000,
+    ],
     ['readYamlValue: 1 MB of unclosed quotes', () => readYamlValue(`"${'a'.repeat(MB)}`), MB],
     ['slug: 1 MB of dots and dashes', () => slug(`${'.-'.repeat(MB / 2)}x`), MB],
-    ['parseArn / canonicalArn: 1 MB ARN', () => [parseArn(`arn:aws:sts::123456789012:assumed-role/${'a/'.repeat(MB / 2)}`), canonicalArn(`arn:aws:iam::123456789012:role/${'p/'.repeat(MB / 2)}x`)], MB],
+    [
+      'parseArn / canonicalArn: 1 MB ARN',
+      () => [
+        parseArn(`arn:aws:sts::123456789012:assumed-role/${'a/'.repeat(MB / 2)}`),
+        canonicalArn(`arn:aws:iam::123456789012:role/${'p/'.repeat(MB / 2)}x`),
+      ],
+      MB,
+    ],
   ];
 
   // 3 s per MB: linear but slow paths (unquoteGo's replace callback costs ~2 µs per escape) stay inside; a quadratic
@@ -271,23 +419,38 @@ describe('exported parsers return in time proportional to their input', () => {
     }
     expect(readYamlValue(`${'{a: '.repeat(50000)}`).errors[0]?.message).toContain('nested more than');
     // Ordinary nesting still parses.
-    expect(readYaml('a:\n  b:\n    - c: [1, [2, {d: e}]]\n').values).toEqual([{ a: { b: [{ c: [1, [2, { d: 'e' }]] }] } }]);
+    expect(readYaml('a:\n  b:\n    - c: [1, [2, {d: e}]]\n').values).toEqual([
+      { a: { b: [{ c: [1, [2, { d: 'e' }]] }] } },
+    ]);
     expect(readYaml('msg: a[0] and a{1} and x[[[[[[[[[[\n').errors).toEqual([]);
   });
 
   test('readYaml: custom tags stay data and the alias bomb is refused as an error', () => {
     const tags = readYaml('a: !!js/function "function(){ return 1 }"\nb: !Ref Foo\n');
     expect(typeof (tags.values[0] as Record<string, unknown>)['a']).toBe('string');
-    const bomb = readYaml('a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n');
+    const bomb = readYaml(
+      'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+    );
     expect(bomb.errors.length).toBeGreaterThan(0);
   });
 });
 
 describe('diagnose() turns hostile input into a report, within about a second per MB', () => {
-  const describePod = readFileSync(new URL('../../../fixtures/describe-pod/1.31/not-ready-current.txt', import.meta.url), 'utf8');
-  const wall = (f: string): string => readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
-  const eventsJson = readFileSync(new URL('../../../fixtures/events-json/1.28/not-ready-json.txt', import.meta.url), 'utf8');
-  const invalidUtf8 = Buffer.concat([Buffer.from('Error from server (Forbidden): pods is forbidden: User "a\u0000b'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x90, 0x28, 0xbc]), Buffer.from('" cannot list resource "pods" in API group "" in the namespace "x"\n')]);
+  const describePod = readFileSync(
+    new URL('../../../fixtures/describe-pod/1.31/not-ready-current.txt', import.meta.url),
+    'utf8',
+  );
+  const wall = (f: string): string =>
+    readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
+  const eventsJson = readFileSync(
+    new URL('../../../fixtures/events-json/1.28/not-ready-json.txt', import.meta.url),
+    'utf8',
+  );
+  const invalidUtf8 = Buffer.concat([
+    Buffer.from('Error from server (Forbidden): pods is forbidden: User "a\u0000b'),
+    Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x90, 0x28, 0xbc]),
+    Buffer.from('" cannot list resource "pods" in API group "" in the namespace "x"\n'),
+  ]);
   const interleaved = [
     '$ kubectl describe pod web',
     describePod,
@@ -307,33 +470,87 @@ describe('diagnose() turns hostile input into a report, within about a second pe
   ].join('\n');
 
   const cases: [string, () => string][] = [
-    ['megabytes of spaces inside a table row', () => `NAME   READY   STATUS    RESTARTS   AGE\nweb-1${' '.repeat(2 * MB)}0/1     Pending   0          5m\n`],
-    ['megabytes of spaces inside a describe field, then a line separator', () => `Name:         web\nNamespace:    prod\nStatus:${' '.repeat(2 * MB)}\u2028Pending\n`],
-    ['megabytes of spaces inside a describe events row', () => `${describePod}  Warning  FailedScheduling  1s  default-scheduler${' '.repeat(2 * MB)}0/2 nodes are available: 2 node(s) were not ready.\n`],
+    [
+      'megabytes of spaces inside a table row',
+      () => `NAME   READY   STATUS    RESTARTS   AGE\nweb-1${' '.repeat(2 * MB)}0/1     Pending   0          5m\n`,
+    ],
+    [
+      'megabytes of spaces inside a describe field, then a line separator',
+      () => `Name:         web\nNamespace:    prod\nStatus:${' '.repeat(2 * MB)}\u2028Pending\n`,
+    ],
+    [
+      'megabytes of spaces inside a describe events row',
+      () =>
+        `${describePod}  Warning  FailedScheduling  1s  default-scheduler${' '.repeat(2 * MB)}0/2 nodes are available: 2 node(s) were not ready.\n`,
+    ],
     ['a 5 MB single line', () => `Error from server (Forbidden): ${'x'.repeat(5 * MB)}`],
     ['a 5 MB single line of User "', () => 'User "'.repeat(Math.floor((5 * MB) / 6))],
     ['a 5 MB single line of spaces and quotes', () => ' a"'.repeat(Math.floor((5 * MB) / 3))],
     ['deeply nested JSON (100k [), unclosed', () => '['.repeat(100000)],
     ['deeply nested JSON (100k [), closed', () => `${'['.repeat(100000)}${']'.repeat(100000)}`],
     ['deeply nested JSON objects', () => `${'{"a":'.repeat(50000)}1${'}'.repeat(50000)}`],
-    ['deeply nested YAML flow collections (100k [)', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: ${'['.repeat(100000)}\n`],
-    ['deeply nested YAML in an aws-auth mapRoles', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    ${'- '.repeat(50000)}x\n`],
+    [
+      'deeply nested YAML flow collections (100k [)',
+      () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: ${'['.repeat(100000)}\n`,
+    ],
+    [
+      'deeply nested YAML in an aws-auth mapRoles',
+      () =>
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    ${'- '.repeat(50000)}x\n`,
+    ],
     ['100k blank lines inside a YAML section', () => `apiVersion: v1\n${' \n'.repeat(100000)}kind: ConfigMap\n`],
-    ['a YAML section line of 1 MB of line separators', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${' \u2028'.repeat(MB / 2)}x\n`],
-    ['an aws-auth line with 1 MB of blanks before a comment-like #', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    - rolearn: arn:aws:iam::123456789012:role/x${' '.repeat(MB)}x # y\n`],
-    ['a scheduler message ending in 1 MB of dots', () => `Warning  FailedScheduling  1s  default-scheduler  0/3 nodes are available: 3 node(s) were not ready${'.'.repeat(MB)}x\n`],
-    ['a YAML alias bomb', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n  f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n  mapRoles: |\n    - rolearn: *f\n`],
-    ['an aws-auth whose mapRoles is an alias bomb', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    - a: &a [x, x, x, x, x, x, x, x, x]\n    - b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n    - c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n    - d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n    - e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n    - rolearn: arn:aws:iam::123456789012:role/x\n      groups: *e\n`],
-    ['YAML custom tags (!!js/function, !Ref)', () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: !!js/function "function () { process.exit(3) }"\n  mapUsers: !Ref SomeParameter\n  other: !!python/object/apply:os.system ["id"]\n`],
-    ['NUL bytes', () => `Error from server (Forbidden): pods is forbidden: User "a\u0000b" cannot list resource "pods" in API group "" in the namespace "x"\n${'\u0000'.repeat(100000)}`],
+    [
+      'a YAML section line of 1 MB of line separators',
+      () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${' \u2028'.repeat(MB / 2)}x\n`,
+    ],
+    [
+      'an aws-auth line with 1 MB of blanks before a comment-like #',
+      () =>
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    - rolearn: arn:aws:iam::123456789012:role/x${' '.repeat(MB)}x # y\n`,
+    ],
+    [
+      'a scheduler message ending in 1 MB of dots',
+      () =>
+        `Warning  FailedScheduling  1s  default-scheduler  0/3 nodes are available: 3 node(s) were not ready${'.'.repeat(MB)}x\n`,
+    ],
+    [
+      'a YAML alias bomb',
+      () =>
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n  f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n  mapRoles: |\n    - rolearn: *f\n`,
+    ],
+    [
+      'an aws-auth whose mapRoles is an alias bomb',
+      () =>
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    - a: &a [x, x, x, x, x, x, x, x, x]\n    - b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n    - c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n    - d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n    - e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n    - rolearn: arn:aws:iam::123456789012:role/x\n      groups: *e\n`,
+    ],
+    [
+      'YAML custom tags (!!js/function, !Ref)',
+      () =>
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: !!js/function "function () { process.exit(3) }"\n  mapUsers: !Ref SomeParameter\n  other: !!python/object/apply:os.system ["id"]\n`,
+    ],
+    [
+      'NUL bytes',
+      () =>
+        `Error from server (Forbidden): pods is forbidden: User "a\u0000b" cannot list resource "pods" in API group "" in the namespace "x"\n${'\u0000'.repeat(100000)}`,
+    ],
     ['invalid UTF-8 decoded with replacement characters', () => invalidUtf8.toString('utf8').repeat(1000)],
-    ['mixed CRLF, CR and LF', () => wall('wall3-pending-not-ready-disk.txt').split('\n').map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r')).join('')],
-    ['50k-line describe output', () => {
-      const body = describePod.trimEnd().split('\n');
-      const out: string[] = [];
-      while (out.length < 50000) out.push(...body, '');
-      return out.join('\n');
-    }],
+    [
+      'mixed CRLF, CR and LF',
+      () =>
+        wall('wall3-pending-not-ready-disk.txt')
+          .split('\n')
+          .map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r'))
+          .join(''),
+    ],
+    [
+      '50k-line describe output',
+      () => {
+        const body = describePod.trimEnd().split('\n');
+        const out: string[] = [];
+        while (out.length < 50000) out.push(...body, '');
+        return out.join('\n');
+      },
+    ],
     ['interleaved sections of every kind (×50)', () => Array.from({ length: 50 }, () => interleaved).join('\n')],
     ['1 MB of ANSI colour codes and control characters', () => '\u001b[31m\u0007\u001b]8;;x\u0007'.repeat(MB / 16)],
     ['100k lines of unknown prose', () => 'the weather is nice today, nothing to see here\n'.repeat(100000)],
@@ -350,7 +567,10 @@ describe('diagnose() turns hostile input into a report, within about a second pe
 
   test('deep YAML twice in one process (the sequence that aborted Node before the depth guard) gives reports', async () => {
     for (const n of [25000, 50000, 100000]) {
-      for (const body of [`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: ${'['.repeat(n)}\n`, `apiVersion: v1\nkind: List\nitems:\n${'- '.repeat(n)}x\n`]) {
+      for (const body of [
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: ${'['.repeat(n)}\n`,
+        `apiVersion: v1\nkind: List\nitems:\n${'- '.repeat(n)}x\n`,
+      ]) {
         const r = await diagnose(body, { rules: builtinRules, trustedRules: true });
         expect(r.schemaVersion).toBe(1);
       }
@@ -364,21 +584,43 @@ describe('diagnose() turns hostile input into a report, within about a second pe
   });
 
   test('a line over the line limit is searched in its start, with one issue naming it; JSON on it is read whole', async () => {
-    const denial = 'Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "web"';
+    const denial =
+      'Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "web"';
     const text = `ok\n${denial}${' padding'.repeat(200)}\n${'x'.repeat(3000)}Error: You must be logged in to the server (Unauthorized)\n`;
     const r = await diagnose(text, { rules: builtinRules, trustedRules: true, maxLineChars: 1000 });
     const long = r.issues.filter((i) => i.code === 'line_too_long');
     expect(long).toHaveLength(1);
     expect(long[0]?.line).toBe(2);
-    expect(long[0]?.message).toMatch(/^line 2 has \d+ characters, more than the limit of 1000 .* \(and so for 1 more line\)/);
+    expect(long[0]?.message).toMatch(
+      /^line 2 has \d+ characters, more than the limit of 1000 .* \(and so for 1 more line\)/,
+    );
     // The denial at the start of line 2 is found; the Unauthorized after 3,000 characters on line 3 is not searched.
     expect(r.diagnoses.map((d) => d.rootCause)).toContain('rbac_permission_missing');
     expect(r.diagnoses.map((d) => d.rootCause)).not.toContain('iam_identity_not_mapped');
     // The default limit (1 MiB) leaves ordinary input alone.
-    expect((await diagnose(text, { rules: builtinRules, trustedRules: true })).issues.map((i) => i.code)).not.toContain('line_too_long');
+    expect((await diagnose(text, { rules: builtinRules, trustedRules: true })).issues.map((i) => i.code)).not.toContain(
+      'line_too_long',
+    );
     // A minified event list on one long line is still parsed as JSON (its messages are searched from the objects).
-    const events = { apiVersion: 'v1', kind: 'List', items: Array.from({ length: 30 }, (_, i) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name: `web-${i}.1`, namespace: 'web' }, involvedObject: { kind: 'Pod', name: `web-${i}`, namespace: 'web' }, reason: 'FailedScheduling', type: 'Warning', message: '0/2 nodes are available: 2 node(s) were not ready.', count: 1 })) };
-    const minified = await diagnose(`${JSON.stringify(events)}\n`, { rules: builtinRules, trustedRules: true, maxLineChars: 500 });
+    const events = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: Array.from({ length: 30 }, (_, i) => ({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `web-${i}.1`, namespace: 'web' },
+        involvedObject: { kind: 'Pod', name: `web-${i}`, namespace: 'web' },
+        reason: 'FailedScheduling',
+        type: 'Warning',
+        message: '0/2 nodes are available: 2 node(s) were not ready.',
+        count: 1,
+      })),
+    };
+    const minified = await diagnose(`${JSON.stringify(events)}\n`, {
+      rules: builtinRules,
+      trustedRules: true,
+      maxLineChars: 500,
+    });
     expect(minified.inputs[0]?.kind).toBe('events-json');
     expect(minified.issues.map((i) => i.code)).toContain('line_too_long');
     expect(minified.diagnoses.length).toBeGreaterThan(0);
@@ -388,7 +630,10 @@ describe('diagnose() turns hostile input into a report, within about a second pe
 test('a paste with 200k sections does not overflow the call stack (no push(...spread) of large arrays)', async () => {
   const { diagnose: run } = await import('./diagnose.js');
   const { builtinRules: rules } = await import('@rbac-diagnose/rules');
-  const text = Array.from({ length: 200_000 }, (_, i) => `line ${i}\n\nError from server (NotFound): pods "x${i}" not found\n`).join('');
+  const text = Array.from(
+    { length: 200_000 },
+    (_, i) => `line ${i}\n\nError from server (NotFound): pods "x${i}" not found\n`,
+  ).join('');
   const r = await run(text, { rules, engine: 'compiled' });
   expect(r.inputs.length).toBeGreaterThan(150_000);
 }, 120_000);

@@ -21,15 +21,19 @@ export {
   RootCauseSchema,
   SeveritySchema,
 } from './report.js';
-export type { Diagnosis, Evidence, InputKind, InputSection, Issue, NextStep, Remediation, Report, RootCause, Severity } from './report.js';
-export {
-  ConditionSchema,
-  EVIDENCE_SOURCES,
-  GENERATORS,
-  LAYERS,
-  OPERATORS,
-  RuleSchema,
-} from './rules/schema.js';
+export type {
+  Diagnosis,
+  Evidence,
+  InputKind,
+  InputSection,
+  Issue,
+  NextStep,
+  Remediation,
+  Report,
+  RootCause,
+  Severity,
+} from './report.js';
+export { ConditionSchema, EVIDENCE_SOURCES, GENERATORS, LAYERS, OPERATORS, RuleSchema } from './rules/schema.js';
 export type { Condition, EvidenceSelector, Rule } from './rules/schema.js';
 export { checkRule } from './rules/check.js';
 export type { RuleProblem } from './rules/check.js';

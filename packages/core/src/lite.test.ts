@@ -22,15 +22,22 @@ beforeAll(async () => {
 const SEED = fileURLToPath(new URL('../../../fixtures/seed-walls/', import.meta.url));
 
 function inputs(): { name: string; text: string }[] {
-  const out = listCaptures().map((c) => ({ name: `${c.kind}/${c.version}/${c.name}`, text: readFileSync(c.path, 'utf8') }));
-  for (const f of readdirSync(SEED).sort()) if (/\.(?:txt|ya?ml|json)$/.test(f)) out.push({ name: `seed/${f}`, text: readFileSync(join(SEED, f), 'utf8') });
+  const out = listCaptures().map((c) => ({
+    name: `${c.kind}/${c.version}/${c.name}`,
+    text: readFileSync(c.path, 'utf8'),
+  }));
+  for (const f of readdirSync(SEED).sort())
+    if (/\.(?:txt|ya?ml|json)$/.test(f)) out.push({ name: `seed/${f}`, text: readFileSync(join(SEED, f), 'utf8') });
   return out;
 }
 
 describe('lite entry loads yaml on demand', () => {
   it('starts without yaml, and a describe paste needs none', async () => {
     expect(() => yamlLibFresh.yamlLib()).toThrow(/before loadYaml/);
-    const text = readFileSync(fileURLToPath(new URL('../../../fixtures/describe-pod/1.31/not-ready-current.txt', import.meta.url)), 'utf8');
+    const text = readFileSync(
+      fileURLToPath(new URL('../../../fixtures/describe-pod/1.31/not-ready-current.txt', import.meta.url)),
+      'utf8',
+    );
     await lite.diagnose(text, { rules: builtinRules, trustedRules: true, validate: false });
     expect(() => yamlLibFresh.yamlLib()).toThrow(/before loadYaml/);
   });
@@ -41,17 +48,35 @@ describe('lite entry loads yaml on demand', () => {
     let needed = 0;
     for (const { name, text } of all) {
       yamlLibFresh.forgetYaml();
-      const a = await lite.diagnose(text, { rules: builtinRules, trustedRules: true, engine: 'compiled', validate: false });
-      const b = await full.diagnose(text, { rules: builtinRules, trustedRules: true, engine: 'compiled', validate: false });
+      const a = await lite.diagnose(text, {
+        rules: builtinRules,
+        trustedRules: true,
+        engine: 'compiled',
+        validate: false,
+      });
+      const b = await full.diagnose(text, {
+        rules: builtinRules,
+        trustedRules: true,
+        engine: 'compiled',
+        validate: false,
+      });
       expect(a, name).toEqual(b);
-      if (a.diagnoses.some((d) => d.remediation.some((r) => r.yaml !== undefined)) || a.inputs.some((i) => i.kind === 'object-yaml' || i.kind === 'aws-auth')) needed++;
+      if (
+        a.diagnoses.some((d) => d.remediation.some((r) => r.yaml !== undefined)) ||
+        a.inputs.some((i) => i.kind === 'object-yaml' || i.kind === 'aws-auth')
+      )
+        needed++;
     }
     // Some inputs did need yaml (so the on-demand path was exercised from an unloaded state each time).
     expect(needed).toBeGreaterThan(20);
   });
 
   it('renders -o yaml after loadYaml()', async () => {
-    const report = await lite.diagnose('error: You must be logged in to the server (Unauthorized)\n', { rules: builtinRules, trustedRules: true, validate: false });
+    const report = await lite.diagnose('error: You must be logged in to the server (Unauthorized)\n', {
+      rules: builtinRules,
+      trustedRules: true,
+      validate: false,
+    });
     await lite.loadYaml();
     expect(lite.renderYaml(report)).toBe(full.renderYaml(report));
   });

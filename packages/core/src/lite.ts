@@ -3,7 +3,18 @@
 export { diagnose, diagnoseDetailed, InternalError } from './diagnose.js';
 export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
 export { compareDiagnoses, INPUT_KINDS, ROOT_CAUSES } from './vocabulary.js';
-export type { Diagnosis, Evidence, InputKind, InputSection, Issue, NextStep, Remediation, Report, RootCause, Severity } from './report.js';
+export type {
+  Diagnosis,
+  Evidence,
+  InputKind,
+  InputSection,
+  Issue,
+  NextStep,
+  Remediation,
+  Report,
+  RootCause,
+  Severity,
+} from './report.js';
 export type { Rule } from './rules/schema.js';
 export type { RuleTrace } from './engine/run.js';
 export { BINDING_NAMES, LITERAL_TEMPLATES } from './engine/bindings.js';

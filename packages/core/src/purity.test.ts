@@ -10,7 +10,9 @@ const sources = readdirSync(src, { recursive: true, withFileTypes: true })
   .map((d) => join(d.parentPath, d.name));
 
 test.each(sources.map((s) => [s.slice(src.length), s]))('%s does no IO', (_name, file) => {
-  const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s*\S]*?\*\//g, '');
+  const code = readFileSync(file, 'utf8')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/\/\*[\s*\S]*?\*\//g, '');
   expect(code).not.toMatch(/from ['"](?:node:|fs|path|os|child_process|http|https|net|pino|@kubernetes\/client-node)/);
   expect(code).not.toMatch(/\b(?:console|process)\.\w+/);
   expect(code).not.toMatch(/\b(?:fetch|XMLHttpRequest|require)\(/);

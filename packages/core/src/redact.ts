@@ -12,13 +12,23 @@ const SECRETS: [RegExp, string][] = [
   [/((?:aws_secret_access_key|aws_session_token|client-key-data|token)\s*[=:]\s*)["']?[^\s"']{8,}/gi, '$1<redacted>'],
 ];
 
-const ARN = /\barn:(aws[a-z-]*):(iam|sts)::([0-9]{12}|[Xx*#]{3,12}):(user|role|assumed-role|instance-profile|group|federated-user)\/([^\s"',;)\]}]+)/g;
+const ARN =
+  /\barn:(aws[a-z-]*):(iam|sts)::([0-9]{12}|[Xx*#]{3,12}):(user|role|assumed-role|instance-profile|group|federated-user)\/([^\s"',;)\]}]+)/g;
 const ACCOUNT = /(?<![\w-])\d{12}(?![\w-])/g;
 const IPV4 = /(?<![\w.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\w.])/g;
 const EC2_HOST = /\bip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}(?:\.[a-z0-9-]+)*\.(?:compute\.)?internal\b/g;
 const EKS_ID = /\b[0-9A-F]{32}(?=\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com)/g;
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
-const KEEP_NAMES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease', 'system:anonymous', 'xxx', '<none>', '<unknown>']);
+const KEEP_NAMES = new Set([
+  'default',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'system:anonymous',
+  'xxx',
+  '<none>',
+  '<unknown>',
+]);
 
 /** Maps real values to placeholders, the same value always to the same placeholder. */
 class Placeholders {
@@ -47,7 +57,8 @@ export function makeRedactor(facts: Facts): (s: string) => string {
   const ph = new Placeholders();
   const names: [string, string][] = [];
   const addName = (kind: string, v: string | null | undefined): void => {
-    if (!v || v.length < 2 || KEEP_NAMES.has(v) || v.startsWith('system:') || v.startsWith('<') || /^arn:/.test(v)) return;
+    if (!v || v.length < 2 || KEEP_NAMES.has(v) || v.startsWith('system:') || v.startsWith('<') || /^arn:/.test(v))
+      return;
     names.push([v, kind]);
   };
   for (const f of facts.forbidden) {
@@ -65,7 +76,8 @@ export function makeRedactor(facts: Facts): (s: string) => string {
     addName('node', p.node);
   }
   for (const n of facts.nodes) addName('node', n.name);
-  for (const e of facts.awsAuth?.entries ?? []) if (e.username && !e.username.includes('{{')) addName('user', e.username);
+  for (const e of facts.awsAuth?.entries ?? [])
+    if (e.username && !e.username.includes('{{')) addName('user', e.username);
   // Longest names first, so a name inside a longer one is not cut.
   names.sort((a, b) => b[0].length - a[0].length);
   const nameRes = names.map(([v, kind]) => [new RegExp(`(?<![\\w.-])${escapeRe(v)}(?![\\w-])`, 'g'), kind, v] as const);
@@ -99,7 +111,8 @@ export function redactReport(report: Report, redact: (s: string) => string): Rep
   const walk = (v: unknown, key: string): unknown => {
     if (typeof v === 'string') return KEEP_KEYS.has(key) ? v : redact(v);
     if (Array.isArray(v)) return v.map((x) => walk(x, key));
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
     return v;
   };
   return walk(report, '') as Report;

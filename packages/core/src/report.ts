@@ -3,21 +3,22 @@ import { INPUT_KINDS, ROOT_CAUSES } from './vocabulary.js';
 
 export { compareDiagnoses, INPUT_KINDS, ROOT_CAUSES } from './vocabulary.js';
 
-
-
 export const RootCauseSchema = z.enum(ROOT_CAUSES);
 export type RootCause = z.infer<typeof RootCauseSchema>;
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-
 export const InputKindSchema = z.enum(INPUT_KINDS);
 export type InputKind = z.infer<typeof InputKindSchema>;
 
 export const EvidenceSchema = z
   .object({
-    line: z.number().int().positive().describe('1-based line number in the input (in `source` when several inputs were given)'),
+    line: z
+      .number()
+      .int()
+      .positive()
+      .describe('1-based line number in the input (in `source` when several inputs were given)'),
     text: z.string().describe('the input line, verbatim (ANSI colour and trailing spaces removed)'),
     why: z.string(),
     source: z.string().optional().describe('name of the input the line comes from, when several were given'),

@@ -6,7 +6,8 @@ import { diagnose } from '@rbac-diagnose/core';
 import { builtinRules } from '@rbac-diagnose/rules';
 
 const wall = (f: string): string => readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
-const cluster = (mode: string): string => `$ aws eks describe-cluster --name dev --query cluster.accessConfig\n{\n    "bootstrapClusterCreatorAdminPermissions": true,\n    "authenticationMode": "${mode}"\n}\n`;
+const cluster = (mode: string): string =>
+  `$ aws eks describe-cluster --name dev --query cluster.accessConfig\n{\n    "bootstrapClusterCreatorAdminPermissions": true,\n    "authenticationMode": "${mode}"\n}\n`;
 
 async function fixes(text: string, cause: string): Promise<string> {
   const r = await diagnose(text, { rules: builtinRules });

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { loadRulesDir } from './load.js';
 
-const sample = JSON.parse(readFileSync(new URL('../rules/forbidden-rbac-permission-missing/rule.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const sample = JSON.parse(
+  readFileSync(new URL('../rules/forbidden-rbac-permission-missing/rule.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rules-'));
@@ -22,9 +24,17 @@ test('loads folders and flat files; bad rules come back as data naming file and 
     'flat.json': JSON.stringify({ ...sample, id: 'flat-rule' }),
     'wrong-name/rule.json': JSON.stringify({ ...sample, id: 'other-name' }),
     'bad-cause/rule.json': JSON.stringify({ ...sample, id: 'bad-cause', rootCause: 'nope' }),
-    'bad-path/rule.json': JSON.stringify({ ...sample, id: 'bad-path', conditions: { fact: 'derived', path: '$.noSuchThing', operator: 'equal', value: true } }),
+    'bad-path/rule.json': JSON.stringify({
+      ...sample,
+      id: 'bad-path',
+      conditions: { fact: 'derived', path: '$.noSuchThing', operator: 'equal', value: true },
+    }),
     'bad-placeholder/rule.json': JSON.stringify({ ...sample, id: 'bad-placeholder', summary: 'hello {{nobody}}' }),
-    'code/rule.json': JSON.stringify({ ...sample, id: 'code', conditions: { fact: 'signals', operator: 'hasSignal', value: 'x', onSuccess: 'process.exit()' } }),
+    'code/rule.json': JSON.stringify({
+      ...sample,
+      id: 'code',
+      conditions: { fact: 'signals', operator: 'hasSignal', value: 'x', onSuccess: 'process.exit()' },
+    }),
     'not-json/rule.json': '{ nope',
     'README.md': 'ignored',
   });

@@ -25,7 +25,10 @@ export function loadRulesDir(dir: string): LoadedRules {
   try {
     names = readdirSync(dir).sort();
   } catch (e) {
-    return { rules, errors: [{ file: dir, field: '(directory)', message: e instanceof Error ? e.message : String(e) }] };
+    return {
+      rules,
+      errors: [{ file: dir, field: '(directory)', message: e instanceof Error ? e.message : String(e) }],
+    };
   }
   for (const name of names) {
     const path = join(dir, name);

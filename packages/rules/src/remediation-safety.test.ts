@@ -22,11 +22,15 @@ const inputs = [
   ...files(join(root, 'fixtures/seed-walls'), () => true),
   ...files(join(root, 'packages/rules/rules'), (f) => f.endsWith('.input.txt')),
   ...files(join(root, 'eval/corpus'), (f) => f === 'input.txt'),
-  ...files(join(root, 'fixtures'), (f) => f.endsWith('.txt') && !f.endsWith('.stdout.txt') && !f.endsWith('.stderr.txt')).filter((f) => /fixtures\/[a-z-]+\/1\.3[0-3]\//.test(f)),
+  ...files(
+    join(root, 'fixtures'),
+    (f) => f.endsWith('.txt') && !f.endsWith('.stdout.txt') && !f.endsWith('.stderr.txt'),
+  ).filter((f) => /fixtures\/[a-z-]+\/1\.3[0-3]\//.test(f)),
 ];
 
 // Admin grants: system:masters as a group to add, cluster-admin bindings, the EKS cluster-admin access policy.
-const ADMIN = /(?:--group[= ]system:masters|groups:\s*\n\s*-\s*system:masters|clusterrole[= ]cluster-admin|name:\s*cluster-admin\b|AmazonEKSClusterAdminPolicy)/;
+const ADMIN =
+  /(?:--group[= ]system:masters|groups:\s*\n\s*-\s*system:masters|clusterrole[= ]cluster-admin|name:\s*cluster-admin\b|AmazonEKSClusterAdminPolicy)/;
 
 test(`fixes on ${inputs.length} real inputs: valid manifests, no admin grant, never a lossy aws-auth`, async () => {
   expect(inputs.length).toBeGreaterThan(200);
@@ -42,15 +46,23 @@ test(`fixes on ${inputs.length} real inputs: valid manifests, no admin grant, ne
           manifests++;
           for (const p of manifestProblems(r.yaml)) problems.push(`${where}: ${p}`);
           // An aws-auth ConfigMap is only emitted when one was in the input (merged, never a fresh replacement).
-          if (/kind: ConfigMap/.test(r.yaml) && /name: aws-auth/.test(r.yaml) && /^# aws-auth/m.test(r.yaml) && !/aws-auth (from the input|rebuilt from)/.test(r.yaml)) problems.push(`${where}: aws-auth emitted without the input's mappings`);
+          if (
+            /kind: ConfigMap/.test(r.yaml) &&
+            /name: aws-auth/.test(r.yaml) &&
+            /^# aws-auth/m.test(r.yaml) &&
+            !/aws-auth (from the input|rebuilt from)/.test(r.yaml)
+          )
+            problems.push(`${where}: aws-auth emitted without the input's mappings`);
         }
         if (r.kind !== 'note' && ADMIN.test(`${r.command ?? ''}\n${r.yaml ?? ''}`)) {
           // Quoting the user's own aws-auth back in a merge is not a proposal; anything else is.
           const merged = r.yaml !== undefined && /aws-auth (from the input|rebuilt from)/.test(r.yaml);
-          if (!merged || /--group[= ]system:masters|cluster-admin|AmazonEKSClusterAdminPolicy/.test(r.yaml ?? '')) problems.push(`${where}: proposes an admin grant`);
+          if (!merged || /--group[= ]system:masters|cluster-admin|AmazonEKSClusterAdminPolicy/.test(r.yaml ?? ''))
+            problems.push(`${where}: proposes an admin grant`);
         }
         // Anything that changes a cluster or an account is labelled mutating.
-        if (r.kind === 'manifest' && r.safety !== 'mutating' && !/shape only/i.test(r.title)) problems.push(`${where}: a manifest to apply must be labelled mutating`);
+        if (r.kind === 'manifest' && r.safety !== 'mutating' && !/shape only/i.test(r.title))
+          problems.push(`${where}: a manifest to apply must be labelled mutating`);
       }
     }
   }

@@ -12,7 +12,8 @@ const ids = readdirSync(dir, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-const fired = (ds: readonly Diagnosis[], id: string): Diagnosis | undefined => ds.find((d) => d.ruleId === id || d.alsoMatched?.includes(id));
+const fired = (ds: readonly Diagnosis[], id: string): Diagnosis | undefined =>
+  ds.find((d) => d.ruleId === id || d.alsoMatched?.includes(id));
 
 test('the built-in set is exactly the rule folders', () => {
   expect(builtinRules.map((r) => r.id)).toEqual(ids);
@@ -23,7 +24,9 @@ describe.each(ids)('rule %s', (id) => {
   const files = readdirSync(folder).sort();
   const fireCases = files.filter((f) => /^fire\.[\w.-]+\.input\.txt$/.test(f));
   const quietCases = files.filter((f) => /^dont-fire\.[\w.-]+\.input\.txt$/.test(f));
-  const sources = existsSync(new URL('cases.json', folder)) ? (JSON.parse(readFileSync(new URL('cases.json', folder), 'utf8')) as Record<string, { source: string }>) : {};
+  const sources = existsSync(new URL('cases.json', folder))
+    ? (JSON.parse(readFileSync(new URL('cases.json', folder), 'utf8')) as Record<string, { source: string }>)
+    : {};
 
   test('rule.json is valid, named after its folder, and references only known facts and placeholders', () => {
     const { problems } = checkRule(JSON.parse(readFileSync(new URL('rule.json', folder), 'utf8')));
@@ -34,7 +37,8 @@ describe.each(ids)('rule %s', (id) => {
   test('has a firing case and a near miss, each with its source', () => {
     expect(fireCases.length).toBeGreaterThan(0);
     expect(quietCases.length).toBeGreaterThan(0);
-    for (const f of [...fireCases, ...quietCases]) expect(sources[f.replace(/\.input\.txt$/, '')]?.source, `${f} needs a source in cases.json`).toBeTruthy();
+    for (const f of [...fireCases, ...quietCases])
+      expect(sources[f.replace(/\.input\.txt$/, '')]?.source, `${f} needs a source in cases.json`).toBeTruthy();
   });
 
   test.each(fireCases)('fires on %s', async (file) => {
@@ -43,9 +47,14 @@ describe.each(ids)('rule %s', (id) => {
     expect(reportSchemaErrors(report)).toEqual([]);
     expect(evidenceProblems(report, input)).toEqual([]);
     const d = fired(report.diagnoses, id);
-    expect(d, `rule ${id} should fire on ${file}; got ${report.diagnoses.map((x) => x.ruleId).join(', ') || 'nothing'}`).toBeDefined();
+    expect(
+      d,
+      `rule ${id} should fire on ${file}; got ${report.diagnoses.map((x) => x.ruleId).join(', ') || 'nothing'}`,
+    ).toBeDefined();
     expect(d?.evidence.length).toBeGreaterThan(0);
-    await expect(`${JSON.stringify(d, null, 2)}\n`).toMatchFileSnapshot(`../rules/${id}/${file.replace(/\.input\.txt$/, '.diagnosis.json')}`);
+    await expect(`${JSON.stringify(d, null, 2)}\n`).toMatchFileSnapshot(
+      `../rules/${id}/${file.replace(/\.input\.txt$/, '.diagnosis.json')}`,
+    );
   });
 
   test.each(quietCases)('stays silent on %s', async (file) => {

@@ -42,7 +42,9 @@ describe('seed walls', () => {
     expect(causes(r).slice(1)).toEqual(expect.arrayContaining(['aws_credentials_expired', 'kubeconfig_wrong_cluster']));
     const top = r.diagnoses[0];
     expect(top?.nextSteps.map((n) => n.command)).toContain('aws sts get-caller-identity');
-    expect(top?.remediation.map((x) => x.command ?? '').join('\n')).toMatch(/aws eks create-access-entry[\s\S]*AmazonEKSViewPolicy[\s\S]*type=namespace/);
+    expect(top?.remediation.map((x) => x.command ?? '').join('\n')).toMatch(
+      /aws eks create-access-entry[\s\S]*AmazonEKSViewPolicy[\s\S]*type=namespace/,
+    );
     expect(top?.remediation.map((x) => x.command ?? '').join('\n')).toContain('eksctl create iamidentitymapping');
     for (const d of r.diagnoses.slice(1)) expect(d.confidence).toBeLessThan(top?.confidence ?? 0);
   });
@@ -77,7 +79,9 @@ describe('seed walls', () => {
     const d = r.diagnoses.find((x) => x.rootCause === 'node_role_not_mapped');
     expect(d?.misleading).toContain('out of disk space');
     expect(d?.evidence.map((e) => e.line)).toContain(17);
-    expect(r.inputs).toEqual([{ kind: 'describe-pod', startLine: 2, endLine: 17, command: 'kubectl describe pod samplepod-9876543210-vwxyz' }]);
+    expect(r.inputs).toEqual([
+      { kind: 'describe-pod', startLine: 2, endLine: 17, command: 'kubectl describe pod samplepod-9876543210-vwxyz' },
+    ]);
   });
 
   const usersOnly = wall('aws-auth-users-only.yaml');
@@ -90,9 +94,17 @@ describe('seed walls', () => {
     const original = parseAllDocuments(usersOnly)[0]?.toJS() as { data: Record<string, string> };
     expect(cm.metadata).toEqual({ name: 'aws-auth', namespace: 'kube-system' });
     expect(cm.data['mapUsers']).toBe(original.data['mapUsers']);
-    const roles = parseAllDocuments(cm.data['mapRoles'] ?? '')[0]?.toJS() as { rolearn: string; username: string; groups: string[] }[];
+    const roles = parseAllDocuments(cm.data['mapRoles'] ?? '')[0]?.toJS() as {
+      rolearn: string;
+      username: string;
+      groups: string[];
+    }[];
     expect(roles).toEqual([
-      { rolearn: 'arn:aws:iam::123456789012:role/<node-instance-role>', username: 'system:node:{{EC2PrivateDNSName}}', groups: ['system:bootstrappers', 'system:nodes'] },
+      {
+        rolearn: 'arn:aws:iam::123456789012:role/<node-instance-role>',
+        username: 'system:node:{{EC2PrivateDNSName}}',
+        groups: ['system:bootstrappers', 'system:nodes'],
+      },
     ]);
     const commands = top?.remediation.map((x) => x.command ?? '').join('\n') ?? '';
     expect(commands).toContain('eksctl create iamidentitymapping');

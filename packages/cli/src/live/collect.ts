@@ -21,7 +21,10 @@ export interface Collection {
   fatal: KubeError | null;
 }
 
-export type Target = { kind: 'pod'; name: string; namespace: string } | { kind: 'node'; name: string } | { kind: 'namespace'; namespace: string };
+export type Target =
+  | { kind: 'pod'; name: string; namespace: string }
+  | { kind: 'node'; name: string }
+  | { kind: 'namespace'; namespace: string };
 
 const MAX_NODES = 10;
 const MAX_PODS = 20;
@@ -76,14 +79,33 @@ class Collector {
   finish(): Collection {
     // Reads ran in parallel: order the failures deterministically (the primary command first).
     const first = prompt(this.primary);
-    this.errors.sort((a, b) => Number(b.startsWith(first)) - Number(a.startsWith(first)) || (a < b ? -1 : a > b ? 1 : 0));
+    this.errors.sort(
+      (a, b) => Number(b.startsWith(first)) - Number(a.startsWith(first)) || (a < b ? -1 : a > b ? 1 : 0),
+    );
     if (this.errors.length) this.inputs.push({ name: 'errors.txt', text: `${this.errors.join('\n')}\n` });
     const t = this.kube.target;
     // A credential failure: the kubeconfig's exec entry is the evidence of which identity/cluster/region was used.
-    if (this.fatal && t.exec && (this.fatal.kind === 'unauthorized' || this.fatal.kind === 'exec' || this.fatal.kind === 'forbidden')) {
-      this.inputs.push({ name: 'kubeconfig.yaml', text: `${prompt('kubectl config view --minify')}${kubeconfigExec({ ...t, exec: t.exec })}` });
+    if (
+      this.fatal &&
+      t.exec &&
+      (this.fatal.kind === 'unauthorized' || this.fatal.kind === 'exec' || this.fatal.kind === 'forbidden')
+    ) {
+      this.inputs.push({
+        name: 'kubeconfig.yaml',
+        text: `${prompt('kubectl config view --minify')}${kubeconfigExec({ ...t, exec: t.exec })}`,
+      });
     }
-    const order = [/^identity/, /^pod /, /events of pod/, /events of /, /^\d+ non-running/, /warning event/, /node/, /^aws-auth/, /^permissions/];
+    const order = [
+      /^identity/,
+      /^pod /,
+      /events of pod/,
+      /events of /,
+      /^\d+ non-running/,
+      /warning event/,
+      /node/,
+      /^aws-auth/,
+      /^permissions/,
+    ];
     const rank = (x: string): number => order.findIndex((re) => re.test(x)) >>> 0;
     this.collected.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
     this.missing.sort();
@@ -96,7 +118,11 @@ class Collector {
   async identity(): Promise<void> {
     const review = await this.step(
       'identity (SelfSubjectReview)',
-      () => this.kube.request('/apis/authentication.k8s.io/v1/selfsubjectreviews', { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }),
+      () =>
+        this.kube.request('/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+          apiVersion: 'authentication.k8s.io/v1',
+          kind: 'SelfSubjectReview',
+        }),
       { required: false, command: 'kubectl auth whoami' },
     );
     if (review) {
@@ -109,7 +135,12 @@ class Collector {
   async permissions(namespace: string): Promise<void> {
     const review = await this.step(
       `permissions in ${namespace} (SelfSubjectRulesReview)`,
-      () => this.kube.request('/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace } }),
+      () =>
+        this.kube.request('/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectRulesReview',
+          spec: { namespace },
+        }),
       { required: false, command: `kubectl auth can-i --list -n ${namespace}` },
     );
     if (review) {
@@ -130,7 +161,9 @@ class Collector {
           this.kube.request('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
             apiVersion: 'authorization.k8s.io/v1',
             kind: 'SelfSubjectAccessReview',
-            spec: { resourceAttributes: { namespace: 'kube-system', verb: 'get', resource: 'configmaps', name: 'aws-auth' } },
+            spec: {
+              resourceAttributes: { namespace: 'kube-system', verb: 'get', resource: 'configmaps', name: 'aws-auth' },
+            },
           }),
         { required: false, command: 'kubectl auth can-i get configmap/aws-auth -n kube-system' },
       ),
@@ -154,7 +187,11 @@ class Collector {
       { required: false, command: 'kubectl get configmap aws-auth -n kube-system -o json' },
     );
     if (got) {
-      this.add('aws-auth.json', 'kubectl get configmap aws-auth -n kube-system -o json', objectJson(got, 'v1', 'ConfigMap'));
+      this.add(
+        'aws-auth.json',
+        'kubectl get configmap aws-auth -n kube-system -o json',
+        objectJson(got, 'v1', 'ConfigMap'),
+      );
       this.collected.push('aws-auth ConfigMap');
     }
   }
@@ -172,7 +209,12 @@ class Collector {
   async nodes(podP: Promise<J | null> | null, names: string[] | null): Promise<void> {
     const now = Date.now();
     const listP = names ? null : this.kube.request('/api/v1/nodes').catch((e: unknown) => e);
-    const eventsP = this.events(null, 'involvedObject.kind=Node', 'node events', 'kubectl get events -A --field-selector involvedObject.kind=Node');
+    const eventsP = this.events(
+      null,
+      'involvedObject.kind=Node',
+      'node events',
+      'kubectl get events -A --field-selector involvedObject.kind=Node',
+    );
     const pod = podP ? await podP : null;
     if (this.fatal) return;
     let wanted = names;
@@ -181,8 +223,16 @@ class Collector {
     const list = listP ? await listP : null;
     if (wanted) {
       for (const n of wanted) {
-        const fromList = list && !(list instanceof Error) ? ((list.items ?? []) as J[]).find((x) => x.metadata?.name === n) : undefined;
-        const node = fromList ?? (await this.step(`node ${n}`, () => this.kube.request(`/api/v1/nodes/${enc(n)}`), { required: true, command: `kubectl describe node ${n}` }));
+        const fromList =
+          list && !(list instanceof Error)
+            ? ((list.items ?? []) as J[]).find((x) => x.metadata?.name === n)
+            : undefined;
+        const node =
+          fromList ??
+          (await this.step(`node ${n}`, () => this.kube.request(`/api/v1/nodes/${enc(n)}`), {
+            required: true,
+            command: `kubectl describe node ${n}`,
+          }));
         if (node) nodes.push(node);
       }
     } else {
@@ -204,15 +254,31 @@ class Collector {
         return;
       }
       if (nodes.length > MAX_NODES) {
-        this.missing.push(`nodes: ${nodes.length - MAX_NODES} more nodes the pod could run on were not described (limit ${MAX_NODES})`);
+        this.missing.push(
+          `nodes: ${nodes.length - MAX_NODES} more nodes the pod could run on were not described (limit ${MAX_NODES})`,
+        );
         nodes = nodes.slice(0, MAX_NODES);
       }
     }
     if (nodes.length === 0) return;
     const events = (await eventsP) ?? [];
-    const text = nodes.map((n) => describeNode(n, events.filter((e) => e.involvedObject?.name === n.metadata?.name), now)).join('\n');
-    this.add('nodes.describe.txt', wanted?.length === 1 ? `kubectl describe node ${wanted[0]}` : 'kubectl describe nodes', text);
-    this.collected.push(`${nodes.length} node${nodes.length === 1 ? '' : 's'} (${nodes.map((n) => String(n.metadata?.name)).join(', ')})`);
+    const text = nodes
+      .map((n) =>
+        describeNode(
+          n,
+          events.filter((e) => e.involvedObject?.name === n.metadata?.name),
+          now,
+        ),
+      )
+      .join('\n');
+    this.add(
+      'nodes.describe.txt',
+      wanted?.length === 1 ? `kubectl describe node ${wanted[0]}` : 'kubectl describe nodes',
+      text,
+    );
+    this.collected.push(
+      `${nodes.length} node${nodes.length === 1 ? '' : 's'} (${nodes.map((n) => String(n.metadata?.name)).join(', ')})`,
+    );
   }
 }
 
@@ -222,24 +288,57 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
   if (target.kind === 'pod') {
     const { name, namespace } = target;
     const c = new Collector(kube, `kubectl describe pod ${name} -n ${namespace}`);
-    const podP = c.step(`pod ${namespace}/${name}`, () => kube.request(`/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}`), { required: true, command: `kubectl describe pod ${name} -n ${namespace}` });
-    const eventsP = c.events(namespace, `involvedObject.kind=Pod,involvedObject.name=${name}`, `events of pod ${name}`, `kubectl get events -n ${namespace} --field-selector involvedObject.name=${name}`);
+    const podP = c.step(
+      `pod ${namespace}/${name}`,
+      () => kube.request(`/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}`),
+      { required: true, command: `kubectl describe pod ${name} -n ${namespace}` },
+    );
+    const eventsP = c.events(
+      namespace,
+      `involvedObject.kind=Pod,involvedObject.name=${name}`,
+      `events of pod ${name}`,
+      `kubectl get events -n ${namespace} --field-selector involvedObject.name=${name}`,
+    );
     const ownerEvents = async (): Promise<void> => {
       const pod = await podP;
       const owner = ((pod?.metadata?.ownerReferences ?? []) as J[]).find((o) => o.controller) ?? null;
       if (!owner) return;
       const sel = `involvedObject.kind=${owner.kind},involvedObject.name=${owner.name}`;
-      const ev = await c.events(namespace, sel, `events of ${owner.kind}/${owner.name}`, `kubectl get events -n ${namespace} --field-selector ${sel}`);
-      if (ev && ev.length) c.add('events.owner.json', `kubectl get events -n ${namespace} --field-selector ${sel} -o json`, eventsJson(ev));
+      const ev = await c.events(
+        namespace,
+        sel,
+        `events of ${owner.kind}/${owner.name}`,
+        `kubectl get events -n ${namespace} --field-selector ${sel}`,
+      );
+      if (ev && ev.length)
+        c.add(
+          'events.owner.json',
+          `kubectl get events -n ${namespace} --field-selector ${sel} -o json`,
+          eventsJson(ev),
+        );
       if (ev) c.collected.push(`${ev.length} event${ev.length === 1 ? '' : 's'} of ${owner.kind}/${owner.name}`);
     };
-    await Promise.all([c.identity(), podP, eventsP, ownerEvents(), c.permissions(namespace), c.awsAuth(), c.nodes(podP, null)]);
+    await Promise.all([
+      c.identity(),
+      podP,
+      eventsP,
+      ownerEvents(),
+      c.permissions(namespace),
+      c.awsAuth(),
+      c.nodes(podP, null),
+    ]);
     const [pod, events] = [await podP, await eventsP];
     if (pod) {
       c.add('pod.describe.txt', `kubectl describe pod ${name} -n ${namespace}`, describePod(pod, events ?? [], now));
-      c.collected.push(`pod ${namespace}/${name} with ${(events ?? []).length} event${(events ?? []).length === 1 ? '' : 's'}`);
+      c.collected.push(
+        `pod ${namespace}/${name} with ${(events ?? []).length} event${(events ?? []).length === 1 ? '' : 's'}`,
+      );
     } else if (events && events.length) {
-      c.add('events.pod.json', `kubectl get events -n ${namespace} --field-selector involvedObject.name=${name} -o json`, eventsJson(events));
+      c.add(
+        'events.pod.json',
+        `kubectl get events -n ${namespace} --field-selector involvedObject.name=${name} -o json`,
+        eventsJson(events),
+      );
       c.collected.push(`${events.length} events of pod ${name}`);
     }
     return c.finish();
@@ -251,12 +350,25 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
   }
   const { namespace } = target;
   const c = new Collector(kube, `kubectl describe pods -n ${namespace}`);
-  const podsP = c.step(`pods in ${namespace}`, () => kube.request(`/api/v1/namespaces/${enc(namespace)}/pods`), { required: true, command: `kubectl get pods -n ${namespace}` });
-  const pendingP = podsP.then((pods) => ((pods?.items ?? []) as J[]).find((p) => p.status?.phase === 'Pending' && !p.spec?.nodeName) ?? null);
-  const [pods, events] = await Promise.all([podsP, c.events(namespace, '', `events in ${namespace}`, `kubectl get events -n ${namespace}`), c.identity(), c.permissions(namespace), c.awsAuth(), pendingP.then((p) => (p ? c.nodes(Promise.resolve(p), null) : undefined))]);
+  const podsP = c.step(`pods in ${namespace}`, () => kube.request(`/api/v1/namespaces/${enc(namespace)}/pods`), {
+    required: true,
+    command: `kubectl get pods -n ${namespace}`,
+  });
+  const pendingP = podsP.then(
+    (pods) => ((pods?.items ?? []) as J[]).find((p) => p.status?.phase === 'Pending' && !p.spec?.nodeName) ?? null,
+  );
+  const [pods, events] = await Promise.all([
+    podsP,
+    c.events(namespace, '', `events in ${namespace}`, `kubectl get events -n ${namespace}`),
+    c.identity(),
+    c.permissions(namespace),
+    c.awsAuth(),
+    pendingP.then((p) => (p ? c.nodes(Promise.resolve(p), null) : undefined)),
+  ]);
   const all = ((pods?.items ?? []) as J[]).filter((p) => notRunning(p));
   const chosen = all.slice(0, MAX_PODS);
-  if (all.length > MAX_PODS) c.missing.push(`pods: ${all.length - MAX_PODS} more non-running pods were not described (limit ${MAX_PODS})`);
+  if (all.length > MAX_PODS)
+    c.missing.push(`pods: ${all.length - MAX_PODS} more non-running pods were not described (limit ${MAX_PODS})`);
   const evs = events ?? [];
   const described = new Set<string>();
   if (chosen.length) {
@@ -266,15 +378,30 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
       chosen
         .map((p) => {
           described.add(String(p.metadata?.name));
-          return describePod(p, evs.filter((e) => e.involvedObject?.kind === 'Pod' && e.involvedObject?.name === p.metadata?.name), now);
+          return describePod(
+            p,
+            evs.filter((e) => e.involvedObject?.kind === 'Pod' && e.involvedObject?.name === p.metadata?.name),
+            now,
+          );
         })
         .join('\n'),
     );
   }
-  if (pods) c.collected.push(`${chosen.length} non-running pod${chosen.length === 1 ? '' : 's'} of ${((pods.items ?? []) as J[]).length} in ${namespace}`);
-  const warnings = evs.filter((e) => e.type === 'Warning' && !(e.involvedObject?.kind === 'Pod' && described.has(String(e.involvedObject?.name))));
-  if (warnings.length) c.add('events.warnings.json', `kubectl get events -n ${namespace} --field-selector type=Warning -o json`, eventsJson(warnings));
-  if (events) c.collected.push(`${warnings.length} other warning event${warnings.length === 1 ? '' : 's'} in ${namespace}`);
+  if (pods)
+    c.collected.push(
+      `${chosen.length} non-running pod${chosen.length === 1 ? '' : 's'} of ${((pods.items ?? []) as J[]).length} in ${namespace}`,
+    );
+  const warnings = evs.filter(
+    (e) => e.type === 'Warning' && !(e.involvedObject?.kind === 'Pod' && described.has(String(e.involvedObject?.name))),
+  );
+  if (warnings.length)
+    c.add(
+      'events.warnings.json',
+      `kubectl get events -n ${namespace} --field-selector type=Warning -o json`,
+      eventsJson(warnings),
+    );
+  if (events)
+    c.collected.push(`${warnings.length} other warning event${warnings.length === 1 ? '' : 's'} in ${namespace}`);
   return c.finish();
 }
 

@@ -19,14 +19,18 @@ export function rfc1123z(iso: unknown): string {
 /** Aligns `key: value` rows like Go's tabwriter (padding 2). Continuation rows have key ''. */
 function kv(rows: readonly [string, string][], indent = ''): string[] {
   const w = Math.max(0, ...rows.filter(([k]) => k !== '').map(([k]) => k.length + 1)) + 2;
-  return rows.map(([k, v]) => (k === '' ? `${indent}${' '.repeat(w)}${v}` : `${indent}${`${k}:`.padEnd(w)}${v}`).trimEnd());
+  return rows.map(([k, v]) =>
+    (k === '' ? `${indent}${' '.repeat(w)}${v}` : `${indent}${`${k}:`.padEnd(w)}${v}`).trimEnd(),
+  );
 }
 
 /** Columns aligned like tabwriter (padding 2 or 3). */
 function table(rows: readonly string[][], indent = '', pad = 2): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-  return rows.map((r) => `${indent}${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + pad))).join('')}`.trimEnd());
+  return rows.map((r) =>
+    `${indent}${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + pad))).join('')}`.trimEnd(),
+  );
 }
 
 function mapLines(key: string, m: Record<string, string> | undefined, sep = '='): [string, string][] {
@@ -44,18 +48,41 @@ export function eventRows(events: readonly J[], now: number): string[] {
       const last = Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? '');
       const count: number = e.series?.count ?? e.count ?? 1;
       const lastAge = Number.isNaN(last) ? '<unknown>' : humanDuration(now - last);
-      const age = count > 1 && !Number.isNaN(first) ? `${lastAge} (x${count} over ${humanDuration(now - first)})` : lastAge;
+      const age =
+        count > 1 && !Number.isNaN(first) ? `${lastAge} (x${count} over ${humanDuration(now - first)})` : lastAge;
       const from = e.source?.component || e.reportingComponent || e.reportingController || '';
-      return { last: Number.isNaN(last) ? 0 : last, cells: [String(e.type ?? ''), String(e.reason ?? ''), age, from, String(e.message ?? e.note ?? '').trim()] };
+      return {
+        last: Number.isNaN(last) ? 0 : last,
+        cells: [String(e.type ?? ''), String(e.reason ?? ''), age, from, String(e.message ?? e.note ?? '').trim()],
+      };
     })
     .sort((a, b) => a.last - b.last);
-  return ['Events:', ...table([['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------'], ...rows.map((r) => r.cells)], '  ', 2)];
+  return [
+    'Events:',
+    ...table(
+      [
+        ['Type', 'Reason', 'Age', 'From', 'Message'],
+        ['----', '------', '----', '----', '-------'],
+        ...rows.map((r) => r.cells),
+      ],
+      '  ',
+      2,
+    ),
+  ];
 }
 
 function containerState(label: string, st: J): [string, string][] {
   if (!st || Object.keys(st).length === 0) return [];
-  if (st.running) return [[label, 'Running'], ['  Started', rfc1123z(st.running.startedAt)]];
-  if (st.waiting) return [[label, 'Waiting'], ...(st.waiting.reason ? [['  Reason', String(st.waiting.reason)] as [string, string]] : [])];
+  if (st.running)
+    return [
+      [label, 'Running'],
+      ['  Started', rfc1123z(st.running.startedAt)],
+    ];
+  if (st.waiting)
+    return [
+      [label, 'Waiting'],
+      ...(st.waiting.reason ? [['  Reason', String(st.waiting.reason)] as [string, string]] : []),
+    ];
   if (st.terminated) {
     const t = st.terminated;
     const out: [string, string][] = [[label, 'Terminated']];
@@ -80,7 +107,10 @@ function describeContainers(title: string, specs: readonly J[], statuses: readon
     rows.push(['Image', String(c.image ?? '')]);
     if (s.imageID) rows.push(['Image ID', String(s.imageID)]);
     const ports = (c.ports ?? []) as J[];
-    rows.push(['Port', ports.length ? ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>']);
+    rows.push([
+      'Port',
+      ports.length ? ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>',
+    ]);
     if (c.command) rows.push(['Command', (c.command as string[]).join(' ')]);
     if (c.args) rows.push(['Args', (c.args as string[]).join(' ')]);
     rows.push(...containerState('State', s.state));
@@ -98,7 +128,11 @@ function describeContainers(title: string, specs: readonly J[], statuses: readon
     if (env.length === 0) rows.push(['Environment', '<none>']);
     else {
       rows.push(['Environment', '']);
-      for (const e of env) rows.push([`  ${e.name}`, e.value !== undefined ? String(e.value) : e.valueFrom ? '<set from a reference>' : '']);
+      for (const e of env)
+        rows.push([
+          `  ${e.name}`,
+          e.value !== undefined ? String(e.value) : e.valueFrom ? '<set from a reference>' : '',
+        ]);
     }
     // Keys below a state or resource heading are indented two more (Reason, Exit Code at 6 spaces).
     const w = Math.max(...rows.map(([k]) => k.length + 1)) + 2;
@@ -124,7 +158,12 @@ export function describePod(pod: J, events: readonly J[], now: number): string {
   if (st.startTime) rows.push(['Start Time', rfc1123z(st.startTime)]);
   rows.push(...mapLines('Labels', m.labels));
   rows.push(...mapLines('Annotations', m.annotations, ': '));
-  rows.push(['Status', m.deletionTimestamp ? `Terminating (lasts ${humanDuration(now - Date.parse(m.deletionTimestamp))})` : String(st.phase ?? 'Unknown')]);
+  rows.push([
+    'Status',
+    m.deletionTimestamp
+      ? `Terminating (lasts ${humanDuration(now - Date.parse(m.deletionTimestamp))})`
+      : String(st.phase ?? 'Unknown'),
+  ]);
   if (st.reason) rows.push(['Reason', String(st.reason)]);
   if (st.message) rows.push(['Message', String(st.message)]);
   rows.push(['IP', String(st.podIP ?? '')]);
@@ -137,11 +176,18 @@ export function describePod(pod: J, events: readonly J[], now: number): string {
   out.push(...describeContainers('Init Containers', spec.initContainers ?? [], st.initContainerStatuses ?? []));
   out.push(...describeContainers('Containers', spec.containers ?? [], st.containerStatuses ?? []));
   const conds = (st.conditions ?? []) as J[];
-  if (conds.length) out.push('Conditions:', ...table([['Type', 'Status'], ...conds.map((c) => [String(c.type), String(c.status)])], '  ', 3));
+  if (conds.length)
+    out.push(
+      'Conditions:',
+      ...table([['Type', 'Status'], ...conds.map((c) => [String(c.type), String(c.status)])], '  ', 3),
+    );
   const tail: [string, string][] = [];
   if (st.qosClass) tail.push(['QoS Class', String(st.qosClass)]);
   tail.push(...mapLines('Node-Selectors', spec.nodeSelector, '='));
-  const tols = ((spec.tolerations ?? []) as J[]).map((t) => `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''}${t.operator === 'Exists' ? ' op=Exists' : ''}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`);
+  const tols = ((spec.tolerations ?? []) as J[]).map(
+    (t) =>
+      `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''}${t.operator === 'Exists' ? ' op=Exists' : ''}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`,
+  );
   if (tols.length === 0) tail.push(['Tolerations', '<none>']);
   else tols.forEach((t, i) => tail.push([i === 0 ? 'Tolerations' : '', t]));
   out.push(...kv(tail));
@@ -158,7 +204,10 @@ export function describeNode(node: J, events: readonly J[], now: number): string
   const roles = Object.keys(labels)
     .filter((k) => k.startsWith('node-role.kubernetes.io/'))
     .map((k) => k.slice('node-role.kubernetes.io/'.length));
-  const rows: [string, string][] = [['Name', String(m.name ?? '')], ['Roles', roles.length ? roles.join(',') : '<none>']];
+  const rows: [string, string][] = [
+    ['Name', String(m.name ?? '')],
+    ['Roles', roles.length ? roles.join(',') : '<none>'],
+  ];
   rows.push(...mapLines('Labels', labels));
   rows.push(...mapLines('Annotations', m.annotations, ': '));
   rows.push(['CreationTimestamp', rfc1123z(m.creationTimestamp)]);
@@ -175,7 +224,14 @@ export function describeNode(node: J, events: readonly J[], now: number): string
         [
           ['Type', 'Status', 'LastHeartbeatTime', 'LastTransitionTime', 'Reason', 'Message'],
           ['----', '------', '-----------------', '------------------', '------', '-------'],
-          ...conds.map((c) => [String(c.type), String(c.status), rfc1123z(c.lastHeartbeatTime), rfc1123z(c.lastTransitionTime), String(c.reason ?? ''), String(c.message ?? '')]),
+          ...conds.map((c) => [
+            String(c.type),
+            String(c.status),
+            rfc1123z(c.lastHeartbeatTime),
+            rfc1123z(c.lastTransitionTime),
+            String(c.reason ?? ''),
+            String(c.message ?? ''),
+          ]),
         ],
         '  ',
         2,
@@ -183,9 +239,25 @@ export function describeNode(node: J, events: readonly J[], now: number): string
     );
   }
   const addrs = (st.addresses ?? []) as J[];
-  out.push('Addresses:', ...kv(addrs.map((a) => [String(a.type), String(a.address)]), '  '));
-  for (const [title, res] of [['Capacity', st.capacity], ['Allocatable', st.allocatable]] as const) {
-    if (res && Object.keys(res).length) out.push(`${title}:`, ...kv(Object.entries(res as Record<string, string>).map(([k, v]) => [k, String(v)]), '  '));
+  out.push(
+    'Addresses:',
+    ...kv(
+      addrs.map((a) => [String(a.type), String(a.address)]),
+      '  ',
+    ),
+  );
+  for (const [title, res] of [
+    ['Capacity', st.capacity],
+    ['Allocatable', st.allocatable],
+  ] as const) {
+    if (res && Object.keys(res).length)
+      out.push(
+        `${title}:`,
+        ...kv(
+          Object.entries(res as Record<string, string>).map(([k, v]) => [k, String(v)]),
+          '  ',
+        ),
+      );
   }
   const ni = st.nodeInfo ?? {};
   out.push(
@@ -222,10 +294,14 @@ export function objectJson(obj: J, apiVersion: string, kind: string): string {
 /** `kubectl auth whoami` from a SelfSubjectReview. */
 export function whoami(review: J): string {
   const u = review?.status?.userInfo ?? {};
-  const rows: string[][] = [['ATTRIBUTE', 'VALUE'], ['Username', String(u.username ?? '')]];
+  const rows: string[][] = [
+    ['ATTRIBUTE', 'VALUE'],
+    ['Username', String(u.username ?? '')],
+  ];
   if (u.uid) rows.push(['UID', String(u.uid)]);
   rows.push(['Groups', `[${((u.groups ?? []) as string[]).join(' ')}]`]);
-  for (const [k, v] of Object.entries((u.extra ?? {}) as Record<string, string[]>).sort()) rows.push([`Extra: ${k}`, `[${v.join(' ')}]`]);
+  for (const [k, v] of Object.entries((u.extra ?? {}) as Record<string, string[]>).sort())
+    rows.push([`Extra: ${k}`, `[${v.join(' ')}]`]);
   return `${table(rows, '', 3).join('\n')}\n`;
 }
 
@@ -236,16 +312,33 @@ export function canIList(review: J): string {
   for (const r of (st.resourceRules ?? []) as J[]) {
     const groups: string[] = r.apiGroups?.length ? r.apiGroups : [''];
     const resources: string[] = r.resources?.length ? r.resources : [''];
-    for (const g of groups) for (const res of resources) rows.push([g ? `${res}.${g}` : res, '[]', `[${(r.resourceNames ?? []).join(' ')}]`, `[${(r.verbs ?? []).join(' ')}]`]);
+    for (const g of groups)
+      for (const res of resources)
+        rows.push([
+          g ? `${res}.${g}` : res,
+          '[]',
+          `[${(r.resourceNames ?? []).join(' ')}]`,
+          `[${(r.verbs ?? []).join(' ')}]`,
+        ]);
   }
-  for (const r of (st.nonResourceRules ?? []) as J[]) rows.push(['', `[${(r.nonResourceURLs ?? []).join(' ')}]`, '[]', `[${(r.verbs ?? []).join(' ')}]`]);
+  for (const r of (st.nonResourceRules ?? []) as J[])
+    rows.push(['', `[${(r.nonResourceURLs ?? []).join(' ')}]`, '[]', `[${(r.verbs ?? []).join(' ')}]`]);
   return `${table(rows, '', 3).join('\n')}\n`;
 }
 
 /** `kubectl config view --minify` of the current user's exec entry: the kubeconfig settings behind a token. */
-export function kubeconfigExec(target: { context: string; cluster: string; server: string; user: string; exec: J }): string {
+export function kubeconfigExec(target: {
+  context: string;
+  cluster: string;
+  server: string;
+  user: string;
+  exec: J;
+}): string {
   const e = target.exec ?? {};
-  const q = (s: unknown): string => (typeof s === 'string' && /^[\w./:@-]+$/.test(s) && !/^(?:true|false|null|yes|no|~|-?\d[\d.]*)$/i.test(s) ? s : JSON.stringify(s));
+  const q = (s: unknown): string =>
+    typeof s === 'string' && /^[\w./:@-]+$/.test(s) && !/^(?:true|false|null|yes|no|~|-?\d[\d.]*)$/i.test(s)
+      ? s
+      : JSON.stringify(s);
   const lines = [
     'apiVersion: v1',
     'kind: Config',
@@ -264,6 +357,7 @@ export function kubeconfigExec(target: { context: string; cluster: string; serve
   const args = (e.args ?? []) as string[];
   if (args.length) lines.push('      args:', ...args.map((a) => `      - ${q(a)}`));
   const env = (e.env ?? []) as { name: string; value: string }[];
-  if (env.length) lines.push('      env:', ...env.flatMap((v) => [`      - name: ${q(v.name)}`, `        value: ${q(v.value)}`]));
+  if (env.length)
+    lines.push('      env:', ...env.flatMap((v) => [`      - name: ${q(v.name)}`, `        value: ${q(v.value)}`]));
   return `${lines.join('\n')}\n`;
 }

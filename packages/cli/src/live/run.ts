@@ -2,7 +2,14 @@
 // as kubectl output, diagnose exactly like a paste. Loaded only for these commands (it imports @kubernetes/client-node).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diagnoseDetailed, makeRedactor, type Diagnosis, type Report, type Rule, type RuleTrace } from '@rbac-diagnose/core';
+import {
+  diagnoseDetailed,
+  makeRedactor,
+  type Diagnosis,
+  type Report,
+  type Rule,
+  type RuleTrace,
+} from '@rbac-diagnose/core';
 import type { CliArgs, parseArgs as ParseArgs, UsageError as UsageErrorClass } from '../args.js';
 import type { NamedText } from '../io.js';
 import type { Logger } from '../log.js';
@@ -15,7 +22,13 @@ export interface Host {
   parseArgs: typeof ParseArgs;
   UsageError: typeof UsageErrorClass;
   loadRules: (args: CliArgs, log: Logger) => Promise<readonly Rule[]>;
-  render: (report: Report, args: CliArgs, rules: readonly Rule[], inputs: readonly NamedText[], trace: readonly RuleTrace[]) => Promise<string>;
+  render: (
+    report: Report,
+    args: CliArgs,
+    rules: readonly Rule[],
+    inputs: readonly NamedText[],
+    trace: readonly RuleTrace[],
+  ) => Promise<string>;
   renderFix: (report: Report) => string;
   exitCode: (report: Report, args: CliArgs) => number;
   createLogger: (level: CliArgs['logLevel']) => Logger;
@@ -49,7 +62,18 @@ function duration(v: string, flag: string, host: Host): number {
 
 /** Splits the live/watch flags off; what is left goes to the normal argument parser. */
 export function parseLiveArgs(argv: readonly string[], host: Host): { live: LiveOptions; rest: string[] } {
-  const live: LiveOptions = { command: argv[0] === 'watch' ? 'watch' : 'live', target: null, namespace: null, allNamespaces: false, context: null, kubeconfig: null, save: null, requestTimeoutMs: 10000, maxEvents: null, timeoutMs: null };
+  const live: LiveOptions = {
+    command: argv[0] === 'watch' ? 'watch' : 'live',
+    target: null,
+    namespace: null,
+    allNamespaces: false,
+    context: null,
+    kubeconfig: null,
+    save: null,
+    requestTimeoutMs: 10000,
+    maxEvents: null,
+    timeoutMs: null,
+  };
   const rest: string[] = [];
   const positional: string[] = [];
   for (let i = 1; i < argv.length; i++) {
@@ -101,7 +125,12 @@ export function parseLiveArgs(argv: readonly string[], host: Host): { live: Live
         else {
           rest.push(argv[i] as string);
           // options of the normal parser that take a value
-          if (inline === null && ['-o', '--output', '--log-level', '--min-confidence', '--fail-on', '--rules', '--max-size'].includes(arg) && argv[i + 1] !== undefined) rest.push(argv[++i] as string);
+          if (
+            inline === null &&
+            ['-o', '--output', '--log-level', '--min-confidence', '--fail-on', '--rules', '--max-size'].includes(arg) &&
+            argv[i + 1] !== undefined
+          )
+            rest.push(argv[++i] as string);
         }
     }
   }
@@ -146,7 +175,15 @@ export async function runLive(argv: readonly string[], host: Host): Promise<numb
       if (!(e instanceof KubeError)) throw e;
       // No usable kubeconfig: diagnose kubectl's own message for it.
       const inputs = [{ name: 'errors.txt', text: `${e.kubectlText}\n` }];
-      return await report(inputs, { inputs, collected: [], missing: [e.message], fatal: e }, null, args, rules, live, host);
+      return await report(
+        inputs,
+        { inputs, collected: [], missing: [e.message], fatal: e },
+        null,
+        args,
+        rules,
+        live,
+        host,
+      );
     }
     try {
       if (live.command === 'watch') return await runWatch(kube, live, args, rules, log);
@@ -155,7 +192,10 @@ export async function runLive(argv: readonly string[], host: Host): Promise<numb
       if (target.kind === 'namespace' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
       log.debug({ context: kube.target.context, server: kube.target.server, target }, 'live: collecting');
       const col = await collect(kube, target);
-      log.debug({ ms: Math.round(performance.now() - t0), collected: col.collected, missing: col.missing }, 'live: collected');
+      log.debug(
+        { ms: Math.round(performance.now() - t0), collected: col.collected, missing: col.missing },
+        'live: collected',
+      );
       return await report(col.inputs, col, kube, args, rules, live, host);
     } finally {
       await kube.close();
@@ -165,15 +205,33 @@ export async function runLive(argv: readonly string[], host: Host): Promise<numb
   }
 }
 
-async function report(inputs: NamedText[], col: Collection, kube: Kube | null, args: CliArgs, rules: readonly Rule[], live: LiveOptions, host: Host): Promise<number> {
+async function report(
+  inputs: NamedText[],
+  col: Collection,
+  kube: Kube | null,
+  args: CliArgs,
+  rules: readonly Rule[],
+  live: LiveOptions,
+  host: Host,
+): Promise<number> {
   const docs = inputs.map((i) => ({ name: i.name, text: i.text }));
-  const { report, trace, facts } = await diagnoseDetailed(docs.length === 1 ? (docs[0]?.text ?? '') : docs, { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: args.explain ? 'json-rules-engine' : 'compiled' });
+  const { report, trace, facts } = await diagnoseDetailed(docs.length === 1 ? (docs[0]?.text ?? '') : docs, {
+    rules,
+    trustedRules: true,
+    minConfidence: args.minConfidence,
+    redact: args.redact,
+    engine: args.explain ? 'json-rules-engine' : 'compiled',
+  });
   const redact = args.redact ? makeRedactor(facts) : (s: string): string => s;
   if (kube) enrichWithKubeconfig(report, inputs, kube, redact);
-  const where = kube ? `context ${kube.target.context || '(none)'}, server ${kube.target.server}` : 'no usable kubeconfig';
+  const where = kube
+    ? `context ${kube.target.context || '(none)'}, server ${kube.target.server}`
+    : 'no usable kubeconfig';
   if (args.output !== 'text') {
-    for (const c of col.collected) report.issues.push({ code: 'live_collected', line: 0, message: redact(`collected: ${c}`) });
-    for (const m of col.missing) report.issues.push({ code: 'live_not_collected', line: 0, message: redact(`not collected: ${m}`) });
+    for (const c of col.collected)
+      report.issues.push({ code: 'live_collected', line: 0, message: redact(`collected: ${c}`) });
+    for (const m of col.missing)
+      report.issues.push({ code: 'live_not_collected', line: 0, message: redact(`not collected: ${m}`) });
   }
   if (live.save) {
     await mkdir(live.save, { recursive: true });
@@ -184,7 +242,10 @@ async function report(inputs: NamedText[], col: Collection, kube: Kube | null, a
     const head = [`rbac-diagnose live: ${redact(where)}`];
     if (col.collected.length) head.push(`  collected: ${redact(col.collected.join('; '))}`);
     for (const m of col.missing) head.push(`  not collected: ${redact(m)}`);
-    if (live.save) head.push(`  saved ${inputs.length} file${inputs.length === 1 ? '' : 's'} to ${live.save} (read them back with: rbac-diagnose ${join(live.save, '*')})`);
+    if (live.save)
+      head.push(
+        `  saved ${inputs.length} file${inputs.length === 1 ? '' : 's'} to ${live.save} (read them back with: rbac-diagnose ${join(live.save, '*')})`,
+      );
     out = `${head.join('\n')}\n\n${out}`;
   }
   process.stdout.write(out);
@@ -202,7 +263,12 @@ function argLine(...preds: ((l: string, j: number) => boolean)[]): (l: string, j
   return (l, j) => preds.some((p) => p(l, j));
 }
 
-function enrichWithKubeconfig(report: Report, inputs: readonly NamedText[], kube: Kube, redact: (s: string) => string): void {
+function enrichWithKubeconfig(
+  report: Report,
+  inputs: readonly NamedText[],
+  kube: Kube,
+  redact: (s: string) => string,
+): void {
   const kc = inputs.find((i) => i.name === 'kubeconfig.yaml');
   const exec = kube.target.exec;
   if (!kc || !exec) return;
@@ -218,9 +284,13 @@ function enrichWithKubeconfig(report: Report, inputs: readonly NamedText[], kube
     }
     return null;
   };
-  const env = ((exec.env ?? []) as { name: string; value: string }[]).map((e) => ({ name: String(e.name), value: String(e.value) }));
+  const env = ((exec.env ?? []) as { name: string; value: string }[]).map((e) => ({
+    name: String(e.name),
+    value: String(e.value),
+  }));
   const cluster = argAfter('--cluster-name', '--cluster-id', '-i');
-  const region = argAfter('--region') ?? env.find((e) => e.name === 'AWS_REGION' || e.name === 'AWS_DEFAULT_REGION')?.value ?? null;
+  const region =
+    argAfter('--region') ?? env.find((e) => e.name === 'AWS_REGION' || e.name === 'AWS_DEFAULT_REGION')?.value ?? null;
   const role = argAfter('--role-arn', '--role', '-r');
   const profile = argAfter('--profile') ?? env.find((e) => e.name === 'AWS_PROFILE')?.value ?? null;
   const multi = inputs.length > 1;
@@ -233,19 +303,55 @@ function enrichWithKubeconfig(report: Report, inputs: readonly NamedText[], kube
   const flag = (...flags: string[]) => after((l) => flags.some((f) => l.trim() === `- ${f}`));
   const citeAt = (pred: (l: string, j: number) => boolean, why: string): void => {
     const i = lines.findIndex(pred);
-    if (i >= 0) ev.push({ line: i + 1, text: redact(lines[i] as string), why: redact(why), ...(multi ? { source: 'kubeconfig.yaml' } : {}) });
+    if (i >= 0)
+      ev.push({
+        line: i + 1,
+        text: redact(lines[i] as string),
+        why: redact(why),
+        ...(multi ? { source: 'kubeconfig.yaml' } : {}),
+      });
   };
   citeAt((l) => /^\s+apiVersion: /.test(l), `the exec plugin's ExecCredential version (${String(exec.apiVersion)})`);
   citeAt((l) => /^\s+command: /.test(l), `the credential plugin kubectl runs: ${String(exec.command)}`);
-  const inline = (...flags: string[]) => (l: string) => flags.some((f) => l.trim().startsWith(`- ${f}=`));
-  if (cluster) citeAt(argLine(flag('--cluster-name', '--cluster-id', '-i'), inline('--cluster-name', '--cluster-id')), `--cluster-name ${cluster}: the cluster the token is minted for (a token for another cluster is rejected with 401)`);
-  if (region) citeAt(argLine(flag('--region'), inline('--region'), after((l) => /name: "?AWS_(?:DEFAULT_)?REGION"?$/.test(l.trim()))), `region ${region}: the region of the STS endpoint and cluster`);
-  if (role) citeAt(argLine(flag('--role-arn', '--role', '-r'), inline('--role-arn', '--role')), `--role ${role}: the token is signed as this assumed role, so that role (not your user) must be mapped`);
-  if (profile) citeAt(argLine(flag('--profile'), inline('--profile'), after((l) => /name: "?AWS_PROFILE"?$/.test(l.trim()))), `AWS_PROFILE ${profile}: the AWS credentials (profile) the plugin signs with`);
+  const inline =
+    (...flags: string[]) =>
+    (l: string) =>
+      flags.some((f) => l.trim().startsWith(`- ${f}=`));
+  if (cluster)
+    citeAt(
+      argLine(flag('--cluster-name', '--cluster-id', '-i'), inline('--cluster-name', '--cluster-id')),
+      `--cluster-name ${cluster}: the cluster the token is minted for (a token for another cluster is rejected with 401)`,
+    );
+  if (region)
+    citeAt(
+      argLine(
+        flag('--region'),
+        inline('--region'),
+        after((l) => /name: "?AWS_(?:DEFAULT_)?REGION"?$/.test(l.trim())),
+      ),
+      `region ${region}: the region of the STS endpoint and cluster`,
+    );
+  if (role)
+    citeAt(
+      argLine(flag('--role-arn', '--role', '-r'), inline('--role-arn', '--role')),
+      `--role ${role}: the token is signed as this assumed role, so that role (not your user) must be mapped`,
+    );
+  if (profile)
+    citeAt(
+      argLine(
+        flag('--profile'),
+        inline('--profile'),
+        after((l) => /name: "?AWS_PROFILE"?$/.test(l.trim())),
+      ),
+      `AWS_PROFILE ${profile}: the AWS credentials (profile) the plugin signs with`,
+    );
   for (const d of report.diagnoses) {
     if (!AUTH_CHAIN.test(d.rootCause)) continue;
     d.evidence.push(...ev);
-    const fill = (s: string): string => s.replace(/<cluster-name>/g, cluster ? redact(cluster) : '<cluster-name>').replace(/<region>/g, region ? redact(region) : '<region>');
+    const fill = (s: string): string =>
+      s
+        .replace(/<cluster-name>/g, cluster ? redact(cluster) : '<cluster-name>')
+        .replace(/<region>/g, region ? redact(region) : '<region>');
     for (const n of d.nextSteps) n.command = fill(n.command);
     for (const r of d.remediation) if (r.command !== undefined) r.command = fill(r.command);
   }

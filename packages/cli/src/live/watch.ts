@@ -20,7 +20,13 @@ interface Seen {
   summary: string;
 }
 
-export async function runWatch(kube: Kube, live: LiveOptions, args: CliArgs, rules: readonly Rule[], log: Logger): Promise<number> {
+export async function runWatch(
+  kube: Kube,
+  live: LiveOptions,
+  args: CliArgs,
+  rules: readonly Rule[],
+  log: Logger,
+): Promise<number> {
   const namespace = live.allNamespaces ? null : (live.namespace ?? kube.target.namespace ?? 'default');
   const base = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/events` : '/api/v1/events';
   const events = new Map<string, J>();
@@ -40,14 +46,21 @@ export async function runWatch(kube: Kube, live: LiveOptions, args: CliArgs, rul
   const evaluate = async (): Promise<void> => {
     const kept = [...events.values()];
     const text = eventsJson(kept);
-    const { report } = await diagnoseDetailed(text, { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: 'compiled' });
+    const { report } = await diagnoseDetailed(text, {
+      rules,
+      trustedRules: true,
+      minConfidence: args.minConfidence,
+      redact: args.redact,
+      engine: 'compiled',
+    });
     const now = new Map<string, Diagnosis>();
     for (const d of report.diagnoses) now.set(`${d.ruleId}\u0000${d.rootCause}`, d);
     for (const [key, d] of now) {
       const prev = seen.get(key);
       const cur = { confidence: d.confidence, evidence: d.evidence.length, summary: d.summary };
       if (!prev) emit({ change: 'new', namespace, diagnosis: d });
-      else if (prev.confidence !== cur.confidence || prev.evidence !== cur.evidence || prev.summary !== cur.summary) emit({ change: 'changed', namespace, diagnosis: d });
+      else if (prev.confidence !== cur.confidence || prev.evidence !== cur.evidence || prev.summary !== cur.summary)
+        emit({ change: 'changed', namespace, diagnosis: d });
       seen.set(key, cur);
     }
     for (const key of [...seen.keys()]) {
@@ -62,7 +75,9 @@ export async function runWatch(kube: Kube, live: LiveOptions, args: CliArgs, rul
     if (debounce) clearTimeout(debounce);
     debounce = setTimeout(() => {
       debounce = null;
-      evaluating = evaluating.then(evaluate).catch((e: unknown) => log.error({ err: String(e) }, 'watch: diagnosis failed'));
+      evaluating = evaluating
+        .then(evaluate)
+        .catch((e: unknown) => log.error({ err: String(e) }, 'watch: diagnosis failed'));
     }, DEBOUNCE_MS);
   };
   const stop = (code: number): void => {
@@ -95,7 +110,10 @@ export async function runWatch(kube: Kube, live: LiveOptions, args: CliArgs, rul
   };
   /** A failure to read: diagnose kubectl's message for it (401, 403, exec, refused …). */
   const reportFailure = async (e: KubeError): Promise<void> => {
-    const { report } = await diagnoseDetailed(`$ kubectl get events ${namespace ? `-n ${namespace}` : '-A'} --watch\n${e.kubectlText}\n`, { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: 'compiled' });
+    const { report } = await diagnoseDetailed(
+      `$ kubectl get events ${namespace ? `-n ${namespace}` : '-A'} --watch\n${e.kubectlText}\n`,
+      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: 'compiled' },
+    );
     emit({ change: 'error', namespace, error: e.kind, message: e.message, diagnoses: report.diagnoses });
   };
 
@@ -146,8 +164,20 @@ export async function runWatch(kube: Kube, live: LiveOptions, args: CliArgs, rul
         if (stopping) return;
         if (ended) {
           const status = (ended as { statusCode?: number }).statusCode;
-          if (status === 401) throw new KubeError('unauthorized', 'the API server rejected the credentials (401)', 'error: You must be logged in to the server (Unauthorized)', 401);
-          if (status === 403) throw new KubeError('forbidden', 'watching events is forbidden', `Error from server (Forbidden): events is forbidden: cannot watch resource "events" in API group ""${namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope'}`, 403);
+          if (status === 401)
+            throw new KubeError(
+              'unauthorized',
+              'the API server rejected the credentials (401)',
+              'error: You must be logged in to the server (Unauthorized)',
+              401,
+            );
+          if (status === 403)
+            throw new KubeError(
+              'forbidden',
+              'watching events is forbidden',
+              `Error from server (Forbidden): events is forbidden: cannot watch resource "events" in API group ""${namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope'}`,
+              403,
+            );
           if (status === 410) gone = true;
           else if (status === undefined) throw ended;
           else log.debug({ status }, 'watch: HTTP error, reconnecting');

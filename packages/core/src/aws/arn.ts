@@ -23,7 +23,8 @@ export interface ArnInfo {
 /** Parses an IAM or STS ARN; null when it is not one. */
 export function parseArn(arn: string): ArnInfo | null {
   const a = ASSUMED.exec(arn);
-  if (a?.[1] && a[2] && a[3] && a[4]) return { partition: a[1], account: a[2], type: 'assumed-role', name: a[3], path: '/', session: a[4] };
+  if (a?.[1] && a[2] && a[3] && a[4])
+    return { partition: a[1], account: a[2], type: 'assumed-role', name: a[3], path: '/', session: a[4] };
   const m = IAM.exec(arn);
   if (m?.[1] && m[2] && m[3]) {
     const rest = m[4] ?? '';
@@ -33,9 +34,11 @@ export function parseArn(arn: string): ArnInfo | null {
     return { partition: m[1], account: m[2], type: m[3] as ArnInfo['type'], name, path, session: null };
   }
   const f = new RegExp(String.raw`^arn:(aws[a-z-]*):sts::${ACCT}:federated-user\/(.+)$`).exec(arn);
-  if (f?.[1] && f[2] && f[3]) return { partition: f[1], account: f[2], type: 'federated-user', name: f[3], path: '/', session: null };
+  if (f?.[1] && f[2] && f[3])
+    return { partition: f[1], account: f[2], type: 'federated-user', name: f[3], path: '/', session: null };
   const o = ANY_ARN.exec(arn);
-  if (o?.[1]) return { partition: o[1], account: o[3] ?? '', type: 'other', name: o[4] ?? '', path: '/', session: null };
+  if (o?.[1])
+    return { partition: o[1], account: o[3] ?? '', type: 'other', name: o[4] ?? '', path: '/', session: null };
   return null;
 }
 

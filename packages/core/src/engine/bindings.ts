@@ -45,14 +45,22 @@ export type BindingName = (typeof BINDING_NAMES)[number];
 export type Bindings = Record<BindingName, string>;
 
 /** Template words of aws-auth itself, written literally in remediation (`{{EC2PrivateDNSName}}`). */
-export const LITERAL_TEMPLATES = ['EC2PrivateDNSName', 'SessionName', 'SessionNameRaw', 'AccountID', 'AccessKeyID'] as const;
+export const LITERAL_TEMPLATES = [
+  'EC2PrivateDNSName',
+  'SessionName',
+  'SessionNameRaw',
+  'AccountID',
+  'AccessKeyID',
+] as const;
 
 const EKS_ENDPOINT = /https:\/\/[0-9A-Fa-f]{32}\.(?:[a-z0-9]{3}\.)?([a-z]{2}(?:-gov)?-[a-z]+-\d)\.eks\.amazonaws\.com/;
 
 /** Computes every binding from the facts and the raw lines. */
 export function computeBindings(facts: Facts, lineTexts: Iterable<string>): Bindings {
   const caller = facts.callerIdentity;
-  const arns = [caller?.arn, ...(facts.awsAuth?.entries.map((e) => e.arn) ?? [])].filter((a): a is string => typeof a === 'string');
+  const arns = [caller?.arn, ...(facts.awsAuth?.entries.map((e) => e.arn) ?? [])].filter(
+    (a): a is string => typeof a === 'string',
+  );
   const firstArn = arns.map((a) => parseArn(a)).find((a) => a !== null && /^\d{12}$/.test(a.account)) ?? null;
   const account = caller?.account || firstArn?.account || '<ACCOUNT_ID>';
   const partition = firstArn?.partition ?? 'aws';
@@ -82,7 +90,9 @@ export function computeBindings(facts: Facts, lineTexts: Iterable<string>): Bind
     forbiddenScope: f ? (f.namespace !== null ? `in the namespace "${f.namespace}"` : 'at the cluster scope') : '',
     forbiddenNamespaceFlag: f?.namespace ? `-n ${f.namespace}` : '',
     // kubectl create role --resource=<resource>[.<group>][/<subresource>]
-    forbiddenResourceArg: f?.resource ? `${f.resource}${f.apiGroup ? `.${f.apiGroup}` : ''}${f.subresource ? `/${f.subresource}` : ''}` : '<resource>',
+    forbiddenResourceArg: f?.resource
+      ? `${f.resource}${f.apiGroup ? `.${f.apiGroup}` : ''}${f.subresource ? `/${f.subresource}` : ''}`
+      : '<resource>',
     forbiddenRoleKind: f && f.namespace === null ? 'clusterrole' : 'role',
     forbiddenBindingKind: f && f.namespace === null ? 'clusterrolebinding' : 'rolebinding',
     forbiddenSubjectNamespace: f?.subjectNamespace ?? f?.namespace ?? '<namespace>',
@@ -98,7 +108,8 @@ export function computeBindings(facts: Facts, lineTexts: Iterable<string>): Bind
 
 const OIDC_PROVIDER = /oidc\.eks\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?\/id\/[0-9A-Za-z]+/;
 // the role IRSA injects (AWS_ROLE_ARN env) or the service account annotation
-const IRSA_ROLE = /(?:AWS_ROLE_ARN[":=\s]+|eks\.amazonaws\.com\/role-arn[":=\s]+)arn:aws[\w-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/;
+const IRSA_ROLE =
+  /(?:AWS_ROLE_ARN[":=\s]+|eks\.amazonaws\.com\/role-arn[":=\s]+)arn:aws[\w-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/;
 const ECR_IMAGE = /(\d{12}\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?)\/([\w./-]+)/;
 
 /** Bindings for pod identity, image pulls and containers (service account, OIDC provider, ECR repository, node role). */
@@ -129,8 +140,24 @@ function scanLines(lineTexts: Iterable<string>): LineFinds {
   return { region, oidc, ecr, role };
 }
 
-function podIdentityBindings(facts: Facts, found: LineFinds, region: string): Pick<Bindings, 'serviceAccount' | 'oidcProvider' | 'image' | 'ecrRegistry' | 'ecrRepository' | 'nodeRoleName' | 'awsAction' | 'secretName' | 'irsaRoleName'> {
-  const sig = (id: string, group: string): string | undefined => facts.signals.find((s) => s.id === id && s.groups[group] !== undefined)?.groups[group];
+function podIdentityBindings(
+  facts: Facts,
+  found: LineFinds,
+  region: string,
+): Pick<
+  Bindings,
+  | 'serviceAccount'
+  | 'oidcProvider'
+  | 'image'
+  | 'ecrRegistry'
+  | 'ecrRepository'
+  | 'nodeRoleName'
+  | 'awsAction'
+  | 'secretName'
+  | 'irsaRoleName'
+> {
+  const sig = (id: string, group: string): string | undefined =>
+    facts.signals.find((s) => s.id === id && s.groups[group] !== undefined)?.groups[group];
   const { oidc, ecr, role } = found;
   const denied = facts.signals.find((s) => s.id === 'aws_denied_node_role');
   const ecrDenied = facts.signals.find((s) => s.id === 'image_pull_forbidden' && s.groups['role'] !== undefined);
@@ -155,7 +182,8 @@ function assumeRoleBindings(facts: Facts): Pick<Bindings, 'assumeRoleArn' | 'ass
   const caller = s?.groups['caller'] ?? facts.callerIdentity?.arn;
   return {
     assumeRoleArn: role ?? '<role-arn>',
-    assumeRoleName: (role ? (parseArn(role)?.name ?? role.slice(role.lastIndexOf('/') + 1)) : undefined) || '<role-name>',
+    assumeRoleName:
+      (role ? (parseArn(role)?.name ?? role.slice(role.lastIndexOf('/') + 1)) : undefined) || '<role-name>',
     assumeRoleCaller: caller ? canonicalArn(caller) : '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
   };
 }
@@ -168,7 +196,8 @@ export function fill(template: string, bindings: Bindings, item?: Record<string,
     if (name.startsWith('item.') && item) {
       // `item.groups.cause` walks into a signal's named captures.
       let v: unknown = item;
-      for (const k of name.slice(5).split('.')) v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+      for (const k of name.slice(5).split('.'))
+        v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
       return v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v);
     }
     return (bindings as Record<string, string>)[name] ?? whole;

@@ -10,13 +10,17 @@ import { compileRules } from './compile.js';
 import { runRules, type Firing } from './run.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const names = (fired: Firing[]): string[] => fired.map((f) => `${f.rule.id}[${f.rule.adjustments?.map((a, i) => (f.adjustments.includes(a) ? i : '-')).join('') ?? ''}]`);
+const names = (fired: Firing[]): string[] =>
+  fired.map(
+    (f) => `${f.rule.id}[${f.rule.adjustments?.map((a, i) => (f.adjustments.includes(a) ? i : '-')).join('') ?? ''}]`,
+  );
 
 test('compiled rules fire exactly what json-rules-engine fires, on every rule case and corpus input', async () => {
   const inputs: string[] = [];
   for (const dir of ['packages/rules/rules', 'eval/corpus']) {
     for (const e of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
-      if (e.isFile() && (e.name.endsWith('.input.txt') || e.name === 'input.txt')) inputs.push(join(e.parentPath, e.name));
+      if (e.isFile() && (e.name.endsWith('.input.txt') || e.name === 'input.txt'))
+        inputs.push(join(e.parentPath, e.name));
     }
   }
   expect(inputs.length).toBeGreaterThan(100);
@@ -28,7 +32,11 @@ test('compiled rules fire exactly what json-rules-engine fires, on every rule ca
 }, 120000);
 
 test('property: same firings on generated facts (mutations of real facts)', async () => {
-  const base = (await diagnoseDetailed(readFileSync(join(root, 'fixtures/seed-walls/wall3-pending-not-ready-disk.txt'), 'utf8'), { rules: builtinRules })).facts;
+  const base = (
+    await diagnoseDetailed(readFileSync(join(root, 'fixtures/seed-walls/wall3-pending-not-ready-disk.txt'), 'utf8'), {
+      rules: builtinRules,
+    })
+  ).facts;
   const compiled = compileRules(builtinRules);
   const derived = fc.record({
     hasUnauthorized: fc.boolean(),
@@ -40,10 +48,24 @@ test('property: same firings on generated facts (mutations of real facts)', asyn
     nodesKubeletStopped: fc.nat(3),
     notReadyNodes: fc.nat(3),
   });
-  const signalIds = fc.subarray(['unauthorized', 'aws_no_credentials', 'exec_failed', 'exec_not_found', 'cni_not_initialized', 'kubelet_unauthorized', 'endpoint_timeout', 'aws_expired_token', 'aws_sdk_v1_no_credentials']);
+  const signalIds = fc.subarray([
+    'unauthorized',
+    'aws_no_credentials',
+    'exec_failed',
+    'exec_not_found',
+    'cni_not_initialized',
+    'kubelet_unauthorized',
+    'endpoint_timeout',
+    'aws_expired_token',
+    'aws_sdk_v1_no_credentials',
+  ]);
   await fc.assert(
     fc.asyncProperty(derived, signalIds, async (d, ids) => {
-      const facts: Facts = { ...base, derived: { ...base.derived, ...d }, signals: ids.map((id, i) => ({ id, line: i + 1, groups: {} })) };
+      const facts: Facts = {
+        ...base,
+        derived: { ...base.derived, ...d },
+        signals: ids.map((id, i) => ({ id, line: i + 1, groups: {} })),
+      };
       expect(names(compiled(facts))).toEqual(names((await runRules(builtinRules, facts)).fired));
     }),
     { numRuns: 300 },

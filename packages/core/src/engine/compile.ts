@@ -59,7 +59,11 @@ function compileCondition(c: Condition): Predicate {
 
 /** Compiles rules (and their adjustments) once; the returned function fires them like {@link runRules}. */
 export function compileRules(rules: readonly Rule[]): (facts: Facts) => Firing[] {
-  const compiled = rules.map((rule) => ({ rule, when: compileCondition(rule.conditions), adjustments: (rule.adjustments ?? []).map((a) => ({ a, when: compileCondition(a.conditions) })) }));
+  const compiled = rules.map((rule) => ({
+    rule,
+    when: compileCondition(rule.conditions),
+    adjustments: (rule.adjustments ?? []).map((a) => ({ a, when: compileCondition(a.conditions) })),
+  }));
   return (facts) => {
     const fired: Firing[] = [];
     for (const c of compiled) {

@@ -30,7 +30,13 @@ export function matchesPattern(item: unknown, pattern: Pattern | undefined): boo
     } else if (want !== null && typeof want === 'object') {
       if ('matches' in want) {
         const re = cachedRegex(want.matches);
-        const s = Array.isArray(have) ? have.join('\n') : typeof have === 'string' ? have : have === undefined || have === null ? '' : String(have);
+        const s = Array.isArray(have)
+          ? have.join('\n')
+          : typeof have === 'string'
+            ? have
+            : have === undefined || have === null
+              ? ''
+              : String(have);
         if (re === null || !re.test(s)) return false;
       } else if (isOneOf(want.notIn, have)) return false;
     } else if (Array.isArray(have)) {
@@ -67,7 +73,11 @@ function asArray(v: unknown): unknown[] {
 }
 
 function signalIds(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : typeof value === 'string' ? [value] : [];
+  return Array.isArray(value)
+    ? value.filter((x): x is string => typeof x === 'string')
+    : typeof value === 'string'
+      ? [value]
+      : [];
 }
 
 /** Custom operators registered on every engine. */

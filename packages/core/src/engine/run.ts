@@ -35,16 +35,31 @@ function topLevel(c: Condition): TopLevelCondition {
  */
 export async function runRules(rules: readonly Rule[], facts: Facts): Promise<{ fired: Firing[]; trace: RuleTrace[] }> {
   // Loaded on first use, so callers of the compiled fast path never pay for it.
-  const mod = (await import('json-rules-engine')) as unknown as { Engine?: typeof import('json-rules-engine').Engine; default?: { Engine?: typeof import('json-rules-engine').Engine } };
+  const mod = (await import('json-rules-engine')) as unknown as {
+    Engine?: typeof import('json-rules-engine').Engine;
+    default?: { Engine?: typeof import('json-rules-engine').Engine };
+  };
   // Node's ESM loader exposes the CJS named export; a bundler's interop may put it under default.
   const Engine = (mod.Engine ?? mod.default?.Engine) as typeof import('json-rules-engine').Engine;
-  const engine = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: false, pathResolver: resolvePath as (v: object, p: string) => unknown });
+  const engine = new Engine([], {
+    allowUndefinedFacts: true,
+    allowUndefinedConditions: false,
+    pathResolver: resolvePath as (v: object, p: string) => unknown,
+  });
   for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
   rules.forEach((rule, ri) => {
-    const props: RuleProperties = { name: rule.id, conditions: topLevel(rule.conditions), event: { type: 'rule', params: { ri } } };
+    const props: RuleProperties = {
+      name: rule.id,
+      conditions: topLevel(rule.conditions),
+      event: { type: 'rule', params: { ri } },
+    };
     engine.addRule(props);
     rule.adjustments?.forEach((adj, ai) => {
-      engine.addRule({ name: `${rule.id}#${ai}`, conditions: topLevel(adj.conditions), event: { type: 'adjust', params: { ri, ai } } });
+      engine.addRule({
+        name: `${rule.id}#${ai}`,
+        conditions: topLevel(adj.conditions),
+        event: { type: 'adjust', params: { ri, ai } },
+      });
     });
   });
   const result = await engine.run({ ...facts });
@@ -63,7 +78,10 @@ export async function runRules(rules: readonly Rule[], facts: Facts): Promise<{ 
   rules.forEach((rule, ri) => {
     if (!firedIdx.has(ri)) return;
     const ais = (adjByRule.get(ri) ?? []).sort((a, b) => a - b);
-    fired.push({ rule, adjustments: ais.map((ai) => rule.adjustments?.[ai]).filter((a): a is Adjustment => a !== undefined) });
+    fired.push({
+      rule,
+      adjustments: ais.map((ai) => rule.adjustments?.[ai]).filter((a): a is Adjustment => a !== undefined),
+    });
   });
   const trace: RuleTrace[] = [...result.results, ...result.failureResults]
     .filter((r) => !r.name.includes('#'))

@@ -9,7 +9,19 @@ import { normaliseMessage } from '../parse/normalize.js';
 import { parseFitError } from '../parse/scheduler.js';
 import { guardScope, matchSignatures, type GuardScope } from '../parse/signatures.js';
 import { parseTable } from '../parse/table.js';
-import { callerIdentityFromText, collectCanI, collectHeaderlessEvents, collectObjects, collectWhoami, elisionIssues, newSink, nodeDetailsFromDescribe, podConditionsFromDescribe, workloadConditionsFromDescribe, type MoreRawEvent } from './more.js';
+import {
+  callerIdentityFromText,
+  collectCanI,
+  collectHeaderlessEvents,
+  collectObjects,
+  collectWhoami,
+  elisionIssues,
+  newSink,
+  nodeDetailsFromDescribe,
+  podConditionsFromDescribe,
+  workloadConditionsFromDescribe,
+  type MoreRawEvent,
+} from './more.js';
 import type {
   AwsAuthFact,
   ContainerFact,
@@ -30,9 +42,16 @@ type RawEvent = MoreRawEvent;
 const OBJECT_SECTION_KINDS: ReadonlySet<string> = new Set(['object-json', 'object-yaml', 'events-json']);
 // Up to this many characters of small sections are searched with a guard scope; larger inputs use the guard regex.
 const SCOPE_BUDGET_CHARS = 256 * 1024;
-const OBJECT_READ_KINDS: ReadonlySet<string> = new Set(['events-json', 'object-json', 'object-yaml', 'describe-cluster-json', 'access-entries-json']);
+const OBJECT_READ_KINDS: ReadonlySet<string> = new Set([
+  'events-json',
+  'object-json',
+  'object-yaml',
+  'describe-cluster-json',
+  'access-entries-json',
+]);
 
-const ref = (l: Line): { line: number; source?: string } => (l.source === undefined ? { line: l.no } : { line: l.no, source: l.source });
+const ref = (l: Line): { line: number; source?: string } =>
+  l.source === undefined ? { line: l.no } : { line: l.no, source: l.source };
 // Facts are built as `Object.assign(ref(line), { … })`, not `{ ...ref(line), … }`: same keys in the same order, but on
 // Node 20 a literal that starts with a spread and goes on with named keys costs ~9 µs per object (measured: 200k
 // conditions 1.8 s against 65 ms), which dominated describe dumps with tens of thousands of facts.
@@ -115,29 +134,35 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
       if (msg === null || msg === undefined) continue;
       for (const hit of matchSignatures(msg, scope)) {
         // Built directly (same keys, same order as `{ id, ...ref(line), groups }`): no spread object per hit.
-        signals.push(line.source === undefined ? { id: hit.id, line: line.no, groups: hit.groups } : { id: hit.id, line: line.no, source: line.source, groups: hit.groups });
+        signals.push(
+          line.source === undefined
+            ? { id: hit.id, line: line.no, groups: hit.groups }
+            : { id: hit.id, line: line.no, source: line.source, groups: hit.groups },
+        );
         recognised = true;
       }
       const f = parseForbidden(msg);
       if (f) {
         recognised = true;
-        forbidden.push(Object.assign(ref(line), {
-          username: f.username,
-          subjectKind: f.subject.kind,
-          subjectName: f.subject.kind === 'Anonymous' ? f.username : f.subject.name,
-          subjectNamespace: f.subject.kind === 'ServiceAccount' ? f.subject.namespace : null,
-          verb: f.verb,
-          resource: f.resource,
-          subresource: f.subresource,
-          apiGroup: f.apiGroup,
-          namespace: f.namespace,
-          clusterScope: f.clusterScope,
-          path: f.path,
-          objectName: f.objectName,
-          reason: f.reason,
-          missingRoles: f.missingRoles,
-          legacy: f.legacy,
-        }));
+        forbidden.push(
+          Object.assign(ref(line), {
+            username: f.username,
+            subjectKind: f.subject.kind,
+            subjectName: f.subject.kind === 'Anonymous' ? f.username : f.subject.name,
+            subjectNamespace: f.subject.kind === 'ServiceAccount' ? f.subject.namespace : null,
+            verb: f.verb,
+            resource: f.resource,
+            subresource: f.subresource,
+            apiGroup: f.apiGroup,
+            namespace: f.namespace,
+            clusterScope: f.clusterScope,
+            path: f.path,
+            objectName: f.objectName,
+            reason: f.reason,
+            missingRoles: f.missingRoles,
+            legacy: f.legacy,
+          }),
+        );
       }
       if (fitLines && (msg.includes('nodes are available') || msg.includes('no nodes available to schedule pods'))) {
         const fit = parseFitError(msg);
@@ -165,7 +190,8 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
         } else if (section.kind === 'describe-node') {
           const node = nodeFromDescribe(block, section.lines);
           // A fragment without its Name: line takes the name from `describe node <name>`.
-          if (node?.name === '<unknown>') node.name = /\bdescribe\s+(?:no|nodes?)\s+([\w.-]{1,253})/.exec(section.command ?? '')?.[1] ?? node.name;
+          if (node?.name === '<unknown>')
+            node.name = /\bdescribe\s+(?:no|nodes?)\s+([\w.-]{1,253})/.exec(section.command ?? '')?.[1] ?? node.name;
           if (node) nodes.push({ ...node, ...nodeDetailsFromDescribe(node.name, section.lines, more.conditions) });
         } else if (section.kind === 'describe-other') workloadConditionsFromDescribe(section.lines, more.conditions);
         break;
@@ -174,14 +200,25 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
         const a = parseAwsAuth(section.lines);
         awsAuths.push(toAwsAuthFact(a, section.lines));
         if (a.entries.length === 0 && !a.findings.some((f) => f.code !== 'aws_auth_no_node_role')) {
-          issues.push({ code: 'aws_auth_empty', line: section.lines[0]?.no ?? 0, message: 'an aws-auth ConfigMap was recognised but no mapping could be read from it', ...src(section) });
+          issues.push({
+            code: 'aws_auth_empty',
+            line: section.lines[0]?.no ?? 0,
+            message: 'an aws-auth ConfigMap was recognised but no mapping could be read from it',
+            ...src(section),
+          });
         }
         break;
       }
       case 'caller-identity-json': {
         const c = callerIdentityFrom(section);
         if (c) callerIdentity = c;
-        else issues.push({ code: 'json_unparsed', line: section.lines[0]?.no ?? 0, message: 'looks like `aws sts get-caller-identity` output but does not parse as JSON', ...src(section) });
+        else
+          issues.push({
+            code: 'json_unparsed',
+            line: section.lines[0]?.no ?? 0,
+            message: 'looks like `aws sts get-caller-identity` output but does not parse as JSON',
+            ...src(section),
+          });
         break;
       }
       case 'get-table': {
@@ -205,8 +242,15 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
         recognised = true;
       }
     }
-    elisionIssues(section, issues, OBJECT_READ_KINDS.has(section.kind) && section.kind !== 'object-yaml' ? sectionText(section.lines) : undefined);
-    if ((section.kind === 'kubectl-error' || section.kind === 'aws-cli-error') && !sectionHasSignal(section, signals, forbidden)) {
+    elisionIssues(
+      section,
+      issues,
+      OBJECT_READ_KINDS.has(section.kind) && section.kind !== 'object-yaml' ? sectionText(section.lines) : undefined,
+    );
+    if (
+      (section.kind === 'kubectl-error' || section.kind === 'aws-cli-error') &&
+      !sectionHasSignal(section, signals, forbidden)
+    ) {
       issues.push({
         code: 'error_not_catalogued',
         line: section.lines[0]?.no ?? 0,
@@ -229,7 +273,8 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
   // As for sections: a few object messages are searched with a guard scope, many with the guard regex.
   let objectChars = 0;
   for (const m of more.messages) objectChars += m.text.length + 1;
-  const objectMsgs = objectChars <= scopeBudget ? more.messages.map((m) => normaliseMessage(clip(m.line, m.text))) : null;
+  const objectMsgs =
+    objectChars <= scopeBudget ? more.messages.map((m) => normaliseMessage(clip(m.line, m.text))) : null;
   const objectScope = objectMsgs ? guardScope(objectMsgs.join('\n')) : undefined;
   for (let k = 0; k < more.messages.length; k++) {
     const m = more.messages[k] as (typeof more.messages)[number];
@@ -263,14 +308,27 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
   const events = aggregateEvents(rawEvents);
   // Scheduler messages inside events were already collected line by line; keep one fact per line.
   const awsAuth = awsAuths.find((a) => a.wellFormed) ?? awsAuths[0] ?? null;
-  const derived: Derived = { ...derive({ signals, forbidden, scheduling, pods, nodes, awsAuth, callerIdentity }), nodeListEmpty };
+  const derived: Derived = {
+    ...derive({ signals, forbidden, scheduling, pods, nodes, awsAuth, callerIdentity }),
+    nodeListEmpty,
+  };
   const sched = dedupeByLine(scheduling);
   const fitItems: FitItemFact[] = sched.flatMap((f) => {
     const most = Math.max(0, ...f.items.map((i) => i.count));
-    return f.items.map((i) => Object.assign(f.source === undefined ? { line: f.line } : { line: f.line, source: f.source }, { reason: i.reason, count: i.count, total: f.total, allNodes: f.total > 0 && i.count >= f.total, largest: i.count >= most, nodeState: i.nodeState }));
+    return f.items.map((i) =>
+      Object.assign(f.source === undefined ? { line: f.line } : { line: f.line, source: f.source }, {
+        reason: i.reason,
+        count: i.count,
+        total: f.total,
+        allNodes: f.total > 0 && i.count >= f.total,
+        largest: i.count >= most,
+        nodeState: i.nodeState,
+      }),
+    );
   });
   const authMode = cluster?.authMode;
-  if (authMode === 'API' || authMode === 'API_AND_CONFIG_MAP' || authMode === 'CONFIG_MAP') derived.clusterAuthMode = authMode;
+  if (authMode === 'API' || authMode === 'API_AND_CONFIG_MAP' || authMode === 'CONFIG_MAP')
+    derived.clusterAuthMode = authMode;
   return {
     signals,
     forbidden,
@@ -299,7 +357,8 @@ function sectionHasSignal(section: Section, signals: readonly Signal[], forbidde
   const first = section.lines[0];
   const last = section.lines[section.lines.length - 1];
   if (!first || !last) return false;
-  const inSection = (x: { line: number; source?: string | undefined }): boolean => x.source === first.source && x.line >= first.no && x.line <= last.no;
+  const inSection = (x: { line: number; source?: string | undefined }): boolean =>
+    x.source === first.source && x.line >= first.no && x.line <= last.no;
   for (let i = signals.length - 1; i >= 0; i--) {
     const s = signals[i];
     if (s && inSection(s)) return true;
@@ -320,7 +379,10 @@ function src(section: Section): { source?: string } {
 }
 
 function toSchedulingFact(fit: ReturnType<typeof parseFitError> & object, line: Line): SchedulingFact {
-  const notReady = Math.max(0, ...fit.items.filter((i) => i.nodeState === 'not-ready' || i.nodeState === 'unreachable').map((i) => i.count));
+  const notReady = Math.max(
+    0,
+    ...fit.items.filter((i) => i.nodeState === 'not-ready' || i.nodeState === 'unreachable').map((i) => i.count),
+  );
   const outOfDisk = Math.max(0, ...fit.items.filter((i) => i.nodeState === 'out-of-disk').map((i) => i.count));
   return Object.assign(ref(line), {
     total: fit.total,
@@ -387,7 +449,19 @@ function containersFromDescribe(block: DescribeBlock, pod: string | null): Conta
     }
     if (mode === null) continue;
     if (f.indent === 2 && f.value === '') {
-      cur = Object.assign(ref(f.line), { pod, name: f.key, init: mode === 'init', image: null, state: null, stateReason: null, exitCode: null, lastState: null, lastReason: null, lastExitCode: null, restartCount: null });
+      cur = Object.assign(ref(f.line), {
+        pod,
+        name: f.key,
+        init: mode === 'init',
+        image: null,
+        state: null,
+        stateReason: null,
+        exitCode: null,
+        lastState: null,
+        lastReason: null,
+        lastExitCode: null,
+        restartCount: null,
+      });
       out.push(cur);
       sub = null;
       continue;
@@ -435,7 +509,9 @@ function nodeFromDescribe(block: DescribeBlock, lines: readonly Line[]): NodeFac
       readyLine = l.no;
       const rest = row[2] ?? '';
       // `(?<![A-Za-z])` and `[^]*`: starting inside a word made this quadratic on a long word (ReDoS); `.` stops at U+2028.
-      const rm = /(?<![A-Za-z])([A-Z][A-Za-z]+)\s+([^]*)$/.exec(rest.replace(/^(?:\S+, \d{2} \S+ \d{4} \S+ [+-]\d{4}\s+){0,2}/, ''));
+      const rm = /(?<![A-Za-z])([A-Z][A-Za-z]+)\s+([^]*)$/.exec(
+        rest.replace(/^(?:\S+, \d{2} \S+ \d{4} \S+ [+-]\d{4}\s+){0,2}/, ''),
+      );
       readyReason = rm?.[1] ?? null;
       readyMessage = rm?.[2] ?? null;
     }
@@ -448,7 +524,17 @@ function nodeFromDescribe(block: DescribeBlock, lines: readonly Line[]): NodeFac
     if (inTaints && /^\s+(\S+:(?:NoSchedule|PreferNoSchedule|NoExecute))\s*$/.test(t)) taints.push(t.trim());
     else inTaints = false;
   }
-  return Object.assign(ref(first), { name: name?.value ?? '<unknown>', ready, readyReason, readyMessage, readyLine, taints, allocatablePods: null, nonTerminatedPods: null, unschedulable: null });
+  return Object.assign(ref(first), {
+    name: name?.value ?? '<unknown>',
+    ready,
+    readyReason,
+    readyMessage,
+    readyLine,
+    taints,
+    allocatablePods: null,
+    nonTerminatedPods: null,
+    unschedulable: null,
+  });
 }
 
 function toAwsAuthFact(a: AwsAuth, lines: readonly Line[]): AwsAuthFact {
@@ -461,7 +547,12 @@ function toAwsAuthFact(a: AwsAuth, lines: readonly Line[]): AwsAuthFact {
     wellFormed: a.wellFormed,
     entries: a.entries.map((e) => ({ ...r(e.line), kind: e.kind, arn: e.arn, username: e.username, groups: e.groups })),
     accounts: a.accounts,
-    findings: a.findings.map((f) => ({ ...r(f.line), code: f.code, message: f.message, ...(f.arn === undefined ? {} : { arn: f.arn }) })),
+    findings: a.findings.map((f) => ({
+      ...r(f.line),
+      code: f.code,
+      message: f.message,
+      ...(f.arn === undefined ? {} : { arn: f.arn }),
+    })),
     data: a.data,
     name: a.name,
     namespace: a.namespace,
@@ -502,7 +593,12 @@ function collectTable(section: Section, events: RawEvent[], pods: PodFact[], nod
     for (const { cells, line } of table.rows) {
       // OBJECT (`pod/x`, `Pod/x` from `kubectl events`); ≤1.11 tables had KIND + NAME (the involved object).
       const kind = cells['KIND'];
-      const object = cells['OBJECT'] ?? (kind && cells['NAME'] ? `${kind}/${cells['NAME']}` : null) ?? cells['SUBOBJECT'] ?? cells['NAME'] ?? null;
+      const object =
+        cells['OBJECT'] ??
+        (kind && cells['NAME'] ? `${kind}/${cells['NAME']}` : null) ??
+        cells['SUBOBJECT'] ??
+        cells['NAME'] ??
+        null;
       // COUNT column (wide, legacy), else `2m (x4 over 12m)` in LAST SEEN (`kubectl events`).
       const times = /\(x(\d+) over /.exec(cells['LAST SEEN'] ?? cells['LASTSEEN'] ?? '');
       const count = Number(cells['COUNT'] ?? times?.[1] ?? '1');
@@ -519,31 +615,41 @@ function collectTable(section: Section, events: RawEvent[], pods: PodFact[], nod
   } else if (cols.has('READY') && cols.has('STATUS') && cols.has('RESTARTS')) {
     for (const { cells, line } of table.rows) {
       const restarts = /^(\d+)/.exec(cells['RESTARTS'] ?? '');
-      pods.push(Object.assign(ref(line), {
-        name: cells['NAME'] ?? '',
-        namespace: cells['NAMESPACE'] ?? null,
-        phase: cells['STATUS'] ?? null,
-        node: cells['NODE'] && cells['NODE'] !== '<none>' ? cells['NODE'] : null,
-        controlledBy: null,
-        serviceAccount: null,
-        ready: /^\d+\/\d+$/.test(cells['READY'] ?? '') ? (cells['READY'] ?? null) : null,
-        restarts: restarts?.[1] ? Number(restarts[1]) : null,
-      }));
+      pods.push(
+        Object.assign(ref(line), {
+          name: cells['NAME'] ?? '',
+          namespace: cells['NAMESPACE'] ?? null,
+          phase: cells['STATUS'] ?? null,
+          node: cells['NODE'] && cells['NODE'] !== '<none>' ? cells['NODE'] : null,
+          controlledBy: null,
+          serviceAccount: null,
+          ready: /^\d+\/\d+$/.test(cells['READY'] ?? '') ? (cells['READY'] ?? null) : null,
+          restarts: restarts?.[1] ? Number(restarts[1]) : null,
+        }),
+      );
     }
   } else if (cols.has('STATUS') && cols.has('ROLES') && cols.has('VERSION')) {
     for (const { cells, line } of table.rows) {
       const status = cells['STATUS'] ?? '';
-      nodes.push(Object.assign(ref(line), {
-        name: cells['NAME'] ?? '',
-        ready: status.startsWith('Ready') ? 'True' : status.startsWith('NotReady') ? 'False' : status.startsWith('Unknown') ? 'Unknown' : null,
-        readyReason: null,
-        readyMessage: null,
-        readyLine: line.no,
-        taints: [],
-        allocatablePods: null,
-        nonTerminatedPods: null,
-        unschedulable: status === '' ? null : status.includes('SchedulingDisabled'),
-      } satisfies Omit<NodeFact, 'line' | 'source'>));
+      nodes.push(
+        Object.assign(ref(line), {
+          name: cells['NAME'] ?? '',
+          ready: status.startsWith('Ready')
+            ? 'True'
+            : status.startsWith('NotReady')
+              ? 'False'
+              : status.startsWith('Unknown')
+                ? 'Unknown'
+                : null,
+          readyReason: null,
+          readyMessage: null,
+          readyLine: line.no,
+          taints: [],
+          allocatablePods: null,
+          nonTerminatedPods: null,
+          unschedulable: status === '' ? null : status.includes('SchedulingDisabled'),
+        } satisfies Omit<NodeFact, 'line' | 'source'>),
+      );
     }
   }
 }
@@ -563,7 +669,14 @@ function aggregateEvents(raw: readonly RawEvent[]): EventFact[] {
       prev.count += e.count;
       for (const l of e.lines) prev.lines.push(l.no);
     } else {
-      byKey.set(key, Object.assign({ type: e.type, reason: e.reason, from: e.from, message: e.message, object: e.object, count: e.count }, ref(first), { lines: e.lines.map((l) => l.no) }));
+      byKey.set(
+        key,
+        Object.assign(
+          { type: e.type, reason: e.reason, from: e.from, message: e.message, object: e.object, count: e.count },
+          ref(first),
+          { lines: e.lines.map((l) => l.no) },
+        ),
+      );
     }
   }
   return [...byKey.values()];
@@ -579,7 +692,11 @@ function emptyNodeList(sections: readonly Section[]): boolean {
     const lines = section.lines;
     // The line before is looked up only at a hit: trimming every line cost ~90 ms on a 10 MB `-o json`.
     for (let i = 0; i < lines.length; i++) {
-      if (!(lines[i] as Line).text.includes('No resources found') || !(lines[i] as Line).text.trim().startsWith('No resources found')) continue;
+      if (
+        !(lines[i] as Line).text.includes('No resources found') ||
+        !(lines[i] as Line).text.trim().startsWith('No resources found')
+      )
+        continue;
       if (GET_NODES.test(lastNonBlank(lines, i) ?? prev)) return true;
     }
     prev = lastNonBlank(lines, lines.length) ?? prev;
@@ -596,28 +713,38 @@ function lastNonBlank(lines: readonly Line[], end: number): string | null {
   return null;
 }
 
-function derive(f: Pick<Facts, 'signals' | 'forbidden' | 'scheduling' | 'pods' | 'nodes' | 'awsAuth' | 'callerIdentity'>): Omit<Derived, 'nodeListEmpty'> {
+function derive(
+  f: Pick<Facts, 'signals' | 'forbidden' | 'scheduling' | 'pods' | 'nodes' | 'awsAuth' | 'callerIdentity'>,
+): Omit<Derived, 'nodeListEmpty'> {
   const ids = new Set(f.signals.map((s) => s.id));
   const awsAuth = f.awsAuth;
   const caller = f.callerIdentity;
   let mapsCaller: boolean | null = null;
-  if (awsAuth && caller) mapsCaller = awsAuth.entries.some((e) => sameArn(e.arn, caller.canonicalArn) || sameArn(e.arn, caller.arn));
+  if (awsAuth && caller)
+    mapsCaller = awsAuth.entries.some((e) => sameArn(e.arn, caller.canonicalArn) || sameArn(e.arn, caller.arn));
   const notReady = f.scheduling.reduce((m, s) => Math.max(m, s.notReadyNodes), 0);
   return {
     hasUnauthorized: ids.has('unauthorized'),
     hasForbidden: f.forbidden.length > 0,
     hasExecFailure: ids.has('exec_failed') || ids.has('exec_not_found') || ids.has('exec_api_version'),
     awsAuthPresent: awsAuth !== null,
-    awsAuthHasNodeRole: awsAuth !== null && awsAuth.entries.some((e) => e.kind === 'role' && e.groups.includes('system:nodes')),
+    awsAuthHasNodeRole:
+      awsAuth !== null && awsAuth.entries.some((e) => e.kind === 'role' && e.groups.includes('system:nodes')),
     awsAuthMapsCaller: mapsCaller,
     callerIdentityPresent: caller !== null,
     callerIsAssumedRole: caller?.type === 'assumed-role',
     pendingPods: f.pods.filter((p) => p.phase === 'Pending').length,
-    allNodesNotReady: f.scheduling.some((s) => s.allNodesNotReady) || (f.nodes.length > 0 && f.nodes.every((n) => n.ready !== null && n.ready !== 'True')),
+    allNodesNotReady:
+      f.scheduling.some((s) => s.allNodesNotReady) ||
+      (f.nodes.length > 0 && f.nodes.every((n) => n.ready !== null && n.ready !== 'True')),
     notReadyNodes: notReady,
     outOfDiskSymptom: f.scheduling.some((s) => s.outOfDiskNodes > 0),
     nodesReportedNotReady: f.nodes.filter((n) => n.ready === 'False' || n.ready === 'Unknown').length,
-    nodesCniNotReady: f.nodes.filter((n) => n.readyMessage !== null && /NetworkPluginNotReady|cni plugin not initialized|cni config uninitialized/.test(n.readyMessage)).length,
+    nodesCniNotReady: f.nodes.filter(
+      (n) =>
+        n.readyMessage !== null &&
+        /NetworkPluginNotReady|cni plugin not initialized|cni config uninitialized/.test(n.readyMessage),
+    ).length,
     nodesKubeletStopped: f.nodes.filter((n) => n.readyReason === 'NodeStatusUnknown' || n.ready === 'Unknown').length,
     clusterAuthMode: null,
   };

@@ -12,7 +12,9 @@ describe('golden facts of captured kubectl output', () => {
   });
   test.each(captures.map((c) => [`${c.kind}/${c.version}/${c.name}`, c] as const))('%s', async (_, c) => {
     const text = readFileSync(c.path, 'utf8');
-    await expect(`${JSON.stringify(readAll(text), null, 2)}\n`).toMatchFileSnapshot(c.path.replace(/\.txt$/, '.facts.json'));
+    await expect(`${JSON.stringify(readAll(text), null, 2)}\n`).toMatchFileSnapshot(
+      c.path.replace(/\.txt$/, '.facts.json'),
+    );
   });
 });
 
@@ -23,7 +25,8 @@ describe('empty input for every kind', () => {
       expect(r.sections).toEqual([]);
       expect(r.issues).toEqual([]);
       const f = r.facts as Record<string, unknown>;
-      for (const [k, v] of Object.entries(f)) if (k !== 'derived') expect(v === null || (Array.isArray(v) && v.length === 0), `${kind}: ${k}`).toBe(true);
+      for (const [k, v] of Object.entries(f))
+        if (k !== 'derived') expect(v === null || (Array.isArray(v) && v.length === 0), `${kind}: ${k}`).toBe(true);
     }
   });
 });
@@ -32,10 +35,17 @@ const pastes = listPublicPastes();
 
 describe('golden facts of real public pastes (fixtures/public)', () => {
   test.each(pastes.map((p) => [`${p.kind}/${p.name}`, p] as const))('%s', async (_, p) => {
-    const source = JSON.parse(readFileSync(p.path.replace(/\.txt$/, '.source.json'), 'utf8')) as { url?: unknown; note?: unknown };
-    expect(typeof source.url === 'string' && source.url.startsWith('https://'), 'source.json has the paste url').toBe(true);
+    const source = JSON.parse(readFileSync(p.path.replace(/\.txt$/, '.source.json'), 'utf8')) as {
+      url?: unknown;
+      note?: unknown;
+    };
+    expect(typeof source.url === 'string' && source.url.startsWith('https://'), 'source.json has the paste url').toBe(
+      true,
+    );
     expect(typeof source.note).toBe('string');
-    await expect(`${JSON.stringify(readAll(readFileSync(p.path, 'utf8')), null, 2)}\n`).toMatchFileSnapshot(p.path.replace(/\.txt$/, '.facts.json'));
+    await expect(`${JSON.stringify(readAll(readFileSync(p.path, 'utf8')), null, 2)}\n`).toMatchFileSnapshot(
+      p.path.replace(/\.txt$/, '.facts.json'),
+    );
   });
   test('every paste has its source', () => {
     for (const p of pastes) expect(existsSync(p.path.replace(/\.txt$/, '.source.json')), p.path).toBe(true);

@@ -6,10 +6,18 @@ import type { Issue } from '../report.js';
 import { extractFacts } from './extract.js';
 
 /** Facts as diagnose() reads them: with the input text, so a JSON section can be sliced and parsed whole. */
-function read(text: string, withText = true): { facts: ReturnType<typeof extractFacts>; issues: Issue[]; kinds: string[]; lines: [number, number][] } {
+function read(
+  text: string,
+  withText = true,
+): { facts: ReturnType<typeof extractFacts>; issues: Issue[]; kinds: string[]; lines: [number, number][] } {
   const issues: Issue[] = [];
   const sections = splitSections(toLines(text), withText ? text : undefined);
-  return { facts: extractFacts(sections, issues), issues, kinds: sections.map((s) => s.kind), lines: sections.map((s) => [s.lines[0]?.no ?? 0, s.lines.at(-1)?.no ?? 0]) };
+  return {
+    facts: extractFacts(sections, issues),
+    issues,
+    kinds: sections.map((s) => s.kind),
+    lines: sections.map((s) => [s.lines[0]?.no ?? 0, s.lines.at(-1)?.no ?? 0]),
+  };
 }
 
 /** The same, with JSON.parse failing: the JSON reader falls back to the positional reader. */
@@ -38,8 +46,16 @@ const SIGNATURE_MESSAGES = [
   'Readiness probe failed: Get "http://10.0.1.2:8080/healthz": dial tcp 10.0.1.2:8080: connect: connection refused',
 ];
 // Quotes, backslashes, control characters, non-ASCII and line separators, as JSON escapes them (or not).
-const tricky = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('"quoted"', 'back\\slash', 'new\nline', 'tab\there', 'é💥', '\u2028', '\\"'));
-const message = fc.oneof(fc.constantFrom(...SIGNATURE_MESSAGES), tricky, fc.tuple(fc.constantFrom(...SIGNATURE_MESSAGES), tricky).map(([a, b]) => `${a} ${b}`), fc.constant(''));
+const tricky = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('"quoted"', 'back\\slash', 'new\nline', 'tab\there', 'é💥', '\u2028', '\\"'),
+);
+const message = fc.oneof(
+  fc.constantFrom(...SIGNATURE_MESSAGES),
+  tricky,
+  fc.tuple(fc.constantFrom(...SIGNATURE_MESSAGES), tricky).map(([a, b]) => `${a} ${b}`),
+  fc.constant(''),
+);
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 const coreEvent = fc.record({
   apiVersion: fc.constant('v1'),
@@ -53,14 +69,27 @@ const coreEvent = fc.record({
   type: fc.constantFrom('Normal', 'Warning'),
 });
 // events.k8s.io/v1: `note` and `regarding` instead of `message` and `involvedObject`.
-const newEvent = fc.record({ apiVersion: fc.constant('events.k8s.io/v1'), kind: fc.constant('Event'), note: message, reason: fc.constantFrom('Failed', 'BackOff'), regarding: fc.record({ kind: fc.constant('Pod'), name }), type: fc.constant('Warning') });
-const eventList = fc.array(fc.oneof({ weight: 4, arbitrary: coreEvent }, { weight: 1, arbitrary: newEvent }), { maxLength: 8 });
+const newEvent = fc.record({
+  apiVersion: fc.constant('events.k8s.io/v1'),
+  kind: fc.constant('Event'),
+  note: message,
+  reason: fc.constantFrom('Failed', 'BackOff'),
+  regarding: fc.record({ kind: fc.constant('Pod'), name }),
+  type: fc.constant('Warning'),
+});
+const eventList = fc.array(fc.oneof({ weight: 4, arbitrary: coreEvent }, { weight: 1, arbitrary: newEvent }), {
+  maxLength: 8,
+});
 
 describe('JSON event lists: the native reader and the positional fallback give the same facts', () => {
   test('property: kubectl-style lists (4 and 2 spaces, compact), with and without a prompt', () => {
     fc.assert(
       fc.property(eventList, fc.constantFrom(4, 2, 0), fc.boolean(), (items, indent, prompt) => {
-        const json = JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, indent);
+        const json = JSON.stringify(
+          { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } },
+          null,
+          indent,
+        );
         const text = prompt ? `$ kubectl get events -A -o json\n${json}\n` : json;
         const fast = read(text);
         const slow = readWithoutNativeJson(text);
@@ -77,7 +106,15 @@ describe('JSON event lists: the native reader and the positional fallback give t
 });
 
 describe('a JSON section parsed whole while splitting gives the sections of a line-by-line scan', () => {
-  const json = JSON.stringify({ apiVersion: 'v1', items: [{ kind: 'Event', message: 'Back-off pulling image "x"', reason: 'BackOff', type: 'Warning' }], kind: 'List' }, null, 4);
+  const json = JSON.stringify(
+    {
+      apiVersion: 'v1',
+      items: [{ kind: 'Event', message: 'Back-off pulling image "x"', reason: 'BackOff', type: 'Warning' }],
+      kind: 'List',
+    },
+    null,
+    4,
+  );
   test.each([
     ['alone', json],
     ['after a prompt, with blank lines around', `\n$ kubectl get events -o json\n\n${json}\n\n\n`],
@@ -98,7 +135,18 @@ describe('messages of events in JSON are searched whole, at the line of their ke
     JSON.stringify(
       {
         apiVersion: 'v1',
-        items: messages.map((m, i) => ({ apiVersion: 'v1', involvedObject: { kind: 'Pod', name: `web-${i}`, namespace: 'prod' }, kind: 'Event', message: m, metadata: { annotations: { note: 'error: You must be logged in to the server (Unauthorized)' }, name: `web-${i}.1` }, reason: 'FailedCreate', type: 'Warning' })),
+        items: messages.map((m, i) => ({
+          apiVersion: 'v1',
+          involvedObject: { kind: 'Pod', name: `web-${i}`, namespace: 'prod' },
+          kind: 'Event',
+          message: m,
+          metadata: {
+            annotations: { note: 'error: You must be logged in to the server (Unauthorized)' },
+            name: `web-${i}.1`,
+          },
+          reason: 'FailedCreate',
+          type: 'Warning',
+        })),
         kind: 'List',
       },
       null,
@@ -111,14 +159,24 @@ describe('messages of events in JSON are searched whole, at the line of their ke
     expect(issues).toEqual([]);
     const messageLine = text.split('\n').findIndex((l) => l.includes('"message":')) + 1;
     expect(facts.signals.map((s) => [s.id, s.line])).toEqual([['admission_podsecurity_violation', messageLine]]);
-    expect(facts.signals[0]?.groups['details']).toBe('allowPrivilegeEscalation != false (container "web" must set securityContext.allowPrivilegeEscalation=false)');
+    expect(facts.signals[0]?.groups['details']).toBe(
+      'allowPrivilegeEscalation != false (container "web" must set securityContext.allowPrivilegeEscalation=false)',
+    );
   });
 
   test('a denial in an event message is a forbidden fact at its line', () => {
     const text = list([SIGNATURE_MESSAGES[3] as string]);
     const { facts } = read(text);
     const messageLine = text.split('\n').findIndex((l) => l.includes('"message":')) + 1;
-    expect(facts.forbidden).toMatchObject([{ line: messageLine, username: 'system:serviceaccount:prod:deployer', verb: 'create', resource: 'pods', namespace: 'prod' }]);
+    expect(facts.forbidden).toMatchObject([
+      {
+        line: messageLine,
+        username: 'system:serviceaccount:prod:deployer',
+        verb: 'create',
+        resource: 'pods',
+        namespace: 'prod',
+      },
+    ]);
   });
 
   test('other lines inside an event (names, ids, annotations) are not searched as text', () => {
@@ -133,6 +191,8 @@ describe('messages of events in JSON are searched whole, at the line of their ke
     expect(issues.map((i) => i.code)).toEqual(['json_truncated']);
     // The cut-off event keeps what came before the cut (its message, not its reason).
     expect(facts.events.map((e) => e.reason)).toEqual(['FailedCreate', 'FailedCreate', '']);
-    expect(new Set(facts.signals.map((s) => s.id))).toEqual(new Set(['admission_podsecurity_violation', 'admission_sa_missing']));
+    expect(new Set(facts.signals.map((s) => s.id))).toEqual(
+      new Set(['admission_podsecurity_violation', 'admission_sa_missing']),
+    );
   });
 });

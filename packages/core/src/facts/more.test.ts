@@ -42,8 +42,13 @@ describe('aws CLI JSON', () => {
   });
 
   test('--query cluster.accessConfig alone, and a full describe-cluster without accessConfig (CONFIG_MAP)', () => {
-    expect(read('{ "bootstrapClusterCreatorAdminPermissions": true, "authenticationMode": "API" }').facts.derived.clusterAuthMode).toBe('API');
-    const old = read('{"cluster": {"name": "c", "endpoint": "https://x.eks.amazonaws.com", "arn": "arn:aws:eks:eu-west-1:111122223333:cluster/c"}}');
+    expect(
+      read('{ "bootstrapClusterCreatorAdminPermissions": true, "authenticationMode": "API" }').facts.derived
+        .clusterAuthMode,
+    ).toBe('API');
+    const old = read(
+      '{"cluster": {"name": "c", "endpoint": "https://x.eks.amazonaws.com", "arn": "arn:aws:eks:eu-west-1:111122223333:cluster/c"}}',
+    );
     expect(old.facts.derived.clusterAuthMode).toBe('CONFIG_MAP');
   });
 
@@ -88,7 +93,15 @@ $ aws eks list-associated-access-policies --cluster-name c --principal-arn arn:a
         kubernetesGroups: [],
         type: null,
         clusterName: 'c',
-        policies: [{ line: 24, policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy', policy: 'AmazonEKSViewPolicy', scopeType: 'namespace', namespaces: ['dev'] }],
+        policies: [
+          {
+            line: 24,
+            policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+            policy: 'AmazonEKSViewPolicy',
+            scopeType: 'namespace',
+            namespaces: ['dev'],
+          },
+        ],
       },
       {
         line: 12,
@@ -104,19 +117,37 @@ $ aws eks list-associated-access-policies --cluster-name c --principal-arn arn:a
   });
 
   test('sts get-caller-identity --output text', () => {
-    const { facts } = read('$ aws sts get-caller-identity --output text\n111122223333\tarn:aws:sts::111122223333:assumed-role/Dev/alice\tAROAEXAMPLE:alice\n');
-    expect(facts.callerIdentity).toMatchObject({ line: 2, arn: 'arn:aws:sts::111122223333:assumed-role/Dev/alice', account: '111122223333', canonicalArn: 'arn:aws:iam::111122223333:role/Dev', type: 'assumed-role' });
+    const { facts } = read(
+      '$ aws sts get-caller-identity --output text\n111122223333\tarn:aws:sts::111122223333:assumed-role/Dev/alice\tAROAEXAMPLE:alice\n',
+    );
+    expect(facts.callerIdentity).toMatchObject({
+      line: 2,
+      arn: 'arn:aws:sts::111122223333:assumed-role/Dev/alice',
+      account: '111122223333',
+      canonicalArn: 'arn:aws:iam::111122223333:role/Dev',
+      type: 'assumed-role',
+    });
   });
 });
 
 describe('kubectl auth', () => {
   test('can-i answers keep the prompt command', () => {
-    const { facts } = read('$ kubectl auth can-i list pods -n dev --as jane\nno - RBAC: clusterrole.rbac.authorization.k8s.io "reader" not found\n');
-    expect(facts.authChecks).toEqual([{ line: 2, allowed: false, reason: 'RBAC: clusterrole.rbac.authorization.k8s.io "reader" not found', command: 'kubectl auth can-i list pods -n dev --as jane' }]);
+    const { facts } = read(
+      '$ kubectl auth can-i list pods -n dev --as jane\nno - RBAC: clusterrole.rbac.authorization.k8s.io "reader" not found\n',
+    );
+    expect(facts.authChecks).toEqual([
+      {
+        line: 2,
+        allowed: false,
+        reason: 'RBAC: clusterrole.rbac.authorization.k8s.io "reader" not found',
+        command: 'kubectl auth can-i list pods -n dev --as jane',
+      },
+    ]);
   });
 
   test('whoami table with the EKS Extra: arn, and SelfSubjectReview JSON', () => {
-    const table = 'ATTRIBUTE             VALUE\nUsername              arn:aws:sts::111122223333:assumed-role/Dev/alice\nUID                   aws-iam-authenticator:111122223333:AROAEXAMPLE\nGroups                [system:authenticated]\nExtra: accessKeyId    [ASIAEXAMPLE]\nExtra: arn            [arn:aws:sts::111122223333:assumed-role/Dev/alice]\n';
+    const table =
+      'ATTRIBUTE             VALUE\nUsername              arn:aws:sts::111122223333:assumed-role/Dev/alice\nUID                   aws-iam-authenticator:111122223333:AROAEXAMPLE\nGroups                [system:authenticated]\nExtra: accessKeyId    [ASIAEXAMPLE]\nExtra: arn            [arn:aws:sts::111122223333:assumed-role/Dev/alice]\n';
     expect(read(table).facts.whoami).toEqual({
       line: 2,
       username: 'arn:aws:sts::111122223333:assumed-role/Dev/alice',
@@ -124,8 +155,15 @@ describe('kubectl auth', () => {
       groups: ['system:authenticated'],
       arn: 'arn:aws:sts::111122223333:assumed-role/Dev/alice',
     });
-    const json = '{\n    "kind": "SelfSubjectReview",\n    "apiVersion": "authentication.k8s.io/v1",\n    "status": {\n        "userInfo": {\n            "username": "kubernetes-admin",\n            "groups": ["system:masters", "system:authenticated"]\n        }\n    }\n}';
-    expect(read(json).facts.whoami).toEqual({ line: 6, username: 'kubernetes-admin', uid: null, groups: ['system:masters', 'system:authenticated'], arn: null });
+    const json =
+      '{\n    "kind": "SelfSubjectReview",\n    "apiVersion": "authentication.k8s.io/v1",\n    "status": {\n        "userInfo": {\n            "username": "kubernetes-admin",\n            "groups": ["system:masters", "system:authenticated"]\n        }\n    }\n}';
+    expect(read(json).facts.whoami).toEqual({
+      line: 6,
+      username: 'kubernetes-admin',
+      uid: null,
+      groups: ['system:masters', 'system:authenticated'],
+      arn: null,
+    });
   });
 });
 
@@ -158,8 +196,35 @@ items:
 `;
     const { facts, issues } = read(text);
     expect(issues).toEqual([]);
-    expect(facts.roles).toEqual([{ line: 4, kind: 'Role', name: 'reader', namespace: 'dev', rules: [{ line: 10, verbs: ['get', 'list'], apiGroups: [''], resources: ['pods', 'pods/log'], resourceNames: [], nonResourceURLs: [] }] }]);
-    expect(facts.bindings).toEqual([{ line: 13, kind: 'RoleBinding', name: 'read', namespace: 'dev', roleKind: 'Role', roleName: 'reader', subjects: [{ kind: 'User', name: 'jane', namespace: null }] }]);
+    expect(facts.roles).toEqual([
+      {
+        line: 4,
+        kind: 'Role',
+        name: 'reader',
+        namespace: 'dev',
+        rules: [
+          {
+            line: 10,
+            verbs: ['get', 'list'],
+            apiGroups: [''],
+            resources: ['pods', 'pods/log'],
+            resourceNames: [],
+            nonResourceURLs: [],
+          },
+        ],
+      },
+    ]);
+    expect(facts.bindings).toEqual([
+      {
+        line: 13,
+        kind: 'RoleBinding',
+        name: 'read',
+        namespace: 'dev',
+        roleKind: 'Role',
+        roleName: 'reader',
+        subjects: [{ kind: 'User', name: 'jane', namespace: null }],
+      },
+    ]);
   });
 
   test('events.k8s.io/v1 Event: regarding, note, series, reportingController', () => {
@@ -186,7 +251,8 @@ type: Warning
         type: 'Warning',
         reason: 'FailedScheduling',
         from: 'default-scheduler',
-        message: '0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+        message:
+          '0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
         object: 'Pod/web-0',
         count: 12,
         line: 6,
@@ -194,31 +260,41 @@ type: Warning
       },
     ]);
     // The folded message is read whole, once: one scheduler fact, on the line where the message starts.
-    expect(facts.scheduling.map((s) => [s.line, s.total, s.items.map((i) => i.reason)])).toEqual([[6, 3, ['node(s) had untolerated taint {node.kubernetes.io/not-ready: }']]]);
+    expect(facts.scheduling.map((s) => [s.line, s.total, s.items.map((i) => i.reason)])).toEqual([
+      [6, 3, ['node(s) had untolerated taint {node.kubernetes.io/not-ready: }']],
+    ]);
   });
 
   test('truncated JSON keeps what came before and says where it stopped', () => {
-    const text = '{\n    "apiVersion": "v1",\n    "items": [\n        {\n            "kind": "Event",\n            "message": "Back-off restarting failed container app in pod web-0_dev(1)",\n            "reason": "BackOff",\n            "type": "Warning"\n        },\n        {\n            "kind": "Event",\n            "message": "Pulling ima';
+    const text =
+      '{\n    "apiVersion": "v1",\n    "items": [\n        {\n            "kind": "Event",\n            "message": "Back-off restarting failed container app in pod web-0_dev(1)",\n            "reason": "BackOff",\n            "type": "Warning"\n        },\n        {\n            "kind": "Event",\n            "message": "Pulling ima';
     const { facts, issues } = read(text);
     expect(issues.map((i) => [i.code, i.line])).toEqual([['json_truncated', 12]]);
     expect(facts.events.map((e) => [e.reason, e.line])).toEqual([['BackOff', 6]]);
   });
 
   test('JSON structured log lines: messages with escaped quotes are searched unescaped', () => {
-    const text = '{"level":"error","ts":"2024-01-01T00:00:00Z","msg":"Failed to watch","error":"failed to list *v1.Pod: pods is forbidden: User \\"system:serviceaccount:dev:app\\" cannot list resource \\"pods\\" in API group \\"\\" at the cluster scope"}';
+    const text =
+      '{"level":"error","ts":"2024-01-01T00:00:00Z","msg":"Failed to watch","error":"failed to list *v1.Pod: pods is forbidden: User \\"system:serviceaccount:dev:app\\" cannot list resource \\"pods\\" in API group \\"\\" at the cluster scope"}';
     const { facts } = read(text);
-    expect(facts.forbidden.map((f) => [f.line, f.subjectName, f.verb, f.resource, f.clusterScope])).toEqual([[1, 'app', 'list', 'pods', true]]);
+    expect(facts.forbidden.map((f) => [f.line, f.subjectName, f.verb, f.resource, f.clusterScope])).toEqual([
+      [1, 'app', 'list', 'pods', true],
+    ]);
   });
 });
 
 describe('noise and issues', () => {
   test('elisions are reported, never silently dropped', () => {
-    const { issues } = read('NAME    READY   STATUS    RESTARTS   AGE\nweb-0   0/1     Pending   0          5m\n...\nweb-9   0/1     Pending   0          5m\n');
+    const { issues } = read(
+      'NAME    READY   STATUS    RESTARTS   AGE\nweb-0   0/1     Pending   0          5m\n...\nweb-9   0/1     Pending   0          5m\n',
+    );
     expect(issues.map((i) => [i.code, i.line])).toEqual([['elided_lines', 3]]);
   });
 
   test('redacted values are reported once per section', () => {
-    const { issues, facts } = read('error: You must be logged in to the server (Unauthorized)\n$ aws sts get-caller-identity\n{\n    "UserId": "AROAXXXXXXXXXXXX:me",\n    "Account": "<REDACTED>",\n    "Arn": "arn:aws:sts::<REDACTED>:assumed-role/Dev/me"\n}\n');
+    const { issues, facts } = read(
+      'error: You must be logged in to the server (Unauthorized)\n$ aws sts get-caller-identity\n{\n    "UserId": "AROAXXXXXXXXXXXX:me",\n    "Account": "<REDACTED>",\n    "Arn": "arn:aws:sts::<REDACTED>:assumed-role/Dev/me"\n}\n',
+    );
     expect(issues.map((i) => [i.code, i.line])).toEqual([['redacted_value', 4]]);
     expect(facts.callerIdentity?.arn).toBe('arn:aws:sts::<REDACTED>:assumed-role/Dev/me');
   });
@@ -243,8 +319,12 @@ describe('noise and issues', () => {
       [1, 'Normal', 'Pulled', 'pod/aws-node-vdr9r', 1],
       [2, 'Warning', 'BackOff', 'pod/web-0', 4],
     ]);
-    expect(facts.pods.map((p) => [p.line, p.name, p.phase, p.ready, p.restarts])).toEqual([[6, 'web-0', 'OOMKilled', '0/1', 4]]);
-    expect(facts.nodes.map((n) => [n.line, n.name, n.taints])).toEqual([[10, 'nodex', ['node.kubernetes.io/disk-pressure:NoSchedule']]]);
+    expect(facts.pods.map((p) => [p.line, p.name, p.phase, p.ready, p.restarts])).toEqual([
+      [6, 'web-0', 'OOMKilled', '0/1', 4],
+    ]);
+    expect(facts.nodes.map((n) => [n.line, n.name, n.taints])).toEqual([
+      [10, 'nodex', ['node.kubernetes.io/disk-pressure:NoSchedule']],
+    ]);
   });
 
   test('an error with no catalogued signature is reported', () => {
@@ -253,8 +333,11 @@ describe('noise and issues', () => {
   });
 
   test('kubectl ≥1.35 field-path prefixes are not part of the event message', () => {
-    const text = 'Name:         web-0\nNamespace:    dev\nContainers:\n  app:\n    Image:  nginx\nEvents:\n  Type     Reason   Age                From     Message\n  ----     ------   ----               ----     -------\n  Warning  BackOff  2s (x5 over 60s)   kubelet  spec.containers{app}: Back-off restarting failed container app in pod web-0_dev(1)\n';
-    expect(read(text).facts.events.map((e) => [e.message, e.count])).toEqual([['Back-off restarting failed container app in pod web-0_dev(1)', 5]]);
+    const text =
+      'Name:         web-0\nNamespace:    dev\nContainers:\n  app:\n    Image:  nginx\nEvents:\n  Type     Reason   Age                From     Message\n  ----     ------   ----               ----     -------\n  Warning  BackOff  2s (x5 over 60s)   kubelet  spec.containers{app}: Back-off restarting failed container app in pod web-0_dev(1)\n';
+    expect(read(text).facts.events.map((e) => [e.message, e.count])).toEqual([
+      ['Back-off restarting failed container app in pod web-0_dev(1)', 5],
+    ]);
   });
 
   test('describe node: conditions by header offsets, allocatable pods, pod count', () => {
@@ -272,9 +355,28 @@ Allocatable:
 Non-terminated Pods:          (3 in total)
 `;
     const { facts } = read(text);
-    expect(facts.nodes).toMatchObject([{ name: 'ip-10-0-1-2.ec2.internal', ready: 'False', readyReason: 'KubeletNotReady', allocatablePods: 17, nonTerminatedPods: 3, unschedulable: true, taints: ['node.kubernetes.io/not-ready:NoSchedule'] }]);
+    expect(facts.nodes).toMatchObject([
+      {
+        name: 'ip-10-0-1-2.ec2.internal',
+        ready: 'False',
+        readyReason: 'KubeletNotReady',
+        allocatablePods: 17,
+        nonTerminatedPods: 3,
+        unschedulable: true,
+        taints: ['node.kubernetes.io/not-ready:NoSchedule'],
+      },
+    ]);
     expect(facts.conditions).toEqual([
-      { line: 8, objectKind: 'Node', object: 'ip-10-0-1-2.ec2.internal', type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized' },
+      {
+        line: 8,
+        objectKind: 'Node',
+        object: 'ip-10-0-1-2.ec2.internal',
+        type: 'Ready',
+        status: 'False',
+        reason: 'KubeletNotReady',
+        message:
+          'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+      },
     ]);
     expect(facts.derived.nodesCniNotReady).toBe(1);
   });

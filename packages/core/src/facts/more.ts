@@ -75,10 +75,26 @@ export interface EventLines {
 
 /** An empty sink. */
 export function newSink(): MoreSink {
-  return { pods: [], containers: [], nodes: [], events: [], conditions: [], roles: [], bindings: [], accessEntries: [], clusters: [], authChecks: [], authRules: [], whoami: null, callerIdentity: null, messages: [] };
+  return {
+    pods: [],
+    containers: [],
+    nodes: [],
+    events: [],
+    conditions: [],
+    roles: [],
+    bindings: [],
+    accessEntries: [],
+    clusters: [],
+    authChecks: [],
+    authRules: [],
+    whoami: null,
+    callerIdentity: null,
+    messages: [],
+  };
 }
 
-const ref = (l: Line): { line: number; source?: string } => (l.source === undefined ? { line: l.no } : { line: l.no, source: l.source });
+const ref = (l: Line): { line: number; source?: string } =>
+  l.source === undefined ? { line: l.no } : { line: l.no, source: l.source };
 const src = (section: Section): { source?: string } => {
   const s = section.lines[0]?.source;
   return s === undefined ? {} : { source: s };
@@ -88,7 +104,11 @@ const src = (section: Section): { source?: string } => {
  * Reads a JSON or YAML section (objects, lists, aws CLI output) into the sink. `read` is false when nothing was read;
  * `events` says which lines the events' messages stand for (complete events of JSON sections; else null).
  */
-export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]): { read: boolean; events: EventLines | null } {
+export function collectObjects(
+  section: Section,
+  sink: MoreSink,
+  issues: Issue[],
+): { read: boolean; events: EventLines | null } {
   const format = section.kind === 'object-yaml' ? 'yaml' : 'json';
   const text = sectionText(section.lines);
   const { objects, loc } = readObjects(text, format, format === 'json' ? takeParsedSection(section.lines) : null);
@@ -141,14 +161,16 @@ export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]
           kind,
           name: str(obj(o, 'metadata'), 'name') ?? '',
           namespace: str(obj(o, 'metadata'), 'namespace'),
-          rules: arr(o, 'rules').filter(isObj).map((r, i) => ({
-            ...ref(at(lineIn(loc, arr(o, 'rules'), i))),
-            verbs: strs(r, 'verbs'),
-            apiGroups: strs(r, 'apiGroups'),
-            resources: strs(r, 'resources'),
-            resourceNames: strs(r, 'resourceNames'),
-            nonResourceURLs: strs(r, 'nonResourceURLs'),
-          })),
+          rules: arr(o, 'rules')
+            .filter(isObj)
+            .map((r, i) => ({
+              ...ref(at(lineIn(loc, arr(o, 'rules'), i))),
+              verbs: strs(r, 'verbs'),
+              apiGroups: strs(r, 'apiGroups'),
+              resources: strs(r, 'resources'),
+              resourceNames: strs(r, 'resourceNames'),
+              nonResourceURLs: strs(r, 'nonResourceURLs'),
+            })),
         });
         read = true;
         break;
@@ -173,7 +195,13 @@ export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]
         const ui = obj(obj(o, 'status'), 'userInfo');
         const username = str(ui, 'username');
         if (username !== null) {
-          sink.whoami = { ...ref(line('username', ui)), username, uid: str(ui, 'uid'), groups: strs(ui, 'groups'), arn: strs(obj(ui, 'extra'), 'arn')[0] ?? null };
+          sink.whoami = {
+            ...ref(line('username', ui)),
+            username,
+            uid: str(ui, 'uid'),
+            groups: strs(ui, 'groups'),
+            arn: strs(obj(ui, 'extra'), 'arn')[0] ?? null,
+          };
           read = true;
         }
         break;
@@ -182,7 +210,12 @@ export function collectObjects(section: Section, sink: MoreSink, issues: Issue[]
         // An API error body: searched as kubectl prints it (401 → "You must be logged in…", else `Error from server (Reason): …`).
         const message = str(o, 'message');
         const reason = str(o, 'reason');
-        const text = int(o, 'code') === 401 ? `error: You must be logged in to the server (${message ?? reason ?? 'Unauthorized'})` : reason && message !== null ? `Error from server (${reason}): ${message}` : message;
+        const text =
+          int(o, 'code') === 401
+            ? `error: You must be logged in to the server (${message ?? reason ?? 'Unauthorized'})`
+            : reason && message !== null
+              ? `Error from server (${reason}): ${message}`
+              : message;
         if (text !== null) sink.messages.push({ text, line: line(message !== null ? 'message' : 'code') });
         break;
       }
@@ -220,18 +253,26 @@ function podFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, s
   const name = str(meta, 'name') ?? '<unknown>';
   const statuses = arr(status, 'containerStatuses').filter(isObj);
   const initStatuses = arr(status, 'initContainerStatuses').filter(isObj);
-  const restarts = statuses.length + initStatuses.length > 0 ? [...statuses, ...initStatuses].reduce((n, s) => n + (int(s, 'restartCount') ?? 0), 0) : null;
+  const restarts =
+    statuses.length + initStatuses.length > 0
+      ? [...statuses, ...initStatuses].reduce((n, s) => n + (int(s, 'restartCount') ?? 0), 0)
+      : null;
   const nContainers = arr(spec, 'containers').length;
-  sink.pods.push(Object.assign(ref(line('name', meta)), {
-    name,
-    namespace: str(meta, 'namespace'),
-    phase: str(status, 'phase'),
-    node: str(spec, 'nodeName'),
-    controlledBy: ownerOf(meta),
-    serviceAccount: str(spec, 'serviceAccountName') ?? str(spec, 'serviceAccount'),
-    ready: statuses.length > 0 ? `${statuses.filter((s) => s['ready'] === true).length}/${Math.max(nContainers, statuses.length)}` : null,
-    restarts,
-  }));
+  sink.pods.push(
+    Object.assign(ref(line('name', meta)), {
+      name,
+      namespace: str(meta, 'namespace'),
+      phase: str(status, 'phase'),
+      node: str(spec, 'nodeName'),
+      controlledBy: ownerOf(meta),
+      serviceAccount: str(spec, 'serviceAccountName') ?? str(spec, 'serviceAccount'),
+      ready:
+        statuses.length > 0
+          ? `${statuses.filter((s) => s['ready'] === true).length}/${Math.max(nContainers, statuses.length)}`
+          : null,
+      restarts,
+    }),
+  );
   for (const [init, specKey, statusList] of [
     [true, 'initContainers', initStatuses],
     [false, 'containers', statuses],
@@ -242,19 +283,21 @@ function podFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, s
       const st = statusList.find((s) => str(s, 'name') === cname) ?? null;
       const [state, stateReason, exitCode] = containerState(st ? obj(st, 'state') : {});
       const [lastState, lastReason, lastExitCode] = containerState(st ? obj(st, 'lastState') : {});
-      sink.containers.push(Object.assign(ref(line('name', st ?? c)), {
-        pod: name,
-        name: cname,
-        init,
-        image: str(c, 'image'),
-        state,
-        stateReason,
-        exitCode,
-        lastState,
-        lastReason,
-        lastExitCode,
-        restartCount: st ? int(st, 'restartCount') : null,
-      }));
+      sink.containers.push(
+        Object.assign(ref(line('name', st ?? c)), {
+          pod: name,
+          name: cname,
+          init,
+          image: str(c, 'image'),
+          state,
+          stateReason,
+          exitCode,
+          lastState,
+          lastReason,
+          lastExitCode,
+          restartCount: st ? int(st, 'restartCount') : null,
+        }),
+      );
     });
   }
   for (const s of [...statuses, ...initStatuses]) {
@@ -268,14 +311,16 @@ function podFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, s
   for (const c of arr(status, 'conditions').filter(isObj)) {
     const message = str(c, 'message');
     if (message !== null) sink.messages.push({ text: message, line: line('message', c) });
-    sink.conditions.push(Object.assign(ref(line('type', c)), {
-      objectKind: 'Pod' as const,
-      object: name,
-      type: str(c, 'type') ?? '',
-      status: str(c, 'status') ?? '',
-      reason: str(c, 'reason'),
-      message: str(c, 'message'),
-    }));
+    sink.conditions.push(
+      Object.assign(ref(line('type', c)), {
+        objectKind: 'Pod' as const,
+        object: name,
+        type: str(c, 'type') ?? '',
+        status: str(c, 'status') ?? '',
+        reason: str(c, 'reason'),
+        message: str(c, 'message'),
+      }),
+    );
   }
 }
 
@@ -306,21 +351,32 @@ function nodeFromObject(o: Record<string, unknown>, _loc: Located, line: LineOf,
   const conds = arr(status, 'conditions').filter(isObj);
   const ready = conds.find((c) => str(c, 'type') === 'Ready');
   const rs = ready ? str(ready, 'status') : null;
-  sink.nodes.push(Object.assign(ref(line('name', meta)), {
-    name,
-    ready: rs === 'True' || rs === 'False' || rs === 'Unknown' ? (rs as 'True' | 'False' | 'Unknown') : null,
-    readyReason: ready ? str(ready, 'reason') : null,
-    readyMessage: ready ? str(ready, 'message') : null,
-    readyLine: ready ? line('status', ready).no : null,
-    taints: arr(spec, 'taints').filter(isObj).map(taintText),
-    allocatablePods: int(obj(status, 'allocatable'), 'pods'),
-    nonTerminatedPods: null,
-    unschedulable: spec['unschedulable'] === true,
-  }));
+  sink.nodes.push(
+    Object.assign(ref(line('name', meta)), {
+      name,
+      ready: rs === 'True' || rs === 'False' || rs === 'Unknown' ? (rs as 'True' | 'False' | 'Unknown') : null,
+      readyReason: ready ? str(ready, 'reason') : null,
+      readyMessage: ready ? str(ready, 'message') : null,
+      readyLine: ready ? line('status', ready).no : null,
+      taints: arr(spec, 'taints').filter(isObj).map(taintText),
+      allocatablePods: int(obj(status, 'allocatable'), 'pods'),
+      nonTerminatedPods: null,
+      unschedulable: spec['unschedulable'] === true,
+    }),
+  );
   for (const c of conds) {
     const message = str(c, 'message');
     if (message !== null) sink.messages.push({ text: message, line: line('message', c) });
-    sink.conditions.push(Object.assign(ref(line('type', c)), { objectKind: 'Node' as const, object: name, type: str(c, 'type') ?? '', status: str(c, 'status') ?? '', reason: str(c, 'reason'), message: str(c, 'message') }));
+    sink.conditions.push(
+      Object.assign(ref(line('type', c)), {
+        objectKind: 'Node' as const,
+        object: name,
+        type: str(c, 'type') ?? '',
+        status: str(c, 'status') ?? '',
+        reason: str(c, 'reason'),
+        message: str(c, 'message'),
+      }),
+    );
   }
 }
 
@@ -331,7 +387,12 @@ function eventFromObject(e: Record<string, unknown>, line: LineOf, sink: MoreSin
   if (reason === '' && message === '') return null;
   const target = isObj(e['involvedObject']) ? e['involvedObject'] : obj(e, 'regarding');
   const name = str(target, 'name');
-  const from = str(obj(e, 'source'), 'component') || str(e, 'reportingComponent') || str(e, 'reportingController') || str(obj(e, 'deprecatedSource'), 'component') || '';
+  const from =
+    str(obj(e, 'source'), 'component') ||
+    str(e, 'reportingComponent') ||
+    str(e, 'reportingController') ||
+    str(obj(e, 'deprecatedSource'), 'component') ||
+    '';
   const count = int(obj(e, 'series'), 'count') ?? int(e, 'count') ?? int(e, 'deprecatedCount') ?? 1;
   const at = line(e['message'] !== undefined ? 'message' : e['note'] !== undefined ? 'note' : 'reason');
   const entry: ObjectMessage | null = message === '' ? null : { text: message, line: at };
@@ -351,11 +412,25 @@ function eventFromObject(e: Record<string, unknown>, line: LineOf, sink: MoreSin
 const AUTH_MODES = new Set(['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP']);
 
 /** aws CLI JSON without a `kind`: describe-cluster, access entries, caller identity. */
-function awsFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, at: (n: number | null) => Line, sink: MoreSink): boolean {
+function awsFromObject(
+  o: Record<string, unknown>,
+  loc: Located,
+  line: LineOf,
+  at: (n: number | null) => Line,
+  sink: MoreSink,
+): boolean {
   let read = false;
   // describe-cluster (full, or `--query cluster`, or `--query cluster.accessConfig`).
-  const cluster = isObj(o['cluster']) ? o['cluster'] : o['accessConfig'] !== undefined || (str(o, 'arn') ?? '').includes(':cluster/') ? o : null;
-  const accessConfig = cluster ? obj(cluster, 'accessConfig') : isObj(o) && typeof o['authenticationMode'] === 'string' ? o : null;
+  const cluster = isObj(o['cluster'])
+    ? o['cluster']
+    : o['accessConfig'] !== undefined || (str(o, 'arn') ?? '').includes(':cluster/')
+      ? o
+      : null;
+  const accessConfig = cluster
+    ? obj(cluster, 'accessConfig')
+    : isObj(o) && typeof o['authenticationMode'] === 'string'
+      ? o
+      : null;
   if (cluster || accessConfig) {
     const c = cluster ?? {};
     const mode = accessConfig ? str(accessConfig, 'authenticationMode') : null;
@@ -367,7 +442,12 @@ function awsFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, a
       version: str(c, 'version'),
       endpoint: str(c, 'endpoint'),
       oidcIssuer: str(obj(obj(c, 'identity'), 'oidc'), 'issuer'),
-      authMode: mode !== null && AUTH_MODES.has(mode) ? mode : mode === null && full && c['accessConfig'] === undefined ? 'CONFIG_MAP' : mode,
+      authMode:
+        mode !== null && AUTH_MODES.has(mode)
+          ? mode
+          : mode === null && full && c['accessConfig'] === undefined
+            ? 'CONFIG_MAP'
+            : mode,
       authModeLine: mode !== null && accessConfig ? line('authenticationMode', accessConfig).no : null,
     });
     read = true;
@@ -405,7 +485,9 @@ function awsFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, a
         namespaces: strs(obj(x, 'accessScope'), 'namespaces'),
       };
     });
-    const e = upsertEntry(sink, principal, line(principal === '' ? 'associatedAccessPolicies' : 'principalArn'), { clusterName: str(o, 'clusterName') });
+    const e = upsertEntry(sink, principal, line(principal === '' ? 'associatedAccessPolicies' : 'principalArn'), {
+      clusterName: str(o, 'clusterName'),
+    });
     e.policies = [...(e.policies ?? []), ...policies];
     read = true;
   }
@@ -418,14 +500,29 @@ function awsFromObject(o: Record<string, unknown>, loc: Located, line: LineOf, a
   return read;
 }
 
-function upsertEntry(sink: MoreSink, principalArn: string, l: Line, more: Partial<Pick<AccessEntryFact, 'username' | 'kubernetesGroups' | 'type' | 'clusterName'>>): AccessEntryFact {
+function upsertEntry(
+  sink: MoreSink,
+  principalArn: string,
+  l: Line,
+  more: Partial<Pick<AccessEntryFact, 'username' | 'kubernetesGroups' | 'type' | 'clusterName'>>,
+): AccessEntryFact {
   let e = sink.accessEntries.find((x) => x.principalArn === principalArn);
   if (!e) {
-    e = { ...ref(l), principalArn, canonicalArn: canonicalArn(principalArn), username: null, kubernetesGroups: [], type: null, clusterName: null, policies: null };
+    e = {
+      ...ref(l),
+      principalArn,
+      canonicalArn: canonicalArn(principalArn),
+      username: null,
+      kubernetesGroups: [],
+      type: null,
+      clusterName: null,
+      policies: null,
+    };
     sink.accessEntries.push(e);
   }
   if (more.username !== undefined && more.username !== null) e.username = more.username;
-  if (more.kubernetesGroups !== undefined && more.kubernetesGroups.length > 0) e.kubernetesGroups = more.kubernetesGroups;
+  if (more.kubernetesGroups !== undefined && more.kubernetesGroups.length > 0)
+    e.kubernetesGroups = more.kubernetesGroups;
   if (more.type !== undefined && more.type !== null) e.type = more.type;
   if (more.clusterName !== undefined && more.clusterName !== null) e.clusterName = more.clusterName;
   if (more.username !== undefined) {
@@ -437,7 +534,14 @@ function upsertEntry(sink: MoreSink, principalArn: string, l: Line, more: Partia
 
 function callerIdentity(arn: string, account: string | null, userId: string | null, l: Line): CallerIdentityFact {
   const m = /^arn:aws[\w-]*:(?:iam|sts)::(\d{12}):(assumed-role|role|user|federated-user|root)\b/.exec(arn);
-  return { ...ref(l), arn, account: account ?? m?.[1] ?? '', userId, canonicalArn: canonicalArn(arn), type: m?.[2] ?? (arn.endsWith(':root') ? 'root' : 'other') };
+  return {
+    ...ref(l),
+    arn,
+    account: account ?? m?.[1] ?? '',
+    userId,
+    canonicalArn: canonicalArn(arn),
+    type: m?.[2] ?? (arn.endsWith(':root') ? 'root' : 'other'),
+  };
 }
 
 const CALLER_TEXT = /^\s*(\d{12})\s+(arn:aws[\w-]*:(?:iam|sts)::\d{12}:\S+)\s+(\S+)\s*$/;
@@ -464,7 +568,13 @@ export function collectCanI(section: Section, sink: MoreSink): void {
         const cells = l.text.match(/\[[^\]]{0,2000}\]|\S+/g) ?? [];
         const [a, b, c, d] = cells.length >= 4 ? cells : ['', ...cells];
         if (cells.length < 3) continue;
-        sink.authRules.push({ ...ref(l), resources: bracketList(a ?? ''), nonResourceURLs: bracketList(b ?? ''), resourceNames: bracketList(c ?? ''), verbs: bracketList(d ?? '') });
+        sink.authRules.push({
+          ...ref(l),
+          resources: bracketList(a ?? ''),
+          nonResourceURLs: bracketList(b ?? ''),
+          resourceNames: bracketList(c ?? ''),
+          verbs: bracketList(d ?? ''),
+        });
       }
       return;
     }
@@ -481,7 +591,13 @@ export function collectCanI(section: Section, sink: MoreSink): void {
   }
   for (const l of section.lines) {
     const m = CAN_I.exec(l.text);
-    if (m?.[1]) sink.authChecks.push({ ...ref(l), allowed: m[1] === 'yes', reason: m[2]?.trim() ?? null, command: section.command });
+    if (m?.[1])
+      sink.authChecks.push({
+        ...ref(l),
+        allowed: m[1] === 'yes',
+        reason: m[2]?.trim() ?? null,
+        command: section.command,
+      });
   }
 }
 
@@ -511,7 +627,11 @@ export function collectWhoami(section: Section, sink: MoreSink): void {
 }
 
 /** Details of one describe node section: conditions table, allocatable pods, pod count, unschedulable. */
-export function nodeDetailsFromDescribe(name: string, lines: readonly Line[], conditions: ConditionFact[]): Pick<NodeFact, 'allocatablePods' | 'nonTerminatedPods' | 'unschedulable'> {
+export function nodeDetailsFromDescribe(
+  name: string,
+  lines: readonly Line[],
+  conditions: ConditionFact[],
+): Pick<NodeFact, 'allocatablePods' | 'nonTerminatedPods' | 'unschedulable'> {
   let allocatablePods: number | null = null;
   let nonTerminatedPods: number | null = null;
   let unschedulable: boolean | null = null;
@@ -547,11 +667,27 @@ export function nodeDetailsFromDescribe(name: string, lines: readonly Line[], co
 const DATE = /(?:[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}|<unknown>)/;
 
 /** One row of a describe node Conditions table: by header offsets when aligned, by its two dates otherwise. */
-function conditionRow(t: string, header: { status: number; reason: number; message: number } | null): Omit<ConditionFact, 'line' | 'source' | 'objectKind' | 'object'> | null {
+function conditionRow(
+  t: string,
+  header: { status: number; reason: number; message: number } | null,
+): Omit<ConditionFact, 'line' | 'source' | 'objectKind' | 'object'> | null {
   const m = /^\s+(\S+)\s+(True|False|Unknown)\b([^]*)$/.exec(t);
   if (!m?.[1] || !m[2]) return null;
-  if (header && header.reason > 0 && header.message > header.reason && t.length > header.message && t[header.reason - 1] === ' ' && t[header.reason] !== ' ' && t[header.message - 1] === ' ') {
-    return { type: m[1], status: m[2], reason: t.slice(header.reason, header.message).trim() || null, message: t.slice(header.message).trim() || null };
+  if (
+    header &&
+    header.reason > 0 &&
+    header.message > header.reason &&
+    t.length > header.message &&
+    t[header.reason - 1] === ' ' &&
+    t[header.reason] !== ' ' &&
+    t[header.message - 1] === ' '
+  ) {
+    return {
+      type: m[1],
+      status: m[2],
+      reason: t.slice(header.reason, header.message).trim() || null,
+      message: t.slice(header.message).trim() || null,
+    };
   }
   // Squashed spacing: skip the two dates, then Reason is one word and Message the rest.
   let rest = (m[3] ?? '').trim();
@@ -577,7 +713,17 @@ export function podConditionsFromDescribe(name: string, lines: readonly Line[], 
     const t = expandTabs(raw);
     if (TYPE_STATUS_HEADER.test(t) || DASHES.test(t)) continue;
     const m = POD_CONDITION_ROW.exec(t);
-    if (m?.[1] && m[2]) conditions.push(Object.assign(ref(l), { objectKind: 'Pod' as const, object: name, type: m[1], status: m[2], reason: null, message: m[3]?.trim() || null }));
+    if (m?.[1] && m[2])
+      conditions.push(
+        Object.assign(ref(l), {
+          objectKind: 'Pod' as const,
+          object: name,
+          type: m[1],
+          status: m[2],
+          reason: null,
+          message: m[3]?.trim() || null,
+        }),
+      );
   }
 }
 
@@ -595,10 +741,12 @@ function startsVisible(t: string): boolean {
   return VISIBLE_START.test(t);
 }
 
-const ELISION = /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|<snip(?:ped)?>|\[snip(?:ped)?\]|\.\.\. ?\(?(?:truncated|more|snip)[^)]*\)?|# \.\.\.)\s*$/i;
+const ELISION =
+  /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|<snip(?:ped)?>|\[snip(?:ped)?\]|\.\.\. ?\(?(?:truncated|more|snip)[^)]*\)?|# \.\.\.)\s*$/i;
 
 // `<REDACTED>`, `REDACTED`, `XXXX`, `****`, `<account-id>`: a value hidden before pasting.
-const REDACTED = /<(?:redacted|(?:aws[-_ ]?)?account[-_ ]?id|[a-z]{1,12}[-_ ](?:arn|name|id))>|\bREDACTED\b|X{4,}|\*{4,}/i;
+const REDACTED =
+  /<(?:redacted|(?:aws[-_ ]?)?account[-_ ]?id|[a-z]{1,12}[-_ ](?:arn|name|id))>|\bREDACTED\b|X{4,}|\*{4,}/i;
 
 // Every alternative of REDACTED needs `<`, `****`, or `redacted` / `xxxx` in some case: three cheap scans of a line
 // instead of the whole regex (~40 ms of a 10 MB describe dump, where no section text is at hand).
@@ -617,14 +765,27 @@ export function elisionIssues(section: Section, issues: Issue[], text?: string):
   // section instead of two regexes per line; each test holds a literal every alternative of its regex needs.
   const mayRedact = text === undefined || text.includes('<') || text.includes('****') || /redacted|xxxx/i.test(text);
   const mayElide = text === undefined || text.includes('...') || text.includes('…') || /snip/i.test(text);
-  const redacted = mayRedact ? section.lines.find((l) => l.text.length < 4000 && mayRedactLine(l.text) && REDACTED.test(l.text)) : undefined;
+  const redacted = mayRedact
+    ? section.lines.find((l) => l.text.length < 4000 && mayRedactLine(l.text) && REDACTED.test(l.text))
+    : undefined;
   if (redacted) {
-    issues.push({ code: 'redacted_value', line: redacted.no, message: 'a value was redacted here (and perhaps on later lines); facts that need it (account, ARN, name) may be missing or unmatched', ...src(section) });
+    issues.push({
+      code: 'redacted_value',
+      line: redacted.no,
+      message:
+        'a value was redacted here (and perhaps on later lines); facts that need it (account, ARN, name) may be missing or unmatched',
+      ...src(section),
+    });
   }
   if (!mayElide) return;
   for (const l of section.lines) {
     if (l.text.length < 40 && ELISION.test(l.text)) {
-      issues.push({ code: 'elided_lines', line: l.no, message: 'lines were left out here; counts and lists around this line may be incomplete', ...src(section) });
+      issues.push({
+        code: 'elided_lines',
+        line: l.no,
+        message: 'lines were left out here; counts and lists around this line may be incomplete',
+        ...src(section),
+      });
     }
   }
 }
@@ -633,7 +794,11 @@ export function elisionIssues(section: Section, issues: Issue[], text?: string):
 export function workloadConditionsFromDescribe(lines: readonly Line[], conditions: ConditionFact[]): void {
   const body = lines.map((l) => l.text);
   const name = /^Name:\s+(\S+)/.exec(body[0] ?? '')?.[1] ?? '<unknown>';
-  const kind: ConditionFact['objectKind'] = body.some((t) => /^NewReplicaSet:/.test(t)) ? 'Deployment' : body.some((t) => /^Pods Status:/.test(t)) ? 'ReplicaSet' : 'Other';
+  const kind: ConditionFact['objectKind'] = body.some((t) => /^NewReplicaSet:/.test(t))
+    ? 'Deployment'
+    : body.some((t) => /^Pods Status:/.test(t))
+      ? 'ReplicaSet'
+      : 'Other';
   let inConditions = false;
   for (const l of lines) {
     if (startsVisible(l.text)) {
@@ -644,7 +809,17 @@ export function workloadConditionsFromDescribe(lines: readonly Line[], condition
     const t = expandTabs(l.text);
     if (TYPE_STATUS_HEADER.test(t) || DASHES.test(t)) continue;
     const m = WORKLOAD_CONDITION_ROW.exec(t);
-    if (m?.[1] && m[2]) conditions.push(Object.assign(ref(l), { objectKind: kind, object: name, type: m[1], status: m[2], reason: m[3] ?? null, message: m[4]?.trim() || null }));
+    if (m?.[1] && m[2])
+      conditions.push(
+        Object.assign(ref(l), {
+          objectKind: kind,
+          object: name,
+          type: m[1],
+          status: m[2],
+          reason: m[3] ?? null,
+          message: m[4]?.trim() || null,
+        }),
+      );
   }
 }
 
@@ -653,25 +828,35 @@ const WORKLOAD_CONDITION_ROW = /^\s+(\S+)\s+(True|False|Unknown)(?:\s+(\S+))?(?:
 
 const MESSAGE_KEYS = new Set(['msg', 'message', 'note', 'error', 'err']);
 
-function collectMessages(v: unknown, loc: Located, at: (n: number | null) => Line, sink: MoreSink, depth: number): void {
+function collectMessages(
+  v: unknown,
+  loc: Located,
+  at: (n: number | null) => Line,
+  sink: MoreSink,
+  depth: number,
+): void {
   if (depth > 8 || typeof v !== 'object' || v === null) return;
   if (Array.isArray(v)) {
     for (const x of v) collectMessages(x, loc, at, sink, depth + 1);
     return;
   }
   for (const [k, x] of Object.entries(v)) {
-    if (typeof x === 'string' && MESSAGE_KEYS.has(k) && x.length > 0) sink.messages.push({ text: x, line: at(lineIn(loc, v, k)) });
+    if (typeof x === 'string' && MESSAGE_KEYS.has(k) && x.length > 0)
+      sink.messages.push({ text: x, line: at(lineIn(loc, v, k)) });
     else collectMessages(x, loc, at, sink, depth + 1);
   }
 }
 
 // `kubectl get events` rows without their header (`10m  Normal  Pulled  pod/x  Successfully pulled …`), as pasted.
-const HEADERLESS_EVENT = /^(?:[a-z0-9][-a-z0-9.]{0,62}\s+)?(?:\d{1,5}[smhdy](?:\d{1,5}[smhdy])?|<unknown>|<invalid>)(?: \(x(\d{1,9}) over \S{1,20}\))?\s+(Normal|Warning)\s+([A-Z][A-Za-z]{1,80})\s+([A-Za-z][\w.-]{0,80}\/\S{1,253})\s+(\S[^]*)$/;
+const HEADERLESS_EVENT =
+  /^(?:[a-z0-9][-a-z0-9.]{0,62}\s+)?(?:\d{1,5}[smhdy](?:\d{1,5}[smhdy])?|<unknown>|<invalid>)(?: \(x(\d{1,9}) over \S{1,20}\))?\s+(Normal|Warning)\s+([A-Z][A-Za-z]{1,80})\s+([A-Za-z][\w.-]{0,80}\/\S{1,253})\s+(\S[^]*)$/;
 
 // describe Events rows without their header: `Normal  Scheduled  50s  fargate-scheduler  Successfully assigned …`.
-const HEADERLESS_DESCRIBE_EVENT = /^\s{0,4}(Normal|Warning)\s+([A-Z][A-Za-z]{1,80})\s+(?:\d{1,5}[smhdy](?:\d{1,5}[smhdy])?|<unknown>|<invalid>)(?: \(x(\d{1,9}) over \S{1,20}\))?\s+([\w.-]{1,120}(?:, [\w.-]{1,253})?)\s+(\S[^]*)$/;
+const HEADERLESS_DESCRIBE_EVENT =
+  /^\s{0,4}(Normal|Warning)\s+([A-Z][A-Za-z]{1,80})\s+(?:\d{1,5}[smhdy](?:\d{1,5}[smhdy])?|<unknown>|<invalid>)(?: \(x(\d{1,9}) over \S{1,20}\))?\s+([\w.-]{1,120}(?:, [\w.-]{1,253})?)\s+(\S[^]*)$/;
 // `get pods` rows without their header: `kube-system  aws-node-nwmbr  2/2  Running  0  5m41s`.
-const HEADERLESS_POD = /^(?:([a-z0-9][-a-z0-9.]{0,62})\s+)?([a-z0-9][-a-z0-9.]{0,252})\s+(\d{1,3}\/\d{1,3})\s+([A-Za-z][\w:-]{0,60})\s+(\d{1,9})(?: \(\S{1,20} ago\))?\s+\S{1,20}$/;
+const HEADERLESS_POD =
+  /^(?:([a-z0-9][-a-z0-9.]{0,62})\s+)?([a-z0-9][-a-z0-9.]{0,252})\s+(\d{1,3}\/\d{1,3})\s+([A-Za-z][\w:-]{0,60})\s+(\d{1,9})(?: \(\S{1,20} ago\))?\s+\S{1,20}$/;
 
 /** Reads headerless event and pod rows of an otherwise unrecognised section; returns true when any was read. */
 export function collectHeaderlessEvents(section: Section, sink: MoreSink): boolean {
@@ -680,19 +865,46 @@ export function collectHeaderlessEvents(section: Section, sink: MoreSink): boole
     if (l.text.length > 8000) continue;
     const d = HEADERLESS_DESCRIBE_EVENT.exec(l.text);
     if (d?.[1] && d[2] && d[4] && d[5]) {
-      sink.events.push({ type: d[1], reason: d[2], from: d[4], message: d[5].trim(), object: null, count: d[3] ? Number(d[3]) : 1, lines: [l] });
+      sink.events.push({
+        type: d[1],
+        reason: d[2],
+        from: d[4],
+        message: d[5].trim(),
+        object: null,
+        count: d[3] ? Number(d[3]) : 1,
+        lines: [l],
+      });
       read = true;
       continue;
     }
     const p = HEADERLESS_POD.exec(l.text);
     if (p?.[2] && p[3] && p[4] && p[5]) {
-      sink.pods.push(Object.assign(ref(l), { name: p[2], namespace: p[1] ?? null, phase: p[4], node: null, controlledBy: null, serviceAccount: null, ready: p[3], restarts: Number(p[5]) }));
+      sink.pods.push(
+        Object.assign(ref(l), {
+          name: p[2],
+          namespace: p[1] ?? null,
+          phase: p[4],
+          node: null,
+          controlledBy: null,
+          serviceAccount: null,
+          ready: p[3],
+          restarts: Number(p[5]),
+        }),
+      );
       read = true;
       continue;
     }
     const m = HEADERLESS_EVENT.exec(l.text);
     if (!m?.[2] || !m[3] || !m[4] || !m[5]) continue;
-    sink.events.push({ type: m[2], reason: m[3], from: '', message: m[5].trim(), object: m[4], count: m[1] ? Number(m[1]) : 1, lines: [l] });
+    sink.events.push({
+      type: m[2],
+      reason: m[3],
+      from: '',
+      message: m[5].trim(),
+      object: m[4],
+      count: m[1] ? Number(m[1]) : 1,
+      lines: [l],
+    });
     read = true;
   }
   return read;

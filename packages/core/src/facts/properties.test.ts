@@ -38,22 +38,58 @@ function renumber(v: unknown, map: (n: number) => number): unknown {
 }
 
 const captures = listCaptures();
-const texts = captures.map((c) => ({ id: `${c.kind}/${c.version}/${c.name}`, kind: c.kind, text: readFileSync(c.path, 'utf8') }));
+const texts = captures.map((c) => ({
+  id: `${c.kind}/${c.version}/${c.name}`,
+  kind: c.kind,
+  text: readFileSync(c.path, 'utf8'),
+}));
 const newest = texts.filter((t) => t.id.includes('/1.33/') || t.id.includes('/1.27/'));
 
 // Pieces of real output, so random inputs reach deep into every parser.
 const LINES = [...new Set(texts.flatMap((t) => t.text.split('\n').slice(0, 40)))].slice(0, 3000);
-const NOISE = ['', ' ', '\t', '```', '$ kubectl get pods', '> ', '{', '}', '[', ']', '"', '\\', 'err=<', ' >', '---', 'Events:', 'Name:  x', '...', '\r', '\u001b[31m', '\u2028', ':', '- ', '  ', 'items:', '"items": ['];
+const NOISE = [
+  '',
+  ' ',
+  '\t',
+  '```',
+  '$ kubectl get pods',
+  '> ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  '\\',
+  'err=<',
+  ' >',
+  '---',
+  'Events:',
+  'Name:  x',
+  '...',
+  '\r',
+  '\u001b[31m',
+  '\u2028',
+  ':',
+  '- ',
+  '  ',
+  'items:',
+  '"items": [',
+];
 const pasteArb = fc
-  .array(fc.oneof(fc.constantFrom(...LINES), fc.constantFrom(...NOISE), fc.string({ maxLength: 40 })), { maxLength: 60 })
+  .array(fc.oneof(fc.constantFrom(...LINES), fc.constantFrom(...NOISE), fc.string({ maxLength: 40 })), {
+    maxLength: 60,
+  })
   .map((xs) => xs.join('\n'));
 
 describe('split → parse → facts is total', () => {
   test('no string throws', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }), pasteArb), (s) => {
-        factsOf(s);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }), pasteArb),
+        (s) => {
+          factsOf(s);
+        },
+      ),
       { numRuns: runs(3000) },
     );
   });
@@ -63,10 +99,16 @@ describe('split → parse → facts is total', () => {
       ['spaces', (n) => `Name:  x\nContainers:\n${' '.repeat(n)}x`],
       ['open JSON', (n) => '['.repeat(Math.min(n, 400)) + '{"a": '.repeat(n / 8)],
       ['JSON string', (n) => `{"message": "${'\\"'.repeat(n / 2)}`],
-      ['klog block', (n) => `E1129 06:06:17.263914   28596 memcache.go:265] "Unhandled Error" err=<\n${'\tx\n'.repeat(n / 3)}`],
+      [
+        'klog block',
+        (n) => `E1129 06:06:17.263914   28596 memcache.go:265] "Unhandled Error" err=<\n${'\tx\n'.repeat(n / 3)}`,
+      ],
       ['quotes', (n) => '> > x\n'.repeat(n / 6)],
       ['table', (n) => `NAME   READY   STATUS   RESTARTS   AGE\n${'a   1/1   Running   0   1m\n'.repeat(n / 28)}`],
-      ['events rows', (n) => `Events:\n  Type  Reason  Age  From  Message\n${'  Warning  X  1s  k  m\n'.repeat(n / 24)}`],
+      [
+        'events rows',
+        (n) => `Events:\n  Type  Reason  Age  From  Message\n${'  Warning  X  1s  k  m\n'.repeat(n / 24)}`,
+      ],
       ['yaml', (n) => `apiVersion: v1\nkind: List\nitems:\n${'- kind: Event\n  message: x\n'.repeat(n / 28)}`],
       ['conditions', (n) => `Name:  n\nTaints:  <none>\nConditions:\n  Ready  True ${' '.repeat(n)}\u2028`],
     ];
@@ -126,8 +168,13 @@ function checkSpans(text: string, id: string): void {
       expect(line, `${id} ${kind} line ${String(no)}`).toBeDefined();
       expect(line?.text.trim(), `${id} ${kind} line ${String(no)} is blank`).not.toBe('');
       const keys = keyOf(kind, f);
-      if (keys.length > 0) expect(keys.some((k) => line?.text.includes(k) ?? false), `${id} ${kind} line ${String(no)}: ${line?.text} ∌ ${keys.join(' | ')}`).toBe(true);
-      for (const n of (Array.isArray(f['lines']) ? f['lines'] : []) as number[]) expect(lines[n - 1]?.text.trim(), `${id} ${kind} lines`).not.toBe('');
+      if (keys.length > 0)
+        expect(
+          keys.some((k) => line?.text.includes(k) ?? false),
+          `${id} ${kind} line ${String(no)}: ${line?.text} ∌ ${keys.join(' | ')}`,
+        ).toBe(true);
+      for (const n of (Array.isArray(f['lines']) ? f['lines'] : []) as number[])
+        expect(lines[n - 1]?.text.trim(), `${id} ${kind} lines`).not.toBe('');
     }
   }
 }
@@ -152,18 +199,75 @@ const body = (text: string): string[] => {
 const same = (text: string): { text: string; map: (n: number) => number } => ({ text, map: (n) => n });
 const NOISES: Noise[] = [
   { name: 'CRLF', apply: (t) => same(t.replace(/\n/g, '\r\n')) },
-  { name: 'trailing spaces', apply: (t) => same(body(t).map((l) => `${l}   `).join('\n')) },
-  { name: 'ANSI colour', apply: (t) => same(t.replace(/\b(Warning|Normal|True|False|Running|Pending|Ready|NotReady|error)\b/g, '\u001b[1;31m$1\u001b[0m')) },
+  {
+    name: 'trailing spaces',
+    apply: (t) =>
+      same(
+        body(t)
+          .map((l) => `${l}   `)
+          .join('\n'),
+      ),
+  },
+  {
+    name: 'ANSI colour',
+    apply: (t) =>
+      same(
+        t.replace(/\b(Warning|Normal|True|False|Running|Pending|Ready|NotReady|error)\b/g, '\u001b[1;31m$1\u001b[0m'),
+      ),
+  },
   {
     name: 'fence and prompt',
-    apply: (t) => ({ text: ['Here is what I get:', '', '```console', '$ kubectl get something', ...body(t), '```', '', 'Any idea?'].join('\n'), map: (n) => n + 4 }),
+    apply: (t) => ({
+      text: [
+        'Here is what I get:',
+        '',
+        '```console',
+        '$ kubectl get something',
+        ...body(t),
+        '```',
+        '',
+        'Any idea?',
+      ].join('\n'),
+      map: (n) => n + 4,
+    }),
   },
-  { name: 'user@host prompt, k alias', apply: (t) => ({ text: ['ec2-user@ip-10-0-0-1:~$ k describe it', ...body(t)].join('\n'), map: (n) => n + 1 }) },
-  { name: 'PowerShell prompt, unclosed fence', apply: (t) => ({ text: ['```', 'PS C:\\Users\\me> kubectl get it', ...body(t)].join('\n'), map: (n) => n + 2 }) },
-  { name: 'kube-ps1 context prompt', apply: (t) => ({ text: ['(⎈|prod:default)alice@mbp ~ % kubectl describe it', ...body(t)].join('\n'), map: (n) => n + 1 }) },
-  { name: 'zsh arrow prompt', apply: (t) => ({ text: ['~/src » kubectl get it', ...body(t)].join('\n'), map: (n) => n + 1 }) },
-  { name: 'indented 4 spaces', apply: (t) => same(body(t).map((l) => (l === '' ? '' : `    ${l}`)).join('\n')) },
-  { name: '> quoted', apply: (t) => same(body(t).map((l) => `> ${l}`).join('\n')) },
+  {
+    name: 'user@host prompt, k alias',
+    apply: (t) => ({ text: ['ec2-user@ip-10-0-0-1:~$ k describe it', ...body(t)].join('\n'), map: (n) => n + 1 }),
+  },
+  {
+    name: 'PowerShell prompt, unclosed fence',
+    apply: (t) => ({ text: ['```', 'PS C:\\Users\\me> kubectl get it', ...body(t)].join('\n'), map: (n) => n + 2 }),
+  },
+  {
+    name: 'kube-ps1 context prompt',
+    apply: (t) => ({
+      text: ['(⎈|prod:default)alice@mbp ~ % kubectl describe it', ...body(t)].join('\n'),
+      map: (n) => n + 1,
+    }),
+  },
+  {
+    name: 'zsh arrow prompt',
+    apply: (t) => ({ text: ['~/src » kubectl get it', ...body(t)].join('\n'), map: (n) => n + 1 }),
+  },
+  {
+    name: 'indented 4 spaces',
+    apply: (t) =>
+      same(
+        body(t)
+          .map((l) => (l === '' ? '' : `    ${l}`))
+          .join('\n'),
+      ),
+  },
+  {
+    name: '> quoted',
+    apply: (t) =>
+      same(
+        body(t)
+          .map((l) => `> ${l}`)
+          .join('\n'),
+      ),
+  },
   {
     name: 'squashed spaces',
     apply: (t) => same(t.replace(/ {2,}/g, ' ')),
@@ -178,7 +282,10 @@ function comparable(text: string, map: (n: number) => number, cleanLines: number
   const inside = issues.filter((i) => map(i.line) >= 1 && map(i.line) <= cleanLines);
   // `command` records the prompt line that named the command: the prompt noise adds one.
   const noCommand = facts.authChecks.map((c) => ({ ...c, command: null }));
-  return { facts: renumber({ ...facts, authChecks: noCommand }, map), issues: inside.map((i) => `${i.code}@${map(i.line)}`) };
+  return {
+    facts: renumber({ ...facts, authChecks: noCommand }, map),
+    issues: inside.map((i) => `${i.code}@${map(i.line)}`),
+  };
 }
 
 describe('noise gives the same facts as the clean capture', () => {
@@ -232,7 +339,17 @@ const containerArb: fc.Arbitrary<GenContainer> = fc.record({
   name: label,
   image: fc.stringMatching(/^[a-z0-9.-]{1,20}(?:\/[a-z0-9-]{1,12})?:[a-z0-9.]{1,8}$/),
   state: fc.constantFrom('Running' as const, 'Waiting' as const, 'Terminated' as const),
-  reason: fc.option(fc.constantFrom('CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'OOMKilled', 'Error', 'Completed', 'CreateContainerConfigError')),
+  reason: fc.option(
+    fc.constantFrom(
+      'CrashLoopBackOff',
+      'ImagePullBackOff',
+      'ErrImagePull',
+      'OOMKilled',
+      'Error',
+      'Completed',
+      'CreateContainerConfigError',
+    ),
+  ),
   exitCode: fc.option(fc.integer({ min: 0, max: 255 })),
   restarts: fc.integer({ min: 0, max: 500 }),
 });
@@ -256,7 +373,9 @@ const podArb: fc.Arbitrary<GenPod> = fc.record({
 function tabulate(rows: string[][], indent: string): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-  return rows.map((r) => (indent + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 2))).join('')).trimEnd());
+  return rows.map((r) =>
+    (indent + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 2))).join('')).trimEnd(),
+  );
 }
 
 function printDescribePod(p: GenPod): string {
@@ -283,14 +402,26 @@ function printDescribePod(p: GenPod): string {
     if (c.state !== 'Running' && c.reason !== null) detail.push(['Reason:', c.reason]);
     if (c.state === 'Terminated' && c.exitCode !== null) detail.push(['Exit Code:', String(c.exitCode)]);
     if (detail.length > 0) out.push(...tabulate(detail, '      '));
-    out.push(...tabulate([['Ready:', c.state === 'Running' ? 'True' : 'False'], ['Restart Count:', String(c.restarts)]], '    '));
+    out.push(
+      ...tabulate(
+        [
+          ['Ready:', c.state === 'Running' ? 'True' : 'False'],
+          ['Restart Count:', String(c.restarts)],
+        ],
+        '    ',
+      ),
+    );
   }
   out.push(...tabulate([['QoS Class:', 'BestEffort']], ''));
   if (p.events.length === 0) out.push('Events:  <none>');
   else {
     out.push('Events:');
-    const rows = [['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------']];
-    for (const e of p.events) rows.push([e.type, e.reason, e.count > 1 ? `2m (x${e.count} over 10m)` : '10s', e.from, e.message]);
+    const rows = [
+      ['Type', 'Reason', 'Age', 'From', 'Message'],
+      ['----', '------', '----', '----', '-------'],
+    ];
+    for (const e of p.events)
+      rows.push([e.type, e.reason, e.count > 1 ? `2m (x${e.count} over 10m)` : '10s', e.from, e.message]);
     out.push(...tabulate(rows, '  '));
   }
   return `${out.join('\n')}\n`;
@@ -322,8 +453,19 @@ describe('a kubectl-style printer round-trips through the parser', () => {
         const text = printDescribePod(p);
         const { facts, issues } = factsOf(text);
         expect(issues).toEqual([]);
-        expect(facts.pods.map(({ name, namespace, phase, node }) => ({ name, namespace, phase, node }))).toEqual([{ name: p.name, namespace: p.namespace, phase: p.phase, node: p.node }]);
-        expect(facts.containers.map(({ name, image, state, stateReason, exitCode, restartCount }) => ({ name, image, state, stateReason, exitCode, restartCount }))).toEqual(
+        expect(facts.pods.map(({ name, namespace, phase, node }) => ({ name, namespace, phase, node }))).toEqual([
+          { name: p.name, namespace: p.namespace, phase: p.phase, node: p.node },
+        ]);
+        expect(
+          facts.containers.map(({ name, image, state, stateReason, exitCode, restartCount }) => ({
+            name,
+            image,
+            state,
+            stateReason,
+            exitCode,
+            restartCount,
+          })),
+        ).toEqual(
           p.containers.map((c) => ({
             name: c.name,
             image: c.image,
@@ -333,8 +475,24 @@ describe('a kubectl-style printer round-trips through the parser', () => {
             restartCount: c.restarts,
           })),
         );
-        expect(facts.events.map(({ type, reason, from, message, count, object }) => ({ type, reason, from, message, count, object }))).toEqual(
-          p.events.map((e) => ({ type: e.type, reason: e.reason, from: e.from, message: e.message, count: e.count, object: p.name })),
+        expect(
+          facts.events.map(({ type, reason, from, message, count, object }) => ({
+            type,
+            reason,
+            from,
+            message,
+            count,
+            object,
+          })),
+        ).toEqual(
+          p.events.map((e) => ({
+            type: e.type,
+            reason: e.reason,
+            from: e.from,
+            message: e.message,
+            count: e.count,
+            object: p.name,
+          })),
         );
         checkSpans(text, 'printed describe pod');
       }),
@@ -348,8 +506,24 @@ describe('a kubectl-style printer round-trips through the parser', () => {
         const text = printEventsJson(p);
         const { facts, issues } = factsOf(text);
         expect(issues).toEqual([]);
-        expect(facts.events.map(({ type, reason, from, message, count, object }) => ({ type, reason, from, message, count, object }))).toEqual(
-          p.events.map((e) => ({ type: e.type, reason: e.reason, from: e.from, message: e.message, count: e.count, object: `Pod/${p.name}` })),
+        expect(
+          facts.events.map(({ type, reason, from, message, count, object }) => ({
+            type,
+            reason,
+            from,
+            message,
+            count,
+            object,
+          })),
+        ).toEqual(
+          p.events.map((e) => ({
+            type: e.type,
+            reason: e.reason,
+            from: e.from,
+            message: e.message,
+            count: e.count,
+            object: `Pod/${p.name}`,
+          })),
         );
         const lines = text.split('\n');
         for (const e of facts.events) expect(lines[e.line - 1]).toContain(JSON.stringify(e.message));

@@ -126,7 +126,12 @@ export const AwsAuthEntryFactSchema = z.object({
   groups: z.array(z.string()),
 });
 
-export const AwsAuthFindingFactSchema = z.object({ ...Ref, code: z.string(), message: z.string(), arn: z.string().optional() });
+export const AwsAuthFindingFactSchema = z.object({
+  ...Ref,
+  code: z.string(),
+  message: z.string(),
+  arn: z.string().optional(),
+});
 export type AwsAuthFindingFact = z.infer<typeof AwsAuthFindingFactSchema>;
 
 export const AwsAuthFactSchema = z.object({
@@ -209,7 +214,15 @@ export const AccessEntryFactSchema = z.object({
   clusterName: z.string().nullable(),
   /** Access policies associated with the principal; null when that output is not in the input. */
   policies: z
-    .array(z.object({ ...Ref, policyArn: z.string(), policy: z.string(), scopeType: z.string().nullable(), namespaces: z.array(z.string()) }))
+    .array(
+      z.object({
+        ...Ref,
+        policyArn: z.string(),
+        policy: z.string(),
+        scopeType: z.string().nullable(),
+        namespaces: z.array(z.string()),
+      }),
+    )
     .nullable(),
 });
 export type AccessEntryFact = z.infer<typeof AccessEntryFactSchema>;

@@ -69,25 +69,56 @@ describe('splitSections', () => {
   });
 
   test('describe pod followed by a table and an error without prompts', () => {
-    const text = ['Name:         web-0', 'Namespace:    default', 'Containers:', '  app:', '', 'NAME    READY   STATUS    RESTARTS   AGE', 'web-0   0/1     Pending   0          5m', '', 'Error from server (Forbidden): pods is forbidden: User "x" cannot list resource "pods" in API group "" in the namespace "y"'].join('\n');
+    const text = [
+      'Name:         web-0',
+      'Namespace:    default',
+      'Containers:',
+      '  app:',
+      '',
+      'NAME    READY   STATUS    RESTARTS   AGE',
+      'web-0   0/1     Pending   0          5m',
+      '',
+      'Error from server (Forbidden): pods is forbidden: User "x" cannot list resource "pods" in API group "" in the namespace "y"',
+    ].join('\n');
     expect(kinds(text)).toEqual(['describe-pod', 'get-table', 'kubectl-error']);
   });
 
   test('quote marks and shared indentation are removed, line numbers kept', () => {
-    const quoted = ['> $ kubectl get pods', '> NAME    READY   STATUS    RESTARTS   AGE', '> web-0   0/1     Pending   0          5m', '>', '> Error from server (Forbidden): x'].join('\n');
+    const quoted = [
+      '> $ kubectl get pods',
+      '> NAME    READY   STATUS    RESTARTS   AGE',
+      '> web-0   0/1     Pending   0          5m',
+      '>',
+      '> Error from server (Forbidden): x',
+    ].join('\n');
     const s = splitSections(toLines(quoted));
     expect(s.map((x) => [x.kind, x.command, x.lines.map((l) => l.no)])).toEqual([
       ['get-table', 'kubectl get pods', [2, 3]],
       ['kubectl-error', 'kubectl get pods', [5]],
     ]);
     expect(s[0]?.lines[1]?.text).toBe('web-0   0/1     Pending   0          5m');
-    const indented = ['    Name:         web-0', '    Namespace:    default', '    Containers:', '      app:'].join('\n');
-    expect(splitSections(toLines(indented)).map((x) => [x.kind, x.lines[2]?.text])).toEqual([['describe-pod', 'Containers:']]);
+    const indented = ['    Name:         web-0', '    Namespace:    default', '    Containers:', '      app:'].join(
+      '\n',
+    );
+    expect(splitSections(toLines(indented)).map((x) => [x.kind, x.lines[2]?.text])).toEqual([
+      ['describe-pod', 'Containers:'],
+    ]);
   });
 
   test('a klog multi-line value (err=<, tab-indented, " >") stays in its error section', () => {
-    const text = ['E1129 06:06:17.263914   28596 memcache.go:265] "Unhandled Error" err=<', '\tcouldn\'t get current server API group list: x', '\t', '\tIt looks like you are trying to use a client-go credential plugin that is not installed.', ' >', 'Unable to connect to the server: x', '', 'It looks like you are trying to use a client-go credential plugin that is not installed.'].join('\n');
-    expect(splitSections(toLines(text)).map((x) => [x.kind, x.lines[0]?.no, x.lines[x.lines.length - 1]?.no])).toEqual([['kubectl-error', 1, 8]]);
+    const text = [
+      'E1129 06:06:17.263914   28596 memcache.go:265] "Unhandled Error" err=<',
+      "\tcouldn't get current server API group list: x",
+      '\t',
+      '\tIt looks like you are trying to use a client-go credential plugin that is not installed.',
+      ' >',
+      'Unable to connect to the server: x',
+      '',
+      'It looks like you are trying to use a client-go credential plugin that is not installed.',
+    ].join('\n');
+    expect(splitSections(toLines(text)).map((x) => [x.kind, x.lines[0]?.no, x.lines[x.lines.length - 1]?.no])).toEqual([
+      ['kubectl-error', 1, 8],
+    ]);
   });
 
   test('unknown text is kept as log-lines, not dropped', () => {
@@ -95,7 +126,23 @@ describe('splitSections', () => {
   });
 
   test('properties: never throws; sections are ordered, disjoint and made of input lines', () => {
-    const chunk = fc.constantFrom('$ kubectl get pods', '```', 'Name:   x', 'Namespace: y', 'apiVersion: v1', '{', '}', '"a": 1,', 'NAME   READY   STATUS', 'Error from server (Forbidden): x', '', '  indented', 'plain text', 'Events:', '  Type  Reason  Age  From  Message');
+    const chunk = fc.constantFrom(
+      '$ kubectl get pods',
+      '```',
+      'Name:   x',
+      'Namespace: y',
+      'apiVersion: v1',
+      '{',
+      '}',
+      '"a": 1,',
+      'NAME   READY   STATUS',
+      'Error from server (Forbidden): x',
+      '',
+      '  indented',
+      'plain text',
+      'Events:',
+      '  Type  Reason  Age  From  Message',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(chunk, fc.string({ maxLength: 40 })), { maxLength: 40 }), (parts) => {
         const lines = toLines(parts.join('\n'));

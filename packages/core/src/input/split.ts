@@ -33,7 +33,8 @@ interface Draft {
 
 const KNOWN_COMMANDS =
   /^(?:sudo\s+)?(?:kubectl|k|kc|kubecolor|oc|aws|eksctl|helm|terraform|tofu|cat|less|more|journalctl|curl|jq|yq|grep|egrep|export|echo|git|kubectl-[\w-]+|rbac-diagnose|docker|crictl|ctr|nerdctl|systemctl|tail|head|ssh|watch|aws-iam-authenticator|kubectx|kubens|k9s|stern|argocd|flux|kustomize|minikube|kind|vim|nano|env|printenv|source|\.|python3?|node|npm|pnpm|make)\b/;
-const PROMPT_USER_HOST = /^(?:\([^()\n]{0,80}\)\s*)?(?:\[[^\]\n]{0,120}\]\s*)?[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s$#%>]{0,200}|\s[~/][^\s$#%>]{0,200})?\s*[$#%>]\s+(\S.*)$/;
+const PROMPT_USER_HOST =
+  /^(?:\([^()\n]{0,80}\)\s*)?(?:\[[^\]\n]{0,120}\]\s*)?[\w.-]{1,64}@[\w.-]{1,64}(?::[^\s$#%>]{0,200}|\s[~/][^\s$#%>]{0,200})?\s*[$#%>]\s+(\S.*)$/;
 const PROMPT_BRACKET = /^\[[\w.-]{1,64}@[\w.-]{1,64}[^\]\n]{0,120}\][$#%]\s*(\S.*)$/;
 const PROMPT_CONTEXT = /^\([^()\n]{0,80}\)\s*(?:[\w.:~/-]{0,120}\s*)?[$#%>❯]\s+(\S.*)$/;
 const PROMPT_SIMPLE = /^\s{0,4}(?:[$%>❯λ]|PS [^>\n]{0,200}>)\s+(\S.*)$/;
@@ -45,7 +46,8 @@ const PROMPT_ZSH = /^➜\s+\S{1,120}\s+(?:git:\([^)\n]{0,80}\)\s+)?(?:✗\s+)?(\
 /** Returns the command of a shell prompt line, or null when the line is not a prompt. */
 export function matchPrompt(text: string): string | null {
   if (!mayBePrompt(text)) return null;
-  let m = PROMPT_USER_HOST.exec(text) ?? PROMPT_BRACKET.exec(text) ?? PROMPT_CONTEXT.exec(text) ?? PROMPT_ZSH.exec(text);
+  let m =
+    PROMPT_USER_HOST.exec(text) ?? PROMPT_BRACKET.exec(text) ?? PROMPT_CONTEXT.exec(text) ?? PROMPT_ZSH.exec(text);
   if (m?.[1]) return m[1].trim();
   m = PROMPT_SIMPLE.exec(text);
   if (m?.[1]) {
@@ -78,7 +80,8 @@ function isBlank(text: string): boolean {
 }
 
 const FENCE = /^\s{0,3}(?:`{3,}|~{3,})[\w+-]*\s*$/;
-const KLOG = /^(?:[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w.-]+\[\d+\]: )?[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] /;
+const KLOG =
+  /^(?:[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w.-]+\[\d+\]: )?[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] /;
 const ERROR_START =
   /^(?:Error from server|error: |Error: |Unable to connect to the server|The connection to the server|could not get token:|aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|Kubernetes cluster unreachable|Warning: |W\d{4} |E\d{4} |F\d{4} |getting credentials: |exec plugin: |Error when retrieving token from sso|You must specify a region|Could not connect to the endpoint URL|Please enter Username: |\[[✖!ℹ✔]\] )/;
 const JSON_START = /^\s{0,3}(?:\{|\[(?:\s*$|\s*[{["\d\]-]))/;
@@ -144,12 +147,21 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
   let cur: Draft | null = null;
 
   const close = (): void => {
-    if (cur && cur.lines.length > 0) sections.push({ kind: sniff(cur, origin), lines: cur.lines, command: cur.command });
+    if (cur && cur.lines.length > 0)
+      sections.push({ kind: sniff(cur, origin), lines: cur.lines, command: cur.command });
     cur = null;
   };
   const open = (shape: Shape, line: Line): Draft => {
     close();
-    const d: Draft = { shape, lines: [line], command, jsonDepth: 0, jsonInString: false, jsonClosed: false, klogBlock: false };
+    const d: Draft = {
+      shape,
+      lines: [line],
+      command,
+      jsonDepth: 0,
+      jsonInString: false,
+      jsonClosed: false,
+      klogBlock: false,
+    };
     cur = d;
     return d;
   };
@@ -185,7 +197,11 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
         c.lines.push(line);
         continue;
       }
-      if (c && (c.shape === 'table' || c.shape === 'error' || c.shape === 'text' || c.shape === 'empty' || c.shape === 'json')) close();
+      if (
+        c &&
+        (c.shape === 'table' || c.shape === 'error' || c.shape === 'text' || c.shape === 'empty' || c.shape === 'json')
+      )
+        close();
       else if (c) c.lines.push(line);
       continue;
     }
@@ -193,7 +209,13 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
     // A bare YAML fragment (`data:` / `mapRoles: |` pasted without apiVersion) starts YAML only outside other formats.
     if (shape === null && (c === null || c.shape === 'text') && YAML_FRAGMENT_START.test(t)) shape = 'yaml';
     // `k describe node x` and then only some of its fields (`Taints: …`): a describe fragment without its Name: line.
-    if (shape === null && (c === null || c.shape === 'text') && DESCRIBE_COMMAND.test(command ?? '') && DESCRIBE_FIELD.test(t)) shape = 'describe';
+    if (
+      shape === null &&
+      (c === null || c.shape === 'text') &&
+      DESCRIBE_COMMAND.test(command ?? '') &&
+      DESCRIBE_FIELD.test(t)
+    )
+      shape = 'describe';
     if (c && shape !== null && continues(c, shape, t)) {
       c.lines.push(line);
       if (shape === 'error' && KLOG_BLOCK_START.test(t)) c.klogBlock = true;
@@ -236,7 +258,8 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
   return sections;
 }
 
-const ERROR_CONTINUATION = /^(?:It looks like you are trying to use a client-go credential plugin|To learn more about this feature|To further debug and diagnose cluster problems|\s+https?:\/\/\S+$)/;
+const ERROR_CONTINUATION =
+  /^(?:It looks like you are trying to use a client-go credential plugin|To learn more about this feature|To further debug and diagnose cluster problems|\s+https?:\/\/\S+$)/;
 
 // klog prints a multi-line value as `key=<` then tab-indented lines then ` >` (`"Unhandled Error" err=<`).
 const KLOG_BLOCK_START = /\s[\w.-]{1,40}=<$/;
@@ -255,10 +278,11 @@ export function unquote(lines: readonly Line[]): readonly Line[] {
     out[i] = { ...l, text };
   };
   // Quote marks: a run of lines that all start with `>` (a lone `> kubectl …` line is a prompt; ` >` ends a klog block).
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j < lines.length && QUOTE.test(lines[j]?.text ?? '') && !/^\s+>$/.test(lines[j]?.text ?? '')) j++;
-    if (j - i >= 2 || (j - i === 1 && matchPrompt(lines[i]?.text ?? '') === null)) for (let k = i; k < j; k++) set(k, (lines[k]?.text ?? '').replace(QUOTE, ''));
+    if (j - i >= 2 || (j - i === 1 && matchPrompt(lines[i]?.text ?? '') === null))
+      for (let k = i; k < j; k++) set(k, (lines[k]?.text ?? '').replace(QUOTE, ''));
     i = j > i ? j : i + 1;
   }
   // Shared indentation: the whole input, then each fenced block.
@@ -336,10 +360,12 @@ function scanJson(d: Draft, t: string): void {
   }
 }
 
-const KUBECTL_ERROR = /^(?:Error from server|error: |Unable to connect to the server|The connection to the server|Please enter Username: |[IWEF]\d{4} .*(?:memcache|round_trippers|helpers|request)\.go)/m;
+const KUBECTL_ERROR =
+  /^(?:Error from server|error: |Unable to connect to the server|The connection to the server|Please enter Username: |[IWEF]\d{4} .*(?:memcache|round_trippers|helpers|request)\.go)/m;
 // KUBECTL_ERROR for one line: without /m, `^` is tried at the start only, not at every position of the line.
 const KUBECTL_ERROR_LINE = new RegExp(KUBECTL_ERROR.source);
-const AWS_ERROR = /aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|could not get token|Error when retrieving token from sso|You must specify a region/;
+const AWS_ERROR =
+  /aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|could not get token|Error when retrieving token from sso|You must specify a region/;
 
 /** A JSON section that is the rest of its input: its index of last line, its text (a slice of the input) and value. */
 interface WholeJson {
@@ -456,7 +482,9 @@ function sniff(d: Draft, origin: Origin | null): InputKind {
   // Lines split from an input without U+2028/U+2029 hold no line terminator at all (toLines splits at \n and drops
   // \r; unquote only removes characters): then each /m test below is a test of single lines, made without joining
   // the section (joining every section of a 10 MB describe dump cost ~120 ms and 20 MB of garbage).
-  return origin?.singleLineTexts === true ? sniffLines(d.shape, d.lines, d.command ?? '') : sniffJoined(d.shape, d.lines, d.command ?? '');
+  return origin?.singleLineTexts === true
+    ? sniffLines(d.shape, d.lines, d.command ?? '')
+    : sniffJoined(d.shape, d.lines, d.command ?? '');
 }
 
 const DATA_LINE = /^Data\s*$/m;
@@ -484,7 +512,8 @@ function sniffJoined(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd:
     case 'describe': {
       const body = joined();
       // Each /m regex scans the whole section: the `includes` before it (a literal it needs) is a much cheaper no.
-      const isConfigMap = body.includes('Data') && DATA_LINE.test(body) && body.includes('====') && RULE_LINE.test(body);
+      const isConfigMap =
+        body.includes('Data') && DATA_LINE.test(body) && body.includes('====') && RULE_LINE.test(body);
       if (isConfigMap || CM_COMMAND.test(cmd)) {
         return AWS_AUTH_NAME.test(body) || AWS_AUTH_WORD.test(cmd) ? 'aws-auth' : 'describe-configmap';
       }
@@ -535,12 +564,20 @@ function sniffLines(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: 
     case 'describe': {
       const isConfigMap = someLine(lines, 68 /* D */, DATA_LINE) && someLine(lines, 61 /* = */, RULE_LINE);
       if (isConfigMap || CM_COMMAND.test(cmd)) {
-        return someLine(lines, 78 /* N */, AWS_AUTH_NAME) || AWS_AUTH_WORD.test(cmd) ? 'aws-auth' : 'describe-configmap';
+        return someLine(lines, 78 /* N */, AWS_AUTH_NAME) || AWS_AUTH_WORD.test(cmd)
+          ? 'aws-auth'
+          : 'describe-configmap';
       }
-      if (someLine(lines, 67 /* C */, CONTAINERS_KEY) || someLine(lines, 73 /* I */, CONTAINERS_KEY) || POD_COMMAND.test(cmd)) return 'describe-pod';
+      if (
+        someLine(lines, 67 /* C */, CONTAINERS_KEY) ||
+        someLine(lines, 73 /* I */, CONTAINERS_KEY) ||
+        POD_COMMAND.test(cmd)
+      )
+        return 'describe-pod';
       for (const l of lines) {
         const c = l.text.charCodeAt(0);
-        if ((c === 84 /* T */ || c === 82 /* R */ || c === 85 /* U */ || c === 75) /* K */ && NODE_KEY.test(l.text)) return 'describe-node';
+        if ((c === 84 /* T */ || c === 82 /* R */ || c === 85 /* U */ || c === 75) /* K */ && NODE_KEY.test(l.text))
+          return 'describe-node';
       }
       return NODE_COMMAND.test(cmd) ? 'describe-node' : 'describe-other';
     }
@@ -560,8 +597,10 @@ function sniffLines(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: 
 
 /** Both sniffers, for the property test that they agree on lines without line terminators. */
 export const sniffForTesting = {
-  joined: (shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind => sniffJoined(shape, lines, cmd),
-  lines: (shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind => sniffLines(shape, lines, cmd),
+  joined: (shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind =>
+    sniffJoined(shape, lines, cmd),
+  lines: (shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind =>
+    sniffLines(shape, lines, cmd),
 };
 
 function sniffJson(body: string): InputKind {

@@ -4,7 +4,10 @@ import { toLines } from '../input/lines.js';
 import { parseAwsAuth } from './aws-auth.js';
 
 const read = (text: string) => parseAwsAuth(toLines(text));
-const codes = (text: string): string[] => read(text).findings.map((f) => f.code).sort();
+const codes = (text: string): string[] =>
+  read(text)
+    .findings.map((f) => f.code)
+    .sort();
 
 describe('parseAwsAuth', () => {
   const yaml = `apiVersion: v1
@@ -29,10 +32,18 @@ data:
     const a = read(yaml);
     expect(a.wellFormed).toBe(true);
     expect(a.entries.map((e) => [e.kind, e.arn, e.username, e.groups, e.line?.no])).toEqual([
-      ['role', 'arn:aws:iam::111122223333:role/my-node-role', 'system:node:{{EC2PrivateDNSName}}', ['system:bootstrappers', 'system:nodes'], 11],
+      [
+        'role',
+        'arn:aws:iam::111122223333:role/my-node-role',
+        'system:node:{{EC2PrivateDNSName}}',
+        ['system:bootstrappers', 'system:nodes'],
+        11,
+      ],
       ['user', 'arn:aws:iam::111122223333:user/alice', 'alice', ['platform-viewers'], 14],
     ]);
-    expect(a.data?.['mapUsers']).toBe('- userarn: arn:aws:iam::111122223333:user/alice\n  username: alice\n  groups:\n  - platform-viewers\n');
+    expect(a.data?.['mapUsers']).toBe(
+      '- userarn: arn:aws:iam::111122223333:user/alice\n  username: alice\n  groups:\n  - platform-viewers\n',
+    );
     expect(a.findings).toEqual([]);
   });
 
@@ -65,7 +76,18 @@ Events:  <none>
   });
 
   test('JSON form', () => {
-    const a = read(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'aws-auth', namespace: 'kube-system' }, data: { mapUsers: '- userarn: arn:aws:iam::111122223333:user/bob\n  username: bob\n  groups: [dev]\n' } }, null, 4));
+    const a = read(
+      JSON.stringify(
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'aws-auth', namespace: 'kube-system' },
+          data: { mapUsers: '- userarn: arn:aws:iam::111122223333:user/bob\n  username: bob\n  groups: [dev]\n' },
+        },
+        null,
+        4,
+      ),
+    );
     expect(a.format).toBe('json');
     expect(a.entries.map((e) => e.arn)).toEqual(['arn:aws:iam::111122223333:user/bob']);
   });
@@ -111,11 +133,17 @@ data:
   });
 
   test('missing block scalar: a list where a string is required', () => {
-    expect(codes('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\ndata:\n  mapRoles:\n    - rolearn: arn:aws:iam::111122223333:role/n\n')).toContain('aws_auth_missing_block_scalar');
+    expect(
+      codes(
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\ndata:\n  mapRoles:\n    - rolearn: arn:aws:iam::111122223333:role/n\n',
+      ),
+    ).toContain('aws_auth_missing_block_scalar');
   });
 
   test('broken inner YAML drops the key and is reported', () => {
-    const a = read('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\ndata:\n  mapUsers: |\n    - userarn: arn:aws:iam::1:user/a\n     username: a: b\n');
+    const a = read(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\ndata:\n  mapUsers: |\n    - userarn: arn:aws:iam::1:user/a\n     username: a: b\n',
+    );
     expect(a.findings.map((f) => f.code)).toContain('aws_auth_yaml_syntax');
     expect(a.wellFormed).toBe(false);
   });
@@ -143,12 +171,21 @@ groups:
     expect(a.findings.map((f) => f.code)).toEqual(['aws_auth_indentation_lost', 'aws_auth_masters_overgrant']);
     expect(a.entries.map((e) => [e.kind, e.arn, e.username, e.groups, e.line?.no])).toEqual([
       ['user', 'arn:aws:iam::123456789012:user/sample-username', 'sample-username', ['system:masters'], 8],
-      ['role', 'arn:aws:iam::987654321021:role/sample-rolename', 'system:node:{{EC2PrivateDNSName}}', ['system:bootstrappers', 'system:nodes'], 13],
+      [
+        'role',
+        'arn:aws:iam::987654321021:role/sample-rolename',
+        'system:node:{{EC2PrivateDNSName}}',
+        ['system:bootstrappers', 'system:nodes'],
+        13,
+      ],
     ]);
   });
 
   test('property: never throws on any text; YAML alias bombs are bounded', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void read(s)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => void read(s)),
+      { numRuns: 1000 },
+    );
     const bomb = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws-auth}\ndata:\n  a: &a ["x","x","x","x","x","x","x","x","x"]\n  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n  c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n  d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n  e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n  f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`;
     const t = performance.now();
     read(bomb);

@@ -74,15 +74,20 @@ export function parseAwsAuth(lines: readonly Line[]): AwsAuth {
     try {
       return fromObject(JSON.parse(text) as unknown, lines, 'json');
     } catch {
-      return lenient(lines, [{ code: 'aws_auth_yaml_syntax', message: 'the aws-auth JSON does not parse', line: lines[0] ?? null }]);
+      return lenient(lines, [
+        { code: 'aws_auth_yaml_syntax', message: 'the aws-auth JSON does not parse', line: lines[0] ?? null },
+      ]);
     }
   }
   const y = readYaml(text);
-  const doc = y.values.find((v) => isRecord(v) && (v['kind'] === 'ConfigMap' || 'data' in v || 'mapRoles' in v || 'mapUsers' in v));
+  const doc = y.values.find(
+    (v) => isRecord(v) && (v['kind'] === 'ConfigMap' || 'data' in v || 'mapRoles' in v || 'mapUsers' in v),
+  );
   if (y.errors.length === 0 && isRecord(doc)) return fromObject(doc, lines, 'yaml');
   const firstErr = y.errors[0];
   const errLine = firstErr ? (lines[firstErr.line - 1] ?? null) : null;
-  const flat = isRecord(y.values[0]) && y.values[0]['metadata'] === null && ('name' in y.values[0] || 'mapUsers' in y.values[0]);
+  const flat =
+    isRecord(y.values[0]) && y.values[0]['metadata'] === null && ('name' in y.values[0] || 'mapUsers' in y.values[0]);
   const finding: AwsAuthFinding =
     flat || looksFlattened(lines)
       ? {
@@ -91,12 +96,19 @@ export function parseAwsAuth(lines: readonly Line[]): AwsAuth {
             'the indentation of this aws-auth was lost (metadata, data and the entries are all at column 0), so it is not valid YAML for a ConfigMap: applied as is it would be rejected or drop the mappings',
           line: errLine ?? lines[0] ?? null,
         }
-      : { code: 'aws_auth_yaml_syntax', message: `aws-auth is not valid YAML: ${firstErr?.message ?? 'unknown error'}`, line: errLine ?? lines[0] ?? null };
+      : {
+          code: 'aws_auth_yaml_syntax',
+          message: `aws-auth is not valid YAML: ${firstErr?.message ?? 'unknown error'}`,
+          line: errLine ?? lines[0] ?? null,
+        };
   return lenient(lines, [finding]);
 }
 
 function looksFlattened(lines: readonly Line[]): boolean {
-  return lines.some((l) => /^(?:name|namespace|mapRoles|mapUsers):/.test(l.text)) && !lines.some((l) => /^\s+\S/.test(l.text));
+  return (
+    lines.some((l) => /^(?:name|namespace|mapRoles|mapUsers):/.test(l.text)) &&
+    !lines.some((l) => /^\s+\S/.test(l.text))
+  );
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -107,7 +119,11 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
   const findings: AwsAuthFinding[] = [];
   const o = isRecord(obj) ? obj : {};
   const meta = isRecord(o['metadata']) ? o['metadata'] : {};
-  const rawData: Record<string, unknown> = isRecord(o['data']) ? o['data'] : 'mapRoles' in o || 'mapUsers' in o ? o : {};
+  const rawData: Record<string, unknown> = isRecord(o['data'])
+    ? o['data']
+    : 'mapRoles' in o || 'mapUsers' in o
+      ? o
+      : {};
   const data: Record<string, string> = {};
   let wellFormed = true;
   for (const [k, v] of Object.entries(rawData)) {
@@ -168,7 +184,12 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
       for (const [ik, iv] of Object.entries(item)) lower[ik.toLowerCase()] = iv;
       const arnKey = k === 'mapRoles' ? 'rolearn' : 'userarn';
       const otherKey = k === 'mapRoles' ? 'userarn' : 'rolearn';
-      const arn = typeof lower[arnKey] === 'string' ? (lower[arnKey] as string) : typeof lower[otherKey] === 'string' ? (lower[otherKey] as string) : null;
+      const arn =
+        typeof lower[arnKey] === 'string'
+          ? (lower[arnKey] as string)
+          : typeof lower[otherKey] === 'string'
+            ? (lower[otherKey] as string)
+            : null;
       if (arn === null) continue;
       const line = findArnLine(lines, arn);
       if (typeof lower[arnKey] !== 'string') {
@@ -184,10 +205,21 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
       if (Array.isArray(groupsRaw)) groups = groupsRaw.filter((g): g is string => typeof g === 'string');
       else if (typeof groupsRaw === 'string') {
         groups = [groupsRaw];
-        findings.push({ code: 'aws_auth_groups_misindented', message: `groups of ${arn} is a string, not a list`, line, arn });
+        findings.push({
+          code: 'aws_auth_groups_misindented',
+          message: `groups of ${arn} is a string, not a list`,
+          line,
+          arn,
+        });
       }
       for (const g of groups) {
-        if (/\s-\s/.test(g)) findings.push({ code: 'aws_auth_groups_misindented', message: `group "${g}" of ${arn} contains " - ": a list item lost its line break`, line, arn });
+        if (/\s-\s/.test(g))
+          findings.push({
+            code: 'aws_auth_groups_misindented',
+            message: `group "${g}" of ${arn} contains " - ": a list item lost its line break`,
+            line,
+            arn,
+          });
       }
       const username = typeof lower['username'] === 'string' ? (lower['username'] as string) : null;
       entries.push({ kind: k === 'mapRoles' ? 'role' : 'user', arn, username, groups, line });
@@ -280,7 +312,13 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
     if (ns?.[1] && cur === null) namespace = ns[1];
     const arn = /^(?:-\s*)?(rolearn|userarn)\s*:\s*["']?(arn:[^\s"']+)/i.exec(t);
     if (arn?.[1] && arn[2]) {
-      cur = { kind: arn[1].toLowerCase() === 'rolearn' ? 'role' : section === 'role' ? 'role' : 'user', arn: arn[2], username: null, groups: [], line };
+      cur = {
+        kind: arn[1].toLowerCase() === 'rolearn' ? 'role' : section === 'role' ? 'role' : 'user',
+        arn: arn[2],
+        username: null,
+        groups: [],
+        line,
+      };
       entries.push(cur);
       inGroups = false;
       continue;
@@ -295,7 +333,14 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
     const gr = /^(?:-\s*)?groups\s*:\s*(.*)$/.exec(t);
     if (gr) {
       const inline = gr[1]?.trim() ?? '';
-      if (inline.startsWith('[')) cur.groups.push(...inline.replace(/[[\]"']/g, '').split(',').map((s) => s.trim()).filter(Boolean));
+      if (inline.startsWith('['))
+        cur.groups.push(
+          ...inline
+            .replace(/[[\]"']/g, '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       inGroups = inline === '';
       continue;
     }
@@ -307,7 +352,17 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
     inGroups = false;
   }
   lint(entries, findings, lines);
-  return { format: 'lenient', wellFormed: false, entries, accounts: [], findings, data: null, name, namespace, lines: [...lines] };
+  return {
+    format: 'lenient',
+    wellFormed: false,
+    entries,
+    accounts: [],
+    findings,
+    data: null,
+    name,
+    namespace,
+    lines: [...lines],
+  };
 }
 
 const NODE_USERNAME = /^system:node:\{\{(?:EC2PrivateDNSName|SessionName)\}\}$/;
@@ -326,11 +381,26 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
       });
     }
     if (info?.type === 'assumed-role') {
-      findings.push({ code: 'aws_auth_sts_arn', message: `${e.arn} is an STS assumed-role ARN: it never matches; map the role ARN arn:${info.partition}:iam::${info.account}:role/${info.name}`, line: e.line, arn: e.arn });
+      findings.push({
+        code: 'aws_auth_sts_arn',
+        message: `${e.arn} is an STS assumed-role ARN: it never matches; map the role ARN arn:${info.partition}:iam::${info.account}:role/${info.name}`,
+        line: e.line,
+        arn: e.arn,
+      });
     } else if (info?.type === 'instance-profile') {
-      findings.push({ code: 'aws_auth_instance_profile_arn', message: `${e.arn} is an instance profile, not a role: map the role inside it`, line: e.line, arn: e.arn });
+      findings.push({
+        code: 'aws_auth_instance_profile_arn',
+        message: `${e.arn} is an instance profile, not a role: map the role inside it`,
+        line: e.line,
+        arn: e.arn,
+      });
     } else if (info?.type === 'group') {
-      findings.push({ code: 'aws_auth_group_arn', message: `${e.arn} is an IAM group, which is not a principal and cannot be mapped`, line: e.line, arn: e.arn });
+      findings.push({
+        code: 'aws_auth_group_arn',
+        message: `${e.arn} is an IAM group, which is not a principal and cannot be mapped`,
+        line: e.line,
+        arn: e.arn,
+      });
     } else if (info?.type === 'role' && info.path !== '/') {
       findings.push({
         code: 'aws_auth_role_path',
@@ -340,12 +410,26 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
       });
     }
     if (e.kind === 'user' && info?.type === 'role') {
-      findings.push({ code: 'aws_auth_role_in_mapusers', message: `${e.arn} is a role listed under mapUsers: move it to mapRoles`, line: e.line, arn: e.arn });
+      findings.push({
+        code: 'aws_auth_role_in_mapusers',
+        message: `${e.arn} is a role listed under mapUsers: move it to mapRoles`,
+        line: e.line,
+        arn: e.arn,
+      });
     }
     if (e.username === null || e.username.trim() === '') {
-      findings.push({ code: 'aws_auth_username_missing', message: `the entry for ${e.arn} has no username`, line: e.line, arn: e.arn });
+      findings.push({
+        code: 'aws_auth_username_missing',
+        message: `the entry for ${e.arn} has no username`,
+        line: e.line,
+        arn: e.arn,
+      });
     }
-    if (e.username !== null && NODE_USERNAME.test(e.username) && (!e.groups.includes('system:nodes') || !e.groups.includes('system:bootstrappers'))) {
+    if (
+      e.username !== null &&
+      NODE_USERNAME.test(e.username) &&
+      (!e.groups.includes('system:nodes') || !e.groups.includes('system:bootstrappers'))
+    ) {
       findings.push({
         code: 'aws_auth_node_role_missing_groups',
         message: `the node entry ${e.arn} lacks ${['system:bootstrappers', 'system:nodes'].filter((g) => !e.groups.includes(g)).join(' and ')}`,
@@ -355,14 +439,21 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
     }
     const k = e.arn.toLowerCase();
     const prev = seen.get(k);
-    if (prev) findings.push({ code: 'aws_auth_duplicate_arn', message: `${e.arn} is mapped twice: only the last entry counts`, line: e.line, arn: e.arn });
+    if (prev)
+      findings.push({
+        code: 'aws_auth_duplicate_arn',
+        message: `${e.arn} is mapped twice: only the last entry counts`,
+        line: e.line,
+        arn: e.arn,
+      });
     seen.set(k, e);
   }
   const hasNode = entries.some((e) => e.kind === 'role' && e.groups.includes('system:nodes'));
   if (!hasNode) {
     findings.push({
       code: 'aws_auth_no_node_role',
-      message: 'no mapRoles entry grants system:nodes: EC2 nodes that authenticate through aws-auth cannot join the cluster',
+      message:
+        'no mapRoles entry grants system:nodes: EC2 nodes that authenticate through aws-auth cannot join the cluster',
       line: findLine(lines, /^\s*(?:"?data"?\s*:|"?mapUsers"?\s*:|"?mapRoles"?\s*:)/) ?? lines[0] ?? null,
     });
   }

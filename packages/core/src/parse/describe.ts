@@ -118,11 +118,25 @@ export function matchField(t: string, line: Line): DescribeField | null {
 
 /** [\w .()/-] */
 function isKeyChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 32 || c === 46 || c === 40 || c === 41 || c === 47 || c === 45;
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 32 ||
+    c === 46 ||
+    c === 40 ||
+    c === 41 ||
+    c === 47 ||
+    c === 45
+  );
 }
 
 /** Splits one events-table row; uses header offsets when the spacing survived, tokens otherwise. */
-export function parseEventRow(t: string, header: { from: number; message: number } | null): Omit<EventRow, 'lines'> | null {
+export function parseEventRow(
+  t: string,
+  header: { from: number; message: number } | null,
+): Omit<EventRow, 'lines'> | null {
   const s = t.trimStart();
   const tokens: { text: string; at: number }[] = [];
   const re = /\S+/g;
@@ -141,11 +155,24 @@ export function parseEventRow(t: string, header: { from: number; message: number
     k = 6;
   }
   // Aligned output: the Message column starts at the header's offset.
-  if (header && header.message > 0 && t.length > header.message && t[header.message - 1] === ' ' && t[header.message] !== ' ') {
+  if (
+    header &&
+    header.message > 0 &&
+    t.length > header.message &&
+    t[header.message - 1] === ' ' &&
+    t[header.message] !== ' '
+  ) {
     const fromText = t.slice(header.from, header.message).trim();
     const fromStart = tokens[k]?.at ?? -1;
     if (fromStart === header.from || fromText === '') {
-      return { type: type.text, reason: reason.text, age: ageText, count, from: fromText, message: t.slice(header.message).trim() };
+      return {
+        type: type.text,
+        reason: reason.text,
+        age: ageText,
+        count,
+        from: fromText,
+        message: t.slice(header.message).trim(),
+      };
     }
   }
   const fromTok = tokens[k];

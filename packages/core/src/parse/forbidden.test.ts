@@ -5,11 +5,28 @@ describe('parseForbidden (signatures-k8s.md §A.1, §A.1b, §A.2)', () => {
   test.each([
     [
       'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" in the namespace "default"',
-      { username: 'jane@example.com', verb: 'list', resource: 'pods', subresource: null, apiGroup: '', namespace: 'default', clusterScope: false, objectName: null, legacy: false },
+      {
+        username: 'jane@example.com',
+        verb: 'list',
+        resource: 'pods',
+        subresource: null,
+        apiGroup: '',
+        namespace: 'default',
+        clusterScope: false,
+        objectName: null,
+        legacy: false,
+      },
     ],
     [
       'deployments.apps "web" is forbidden: User "ci" cannot patch resource "deployments" in API group "apps" in the namespace "prod"',
-      { username: 'ci', verb: 'patch', resource: 'deployments', apiGroup: 'apps', namespace: 'prod', objectName: 'web' },
+      {
+        username: 'ci',
+        verb: 'patch',
+        resource: 'deployments',
+        apiGroup: 'apps',
+        namespace: 'prod',
+        objectName: 'web',
+      },
     ],
     [
       'pods "web-0" is forbidden: User "dev" cannot create resource "pods/exec" in API group "" in the namespace "prod"',
@@ -17,21 +34,55 @@ describe('parseForbidden (signatures-k8s.md §A.1, §A.1b, §A.2)', () => {
     ],
     [
       'nodes is forbidden: User "system:serviceaccount:kube-system:metrics" cannot list resource "nodes" in API group "" at the cluster scope',
-      { subject: { kind: 'ServiceAccount', namespace: 'kube-system', name: 'metrics', username: 'system:serviceaccount:kube-system:metrics' }, clusterScope: true, namespace: null },
+      {
+        subject: {
+          kind: 'ServiceAccount',
+          namespace: 'kube-system',
+          name: 'metrics',
+          username: 'system:serviceaccount:kube-system:metrics',
+        },
+        clusterScope: true,
+        namespace: null,
+      },
     ],
-    ['forbidden: User "system:serviceaccount:monitoring:prom" cannot get path "/metrics"', { path: '/metrics', resource: null, apiGroup: null, clusterScope: true }],
-    ['forbidden: User "system:anonymous" cannot get path "/"', { subject: { kind: 'Anonymous', username: 'system:anonymous' } }],
+    [
+      'forbidden: User "system:serviceaccount:monitoring:prom" cannot get path "/metrics"',
+      { path: '/metrics', resource: null, apiGroup: null, clusterScope: true },
+    ],
+    [
+      'forbidden: User "system:anonymous" cannot get path "/"',
+      { subject: { kind: 'Anonymous', username: 'system:anonymous' } },
+    ],
     [
       'pods is forbidden: User "system:serviceaccount:default:x" cannot list resource "pods" in API group "" in the namespace "default": RBAC: clusterrole.rbac.authorization.k8s.io "pod-reader" not found',
-      { missingRoles: [{ kind: 'ClusterRole', name: 'pod-reader' }], reason: 'RBAC: clusterrole.rbac.authorization.k8s.io "pod-reader" not found' },
+      {
+        missingRoles: [{ kind: 'ClusterRole', name: 'pod-reader' }],
+        reason: 'RBAC: clusterrole.rbac.authorization.k8s.io "pod-reader" not found',
+      },
     ],
     [
       'Error from server (Forbidden): services is forbidden: User "sample-username" cannot list services in the namespace "sample-namespace"',
-      { username: 'sample-username', verb: 'list', resource: 'services', apiGroup: '', namespace: 'sample-namespace', legacy: true },
+      {
+        username: 'sample-username',
+        verb: 'list',
+        resource: 'services',
+        apiGroup: '',
+        namespace: 'sample-namespace',
+        legacy: true,
+      },
     ],
-    ['deployments.extensions "web" is forbidden: User "bob" cannot get deployments.extensions in the namespace "dev"', { resource: 'deployments', apiGroup: 'extensions', objectName: 'web', legacy: true }],
-    ['pods "x" is forbidden: User "bob" cannot create pods/exec in the namespace "dev"', { resource: 'pods', subresource: 'exec', legacy: true }],
-    ['configmaps "kube-proxy" is forbidden: User "system:node:node01" cannot get resource "configmaps" in API group "" in the namespace "kube-system": no relationship found between node \'node01\' and this object', { subject: { kind: 'Node', name: 'node01', username: 'system:node:node01' } }],
+    [
+      'deployments.extensions "web" is forbidden: User "bob" cannot get deployments.extensions in the namespace "dev"',
+      { resource: 'deployments', apiGroup: 'extensions', objectName: 'web', legacy: true },
+    ],
+    [
+      'pods "x" is forbidden: User "bob" cannot create pods/exec in the namespace "dev"',
+      { resource: 'pods', subresource: 'exec', legacy: true },
+    ],
+    [
+      'configmaps "kube-proxy" is forbidden: User "system:node:node01" cannot get resource "configmaps" in API group "" in the namespace "kube-system": no relationship found between node \'node01\' and this object',
+      { subject: { kind: 'Node', name: 'node01', username: 'system:node:node01' } },
+    ],
   ])('%s', (line, expected) => {
     expect(parseForbidden(line)).toMatchObject(expected);
   });
@@ -40,15 +91,35 @@ describe('parseForbidden (signatures-k8s.md §A.1, §A.1b, §A.2)', () => {
   test.each([
     [
       String.raw`time="2019-03-14T13:14:42Z" level=warning msg="Failed to watch app resources on https://kubernetes.default.svc: customresourcedefinitions.apiextensions.k8s.io is forbidden: User \"system:serviceaccount:fr:argocd-application-controller\" cannot list resource \"customresourcedefinitions\" in API group \"apiextensions.k8s.io\" at the cluster scope, retrying in 10s"`,
-      { username: 'system:serviceaccount:fr:argocd-application-controller', resource: 'customresourcedefinitions', apiGroup: 'apiextensions.k8s.io', clusterScope: true, reason: null },
+      {
+        username: 'system:serviceaccount:fr:argocd-application-controller',
+        resource: 'customresourcedefinitions',
+        apiGroup: 'apiextensions.k8s.io',
+        clusterScope: true,
+        reason: null,
+      },
     ],
     [
       String.raw`"message":"pods is forbidden: User \"system:serviceaccount:bluezero:default\" cannot list resource \"pods\" in API group \"\" in the namespace \"bluezero\"",`,
-      { subject: { kind: 'ServiceAccount', namespace: 'bluezero', name: 'default', username: 'system:serviceaccount:bluezero:default' }, namespace: 'bluezero' },
+      {
+        subject: {
+          kind: 'ServiceAccount',
+          namespace: 'bluezero',
+          name: 'default',
+          username: 'system:serviceaccount:bluezero:default',
+        },
+        namespace: 'bluezero',
+      },
     ],
     [
       String.raw`Error from server (Forbidden): User "cluster-user-2@cluster-name.iam.gserviceaccount.com" cannot list pods in the namespace "ns-2".: "role.rbac.authorization.k8s.io \"pod-reader\" not found\nRequired \"container.pods.list\" permission." (get pods)`,
-      { verb: 'list', resource: 'pods', namespace: 'ns-2', legacy: true, missingRoles: [{ kind: 'Role', name: 'pod-reader' }] },
+      {
+        verb: 'list',
+        resource: 'pods',
+        namespace: 'ns-2',
+        legacy: true,
+        missingRoles: [{ kind: 'Role', name: 'pod-reader' }],
+      },
     ],
   ])('%s', (line, expected) => {
     expect(parseForbidden(line)).toMatchObject(expected);

@@ -51,7 +51,8 @@ export function classifySubject(username: string): Subject {
   const sa = SA.exec(username);
   if (sa?.[1] && sa[2]) return { kind: 'ServiceAccount', namespace: sa[1], name: sa[2], username };
   if (username === 'system:anonymous') return { kind: 'Anonymous', username };
-  if (username.startsWith('system:node:')) return { kind: 'Node', name: username.slice('system:node:'.length), username };
+  if (username.startsWith('system:node:'))
+    return { kind: 'Node', name: username.slice('system:node:'.length), username };
   return { kind: 'User', name: username, username };
 }
 
@@ -89,7 +90,8 @@ export function parseForbidden(line: string): ForbiddenMatch | null {
   const missingRoles: ForbiddenMatch['missingRoles'] = [];
   if (reasonText) {
     for (const r of reasonText.matchAll(ROLE_NOT_FOUND)) {
-      if (r[2] !== undefined) missingRoles.push({ kind: r[1] === 'clusterrole' ? 'ClusterRole' : 'Role', name: unquoteGo(r[2]) });
+      if (r[2] !== undefined)
+        missingRoles.push({ kind: r[1] === 'clusterrole' ? 'ClusterRole' : 'Role', name: unquoteGo(r[2]) });
     }
   }
   return {

@@ -29,7 +29,26 @@ function expectSame(text: string): void {
 }
 
 // Strings with what JSON escapes (quotes, backslashes, control characters, non-ASCII, surrogate pairs).
-const tricky = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('a"b', 'c\\d', 'e\nf', '\t', 'é', '💥', '\u2028', '"', '\\', '\\"', '0', '12', '__proto__', 'constructor', ''));
+const tricky = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom(
+    'a"b',
+    'c\\d',
+    'e\nf',
+    '\t',
+    'é',
+    '💥',
+    '\u2028',
+    '"',
+    '\\',
+    '\\"',
+    '0',
+    '12',
+    '__proto__',
+    'constructor',
+    '',
+  ),
+);
 const jsonValue = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
@@ -63,11 +82,24 @@ describe('readJsonFast gives the values and positions of readJsonLocated', () =>
   test('integer-like keys (enumerated first by JS), escaped keys and whitespace around colons', () => {
     expectSame('{"b": 1,\n"10": {"x": 1},\n"2": [true]}');
     expectSame('{"k\\"ey" \n : \n {"\\u0041": 1}, "plain": "v\\\\"}');
-    expectSame('[\n  {\n    "message": "pods \\"x\\" is forbidden: User \\"a\\" cannot get resource \\"pods\\"",\n    "é": "💥"\n  }\n]');
+    expectSame(
+      '[\n  {\n    "message": "pods \\"x\\" is forbidden: User \\"a\\" cannot get resource \\"pods\\"",\n    "é": "💥"\n  }\n]',
+    );
   });
 
   test('an event list as kubectl prints it: item, key and end lines', () => {
-    const text = JSON.stringify({ apiVersion: 'v1', items: [{ kind: 'Event', message: 'a', involvedObject: { name: 'p' } }, { kind: 'Event', reason: 'r' }], kind: 'List' }, null, 4);
+    const text = JSON.stringify(
+      {
+        apiVersion: 'v1',
+        items: [
+          { kind: 'Event', message: 'a', involvedObject: { name: 'p' } },
+          { kind: 'Event', reason: 'r' },
+        ],
+        kind: 'List',
+      },
+      null,
+      4,
+    );
     expectSame(text);
     const loc = readJsonFast(text);
     const items = (loc?.values[0] as { items: object[] }).items;
@@ -77,7 +109,8 @@ describe('readJsonFast gives the values and positions of readJsonLocated', () =>
   });
 
   test('not one valid JSON value, or nested past the positional reader: null (the caller falls back)', () => {
-    for (const t of ['', '  ', '{', '{"a": 1} {"b": 2}', '{"a": 1}\n]', '[1,]', "{'a': 1}", '{"a": "line\nbreak"}']) expect(readJsonFast(t)).toBeNull();
+    for (const t of ['', '  ', '{', '{"a": 1} {"b": 2}', '{"a": 1}\n]', '[1,]', "{'a': 1}", '{"a": "line\nbreak"}'])
+      expect(readJsonFast(t)).toBeNull();
     expect(readJsonFast(`${'['.repeat(600)}${']'.repeat(600)}`)).toBeNull();
     expect(readJsonFast(`${'{"a":'.repeat(50000)}1${'}'.repeat(50000)}`)).toBeNull();
     expect(readJsonFast(`${'['.repeat(100)}${']'.repeat(100)}`)).not.toBeNull();

@@ -64,7 +64,12 @@ class JsonPosition implements Position {
     for (let k = this.lastKey; k >= 0; k = data[k * 4 + 3] as number) {
       const s = data[k * 4] as number;
       const d = x.decoded.size > 0 ? x.decoded.get(k) : undefined;
-      if (d !== undefined ? d === key : (data[k * 4 + 1] as number) - s - 1 === key.length && x.text.startsWith(key, s + 1)) return data[k * 4 + 2];
+      if (
+        d !== undefined
+          ? d === key
+          : (data[k * 4 + 1] as number) - s - 1 === key.length && x.text.startsWith(key, s + 1)
+      )
+        return data[k * 4 + 2];
     }
     return undefined;
   }
@@ -131,13 +136,16 @@ function walk(text: string, parsed: unknown, depth: number): Map<object, JsonPos
   let expect: unknown = parsed;
   for (;;) {
     // JSON strings hold no raw line breaks: only whitespace between tokens counts lines.
-    for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 9 || c === 13; c = text.charCodeAt(++i)) if (c === 10) line++;
+    for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 9 || c === 13; c = text.charCodeAt(++i))
+      if (c === 10) line++;
     const c = text.charCodeAt(i);
     const opened = c === 123 || c === 91;
     if (opened) {
       if (stack.length >= MAX_DEPTH) return null;
       const array = c === 91;
-      const rec = stack.length <= depth && (array ? Array.isArray(expect) : typeof expect === 'object' && expect !== null && !Array.isArray(expect));
+      const rec =
+        stack.length <= depth &&
+        (array ? Array.isArray(expect) : typeof expect === 'object' && expect !== null && !Array.isArray(expect));
       const pos = rec ? new JsonPosition(line, x, array) : null;
       if (pos) positions.set(expect as object, pos);
       stack.push({ value: expect, pos, array, index: 0, names: pos && !array ? Object.keys(expect as object) : null });
@@ -146,14 +154,19 @@ function walk(text: string, parsed: unknown, depth: number): Map<object, JsonPos
       i = stringEnd(text, i) + 1;
     } else {
       // A number, true, false or null: up to the next delimiter.
-      for (let d = c; i < n && d !== 44 && d !== 125 && d !== 93 && d !== 32 && d !== 10 && d !== 9 && d !== 13; d = text.charCodeAt(++i));
+      for (
+        let d = c;
+        i < n && d !== 44 && d !== 125 && d !== 93 && d !== 32 && d !== 10 && d !== 9 && d !== 13;
+        d = text.charCodeAt(++i)
+      );
     }
     // After a value or an opening bracket: close containers, or move on to the next key or item.
     let first = opened;
     for (;;) {
       const top = stack[stack.length - 1];
       if (!top) return positions;
-      for (let d = text.charCodeAt(i); d === 32 || d === 10 || d === 9 || d === 13; d = text.charCodeAt(++i)) if (d === 10) line++;
+      for (let d = text.charCodeAt(i); d === 32 || d === 10 || d === 9 || d === 13; d = text.charCodeAt(++i))
+        if (d === 10) line++;
       const d = text.charCodeAt(i);
       if (d === 125 || d === 93) {
         if (top.pos) top.pos.end = line;
@@ -164,7 +177,8 @@ function walk(text: string, parsed: unknown, depth: number): Map<object, JsonPos
       }
       if (!first) {
         i++; // the ',' between members
-        for (let e = text.charCodeAt(i); e === 32 || e === 10 || e === 9 || e === 13; e = text.charCodeAt(++i)) if (e === 10) line++;
+        for (let e = text.charCodeAt(i); e === 32 || e === 10 || e === 9 || e === 13; e = text.charCodeAt(++i))
+          if (e === 10) line++;
       }
       const pos = top.pos;
       if (top.array) {
@@ -197,7 +211,8 @@ function walk(text: string, parsed: unknown, depth: number): Map<object, JsonPos
       }
       top.index++;
       i = close + 1;
-      for (let e = text.charCodeAt(i); e === 32 || e === 10 || e === 9 || e === 13; e = text.charCodeAt(++i)) if (e === 10) line++;
+      for (let e = text.charCodeAt(i); e === 32 || e === 10 || e === 9 || e === 13; e = text.charCodeAt(++i))
+        if (e === 10) line++;
       i++; // the ':'
       break;
     }

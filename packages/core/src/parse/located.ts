@@ -114,7 +114,9 @@ export function readJsonLocated(text: string): Located {
         i++;
         ws();
         keys.set(k, keyLine);
-        value(depth + 1, (v) => Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true }));
+        value(depth + 1, (v) =>
+          Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true }),
+        );
         ws();
         if (text[i] === ',') {
           i++;
@@ -193,7 +195,14 @@ class JsonError extends Error {
 
 // The core schema only: unknown tags (!!js/function, custom ones) stay plain values, nothing is constructed.
 // logLevel 'error': yaml would print Node warnings (e.g. for a collection used as a key) to the CLI's stderr.
-const YAML_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false, schema: 'core', version: '1.2', logLevel: 'error' } as const;
+const YAML_OPTIONS = {
+  prettyErrors: false,
+  strict: false,
+  uniqueKeys: false,
+  schema: 'core',
+  version: '1.2',
+  logLevel: 'error',
+} as const;
 
 /** Reads one or more YAML documents keeping line positions; aliases are not expanded (they read as null). */
 export function readYamlLocated(text: string): Located {
@@ -216,7 +225,12 @@ export function readYamlLocated(text: string): Located {
         const kn = pair.key as YamlNode | null;
         const k = isScalar(kn) ? String(kn.value) : String(kn ?? '');
         keys.set(k, lineAt(kn?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0]));
-        Object.defineProperty(obj, k, { value: toJs(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(obj, k, {
+          value: toJs(pair.value, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return obj;
     }
@@ -234,10 +248,12 @@ export function readYamlLocated(text: string): Located {
     return null;
   };
   // Deep nesting overflows the yaml parser's recursion and can abort the process (see tooDeep in yaml.ts).
-  if (tooDeep(text)) return { values, positions, errors: [{ code: 'yaml_unparsed', message: TOO_DEEP.message, line: 0 }] };
+  if (tooDeep(text))
+    return { values, positions, errors: [{ code: 'yaml_unparsed', message: TOO_DEEP.message, line: 0 }] };
   try {
     for (const doc of parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lc })) {
-      for (const e of doc.errors) errors.push({ code: 'yaml_unparsed', message: e.message.split('\n')[0] ?? e.message, line: lineAt(e.pos[0]) });
+      for (const e of doc.errors)
+        errors.push({ code: 'yaml_unparsed', message: e.message.split('\n')[0] ?? e.message, line: lineAt(e.pos[0]) });
       if (doc.contents !== null) values.push(toJs(doc.contents, 0));
     }
   } catch (e) {

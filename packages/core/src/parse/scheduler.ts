@@ -26,11 +26,20 @@ const NO_NODES = /no nodes available to schedule pods/;
 const LEGACY_16 = /No nodes are available that match all of the following predicates:: /;
 
 function classify(reason: string): FitItem['nodeState'] {
-  if (/node\(s\) were not ready|node\(s\) (?:had (?:untolerated )?taint|had taint) \{node\.kubernetes\.io\/not-ready: ?\}/.test(reason)) return 'not-ready';
+  if (
+    /node\(s\) were not ready|node\(s\) (?:had (?:untolerated )?taint|had taint) \{node\.kubernetes\.io\/not-ready: ?\}/.test(
+      reason,
+    )
+  )
+    return 'not-ready';
   if (/\{node\.kubernetes\.io\/unreachable: ?\}/.test(reason)) return 'unreachable';
   if (/node\(s\) were out of disk space/.test(reason)) return 'out-of-disk';
-  if (/node\(s\) had (?:memory pressure|disk pressure|pid pressure|unavailable network|unknown conditions)/.test(reason)) return 'condition';
-  if (/node\(s\) had (?:taints that the pod didn't tolerate|untolerated taint\(s\))$/.test(reason)) return 'taint-hidden';
+  if (
+    /node\(s\) had (?:memory pressure|disk pressure|pid pressure|unavailable network|unknown conditions)/.test(reason)
+  )
+    return 'condition';
+  if (/node\(s\) had (?:taints that the pod didn't tolerate|untolerated taint\(s\))$/.test(reason))
+    return 'taint-hidden';
   return null;
 }
 

@@ -84,7 +84,9 @@ interface GuardIndex {
 let guardIndex: GuardIndex | null = null;
 
 function buildGuardIndex(): GuardIndex {
-  const list = [...new Set(SIGNATURES.flatMap((s) => s.guard))].filter((g) => g !== '').sort((a, b) => b.length - a.length);
+  const list = [...new Set(SIGNATURES.flatMap((s) => s.guard))]
+    .filter((g) => g !== '')
+    .sort((a, b) => b.length - a.length);
   const ascii = new Uint8Array(128);
   const other = new Map<number, number>();
   let classes = 1;
@@ -124,7 +126,9 @@ function buildGuardIndex(): GuardIndex {
   });
   // Failure links, shallow states first: a state's longest proper suffix that is a trie state, and its guards.
   const fail = new Int32Array(n);
-  const byDepth = edges.slice().sort((a, b) => (depth[next[a] as number] as number) - (depth[next[b] as number] as number) || a - b);
+  const byDepth = edges
+    .slice()
+    .sort((a, b) => (depth[next[a] as number] as number) - (depth[next[b] as number] as number) || a - b);
   for (const at of byDepth) {
     const parent = Math.floor(at / classes);
     const cls = at % classes;
@@ -140,7 +144,9 @@ function buildGuardIndex(): GuardIndex {
     });
     return sigs;
   });
-  const sigsAt = ends.map((gs) => (gs === null ? null : [...new Set(gs.flatMap((g) => sigsOfGuard[g] as number[]))].sort((a, b) => a - b)));
+  const sigsAt = ends.map((gs) =>
+    gs === null ? null : [...new Set(gs.flatMap((g) => sigsOfGuard[g] as number[]))].sort((a, b) => a - b),
+  );
   const always: number[] = [];
   SIGNATURES.forEach((s, i) => {
     if (s.guard.includes('')) always.push(i);
@@ -207,17 +213,22 @@ export function hasAnyGuard(message: string): boolean {
 export function matchSignatures(message: string, scope?: GuardScope): SignatureHit[] {
   if (scope !== undefined) {
     const hits: SignatureHit[] = [];
-    for (const sig of scope.signatures) if (sig.guard.some((g) => message.includes(g))) execSignature(sig, message, hits);
+    for (const sig of scope.signatures)
+      if (sig.guard.some((g) => message.includes(g))) execSignature(sig, message, hits);
     return hits;
   }
   if (message.length > CACHE_MAX_CHARS) return matchIndexed(message);
   // Event lists repeat messages (one per pod of a ReplicaSet, per retry): a repeat reuses the first result, copied,
   // so no caller shares a hit (measured: 3.4k distinct of 7.6k messages in a 10 MB `get events -o json`).
   const known = resultCache.get(message);
-  if (known !== undefined) return known.length === 0 ? [] : known.map((h) => ({ id: h.id, groups: Object.assign({}, h.groups) }));
+  if (known !== undefined)
+    return known.length === 0 ? [] : known.map((h) => ({ id: h.id, groups: Object.assign({}, h.groups) }));
   const hits = matchIndexed(message);
   if (resultCache.size >= CACHE_MAX_ENTRIES) resultCache.clear();
-  resultCache.set(message, hits.length === 0 ? NO_HITS : hits.map((h) => ({ id: h.id, groups: Object.assign({}, h.groups) })));
+  resultCache.set(
+    message,
+    hits.length === 0 ? NO_HITS : hits.map((h) => ({ id: h.id, groups: Object.assign({}, h.groups) })),
+  );
   return hits;
 }
 
@@ -251,7 +262,8 @@ export function matchIndexed(message: string): SignatureHit[] {
   }
   if (selected === 0) return NO_HITS;
   const hits: SignatureHit[] = [];
-  for (let i = 0; i < SIGNATURES.length; i++) if (stamps[i] === gen) execSignature(SIGNATURES[i] as Signature, message, hits);
+  for (let i = 0; i < SIGNATURES.length; i++)
+    if (stamps[i] === gen) execSignature(SIGNATURES[i] as Signature, message, hits);
   return hits;
 }
 
@@ -275,7 +287,8 @@ function execSignature(sig: Signature, message: string, hits: SignatureHit[]): v
 export function matchSignaturesSelectedForTesting(message: string): number[] {
   guardIndex ??= buildGuardIndex();
   const out = new Set<number>(guardIndex.always);
-  for (let st = nextGuardEnd(guardIndex, message, 0, 0); st !== -1; st = nextGuardEnd(guardIndex, message, scanAt, st)) for (const i of guardIndex.sigsAt[st] as readonly number[]) out.add(i);
+  for (let st = nextGuardEnd(guardIndex, message, 0, 0); st !== -1; st = nextGuardEnd(guardIndex, message, scanAt, st))
+    for (const i of guardIndex.sigsAt[st] as readonly number[]) out.add(i);
   return [...out].sort((a, b) => a - b);
 }
 
@@ -286,7 +299,11 @@ export const guardTestsForTesting = {
   includes: (m: string): boolean => guards().some((g) => m.includes(g)),
   // Built here, not in the guard index: only this test uses it.
   regex: (m: string): boolean => {
-    anyGuardRe ??= new RegExp(guards().map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    anyGuardRe ??= new RegExp(
+      guards()
+        .map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+    );
     return anyGuardRe.test(m);
   },
   automaton: (m: string): boolean => hasAnyGuard(m),

@@ -8,7 +8,14 @@ export interface YamlResult {
 
 // The core schema only: unknown tags (!!js/function, custom ones) stay plain values, nothing is constructed.
 // logLevel 'error': yaml would print Node warnings (e.g. for a collection used as a key) to the CLI's stderr.
-const OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false, schema: 'core', version: '1.2', logLevel: 'error' } as const;
+const OPTIONS = {
+  prettyErrors: false,
+  strict: false,
+  uniqueKeys: false,
+  schema: 'core',
+  version: '1.2',
+  logLevel: 'error',
+} as const;
 const TO_JS = { maxAliasCount: 100 } as const;
 
 /** Parses one or more YAML documents safely: no custom tags, alias expansion bounded. Lines are 1-based within `text`. */
@@ -20,7 +27,8 @@ export function readYaml(text: string): YamlResult {
     const docs = yamlLib().parseAllDocuments(text, OPTIONS);
     const list = Array.isArray(docs) ? docs : [docs];
     for (const doc of list) {
-      for (const e of doc.errors) errors.push({ message: e.message.split('\n')[0] ?? e.message, line: lineOf(text, e.pos[0]) });
+      for (const e of doc.errors)
+        errors.push({ message: e.message.split('\n')[0] ?? e.message, line: lineOf(text, e.pos[0]) });
       try {
         values.push(doc.toJS(TO_JS));
       } catch (e) {
@@ -38,7 +46,10 @@ export function readYamlValue(text: string): { value: unknown; errors: { message
   if (tooDeep(text)) return { value: null, errors: [TOO_DEEP] };
   try {
     const doc = yamlLib().parseDocument(text, OPTIONS);
-    const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0] ?? e.message, line: lineOf(text, e.pos[0]) }));
+    const errors = doc.errors.map((e) => ({
+      message: e.message.split('\n')[0] ?? e.message,
+      line: lineOf(text, e.pos[0]),
+    }));
     let value: unknown = null;
     try {
       value = doc.toJS(TO_JS);
@@ -85,7 +96,10 @@ export function tooDeep(text: string): boolean {
       const c = text.charCodeAt(i);
       if (c === 10) break;
       // A bracket opens a flow collection only where a value can start (not inside a plain scalar such as a[0]).
-      if ((c === 91 || c === 123) && (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 45)) {
+      if (
+        (c === 91 || c === 123) &&
+        (prev === 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58 || prev === 45)
+      ) {
         if (indents.length + dashes + ++flow > MAX_DEPTH) return true;
       } else if ((c === 93 || c === 125) && flow > 0) flow--;
       if (c !== 32) prev = c;

@@ -28,7 +28,9 @@ function rebuiltData(a: AwsAuthFact): Record<string, string> {
   const data: Record<string, string> = {};
   for (const e of a.entries) {
     const key = e.kind === 'role' ? 'mapRoles' : 'mapUsers';
-    data[key] = (data[key] ?? '') + entryYaml({ kind: e.kind, arn: e.arn, username: e.username ?? '<username>', groups: e.groups });
+    data[key] =
+      (data[key] ?? '') +
+      entryYaml({ kind: e.kind, arn: e.arn, username: e.username ?? '<username>', groups: e.groups });
   }
   if (a.accounts.length > 0) data['mapAccounts'] = a.accounts.map((x) => `- "${x}"\n`).join('');
   return data;
@@ -42,7 +44,12 @@ export function mergedAwsAuth(a: AwsAuthFact | null, mapping: NewMapping, why: s
   const data: Record<string, string> = { ...base, [key]: appendEntry(base[key], entryYaml(mapping)) };
   const sorted: Record<string, string> = {};
   for (const k of Object.keys(data).sort()) sorted[k] = data[k] ?? '';
-  const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'aws-auth', namespace: 'kube-system' }, data: sorted };
+  const cm = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'aws-auth', namespace: 'kube-system' },
+    data: sorted,
+  };
   const kept = a.entries.length;
   const note = a.data
     ? `aws-auth from the input (lines ${a.line}–${a.endLine}) with one ${key} entry added; all ${kept} existing mapping(s) kept unchanged. ${why}`

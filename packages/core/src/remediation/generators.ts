@@ -11,13 +11,22 @@ type Generator = (facts: Facts, bindings: Bindings) => Remediation[];
 /** Remediations that need code (merging, least-privilege synthesis); rules name them by id. */
 export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generator> = {
   'rbac-least-privilege': (facts) => {
-    const linesOf = (id: string): Set<string> => new Set(facts.signals.filter((s) => s.id === id).map((s) => lineKey(s.source, s.line)));
-    return rbacRemediation(facts.forbidden, { informerLines: linesOf('informer_list_failed'), applyLines: linesOf('kubectl_apply_get') });
+    const linesOf = (id: string): Set<string> =>
+      new Set(facts.signals.filter((s) => s.id === id).map((s) => lineKey(s.source, s.line)));
+    return rbacRemediation(facts.forbidden, {
+      informerLines: linesOf('informer_list_failed'),
+      applyLines: linesOf('kubectl_apply_get'),
+    });
   },
   'aws-auth-merge-node-role': (facts, b) =>
     mergedAwsAuth(
       facts.awsAuth,
-      { kind: 'role', arn: b.nodeRoleArn, username: 'system:node:{{EC2PrivateDNSName}}', groups: ['system:bootstrappers', 'system:nodes'] },
+      {
+        kind: 'role',
+        arn: b.nodeRoleArn,
+        username: 'system:node:{{EC2PrivateDNSName}}',
+        groups: ['system:bootstrappers', 'system:nodes'],
+      },
       'Replace <node-instance-role> with the node group role (aws eks describe-nodegroup --cluster-name <cluster-name> --nodegroup-name <nodegroup> --query nodegroup.nodeRole); a role ARN without path, not the instance profile.',
     ),
   'aws-auth-merge-caller': (facts) => {
@@ -29,7 +38,12 @@ export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generat
     const name = info?.name ?? 'user';
     return mergedAwsAuth(
       facts.awsAuth,
-      { kind: isRole ? 'role' : 'user', arn, username: isRole ? `${name}:{{SessionName}}` : name, groups: ['<team-group>'] },
+      {
+        kind: isRole ? 'role' : 'user',
+        arn,
+        username: isRole ? `${name}:{{SessionName}}` : name,
+        groups: ['<team-group>'],
+      },
       'Replace <team-group> with a group that a RoleBinding grants only what this person needs (never system:masters).',
     );
   },

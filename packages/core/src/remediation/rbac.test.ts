@@ -27,7 +27,10 @@ const has = (list: string[] | undefined, v: string): boolean => (list ?? []).som
 
 function ruleAllows(r: PolicyRule, q: Request): boolean {
   if (!has(r.verbs, q.verb)) return false;
-  if (q.path !== null) return (r.nonResourceURLs ?? []).some((u) => u === q.path || (u.endsWith('*') && q.path?.startsWith(u.slice(0, -1))));
+  if (q.path !== null)
+    return (r.nonResourceURLs ?? []).some(
+      (u) => u === q.path || (u.endsWith('*') && q.path?.startsWith(u.slice(0, -1))),
+    );
   if (r.nonResourceURLs) return false;
   const res = q.subresource ? `${q.resource}/${q.subresource}` : q.resource;
   if (!has(r.apiGroups, q.group) || !has(r.resources, res)) return false;
@@ -41,7 +44,11 @@ function subjectMatches(s: { kind: string; name: string; namespace?: string }, u
 }
 
 function allowed(objs: Obj[], q: Request): boolean {
-  const roles = new Map(objs.filter((o) => o.kind === 'Role' || o.kind === 'ClusterRole').map((o) => [`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]));
+  const roles = new Map(
+    objs
+      .filter((o) => o.kind === 'Role' || o.kind === 'ClusterRole')
+      .map((o) => [`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]),
+  );
   for (const b of objs.filter((o) => o.kind === 'RoleBinding' || o.kind === 'ClusterRoleBinding')) {
     if (!b.subjects?.some((s) => subjectMatches(s, q.user))) continue;
     if (b.kind === 'RoleBinding' && b.metadata.namespace !== q.namespace) continue;
@@ -81,42 +88,58 @@ const requestArb = fc
   .record({
     user: fc.constantFrom('alice', 'system:serviceaccount:apps:api'),
     verb: fc.constantFrom('get', 'list', 'watch', 'create', 'patch', 'delete'),
-    gr: fc.constantFrom(['', 'pods'], ['', 'services'], ['apps', 'deployments'], ['coordination.k8s.io', 'leases'], ['', 'nodes']),
+    gr: fc.constantFrom(
+      ['', 'pods'],
+      ['', 'services'],
+      ['apps', 'deployments'],
+      ['coordination.k8s.io', 'leases'],
+      ['', 'nodes'],
+    ),
     subresource: fc.constantFrom(null, null, 'log', 'exec', 'status'),
     // A request with a named verb always carries the object name (it is printed in the Forbidden prefix).
     name: fc.constantFrom('web-0', 'db'),
     namespace: fc.constantFrom('prod', 'dev', null),
     path: fc.constantFrom(null, null, null, null, '/metrics', '/healthz'),
   })
-  .map(
-    (r): Request => ({
-      user: r.user,
-      verb: r.path !== null ? 'get' : r.verb,
-      group: r.path === null ? (r.gr[0] ?? '') : '',
-      resource: r.path === null ? (r.gr[1] ?? '') : '',
-      subresource: r.path === null ? r.subresource : null,
-      name: r.path === null && NAMED.has(r.verb) ? r.name : null,
-      namespace: r.path === null ? r.namespace : null,
-      path: r.path,
-    }),
-  );
+  .map((r): Request => ({
+    user: r.user,
+    verb: r.path !== null ? 'get' : r.verb,
+    group: r.path === null ? (r.gr[0] ?? '') : '',
+    resource: r.path === null ? (r.gr[1] ?? '') : '',
+    subresource: r.path === null ? r.subresource : null,
+    name: r.path === null && NAMED.has(r.verb) ? r.name : null,
+    namespace: r.path === null ? r.namespace : null,
+    path: r.path,
+  }));
 
-const key = (q: Request): string => JSON.stringify([q.user, q.verb, q.group, q.resource, q.subresource, q.name, q.namespace, q.path]);
+const key = (q: Request): string =>
+  JSON.stringify([q.user, q.verb, q.group, q.resource, q.subresource, q.name, q.namespace, q.path]);
 
 describe('rbacRemediation', () => {
   test('property: the generated roles allow every denied request and nothing else', () => {
     fc.assert(
-      fc.property(fc.array(requestArb, { minLength: 1, maxLength: 6 }), fc.array(requestArb, { minLength: 1, maxLength: 30 }), (denied, probes) => {
-        const objs = rbacRemediation(denied.map((q, i) => denial(q, i + 1))).flatMap((r) => parseAllDocuments(r.yaml ?? '').map((d) => d.toJS() as Obj));
-        // A cluster-scope denial needs a ClusterRoleBinding, which by Kubernetes semantics also covers the same
-        // verb and resource inside every namespace: those requests are implied, nothing beyond them.
-        const deniedKeys = new Set([...denied.map(key), ...denied.filter((d) => d.namespace === null && d.path === null).flatMap((d) => ['prod', 'dev'].map((ns) => key({ ...d, namespace: ns })))]);
-        for (const q of denied) expect(allowed(objs, q), `denied request must be allowed: ${key(q)}`).toBe(true);
-        for (const q of probes) {
-          // A request without a name (list, create…) equals the denial; named requests match their own name only.
-          expect(allowed(objs, q), `only denied requests may be allowed: ${key(q)}`).toBe(deniedKeys.has(key(q)));
-        }
-      }),
+      fc.property(
+        fc.array(requestArb, { minLength: 1, maxLength: 6 }),
+        fc.array(requestArb, { minLength: 1, maxLength: 30 }),
+        (denied, probes) => {
+          const objs = rbacRemediation(denied.map((q, i) => denial(q, i + 1))).flatMap((r) =>
+            parseAllDocuments(r.yaml ?? '').map((d) => d.toJS() as Obj),
+          );
+          // A cluster-scope denial needs a ClusterRoleBinding, which by Kubernetes semantics also covers the same
+          // verb and resource inside every namespace: those requests are implied, nothing beyond them.
+          const deniedKeys = new Set([
+            ...denied.map(key),
+            ...denied
+              .filter((d) => d.namespace === null && d.path === null)
+              .flatMap((d) => ['prod', 'dev'].map((ns) => key({ ...d, namespace: ns }))),
+          ]);
+          for (const q of denied) expect(allowed(objs, q), `denied request must be allowed: ${key(q)}`).toBe(true);
+          for (const q of probes) {
+            // A request without a name (list, create…) equals the denial; named requests match their own name only.
+            expect(allowed(objs, q), `only denied requests may be allowed: ${key(q)}`).toBe(deniedKeys.has(key(q)));
+          }
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -138,9 +161,48 @@ describe('rbacRemediation', () => {
 
   test('cluster scope and non-resource paths become a ClusterRole + ClusterRoleBinding; nodes and anonymous get nothing', () => {
     const out = rbacRemediation([
-      denial({ user: 'system:serviceaccount:monitoring:prom', verb: 'list', group: '', resource: 'nodes', subresource: null, name: null, namespace: null, path: null }, 1),
-      denial({ user: 'system:serviceaccount:monitoring:prom', verb: 'get', group: '', resource: '', subresource: null, name: null, namespace: null, path: '/metrics' }, 2),
-      { ...denial({ user: 'system:anonymous', verb: 'get', group: '', resource: '', subresource: null, name: null, namespace: null, path: '/' }, 3), subjectKind: 'Anonymous' },
+      denial(
+        {
+          user: 'system:serviceaccount:monitoring:prom',
+          verb: 'list',
+          group: '',
+          resource: 'nodes',
+          subresource: null,
+          name: null,
+          namespace: null,
+          path: null,
+        },
+        1,
+      ),
+      denial(
+        {
+          user: 'system:serviceaccount:monitoring:prom',
+          verb: 'get',
+          group: '',
+          resource: '',
+          subresource: null,
+          name: null,
+          namespace: null,
+          path: '/metrics',
+        },
+        2,
+      ),
+      {
+        ...denial(
+          {
+            user: 'system:anonymous',
+            verb: 'get',
+            group: '',
+            resource: '',
+            subresource: null,
+            name: null,
+            namespace: null,
+            path: '/',
+          },
+          3,
+        ),
+        subjectKind: 'Anonymous',
+      },
     ]);
     expect(out).toHaveLength(1);
     const docs = parseAllDocuments(out[0]?.yaml ?? '').map((d) => d.toJS() as Obj);

@@ -28,11 +28,19 @@ export function slug(s: string): string {
 }
 
 /** Control-plane identities: their bootstrap roles are reconciled by the API server, never hand-granted. */
-const CONTROL_PLANE_USERS = new Set(['system:kube-scheduler', 'system:kube-controller-manager', 'system:kube-proxy', 'system:apiserver', 'system:volume-scheduler', 'system:k3s-controller']);
+const CONTROL_PLANE_USERS = new Set([
+  'system:kube-scheduler',
+  'system:kube-controller-manager',
+  'system:kube-proxy',
+  'system:apiserver',
+  'system:volume-scheduler',
+  'system:k3s-controller',
+]);
 
 function subjectOf(f: ForbiddenFact): Record<string, string> | null {
   if (CONTROL_PLANE_USERS.has(f.username)) return null;
-  if (f.subjectKind === 'ServiceAccount') return { kind: 'ServiceAccount', name: f.subjectName, namespace: f.subjectNamespace ?? 'default' };
+  if (f.subjectKind === 'ServiceAccount')
+    return { kind: 'ServiceAccount', name: f.subjectName, namespace: f.subjectNamespace ?? 'default' };
   if (f.subjectKind === 'User') return { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: f.username };
   return null;
 }
@@ -92,7 +100,13 @@ export function policyRulesFor(denials: readonly ForbiddenFact[]): PolicyRule[] 
     const key = `${r.group}\u0000${r.name ?? ''}\u0000${verbs.join(',')}`;
     const rule = folded.get(key);
     if (rule) rule.resources?.push(r.resource);
-    else folded.set(key, { apiGroups: [r.group], resources: [r.resource], ...(r.name === null ? {} : { resourceNames: [r.name] }), verbs });
+    else
+      folded.set(key, {
+        apiGroups: [r.group],
+        resources: [r.resource],
+        ...(r.name === null ? {} : { resourceNames: [r.name] }),
+        verbs,
+      });
   }
   const rules = [...folded.values()];
   for (const rule of rules) rule.resources?.sort();
@@ -130,9 +144,16 @@ export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialCo
     const denied = new Set<ForbiddenFact>(list);
     const informer = asked.some((d) => !denied.has(d) && (d.verb === 'watch' || d.verb === 'list'));
     const apply = asked.some((d) => d.verb === 'patch' && !denied.has(d));
-    const followUps = [informer ? 'list and watch together, because an informer lists then watches' : '', apply ? 'create and patch, because kubectl apply reads the object then creates or patches it' : ''].filter(Boolean).join('; ');
+    const followUps = [
+      informer ? 'list and watch together, because an informer lists then watches' : '',
+      apply ? 'create and patch, because kubectl apply reads the object then creates or patches it' : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     const single = rules.length === 1 && rules[0]?.resources?.length === 1 && rules[0].verbs.length <= 2;
-    const what = single ? `${rules[0]?.verbs.join('-')}-${(rules[0]?.resources?.[0] ?? '').replace('/', '-')}` : 'access';
+    const what = single
+      ? `${rules[0]?.verbs.join('-')}-${(rules[0]?.resources?.[0] ?? '').replace('/', '-')}`
+      : 'access';
     const name = `${slug(first.subjectName)}-${slug(what)}`;
     const cluster = namespace === '';
     const roleKind = cluster ? 'ClusterRole' : 'Role';

@@ -3,7 +3,13 @@
 import type { RootCause } from '../report.js';
 
 const ACCESS = ['AWS credentials', 'token', 'IAM → user mapping', 'RBAC', 'admission'] as const;
-const NODE = ['node IAM role', 'aws-auth / access entry', 'kubelet joins', 'node Ready (CNI)', 'pod scheduled'] as const;
+const NODE = [
+  'node IAM role',
+  'aws-auth / access entry',
+  'kubelet joins',
+  'node Ready (CNI)',
+  'pod scheduled',
+] as const;
 const POD = ['pod scheduled', 'volumes, network', 'image pull', 'container runs', 'AWS APIs (pod identity)'] as const;
 
 type Chain = { links: readonly string[]; broken: number };
@@ -54,5 +60,7 @@ const CHAINS: Partial<Record<RootCause, Chain>> = {
 export function chainLine(rootCause: RootCause, mark: { ok: string; broken: string; skipped: string }): string | null {
   const c = CHAINS[rootCause];
   if (!c) return null;
-  return c.links.map((l, i) => (i < c.broken ? `${l} ${mark.ok}` : i === c.broken ? `${l} ${mark.broken}` : `${l} ${mark.skipped}`)).join(' → ');
+  return c.links
+    .map((l, i) => (i < c.broken ? `${l} ${mark.ok}` : i === c.broken ? `${l} ${mark.broken}` : `${l} ${mark.skipped}`))
+    .join(' → ');
 }

@@ -18,25 +18,45 @@ export function renderMarkdown(report: Report): string {
   if (report.diagnoses.length === 0) out.push('No known cause found.', '');
   else {
     out.push('| # | severity | root cause | confidence | rule |', '|---|---|---|---:|---|');
-    report.diagnoses.forEach((d, i) => out.push(`| ${i + 1} | ${SEVERITY_ICON[d.severity]} ${d.severity} | \`${d.rootCause}\` | ${d.confidence.toFixed(2)} | \`${d.ruleId}\` |`));
+    report.diagnoses.forEach((d, i) =>
+      out.push(
+        `| ${i + 1} | ${SEVERITY_ICON[d.severity]} ${d.severity} | \`${d.rootCause}\` | ${d.confidence.toFixed(2)} | \`${d.ruleId}\` |`,
+      ),
+    );
     out.push('');
   }
   report.diagnoses.forEach((d, i) => out.push(...diagnosisMarkdown(d, i)));
   if (report.issues.length > 0) {
     out.push('### Input notes', '');
-    for (const i of report.issues) out.push(`- \`${i.code}\`${i.line > 0 ? ` (line ${i.source ? `${i.source}:` : ''}${i.line})` : ''}: ${i.message}`);
+    for (const i of report.issues)
+      out.push(
+        `- \`${i.code}\`${i.line > 0 ? ` (line ${i.source ? `${i.source}:` : ''}${i.line})` : ''}: ${i.message}`,
+      );
     out.push('');
   }
-  out.push(`<sub>Inputs read: ${report.inputs.map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`).join(', ') || 'none'}</sub>`, '');
+  out.push(
+    `<sub>Inputs read: ${report.inputs.map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`).join(', ') || 'none'}</sub>`,
+    '',
+  );
   return out.join('\n');
 }
 
 function diagnosisMarkdown(d: Diagnosis, i: number): string[] {
-  const out: string[] = [`### ${i + 1}. ${SEVERITY_ICON[d.severity]} \`${d.rootCause}\` — ${d.title}`, '', `**Confidence ${d.confidence.toFixed(2)}** · rule \`${d.ruleId}\`${d.alsoMatched ? ` (also: ${d.alsoMatched.map((x) => `\`${x}\``).join(', ')})` : ''}`, '', d.summary, ''];
+  const out: string[] = [
+    `### ${i + 1}. ${SEVERITY_ICON[d.severity]} \`${d.rootCause}\` — ${d.title}`,
+    '',
+    `**Confidence ${d.confidence.toFixed(2)}** · rule \`${d.ruleId}\`${d.alsoMatched ? ` (also: ${d.alsoMatched.map((x) => `\`${x}\``).join(', ')})` : ''}`,
+    '',
+    d.summary,
+    '',
+  ];
   if (d.misleading) out.push(`> **Why the message misleads:** ${d.misleading}`, '');
   if (d.evidence.length > 0) {
     out.push('**Evidence**', '', '| line | input | why |', '|---:|---|---|');
-    for (const e of d.evidence) out.push(`| ${e.source ? `${cell(e.source)}:` : ''}${e.line} | \`${cell(e.text).replace(/`/g, "'")}\` | ${cell(e.why)} |`);
+    for (const e of d.evidence)
+      out.push(
+        `| ${e.source ? `${cell(e.source)}:` : ''}${e.line} | \`${cell(e.text).replace(/`/g, "'")}\` | ${cell(e.why)} |`,
+      );
     out.push('');
   }
   out.push('<details><summary>Explanation</summary>', '', d.explanation, '', '</details>', '');

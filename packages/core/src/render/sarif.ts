@@ -62,13 +62,39 @@ export function renderSarif(report: Report, options: SarifOptions): Record<strin
             ruleId: d.ruleId,
             ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
             level: LEVEL[d.severity],
-            message: { text: `${d.title}. ${d.summary}${d.misleading ? ` Why the message misleads: ${d.misleading}` : ''}` },
+            message: {
+              text: `${d.title}. ${d.summary}${d.misleading ? ` Why the message misleads: ${d.misleading}` : ''}`,
+            },
             locations: first ? [location(first, uris)] : [],
             relatedLocations: rest.map((e, i) => ({ id: i + 1, ...location(e, uris) })),
-            properties: { rootCause: d.rootCause, confidence: d.confidence, nextSteps: d.nextSteps.map((n) => n.command) },
+            properties: {
+              rootCause: d.rootCause,
+              confidence: d.confidence,
+              nextSteps: d.nextSteps.map((n) => n.command),
+            },
           };
         }),
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.issues.map((i) => ({ level: 'warning' as const, message: { text: `${i.code}: ${i.message}` }, ...(i.line > 0 ? { locations: [{ physicalLocation: { artifactLocation: { uri: uris[i.source ?? ''] ?? (i.source || 'stdin') }, region: { startLine: i.line } } }] } : {}) })) }],
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.issues.map((i) => ({
+              level: 'warning' as const,
+              message: { text: `${i.code}: ${i.message}` },
+              ...(i.line > 0
+                ? {
+                    locations: [
+                      {
+                        physicalLocation: {
+                          artifactLocation: { uri: uris[i.source ?? ''] ?? (i.source || 'stdin') },
+                          region: { startLine: i.line },
+                        },
+                      },
+                    ],
+                  }
+                : {}),
+            })),
+          },
+        ],
       },
     ],
   };

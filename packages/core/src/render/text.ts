@@ -55,7 +55,9 @@ function visible(s: string): number {
 export function renderText(report: Report, options: TextOptions = {}): string {
   const p = palette(options.color ?? false);
   const out: string[] = [];
-  const kinds = report.inputs.map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`).join(', ');
+  const kinds = report.inputs
+    .map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`)
+    .join(', ');
   const errors = report.diagnoses.filter((d) => d.severity === 'error');
   const head =
     report.diagnoses.length === 0
@@ -69,16 +71,27 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   if (report.issues.length > 0) {
     out.push('');
     out.push(p.bold('Input notes:'));
-    for (const issue of report.issues) out.push(`  ${p.yellow('!')} ${issue.line > 0 ? `line ${issue.source ? `${issue.source}:` : ''}${issue.line}: ` : ''}${issue.message} ${p.dim(`[${issue.code}]`)}`);
+    for (const issue of report.issues)
+      out.push(
+        `  ${p.yellow('!')} ${issue.line > 0 ? `line ${issue.source ? `${issue.source}:` : ''}${issue.line}: ` : ''}${issue.message} ${p.dim(`[${issue.code}]`)}`,
+      );
   }
   return `${out.join('\n')}\n`;
 }
 
-function renderDiagnosis(d: Diagnosis, i: number, p: ReturnType<typeof palette>, full: boolean, width?: number): string[] {
+function renderDiagnosis(
+  d: Diagnosis,
+  i: number,
+  p: ReturnType<typeof palette>,
+  full: boolean,
+  width?: number,
+): string[] {
   const out: string[] = [];
   const sev = d.severity === 'error' ? p.red('error') : d.severity === 'warning' ? p.yellow('warning') : p.blue('info');
   const rank = i === 0 ? 'most likely' : `#${i + 1}`;
-  out.push(`${p.bold(`${i + 1}.`)} ${sev} ${p.bold(d.rootCause)}  ${p.dim(`confidence ${d.confidence.toFixed(2)} · ${rank} · rule ${d.ruleId}`)}`);
+  out.push(
+    `${p.bold(`${i + 1}.`)} ${sev} ${p.bold(d.rootCause)}  ${p.dim(`confidence ${d.confidence.toFixed(2)} · ${rank} · rule ${d.ruleId}`)}`,
+  );
   out.push(`   ${p.bold(d.title)}`);
   if (full && d.severity === 'error') {
     const chain = chainLine(d.rootCause, { ok: p.green('✔'), broken: p.red('✘'), skipped: p.dim('·') });
@@ -98,7 +111,13 @@ function renderDiagnosis(d: Diagnosis, i: number, p: ReturnType<typeof palette>,
       const room = Math.max(40, (width ?? 160) - locWidth - 6);
       const text = e.text.length > room ? `${e.text.slice(0, room - 3)}...` : e.text;
       out.push(`   ${p.dim(`${loc} │`)} ${text}`);
-      out.push(wrap(`   ${' '.repeat(locWidth)} ${p.dim('│')} ${p.green('↳')} ${e.why}`, width, `   ${' '.repeat(locWidth)} ${p.dim('│')}   `));
+      out.push(
+        wrap(
+          `   ${' '.repeat(locWidth)} ${p.dim('│')} ${p.green('↳')} ${e.why}`,
+          width,
+          `   ${' '.repeat(locWidth)} ${p.dim('│')}   `,
+        ),
+      );
     }
   }
   if (!full) {
@@ -121,7 +140,16 @@ function renderDiagnosis(d: Diagnosis, i: number, p: ReturnType<typeof palette>,
     for (const r of d.remediation) {
       const tag = r.safety === 'mutating' ? p.yellow('[mutating: review before applying]') : p.dim('[read-only]');
       out.push(wrap(`   • ${r.title} ${tag}`, width, '     '));
-      if (r.command) out.push(indent(r.command.split('\n').map((l, k) => (k === 0 ? `$ ${l}` : `  ${l}`)).join('\n'), '       '));
+      if (r.command)
+        out.push(
+          indent(
+            r.command
+              .split('\n')
+              .map((l, k) => (k === 0 ? `$ ${l}` : `  ${l}`))
+              .join('\n'),
+            '       ',
+          ),
+        );
       if (r.yaml) out.push(indent(r.yaml.trimEnd(), '       '));
       if (r.text) out.push(indent(r.text, '       ', width));
     }

@@ -17,7 +17,10 @@ const ITEM_FIELDS = new Set(['item']);
 export function checkRule(data: unknown): { rule: Rule | null; problems: RuleProblem[] } {
   const parsed = RuleSchema.safeParse(data);
   if (!parsed.success) {
-    return { rule: null, problems: parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message })) };
+    return {
+      rule: null,
+      problems: parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message })),
+    };
   }
   const rule = parsed.data;
   const problems: RuleProblem[] = [];
@@ -26,10 +29,13 @@ export function checkRule(data: unknown): { rule: Rule | null; problems: RulePro
     else if ('any' in c) c.any.forEach((x, i) => visit(x, `${field}.any.${i}`));
     else if ('not' in c) visit(c.not, `${field}.not`);
     else {
-      if (c.path !== undefined && !pathExists(c.fact, c.path)) problems.push({ field: `${field}.path`, message: `fact "${c.fact}" has no path ${c.path}` });
+      if (c.path !== undefined && !pathExists(c.fact, c.path))
+        problems.push({ field: `${field}.path`, message: `fact "${c.fact}" has no path ${c.path}` });
       if (c.operator === 'hasSignal' || c.operator === 'lacksSignal') {
         const ids = Array.isArray(c.value) ? c.value : [c.value];
-        for (const id of ids) if (typeof id !== 'string' || !SIGNAL_IDS.has(id)) problems.push({ field: `${field}.value`, message: `unknown signal id ${JSON.stringify(id)}` });
+        for (const id of ids)
+          if (typeof id !== 'string' || !SIGNAL_IDS.has(id))
+            problems.push({ field: `${field}.value`, message: `unknown signal id ${JSON.stringify(id)}` });
       }
       if (c.operator === 'matches') checkRegex(c.value, `${field}.value`, problems);
     }
@@ -55,28 +61,42 @@ export function checkRule(data: unknown): { rule: Rule | null; problems: RulePro
   ];
   for (const [field, text] of texts) {
     for (const name of placeholders(text)) {
-      if (!(BINDING_NAMES as readonly string[]).includes(name) && !(LITERAL_TEMPLATES as readonly string[]).includes(name)) {
+      if (
+        !(BINDING_NAMES as readonly string[]).includes(name) &&
+        !(LITERAL_TEMPLATES as readonly string[]).includes(name)
+      ) {
         problems.push({ field, message: `unbound placeholder {{${name}}}` });
       }
     }
   }
-  const evidence = [...rule.evidence.map((e, i) => [`evidence.${i}`, e] as const), ...(rule.adjustments ?? []).flatMap((a, j) => (a.evidence ?? []).map((e, i) => [`adjustments.${j}.evidence.${i}`, e] as const))];
+  const evidence = [
+    ...rule.evidence.map((e, i) => [`evidence.${i}`, e] as const),
+    ...(rule.adjustments ?? []).flatMap((a, j) =>
+      (a.evidence ?? []).map((e, i) => [`adjustments.${j}.evidence.${i}`, e] as const),
+    ),
+  ];
   for (const [field, e] of evidence) {
     for (const name of placeholders(e.why)) {
       const [head] = name.split('.');
-      if (!ITEM_FIELDS.has(head ?? '') && !(BINDING_NAMES as readonly string[]).includes(name)) problems.push({ field: `${field}.why`, message: `unbound placeholder {{${name}}}` });
+      if (!ITEM_FIELDS.has(head ?? '') && !(BINDING_NAMES as readonly string[]).includes(name))
+        problems.push({ field: `${field}.why`, message: `unbound placeholder {{${name}}}` });
     }
     for (const [k, v] of Object.entries(e.where ?? {})) {
-      if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'matches' in v) checkRegex(v.matches, `${field}.where.${k}`, problems);
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'matches' in v)
+        checkRegex(v.matches, `${field}.where.${k}`, problems);
     }
   }
-  const whens = [...rule.remediation.map((r, i) => [`remediation.${i}.when`, r.when] as const), ...rule.nextSteps.map((n, i) => [`nextSteps.${i}.when`, n.when] as const)];
+  const whens = [
+    ...rule.remediation.map((r, i) => [`remediation.${i}.when`, r.when] as const),
+    ...rule.nextSteps.map((n, i) => [`nextSteps.${i}.when`, n.when] as const),
+  ];
   for (const [field, when] of whens) {
     if (when === undefined) continue;
     const bare = when.startsWith('!') ? when.slice(1) : when;
     const eq = bare.indexOf('=');
     const name = eq < 0 ? bare : bare.slice(0, bare[eq - 1] === '!' ? eq - 1 : eq);
-    if (!(DERIVED_KEYS as readonly string[]).includes(name)) problems.push({ field, message: `"${name}" is not a derived fact (${DERIVED_KEYS.join(', ')})` });
+    if (!(DERIVED_KEYS as readonly string[]).includes(name))
+      problems.push({ field, message: `"${name}" is not a derived fact (${DERIVED_KEYS.join(', ')})` });
   }
   return { rule: problems.length === 0 ? rule : null, problems };
 }

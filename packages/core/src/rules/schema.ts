@@ -30,18 +30,28 @@ const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 /** An item pattern: every key must match (a value, one of a list, or a regex). */
 export const PatternSchema = z.record(
   z.string().regex(/^[A-Za-z]\w*$/),
-  z.union([Scalar, z.array(Scalar), z.object({ matches: z.string() }).strict(), z.object({ notIn: z.array(Scalar) }).strict()]),
+  z.union([
+    Scalar,
+    z.array(Scalar),
+    z.object({ matches: z.string() }).strict(),
+    z.object({ notIn: z.array(Scalar) }).strict(),
+  ]),
 );
 export type Pattern = z.infer<typeof PatternSchema>;
 
-const JsonValue: z.ZodType<unknown> = z.lazy(() => z.union([Scalar, z.array(JsonValue), z.record(z.string(), JsonValue)]));
+const JsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([Scalar, z.array(JsonValue), z.record(z.string(), JsonValue)]),
+);
 
 export const FactConditionSchema = z
   .object({
     fact: z.enum(FACT_NAMES as [string, ...string[]]),
     path: z
       .string()
-      .regex(/^\$(?:\.[A-Za-z_]\w*)+$/, 'a plain path like $.a.b (no wildcards: they return bare values for single matches)')
+      .regex(
+        /^\$(?:\.[A-Za-z_]\w*)+$/,
+        'a plain path like $.a.b (no wildcards: they return bare values for single matches)',
+      )
       .optional(),
     operator: OperatorSchema,
     value: JsonValue,
@@ -61,7 +71,20 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /** Facts whose items can be cited as evidence (each item carries a line). */
-export const EVIDENCE_SOURCES = ['signals', 'forbidden', 'events', 'scheduling', 'fitItems', 'containers', 'pods', 'nodes', 'awsAuth', 'awsAuth.findings', 'awsAuth.entries', 'callerIdentity'] as const;
+export const EVIDENCE_SOURCES = [
+  'signals',
+  'forbidden',
+  'events',
+  'scheduling',
+  'fitItems',
+  'containers',
+  'pods',
+  'nodes',
+  'awsAuth',
+  'awsAuth.findings',
+  'awsAuth.entries',
+  'callerIdentity',
+] as const;
 
 export const EvidenceSelectorSchema = z
   .object({
@@ -109,7 +132,19 @@ export const AdjustmentSchema = z
   .strict();
 export type Adjustment = z.infer<typeof AdjustmentSchema>;
 
-export const LAYERS = ['credentials', 'exec', 'authn', 'aws-auth', 'authz', 'admission', 'nodes', 'scheduling', 'pod-identity', 'images', 'containers'] as const;
+export const LAYERS = [
+  'credentials',
+  'exec',
+  'authn',
+  'aws-auth',
+  'authz',
+  'admission',
+  'nodes',
+  'scheduling',
+  'pod-identity',
+  'images',
+  'containers',
+] as const;
 
 /** One rule file (`rules/<id>/rule.json`). Data only: nothing in it can run code. */
 export const RuleSchema = z
@@ -127,7 +162,9 @@ export const RuleSchema = z
     conditions: ConditionSchema,
     adjustments: z.array(AdjustmentSchema).optional(),
     evidence: z.array(EvidenceSelectorSchema).min(1),
-    nextSteps: z.array(z.object({ command: z.string().min(1), why: z.string().min(1), when: WhenSchema.optional() }).strict()),
+    nextSteps: z.array(
+      z.object({ command: z.string().min(1), why: z.string().min(1), when: WhenSchema.optional() }).strict(),
+    ),
     remediation: z.array(RemediationTemplateSchema),
     references: z.array(z.url()),
     suppresses: z.array(RootCauseSchema).optional(),

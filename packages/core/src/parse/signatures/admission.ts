@@ -41,7 +41,11 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     re: /failed calling (?:admission )?webhook \\?"(?<webhook>[^"\\]+)\\?"(?:: (?:failed to call webhook: )?(?<cause>[^\r\n]*)|; no further details available)/,
   },
   // The API server logs webhooks with failurePolicy Ignore that it skipped: the request itself went through.
-  { id: 'admission_webhook_failing_open', guard: ['failing open'], re: /Failed calling webhook, failing open (?<webhook>\S+?):/ },
+  {
+    id: 'admission_webhook_failing_open',
+    guard: ['failing open'],
+    re: /Failed calling webhook, failing open (?<webhook>\S+?):/,
+  },
   // The webhook answered and said no: a policy decision, not reachability and not RBAC.
   {
     id: 'admission_webhook_denied',

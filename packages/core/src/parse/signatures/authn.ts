@@ -8,7 +8,11 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
     guard: ['You must be logged in', 'provide credentials', 'Unauthorized'],
     re: /You must be logged in to the server \((?<detail>[^)]*)\)|the server has asked for the client to provide credentials|^(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$/,
   },
-  { id: 'server_no_resource_type', guard: ["doesn't have a resource type"], re: /the server doesn't have a resource type "(?<resource>[^"]+)"/ },
+  {
+    id: 'server_no_resource_type',
+    guard: ["doesn't have a resource type"],
+    re: /the server doesn't have a resource type "(?<resource>[^"]+)"/,
+  },
   // connectivity
   {
     id: 'connection_refused',

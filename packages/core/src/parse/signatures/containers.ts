@@ -19,7 +19,13 @@ export const CONTAINER_SIGNATURES: readonly Signature[] = [
   // §D.4 aws-cni: ipamd has no free address to hand out
   {
     id: 'vpc_cni_no_ip',
-    guard: ['failed to assign an IP address', 'InsufficientFreeAddresses', 'InsufficientCidrBlocks', 'no available IP/Prefix', 'no free IP available'],
+    guard: [
+      'failed to assign an IP address',
+      'InsufficientFreeAddresses',
+      'InsufficientCidrBlocks',
+      'no available IP/Prefix',
+      'no free IP available',
+    ],
     re: /failed to assign an IP address to container|InsufficientFreeAddressesInSubnet|InsufficientCidrBlocks|DataStore has no available IP\/Prefix addresses|no free IP available in the prefix/,
   },
 ];

@@ -5,13 +5,30 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   // AWS credentials (signatures-eks.md §1)
   {
     id: 'aws_no_credentials',
-    guard: ['NoCredentialProviders', 'Unable to locate credentials', 'no EC2 IMDS role found', 'failed to retrieve credentials'],
+    guard: [
+      'NoCredentialProviders',
+      'Unable to locate credentials',
+      'no EC2 IMDS role found',
+      'failed to retrieve credentials',
+    ],
     re: /NoCredentialProviders: no valid providers in chain|Unable to locate credentials|no EC2 IMDS role found|failed to retrieve credentials from any provider/,
   },
-  { id: 'aws_sdk_v1_no_credentials', guard: ['NoCredentialProviders'], re: /NoCredentialProviders: no valid providers in chain/ },
-  { id: 'aws_no_credentials_hint', guard: ['CredentialsChainVerboseErrors'], re: /For verbose messaging see aws\.Config\.CredentialsChainVerboseErrors/ },
+  {
+    id: 'aws_sdk_v1_no_credentials',
+    guard: ['NoCredentialProviders'],
+    re: /NoCredentialProviders: no valid providers in chain/,
+  },
+  {
+    id: 'aws_no_credentials_hint',
+    guard: ['CredentialsChainVerboseErrors'],
+    re: /For verbose messaging see aws\.Config\.CredentialsChainVerboseErrors/,
+  },
   // botocore ConfigParseError: ~/.aws/config or credentials is not valid INI, so no profile or keys load from it
-  { id: 'aws_config_unparsable', guard: ['Unable to parse config file'], re: /Unable to parse config file: (?<file>[^\s"\\]+)/ },
+  {
+    id: 'aws_config_unparsable',
+    guard: ['Unable to parse config file'],
+    re: /Unable to parse config file: (?<file>[^\s"\\]+)/,
+  },
   {
     id: 'aws_profile_not_found',
     guard: ['could not be found', 'shared config profile'],
@@ -57,7 +74,11 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
     // ≥ 1.19 | 1.10–1.18 (Windows says %PATH%) | present but not runnable (§2.1)
     re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) not found|exec: \\?"(?<cmd2>[^"\\]+)\\?": executable file not found in (?:\$PATH|%PATH%)|fork\/exec (?<cmd3>[^\s:]+): (?<reason>permission denied|exec format error|no such file or directory))/,
   },
-  { id: 'exec_install_hint', guard: ['credential plugin that is not installed'], re: /It looks like you are trying to use a client-go credential plugin that is not installed/ },
+  {
+    id: 'exec_install_hint',
+    guard: ['credential plugin that is not installed'],
+    re: /It looks like you are trying to use a client-go credential plugin that is not installed/,
+  },
   {
     id: 'exec_failed',
     guard: ['exit code', 'exit status'],

@@ -14,14 +14,22 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
     guard: ['ull image', 'pulling image', 'CannotPullContainerError'],
     re: /(?:[Ff]ailed to pull image|[Ff]ailed pulling image|Pull image|Back-off pulling image|failed to pull and unpack image) "(?<image>[^"]+)"|CannotPullContainerError/,
   },
-  { id: 'image_pull_status', guard: ['ErrImagePull', 'ImagePullBackOff'], re: /\b(?<status>ErrImagePull|ImagePullBackOff)\b/ },
+  {
+    id: 'image_pull_status',
+    guard: ['ErrImagePull', 'ImagePullBackOff'],
+    re: /\b(?<status>ErrImagePull|ImagePullBackOff)\b/,
+  },
   // §D.2 / eks §7.3: the registry answered and the tag, digest or repository does not exist
   {
     id: 'image_not_found',
     guard: ['not found', 'manifest unknown', 'NotFound', 'does not exist in the registry'],
     re: /manifest for (?<image>\S+) not found|manifest unknown|code = NotFound desc = failed to pull|failed to resolve reference "(?<ref>[^"]+)": [^"\s]+: not found|The repository with name '(?<repo>[^']+)' does not exist in the registry/,
   },
-  { id: 'image_invalid_reference', guard: ['invalid reference format', 'InvalidImageName'], re: /couldn't parse image reference "(?<image>[^"]+)": invalid reference format|\bInvalidImageName\b/ },
+  {
+    id: 'image_invalid_reference',
+    guard: ['invalid reference format', 'InvalidImageName'],
+    re: /couldn't parse image reference "(?<image>[^"]+)": invalid reference format|\bInvalidImageName\b/,
+  },
   // ambiguous: Docker Hub says this for a missing repository and for a private one alike
   {
     id: 'image_pull_access_denied',
@@ -32,13 +40,17 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
   {
     id: 'image_pull_unauthorized',
     guard: ['no basic auth credentials', 'authentication required', '401 Unauthorized', ': unauthorized'],
-    re: new RegExp(String.raw`no basic auth credentials|unauthorized: authentication required|\/v2\/\S+: unauthorized\b|${REGISTRY_CONTEXT}.*?\b401 Unauthorized`),
+    re: new RegExp(
+      String.raw`no basic auth credentials|unauthorized: authentication required|\/v2\/\S+: unauthorized\b|${REGISTRY_CONTEXT}.*?\b401 Unauthorized`,
+    ),
   },
   // eks §7.2: authenticated, not allowed (repository policy, node role, S3 layer bucket)
   {
     id: 'image_pull_forbidden',
     guard: ['403 Forbidden', 'not authorized to perform: ecr:', 'HTTP 403 response body'],
-    re: new RegExp(String.raw`assumed-role\/(?<role>[^/\s]+)\/\S* is (?:is )?not authorized to perform: (?<action>ecr:\w+)|not authorized to perform: (?<action2>ecr:\w+)|error parsing HTTP 403 response body|${REGISTRY_CONTEXT}.*?\b403 Forbidden`),
+    re: new RegExp(
+      String.raw`assumed-role\/(?<role>[^/\s]+)\/\S* is (?:is )?not authorized to perform: (?<action>ecr:\w+)|not authorized to perform: (?<action2>ecr:\w+)|error parsing HTTP 403 response body|${REGISTRY_CONTEXT}.*?\b403 Forbidden`,
+    ),
   },
   // the same, on a line that names a private ECR registry (eks §7.1 / §7.2): the node's IAM role is what pulls
   {
@@ -65,13 +77,28 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
   },
   {
     id: 'registry_server_error',
-    guard: ['Internal Server Error', 'Bad Gateway', 'Service Unavailable', 'Gateway Timeout', 'unexpected HTTP status: 5'],
-    re: new RegExp(String.raw`received unexpected HTTP status: (?<status>5\d\d)|${REGISTRY_CONTEXT}.*?\b(?<status2>50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)`),
+    guard: [
+      'Internal Server Error',
+      'Bad Gateway',
+      'Service Unavailable',
+      'Gateway Timeout',
+      'unexpected HTTP status: 5',
+    ],
+    re: new RegExp(
+      String.raw`received unexpected HTTP status: (?<status>5\d\d)|${REGISTRY_CONTEXT}.*?\b(?<status2>50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)`,
+    ),
   },
   // §D.2 network: the registry, the ECR API or the S3 layer bucket cannot be reached from the node
   {
     id: 'image_pull_network',
-    guard: ['i/o timeout', 'no such host', 'Client.Timeout exceeded', 'waiting for connection', 'connection timed out', 'network is unreachable'],
+    guard: [
+      'i/o timeout',
+      'no such host',
+      'Client.Timeout exceeded',
+      'waiting for connection',
+      'connection timed out',
+      'network is unreachable',
+    ],
     re: new RegExp(
       String.raw`${PULL_NETWORK_CONTEXT}.*?(?:i\/o timeout|no such host|Client\.Timeout exceeded|request canceled while waiting for connection|connect: connection timed out|connect: network is unreachable)`,
     ),

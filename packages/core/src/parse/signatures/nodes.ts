@@ -13,7 +13,12 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   },
   {
     id: 'cni_not_initialized',
-    guard: ['NetworkPluginNotReady', 'cni plugin not initialized', 'cni config uninitialized', 'No CNI configuration file'],
+    guard: [
+      'NetworkPluginNotReady',
+      'cni plugin not initialized',
+      'cni config uninitialized',
+      'No CNI configuration file',
+    ],
     re: /NetworkPluginNotReady|cni plugin not initialized|cni config uninitialized|No CNI configuration file/,
   },
   {
@@ -22,7 +27,11 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     re: /Kubelet (?:stopped|never) posting node status|Kubelet never posted node status/,
   },
   // kubectl's empty-list notice (stderr); with `kubectl get nodes` it means no node is registered (derived.nodeListEmpty).
-  { id: 'no_resources_found', guard: ['No resources found'], re: /^\s*No resources found(?: in (?<namespace>\S+) namespace)?\.?\s*$/ },
+  {
+    id: 'no_resources_found',
+    guard: ['No resources found'],
+    re: /^\s*No resources found(?: in (?<namespace>\S+) namespace)?\.?\s*$/,
+  },
   // C.3: the kubelet cannot find its own Node object — a consequence of a failed registration, never the cause.
   {
     id: 'kubelet_node_not_found',
@@ -61,7 +70,14 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   // Bootstrap: cloud-init / user data / bootstrap script / CSR / token (node_bootstrap_failed).
   {
     id: 'node_bootstrap_error',
-    guard: ['Boothooks script', 'scripts-user', 'bootstrap.sh', 'nodeadm', 'is invalid for this cluster or it has expired', 'Failed to run module'],
+    guard: [
+      'Boothooks script',
+      'scripts-user',
+      'bootstrap.sh',
+      'nodeadm',
+      'is invalid for this cluster or it has expired',
+      'Failed to run module',
+    ],
     re: /Boothooks script \S+ execution error|Failed to run module scripts-user|scripts-user\.py\[WARNING\]: Failed to run|\/etc\/eks\/bootstrap\.sh[^\n]*?(?:No such file or directory|command not found|[Ff]ailed|error)|nodeadm[^\n]*?(?:level=error|"level":"error"|\bFATAL\b)|token id "\S+" is invalid for this cluster or it has expired/,
   },
   {

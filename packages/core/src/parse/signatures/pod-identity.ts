@@ -9,7 +9,11 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
     re: /Not authorized to perform sts:AssumeRoleWithWebIdentity/,
   },
   // SDK v1 wrapper that names the web-identity provider (context only)
-  { id: 'irsa_web_identity_err', guard: ['WebIdentityErr', 'WebIdentityError'], re: /WebIdentityErr(?:or)?: (?<detail>[^\\\n]+)/ },
+  {
+    id: 'irsa_web_identity_err',
+    guard: ['WebIdentityErr', 'WebIdentityError'],
+    re: /WebIdentityErr(?:or)?: (?<detail>[^\\\n]+)/,
+  },
   // §6.2: only EKS issuers (or a redacted / absent one); GitHub Actions' token.actions… is another problem
   {
     id: 'irsa_oidc_provider_missing',

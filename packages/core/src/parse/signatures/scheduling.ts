@@ -37,7 +37,11 @@ export const SCHEDULING_SIGNATURES: readonly Signature[] = [
   // B.1 sched_volume_node_affinity / sched_volume_zone in any wrapper (autoscaler logs quote the reason alone).
   {
     id: 'sched_volume_node_affinity',
-    guard: ['volume node affinity conflict', "didn't match PersistentVolume's node affinity", 'no available volume zone'],
+    guard: [
+      'volume node affinity conflict',
+      "didn't match PersistentVolume's node affinity",
+      'no available volume zone',
+    ],
     re: /volume node affinity conflict|didn't match PersistentVolume's node affinity|had no available volume zone/,
   },
   // B.1 sched_volume_limits; attach stuck because the node is at its EBS attachment limit.
@@ -63,11 +67,23 @@ export const SCHEDULING_SIGNATURES: readonly Signature[] = [
     guard: ['Unable to attach or mount volumes', 'Unable to mount volumes', 'timeout expired waiting for volumes'],
     re: /Unable to (?:attach or mount|mount) volumes[^\n]*?unmounted volumes=\[(?<unmounted>[^\]]*)\][^\n]*?(?:timed out waiting for the condition|context deadline exceeded)|timeout expired waiting for volumes to attach or mount/,
   },
-  { id: 'pod_mount_pvc_not_bound', guard: ['PVC is not bound'], re: /error processing PVC (?<pvc>\S+): PVC is not bound/ },
+  {
+    id: 'pod_mount_pvc_not_bound',
+    guard: ['PVC is not bound'],
+    re: /error processing PVC (?<pvc>\S+): PVC is not bound/,
+  },
   // B.0 preemption dry run: resource-type failures where evicting lower-priority pods cannot make room.
-  { id: 'sched_preempt_no_victims', guard: ['No preemption victims'], re: /No preemption victims found for incoming pod/ },
+  {
+    id: 'sched_preempt_no_victims',
+    guard: ['No preemption victims'],
+    re: /No preemption victims found for incoming pod/,
+  },
   // `kubectl get storageclass` row with the in-tree EBS provisioner: on EKS ≥ 1.23 it needs the EBS CSI driver.
-  { id: 'storageclass_intree_ebs', guard: ['kubernetes.io/aws-ebs'], re: /^(?<storageClass>[a-z0-9][a-z0-9.-]*)(?: \(default\))?\s+kubernetes\.io\/aws-ebs\s+(?:Delete|Retain)\b/ },
+  {
+    id: 'storageclass_intree_ebs',
+    guard: ['kubernetes.io/aws-ebs'],
+    re: /^(?<storageClass>[a-z0-9][a-z0-9.-]*)(?: \(default\))?\s+kubernetes\.io\/aws-ebs\s+(?:Delete|Retain)\b/,
+  },
   // B.1 fit reasons quoted outside a histogram (cluster-autoscaler predicate logs, shortened quotes).
   {
     id: 'sched_too_many_pods_text',
