@@ -6,8 +6,8 @@ import type { Lang } from './i18n.js';
 
 type Layer = Rule['layer'];
 
-// The two chains of the product: how a request reaches the cluster and how a pod comes to run. Each rule layer is one
-// link of one of them.
+// The two chains of the product: how a request reaches the cluster and how a pod comes to run (ready nodes first,
+// then the scheduler's choice among them). Each rule layer is one link of one of them.
 const REQUEST: Record<Lang, readonly string[]> = {
   en: ['AWS credentials', 'token (exec plugin)', 'IAM identity', 'aws-auth / access entry', 'RBAC', 'admission'],
   ja: [
@@ -20,8 +20,8 @@ const REQUEST: Record<Lang, readonly string[]> = {
   ],
 };
 const POD: Record<Lang, readonly string[]> = {
-  en: ['scheduler', 'nodes', 'image pull', 'container', 'AWS APIs (pod identity)'],
-  ja: ['スケジューラー', 'ノード', 'イメージの取得', 'コンテナ', 'AWS API (Pod の IAM ロール)'],
+  en: ['nodes', 'scheduler', 'image pull', 'container', 'AWS APIs (pod identity)'],
+  ja: ['ノード', 'スケジューラー', 'イメージの取得', 'コンテナ', 'AWS API (Pod の IAM ロール)'],
 };
 const AT: Record<Layer, { chain: Record<Lang, readonly string[]>; index: number }> = {
   credentials: { chain: REQUEST, index: 0 },
@@ -30,8 +30,8 @@ const AT: Record<Layer, { chain: Record<Lang, readonly string[]>; index: number 
   'aws-auth': { chain: REQUEST, index: 3 },
   authz: { chain: REQUEST, index: 4 },
   admission: { chain: REQUEST, index: 5 },
-  scheduling: { chain: POD, index: 0 },
-  nodes: { chain: POD, index: 1 },
+  nodes: { chain: POD, index: 0 },
+  scheduling: { chain: POD, index: 1 },
   images: { chain: POD, index: 2 },
   containers: { chain: POD, index: 3 },
   'pod-identity': { chain: POD, index: 4 },

@@ -129,7 +129,7 @@ const ja: Record<MessageKey, string> = {
   chainDescription: 'チェーン: {links}。',
   nodesHeading: 'スケジューラーが数えたノード',
   nodesSummary: 'スケジューラーは {total} ノードのどれにも Pod を配置できませんでした (入力の {line} 行目):',
-  nodesReason: '{total} 中 {count}: {reason}',
+  nodesReason: '{count}/{total} ノード: {reason}',
   evidence: '根拠',
   showLine: '{line} 行目',
   showLineIn: '{source} の {line} 行目',
