@@ -27,11 +27,11 @@ export async function launchChromium() {
 }
 
 /**
- * Drops files onto the page's input as a person dragging them from a file manager would: a drop event whose
+ * Drops files onto the text area as a person dragging them from a file manager would: a drop event whose
  * DataTransfer holds File objects. `files` is a list of { name, text }.
  */
 export async function dropFiles(page, files) {
-  await page.locator('#input-section').evaluate((zone, list) => {
+  await page.locator('#input').evaluate((zone, list) => {
     const data = new DataTransfer();
     for (const f of list) data.items.add(new File([f.text], f.name, { type: 'text/plain' }));
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));

@@ -18,22 +18,27 @@ export interface ChainSvgText {
   evidence: readonly string[];
 }
 
-const BOX_X = 8;
+const BOX_X = 4;
 const BOX_H = 36;
 const ROW_GAP = 22;
-const EVIDENCE_H = 18;
-const PAD = 8;
-const STATUS_W = 104;
+const EVIDENCE_H = 19;
+const PAD = 4;
+// Font sizes and the width of one Latin letter in each (about 0.55 em): the picture is sized to its words, so that a
+// phone scales it down as little as possible.
+const LABEL = { size: 15, em: 8.4 };
+const STATUS = { size: 14, em: 7.8 };
+const EVIDENCE = { size: 13, em: 7.2 };
 
 /** Draws `chain` as an SVG document fragment; throws a RangeError when `broken` is not the index of a link. */
 export function renderChainSvg(chain: Chain, text: ChainSvgText): string {
   const n = chain.links.length;
   if (n === 0 || !Number.isInteger(chain.broken) || chain.broken < 0 || chain.broken >= n)
     throw new RangeError(`chain broken index ${chain.broken} is not one of ${n} links`);
-  const boxW = Math.max(180, Math.max(...chain.links.map(displayWidth)) * 8 + 28);
+  const boxW = Math.max(150, Math.max(...chain.links.map(displayWidth)) * LABEL.em + 28);
+  const statusW = (2 + Math.max(...[text.ok, text.broken, text.notReached].map(displayWidth))) * STATUS.em;
   // Evidence rows may be wider than a box and its status: the picture widens to hold them.
-  const evidenceW = BOX_X + 14 + Math.max(0, ...text.evidence.map(displayWidth)) * 7 + PAD;
-  const width = Math.max(BOX_X + boxW + 12 + STATUS_W + PAD, evidenceW);
+  const evidenceW = BOX_X + 14 + Math.max(0, ...text.evidence.map(displayWidth)) * EVIDENCE.em + PAD;
+  const width = Math.ceil(Math.max(BOX_X + boxW + 10 + statusW + PAD, evidenceW));
   const parts: string[] = [];
   const states: string[] = [];
   let y = PAD;
@@ -46,14 +51,14 @@ export function renderChainSvg(chain: Chain, text: ChainSvgText): string {
     parts.push(
       `<g class="link ${state}" data-index="${i}">`,
       `<rect x="${BOX_X}" y="${y}" width="${boxW}" height="${BOX_H}" rx="8" fill="${FILL[state]}" stroke="${STROKE[state]}" stroke-width="${state === 'broken' ? 3 : 1.5}"/>`,
-      `<text class="label" x="${BOX_X + 14}" y="${y + BOX_H / 2 + 5}" font-size="14" fill="currentColor">${escapeXml(link)}</text>`,
-      `<text class="status" x="${BOX_X + boxW + 12}" y="${y + BOX_H / 2 + 5}" font-size="13" fill="${STROKE[state]}">${mark} ${escapeXml(status)}</text>`,
+      `<text class="label" x="${BOX_X + 14}" y="${y + BOX_H / 2 + 5}" font-size="${LABEL.size}" fill="currentColor">${escapeXml(link)}</text>`,
+      `<text class="status" x="${BOX_X + boxW + 10}" y="${y + BOX_H / 2 + 5}" font-size="${STATUS.size}" fill="${STROKE[state]}">${mark} ${escapeXml(status)}</text>`,
     );
     y += BOX_H;
     if (state === 'broken')
       for (const row of text.evidence) {
         parts.push(
-          `<text class="evidence" x="${BOX_X + 14}" y="${y + 16}" font-size="12" fill="${STROKE.broken}">${escapeXml(row)}</text>`,
+          `<text class="evidence" x="${BOX_X + 14}" y="${y + 16}" font-size="${EVIDENCE.size}" fill="${STROKE.broken}">${escapeXml(row)}</text>`,
         );
         y += EVIDENCE_H;
       }

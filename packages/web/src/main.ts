@@ -16,7 +16,7 @@ import { renderChainSvg } from './chain-svg.js';
 import { fixYaml } from './fix.js';
 import { LANGS, pickLang, t, type Lang, type MessageKey } from './i18n.js';
 import { lineView } from './line-view.js';
-import { nodeGroupsFor, renderNodesSvg } from './nodes-svg.js';
+import { nodeGroupsFor, renderNodeRowSvg } from './nodes-svg.js';
 import { decodePermalink, encodePermalink, isPermalink, type SharedPaste } from './permalink.js';
 
 /** Name of the text area's content when files are diagnosed with it (fixed, so machine fields do not vary by language). */
@@ -318,7 +318,7 @@ function renderPictures(d: Diagnosis, detailed: DiagnoseResult): HTMLElement | n
     for (const e of d.evidence) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e.line]);
     const evidence = [...bySource].map(([source, lines]) => {
       const list = tr(lines.length === 1 ? 'chainLine' : 'chainLines', { list: lines.join(', ') });
-      return source === undefined ? list : `${source}: ${list}`;
+      return source === undefined ? list : `${shorten(source, 24)}: ${list}`;
     });
     const svg = renderChainSvg(chain, {
       title: tr('chainHeading'),
@@ -331,18 +331,35 @@ function renderPictures(d: Diagnosis, detailed: DiagnoseResult): HTMLElement | n
   }
   const nodes = nodeGroupsFor(d, detailed.facts.scheduling);
   if (nodes !== null) {
-    const svg = renderNodesSvg(nodes, {
-      title: tr('nodesHeading'),
-      row: (count, total, reason) => tr('nodesReason', { count, total, reason }),
+    const rows = nodes.groups.map((g) => {
+      const squares = el('span', { class: 'svg' });
+      // The SVG text comes from renderNodeRowSvg, which draws shapes only.
+      squares.innerHTML = renderNodeRowSvg(g.count, nodes.total);
+      return el(
+        'li',
+        {},
+        el('span', { class: 'reason' }, tr('nodesReason', { count: g.count, total: nodes.total, reason: g.reason })),
+        squares,
+      );
     });
-    const fig = figure('nodes-figure', tr('nodesHeading'), svg);
-    fig.insertBefore(
-      el('p', { class: 'muted' }, tr('nodesSummary', { total: nodes.total, line: nodes.line })),
-      fig.lastChild,
+    figures.push(
+      el(
+        'figure',
+        { class: 'nodes-figure' },
+        el('figcaption', {}, el('h4', {}, tr('nodesHeading'))),
+        el('p', { class: 'muted' }, tr('nodesSummary', { total: nodes.total, line: nodes.line })),
+        el('ul', { class: 'node-groups' }, ...rows),
+      ),
     );
-    figures.push(fig);
   }
   return figures.length === 0 ? null : el('div', { class: 'pictures' }, ...figures);
+}
+
+/** A file name cut to about `max` characters in its middle, keeping its start and its extension. */
+function shorten(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const tail = Math.min(8, Math.floor(max / 3));
+  return `${name.slice(0, max - tail - 1)}…${name.slice(-tail)}`;
 }
 
 function figure(cls: string, caption: string, svg: string): HTMLElement {

@@ -2,10 +2,8 @@ import { diagnoseDetailed, type Diagnosis, type Facts } from '@rbac-diagnose/cor
 import { builtinRules } from '@rbac-diagnose/rules';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { escapeXml } from './chain-svg.js';
-import { nodeGroupsFor, renderNodesSvg, type NodeGroups, type NodesSvgText } from './nodes-svg.js';
+import { MAX_SQUARES, nodeGroupsFor, renderNodeRowSvg } from './nodes-svg.js';
 
-const TEXT: NodesSvgText = { title: 'Nodes', row: (count, total, reason) => `${count} of ${total}: ${reason}` };
 const wall = (name: string): string =>
   readFileSync(new URL(`../../../fixtures/seed-walls/${name}`, import.meta.url), 'utf8');
 
@@ -54,39 +52,29 @@ describe('nodeGroupsFor', () => {
   });
 });
 
-describe('renderNodesSvg', () => {
-  const counted = (svg: string) =>
-    [...svg.matchAll(/<g class="reason">([\s\S]*?)<\/g>/g)].map(
-      (m) => (m[1]?.match(/class="node counted"/g) ?? []).length,
-    );
+describe('renderNodeRowSvg', () => {
+  const filled = (svg: string) => (svg.match(/class="node counted"/g) ?? []).length;
+  const empty = (svg: string) => (svg.match(/class="node"/g) ?? []).length;
 
-  it('draws one square per node, filled for the nodes each reason rules out', () => {
-    const g: NodeGroups = {
-      total: 5,
-      line: 3,
-      groups: [
-        { reason: 'node(s) were not ready', count: 3 },
-        { reason: 'Insufficient cpu', count: 2 },
-      ],
-    };
-    const svg = renderNodesSvg(g, TEXT);
-    expect(counted(svg)).toEqual([3, 2]);
-    expect(svg.match(/class="node( counted)?"/g)).toHaveLength(10);
-    expect(svg).toContain('aria-label="Nodes: 3 of 5: node(s) were not ready; 2 of 5: Insufficient cpu"');
+  it('draws one square per node, filled for the nodes the reason rules out', () => {
+    expect([filled(renderNodeRowSvg(3, 5)), empty(renderNodeRowSvg(3, 5))]).toEqual([3, 2]);
+    expect([filled(renderNodeRowSvg(2, 2)), empty(renderNodeRowSvg(2, 2))]).toEqual([2, 0]);
+    expect([filled(renderNodeRowSvg(0, 1)), empty(renderNodeRowSvg(0, 1))]).toEqual([0, 1]);
   });
 
-  it('draws a proportional bar beyond 24 nodes', () => {
-    const svg = renderNodesSvg({ total: 100, line: 1, groups: [{ reason: 'Insufficient memory', count: 25 }] }, TEXT);
-    expect(svg).not.toMatch(/class="node( counted)?"/);
-    const filled = Number(/class="bar counted"[^>]*width="([\d.]+)"/.exec(svg)?.[1]);
+  it('never fills more squares than there are nodes', () => {
+    expect([filled(renderNodeRowSvg(9, 4)), empty(renderNodeRowSvg(9, 4))]).toEqual([4, 0]);
+  });
+
+  it(`draws a proportional bar beyond ${MAX_SQUARES} nodes`, () => {
+    const svg = renderNodeRowSvg(25, 100);
+    expect(filled(svg) + empty(svg)).toBe(0);
+    const part = Number(/class="bar counted"[^>]*width="([\d.]+)"/.exec(svg)?.[1]);
     const whole = Number(/class="bar" [^>]*width="([\d.]+)"/.exec(svg)?.[1]);
-    expect(filled / whole).toBeCloseTo(0.25, 1);
+    expect(part / whole).toBeCloseTo(0.25, 2);
   });
 
-  it('escapes the reason text', () => {
-    const reason = '<img src=x onerror=alert(1)>';
-    const svg = renderNodesSvg({ total: 1, line: 1, groups: [{ reason, count: 1 }] }, TEXT);
-    expect(svg).not.toContain(reason);
-    expect(svg).toContain(escapeXml(reason));
+  it('is hidden from screen readers (the text beside it says the numbers)', () => {
+    expect(renderNodeRowSvg(1, 2)).toMatch(/^<svg [^>]*aria-hidden="true"/);
   });
 });

@@ -1,7 +1,7 @@
 // The nodes a scheduler message counted ("0/5 nodes are available: 3 node(s) were not ready, 2 Insufficient cpu"),
-// grouped by reason: one row of squares per reason, a filled square per node it ruled out. Pure: data in, SVG out.
+// grouped by reason: the page lists the reasons as text, each with a row of squares, a filled one per node it ruled
+// out. Pure: data in, SVG out.
 import type { Diagnosis, Facts } from '@rbac-diagnose/core';
-import { escapeXml, svgDocument } from './chain-svg.js';
 
 type SchedulingFact = Facts['scheduling'][number];
 
@@ -28,53 +28,39 @@ export function nodeGroupsFor(d: Diagnosis, scheduling: readonly SchedulingFact[
   return null;
 }
 
-/** The words of the picture: its accessible name and one row label per reason. */
-export interface NodesSvgText {
-  title: string;
-  row: (count: number, total: number, reason: string) => string;
-}
-
 const SQUARE = 14;
 const GAP = 4;
-const PER_ROW = 24;
-const PAD = 8;
+/** Up to this many nodes, one square each; beyond, a proportional bar. */
+export const MAX_SQUARES = 20;
+const BAR_W = 240;
 
-/** Draws each reason's count of `total` nodes: squares up to 24 nodes, a proportional bar beyond. */
-export function renderNodesSvg(g: NodeGroups, text: NodesSvgText): string {
-  const rowW = PER_ROW * (SQUARE + GAP);
-  const width = PAD * 2 + rowW;
+/**
+ * The nodes of one reason: `total` squares with the `count` it ruled out filled, or a bar filled `count / total`
+ * beyond 20 nodes. Hidden from screen readers: the row's text beside it says the same numbers.
+ */
+export function renderNodeRowSvg(count: number, total: number): string {
+  const hit = Math.max(0, Math.min(count, total));
   const parts: string[] = [];
-  const labels: string[] = [];
-  let y = PAD;
-  for (const group of g.groups) {
-    const count = Math.max(0, Math.min(group.count, g.total));
-    const label = text.row(group.count, g.total, group.reason);
-    labels.push(label);
-    parts.push(
-      `<g class="reason">`,
-      `<text x="${PAD}" y="${y + 14}" font-size="13" fill="currentColor">${escapeXml(label)}</text>`,
-    );
-    y += 22;
-    if (g.total <= PER_ROW) {
-      for (let i = 0; i < g.total; i++) {
-        const hit = i < count;
-        parts.push(
-          `<rect class="node${hit ? ' counted' : ''}" x="${PAD + i * (SQUARE + GAP)}" y="${y}" width="${SQUARE}" height="${SQUARE}" rx="3" fill="${hit ? '#c62828' : 'none'}" stroke="${hit ? '#c62828' : '#757575'}"/>`,
-        );
-      }
-    } else {
-      const filled = g.total === 0 ? 0 : Math.round((rowW * count) / g.total);
+  let width: number;
+  if (total <= MAX_SQUARES) {
+    width = Math.max(1, total * (SQUARE + GAP) - GAP);
+    for (let i = 0; i < total; i++)
       parts.push(
-        `<rect class="bar" x="${PAD}" y="${y}" width="${rowW - GAP}" height="${SQUARE}" rx="3" fill="none" stroke="#757575"/>`,
-        `<rect class="bar counted" x="${PAD}" y="${y}" width="${Math.max(0, filled - GAP)}" height="${SQUARE}" rx="3" fill="#c62828"/>`,
+        i < hit
+          ? `<rect class="node counted" x="${i * (SQUARE + GAP)}" y="1" width="${SQUARE}" height="${SQUARE}" rx="3" fill="#c62828" stroke="#c62828"/>`
+          : `<rect class="node" x="${i * (SQUARE + GAP) + 0.5}" y="1.5" width="${SQUARE - 1}" height="${SQUARE - 1}" rx="3" fill="none" stroke="#757575"/>`,
       );
-    }
-    y += SQUARE + 12;
-    parts.push('</g>');
+  } else {
+    width = BAR_W;
+    const filled = total === 0 ? 0 : Math.round((BAR_W * hit) / total);
+    parts.push(
+      `<rect class="bar" x="0.5" y="1.5" width="${BAR_W - 1}" height="${SQUARE - 1}" rx="3" fill="none" stroke="#757575"/>`,
+      `<rect class="bar counted" x="0" y="1" width="${filled}" height="${SQUARE}" rx="3" fill="#c62828"/>`,
+    );
   }
-  const height = y + PAD - 8;
-  return svgDocument(
-    { cls: 'nodes', width, height, title: text.title, label: `${text.title}: ${labels.join('; ')}` },
-    parts,
-  );
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="node-row" aria-hidden="true" viewBox="0 0 ${width} ${SQUARE + 2}" width="${width}" height="${SQUARE + 2}">`,
+    ...parts,
+    '</svg>',
+  ].join('\n');
 }

@@ -1,7 +1,8 @@
 // The built page (dist/index.html) in Debian's Chromium: each seed wall pasted gives what the built CLI prints as JSON
 // for the same input, nothing leaves file:// (or 127.0.0.1 when served), and the page works by keyboard and on small
 // screens. Needs `pnpm build` first (the page and the CLI) and /usr/bin/chromium (scripts/ensure-chromium.mjs).
-import type { Diagnosis, Report } from '@rbac-diagnose/core';
+import { diagnoseDetailed, type Diagnosis, type Report } from '@rbac-diagnose/core';
+import { builtinRules } from '@rbac-diagnose/rules';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -137,7 +138,7 @@ async function shown(page: Page) {
       fixCommands: texts('.fix pre.fix-command'),
       chainStates: [...(top?.querySelectorAll('.chain g.link') ?? [])].map((g) => g.getAttribute('class')),
       chainEvidence: texts('.chain text.evidence'),
-      nodeRows: texts('.nodes g.reason text'),
+      nodeRows: texts('.nodes-figure .reason'),
     };
   });
 }
@@ -192,7 +193,18 @@ describe('the page from file://, against the built CLI', () => {
     const got = await shown(page);
     expect({ ...got, marked: sortMarked(got.marked) }).toMatchObject({ ...cli, marked: sortMarked(cli.marked) });
     expect(new Set(got.marked.map((m) => m.source))).toEqual(new Set(PENDING));
-    expect(got.nodeRows).toEqual(['2 of 2: node(s) were not ready', '2 of 2: node(s) were out of disk space']);
+    // The scheduler message's reasons, as the core reads them.
+    const { facts } = await diagnoseDetailed(
+      PENDING.map((name) => ({ name, text: wall(name) })),
+      { rules: builtinRules, trustedRules: true },
+    );
+    const scheduling = facts.scheduling[0];
+    expect(scheduling?.items.length).toBeGreaterThan(0);
+    expect(got.nodeRows).toEqual(
+      scheduling?.items.map((i) =>
+        t('en', 'nodesReason', { count: i.count, total: scheduling.total, reason: i.reason }),
+      ),
+    );
 
     // fix.yaml holds exactly the top cause's manifests.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.diagnosis.top button.download')]);
@@ -371,7 +383,7 @@ describe('keyboard and screen readers', () => {
     const unnamed = await page.evaluate(() =>
       [
         ...document.querySelectorAll<HTMLElement>(
-          'button, select, textarea, input:not([type=file]), svg, [tabindex="0"]',
+          'button, select, textarea, input:not([type=file]), svg:not([aria-hidden=true]), [tabindex="0"]',
         ),
       ]
         .filter((e) => {
