@@ -209,6 +209,7 @@ async function diagnoseNow(run: number): Promise<void> {
 
 function renderReport(current: InputDoc[], detailed: DiagnoseResult): void {
   const { report } = detailed;
+  reportLang = (report as { lang?: string }).lang ?? 'en';
   const [top, ...rest] = report.diagnoses;
   const children: Node[] = [];
   if (top !== undefined) children.push(renderDiagnosis(top, current, detailed, true));
@@ -238,7 +239,7 @@ function renderReport(current: InputDoc[], detailed: DiagnoseResult): void {
           'ul',
           {},
           ...report.issues.map((i) =>
-            el('li', {}, i.line > 0 ? `${lineLabel(i.line, i.source)}: ${i.message}` : i.message),
+            el('li', textLang(), i.line > 0 ? `${lineLabel(i.line, i.source)}: ${i.message}` : i.message),
           ),
         ),
       ),
@@ -247,11 +248,18 @@ function renderReport(current: InputDoc[], detailed: DiagnoseResult): void {
 }
 
 let idCounter = 0;
+/** The language of the diagnosis texts (the report's `lang`, English before the core had one). */
+let reportLang = 'en';
+
+/** A `lang` attribute for diagnosis text when it is not in the page's language, for screen readers' voices. */
+function textLang(): { lang?: string } {
+  return reportLang === state.lang ? {} : { lang: reportLang };
+}
 
 function renderDiagnosis(d: Diagnosis, current: InputDoc[], detailed: DiagnoseResult, top: boolean): HTMLElement {
   const id = `d${++idCounter}`;
   const head = [
-    el('h3', { id: `${id}-title`, class: 'title' }, d.title),
+    el('h3', { id: `${id}-title`, class: 'title', ...textLang() }, d.title),
     el(
       'p',
       { class: 'meta' },
@@ -262,9 +270,11 @@ function renderDiagnosis(d: Diagnosis, current: InputDoc[], detailed: DiagnoseRe
       el('span', { class: 'muted' }, d.ruleId),
     ),
   ];
-  const body: (Node | null)[] = [el('p', { class: 'summary' }, d.summary)];
+  const body: (Node | null)[] = [el('p', { class: 'summary', ...textLang() }, d.summary)];
   if (d.misleading !== undefined)
-    body.push(el('section', { class: 'misleading' }, el('h4', {}, tr('misleading')), el('p', {}, d.misleading)));
+    body.push(
+      el('section', { class: 'misleading' }, el('h4', {}, tr('misleading')), el('p', textLang(), d.misleading)),
+    );
   body.push(renderPictures(d, detailed), renderEvidence(d, current, id, top));
   if (d.nextSteps.length > 0)
     body.push(
@@ -275,7 +285,9 @@ function renderDiagnosis(d: Diagnosis, current: InputDoc[], detailed: DiagnoseRe
         el(
           'ul',
           { class: 'commands' },
-          ...d.nextSteps.map((s) => el('li', {}, codeBlock(s.command, 'command'), el('p', { class: 'why' }, s.why))),
+          ...d.nextSteps.map((s) =>
+            el('li', {}, codeBlock(s.command, 'command'), el('p', { class: 'why', ...textLang() }, s.why)),
+          ),
         ),
       ),
     );
@@ -285,7 +297,7 @@ function renderDiagnosis(d: Diagnosis, current: InputDoc[], detailed: DiagnoseRe
       'details',
       { class: 'explanation' },
       el('summary', {}, tr('details')),
-      el('p', { class: 'pre-line' }, d.explanation),
+      el('p', { class: 'pre-line', ...textLang() }, d.explanation),
     ),
   );
   const attrs = {
@@ -299,7 +311,13 @@ function renderDiagnosis(d: Diagnosis, current: InputDoc[], detailed: DiagnoseRe
   return el(
     'details',
     attrs,
-    el('summary', {}, el('span', {}, d.title), ' ', el('span', { class: 'muted' }, `(${d.confidence.toFixed(2)})`)),
+    el(
+      'summary',
+      {},
+      el('span', textLang(), d.title),
+      ' ',
+      el('span', { class: 'muted' }, `(${d.confidence.toFixed(2)})`),
+    ),
     ...head.slice(1),
     ...body,
   );
@@ -389,7 +407,13 @@ function renderEvidence(d: Diagnosis, current: InputDoc[], id: string, top: bool
         line?.scrollIntoView({ block: 'center' });
         line?.focus();
       });
-      return el('li', {}, button, el('code', { class: 'evidence-text' }, e.text), el('p', { class: 'why' }, e.why));
+      return el(
+        'li',
+        {},
+        button,
+        el('code', { class: 'evidence-text' }, e.text),
+        el('p', { class: 'why', ...textLang() }, e.why),
+      );
     }),
   );
   const section = el('section', { class: 'evidence' }, el('h4', {}, tr('evidence')), list);
@@ -438,14 +462,14 @@ function renderFix(d: Diagnosis): HTMLElement {
       el(
         'p',
         { class: 'fix-title' },
-        r.title,
+        el('span', textLang(), r.title),
         ' ',
         el('span', { class: `badge ${r.safety}` }, tr(`safety_${r.safety}`)),
       ),
     ];
     if (r.yaml !== undefined) parts.push(codeBlock(r.yaml, 'fix-yaml'));
     if (r.command !== undefined) parts.push(codeBlock(r.command, 'fix-command'));
-    if (r.text !== undefined) parts.push(el('p', { class: 'pre-line' }, r.text));
+    if (r.text !== undefined) parts.push(el('p', { class: 'pre-line', ...textLang() }, r.text));
     return el('li', { class: `fix-item ${r.kind}` }, ...parts);
   });
   const section = el('section', { class: 'fix' }, el('h4', {}, tr('fix')), el('ul', { class: 'fixes' }, ...items));

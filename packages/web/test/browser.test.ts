@@ -1,7 +1,7 @@
 // The built page (dist/index.html) in Debian's Chromium: each seed wall pasted gives what the built CLI prints as JSON
 // for the same input, nothing leaves file:// (or 127.0.0.1 when served), and the page works by keyboard and on small
 // screens. Needs `pnpm build` first (the page and the CLI) and /usr/bin/chromium (scripts/ensure-chromium.mjs).
-import { diagnoseDetailed, type Diagnosis, type Report } from '@rbac-diagnose/core';
+import { diagnose, diagnoseDetailed, type Diagnosis, type Report } from '@rbac-diagnose/core';
 import { builtinRules } from '@rbac-diagnose/rules';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -133,7 +133,7 @@ async function shown(page: Page) {
         })),
       ),
       nextSteps: texts('.confirm pre'),
-      fixTitles: [...(top?.querySelectorAll('.fix-title') ?? [])].map((e) => e.firstChild?.textContent ?? ''),
+      fixTitles: [...(top?.querySelectorAll('.fix-title') ?? [])].map((e) => e.firstElementChild?.textContent ?? ''),
       fixYaml: texts('.fix pre.fix-yaml'),
       fixCommands: texts('.fix pre.fix-command'),
       chainStates: [...(top?.querySelectorAll('.chain g.link') ?? [])].map((g) => g.getAttribute('class')),
@@ -268,6 +268,12 @@ describe('languages', () => {
     await waitForDiagnosis(page);
     expect(await page.textContent('.diagnosis.top .kicker')).toBe(t('ja', 'topCause'));
     expect(await page.textContent('.chain title')).toBe(t('ja', 'chainHeading'));
+    // Diagnosis texts in another language than the page's are marked as such for screen readers: the core's report
+    // says which language its texts are in (English where it has no Japanese yet).
+    const options = { rules: builtinRules, trustedRules: true, lang: 'ja' };
+    const report = await diagnose(wall('wall3-pending-not-ready-disk.txt'), options);
+    const textLang = (report as { lang?: string }).lang ?? 'en';
+    expect(await page.getAttribute('.diagnosis.top .title', 'lang')).toBe(textLang === 'ja' ? null : textLang);
     await page.selectOption('#lang', 'en');
     await waitForDiagnosis(page);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -324,7 +330,8 @@ describe('sharing', () => {
 
 describe('keyboard and screen readers', () => {
   it('reaches every control with Tab, and opens evidence, details and copy with the keyboard', async () => {
-    const { page } = await open();
+    const { page, context } = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('skip');
     await page.keyboard.press('Tab');
@@ -367,6 +374,13 @@ describe('keyboard and screen readers', () => {
     expect(
       await page.evaluate(() => document.querySelector('.diagnosis.top details.explanation')?.hasAttribute('open')),
     ).toBe(true);
+    // Copy buttons work with Space.
+    await page.focus('.diagnosis.top .confirm .copy');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.getElementById('announce')?.textContent === 'Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      cliReport(['wall2-forbidden.txt']).diagnoses[0]?.nextSteps[0]?.command,
+    );
     // The skip button takes focus to the diagnosis.
     await page.focus('#skip');
     await page.keyboard.press('Enter');
