@@ -224,6 +224,20 @@ describe('the page from file://, against the built CLI', () => {
     await page.click('#file-list button');
     await page.waitForFunction(() => document.body.dataset.status === 'empty');
     expect(await page.locator('.diagnosis').count()).toBe(0);
+    // A binary file is not read; a second file of the same name gets a name of its own.
+    await page.setInputFiles('#files', {
+      name: 'core.bin',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0, 1, 2]),
+    });
+    await page.waitForFunction(() => document.getElementById('notice')?.textContent !== '');
+    expect(await page.textContent('#notice')).toBe(t('en', 'fileBinary', { name: 'core.bin' }));
+    expect(await page.locator('#file-list li').count()).toBe(0);
+    await dropFiles(page, [{ name: 'e.txt', text: wall('wall1-unauthorized.txt') }]);
+    await waitForDiagnosis(page, 1);
+    await dropFiles(page, [{ name: 'e.txt', text: wall('wall2-forbidden.txt') }]);
+    await waitForDiagnosis(page, 2);
+    expect(await page.locator('#file-list .file-name').allTextContents()).toEqual(['e.txt', 'e.txt (2)']);
   });
 
   it('copies a fix to the clipboard', async () => {
