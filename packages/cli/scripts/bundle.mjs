@@ -109,7 +109,7 @@ await build({
 // Dynamic import() inside a vm.Script needs an experimental flag (and is lost when the code comes from the cache), so
 // the script imports its lazy modules through a function the loader passes in: `__rbacImport("./lazy/x.js")`.
 const hot = readFileSync(join(out, 'cli.cjs'), 'utf8');
-const imports = hot.match(/\bimport\(/g) ?? [];
+const imports = hot.match(/\bimport\("/g) ?? [];
 const lazyImports = hot.match(/\bimport\("\.\/lazy\/[\w-]+\.js"\)/g) ?? [];
 if (imports.length !== lazyImports.length || lazyImports.length === 0) {
   console.error(

@@ -1,17 +1,24 @@
 import { computeBindings, fill, type Bindings } from './engine/bindings.js';
 import { matchesPattern } from './engine/operators.js';
-import { compileRules } from './engine/compile.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { extractFacts } from './facts/extract.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
-import type { Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
+import {
+  ReportSchema,
+  type Diagnosis,
+  type Evidence,
+  type InputSection,
+  type Issue,
+  type NextStep,
+  type Remediation,
+  type Report,
+} from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
-import { loadYaml, YamlNotLoadedError } from './yaml-lib.js';
-import type { EvidenceSelector, Rule } from './rules/schema.js';
+import { RuleSchema, type EvidenceSelector, type Rule } from './rules/schema.js';
 
 /** One named input (a file, or a part of a paste). */
 export interface InputDoc {
@@ -33,11 +40,6 @@ export interface DiagnoseOptions {
   maxLineChars?: number;
   /** Mask secrets, account ids, ARNs, IPs and names consistently, for pasting into public issues. Default false. */
   redact?: boolean;
-  /**
-   * `json-rules-engine` (default) evaluates the rules with json-rules-engine and returns its trace; `compiled` uses
-   * the same rule data compiled to closures (identical results, checked by compile.test.ts; no trace; faster start).
-   */
-  engine?: 'json-rules-engine' | 'compiled';
   /** Validate the report against ReportSchema before returning it (a bug is an InternalError). Default true. */
   validate?: boolean;
 }
@@ -55,7 +57,6 @@ export class InternalError extends Error {
 }
 
 const DEFAULT_MAX = 64 * 1024 * 1024;
-const YAML_KINDS: ReadonlySet<string> = new Set(['aws-auth', 'object-yaml']);
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -102,8 +103,6 @@ export async function diagnoseDetailed(
   const rules: Rule[] = [];
   if (options.trustedRules) rules.push(...options.rules);
   else {
-    // zod is loaded only when something must be validated (the CLI passes validated rules and skips it).
-    const { RuleSchema } = await import('./rules/schema.js');
     for (const r of options.rules) {
       const parsed = RuleSchema.safeParse(r);
       if (parsed.success) rules.push(parsed.data);
@@ -118,29 +117,14 @@ export async function diagnoseDetailed(
     }
   }
 
-  // `yaml` is imported only when a section is YAML or an aws-auth ConfigMap (its mapRoles are YAML in any format).
-  if (sections.some((s) => YAML_KINDS.has(s.kind))) await loadYaml();
   const facts = extractFacts(
     sections,
     issues,
     options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars },
   );
   const bindings = computeBindings(facts, lineTexts(linesBySource));
-  let fired: Firing[];
-  let trace: RuleTrace[] = [];
-  if (options.engine === 'compiled') fired = compiledFor(options.rules, rules)(facts);
-  else ({ fired, trace } = await runRules(rules, facts));
-  // Generated manifests are written without `yaml` when plain (remediation/yaml-out.ts); one that is not needs the
-  // library: it is imported then and the generation, pure, runs again. (An aws-auth merge only exists when an aws-auth
-  // section was read, which imported `yaml` above.)
-  let candidates: Candidate[];
-  try {
-    candidates = fired.map((f) => toDiagnosis(f, facts, bindings, linesBySource));
-  } catch (e) {
-    if (!(e instanceof YamlNotLoadedError)) throw e;
-    await loadYaml();
-    candidates = fired.map((f) => toDiagnosis(f, facts, bindings, linesBySource));
-  }
+  const { fired, trace } = await runRules(rules, facts);
+  const candidates = fired.map((f) => toDiagnosis(f, facts, bindings, linesBySource));
   const diagnoses = rank(candidates, fired).filter((d) => d.confidence >= (options.minConfidence ?? 0));
 
   const inputs: InputSection[] = sections.map((s) => {
@@ -157,25 +141,12 @@ export async function diagnoseDetailed(
   let report: Report = { schemaVersion: 1, inputs, diagnoses, issues };
   if (options.redact) report = redactReport(report, makeRedactor(facts));
   if (options.validate === false) return { report, trace, facts };
-  const { ReportSchema } = await import('./report.js');
   const checked = ReportSchema.safeParse(report);
   if (!checked.success)
     throw new InternalError(
       `report failed its own schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   return { report: checked.data, trace, facts };
-}
-
-const compiledCache = new WeakMap<readonly Rule[], (facts: Facts) => Firing[]>();
-
-/** Compiled rules, cached per rules array (the built-in set is compiled once per process). */
-function compiledFor(original: readonly Rule[], validated: readonly Rule[]): (facts: Facts) => Firing[] {
-  let fn = compiledCache.get(original);
-  if (!fn) {
-    fn = compileRules(validated);
-    compiledCache.set(original, fn);
-  }
-  return fn;
 }
 
 function key(source: string | undefined, no: number): string {

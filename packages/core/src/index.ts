@@ -1,11 +1,4 @@
 // Public API of @rbac-diagnose/core. Pure: no filesystem, process, console or network.
-import * as yaml from 'yaml';
-import { provideYaml } from './yaml-lib.js';
-
-// The full entry loads `yaml` eagerly so every exported function is synchronous-ready (lite.ts loads it on demand).
-provideYaml(yaml);
-
-export { loadYaml } from './yaml-lib.js';
 export { diagnose, diagnoseDetailed, InternalError } from './diagnose.js';
 export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
 export { compareDiagnoses, INPUT_KINDS, ROOT_CAUSES } from './vocabulary.js';

@@ -1,19 +1,12 @@
 import type { Pattern } from '../rules/schema.js';
 
-const regexCache = new Map<string, RegExp | null>();
-
-/** Compiles a rule's regex once; an invalid one never matches (the rule loader reports it). */
-export function cachedRegex(source: string): RegExp | null {
-  let re = regexCache.get(source);
-  if (re === undefined) {
-    try {
-      re = new RegExp(source);
-    } catch {
-      re = null;
-    }
-    regexCache.set(source, re);
+/** A rule's regex; an invalid one never matches (the rule checks report it). */
+function regexOf(source: string): RegExp | null {
+  try {
+    return new RegExp(source);
+  } catch {
+    return null;
   }
-  return re;
 }
 
 /** Whether one fact item satisfies a pattern (every key: equal, one of a list, a regex, or not in a list). */
@@ -21,15 +14,13 @@ export function matchesPattern(item: unknown, pattern: Pattern | undefined): boo
   if (pattern === undefined) return true;
   if (typeof item !== 'object' || item === null) return false;
   const o = item as Record<string, unknown>;
-  const entries = entriesOf(pattern);
-  for (let k = 0; k < entries.length; k++) {
-    const [key, want] = entries[k] as [string, Pattern[string]];
+  for (const [key, want] of Object.entries(pattern)) {
     const have = o[key];
     if (Array.isArray(want)) {
-      if (!isOneOf(want, have)) return false;
+      if (!want.includes(have as never)) return false;
     } else if (want !== null && typeof want === 'object') {
       if ('matches' in want) {
-        const re = cachedRegex(want.matches);
+        const re = regexOf(want.matches);
         const s = Array.isArray(have)
           ? have.join('\n')
           : typeof have === 'string'
@@ -38,32 +29,12 @@ export function matchesPattern(item: unknown, pattern: Pattern | undefined): boo
               ? ''
               : String(have);
         if (re === null || !re.test(s)) return false;
-      } else if (isOneOf(want.notIn, have)) return false;
+      } else if (want.notIn.includes(have as never)) return false;
     } else if (Array.isArray(have)) {
       if (!have.includes(want)) return false;
     } else if (have !== want) return false;
   }
   return true;
-}
-
-// A pattern's entries, listed once per pattern: hasItem tests every item of a fact list (thousands of events in a
-// large `get events -o json`), and Object.entries per item was an array per test. Patterns are rule data, not
-// changed once rules are loaded.
-const patternEntries = new WeakMap<object, readonly (readonly [string, unknown])[]>();
-
-function entriesOf(pattern: Pattern): readonly (readonly [string, unknown])[] {
-  let e = patternEntries.get(pattern);
-  if (e === undefined) {
-    e = Object.entries(pattern);
-    patternEntries.set(pattern, e);
-  }
-  return e;
-}
-
-/** `xs.some((x) => x === v)` without a closure per call. */
-function isOneOf(xs: readonly unknown[], v: unknown): boolean {
-  for (let i = 0; i < xs.length; i++) if (xs[i] === v) return true;
-  return false;
 }
 
 type Evaluator = (factValue: unknown, value: unknown) => boolean;
@@ -91,7 +62,7 @@ export const CUSTOM_OPERATORS: Record<string, Evaluator> = {
   lacksItem: (facts, value) => !asArray(facts).some((it) => matchesPattern(it, value as Pattern)),
   matches: (fact, value) => {
     if (typeof value !== 'string') return false;
-    const re = cachedRegex(value);
+    const re = regexOf(value);
     return re !== null && typeof fact === 'string' && re.test(fact);
   },
   isNull: (fact) => fact === null || fact === undefined,

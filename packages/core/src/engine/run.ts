@@ -1,4 +1,4 @@
-import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
+import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import type { Facts } from '../facts/schema.js';
 import type { Adjustment, Condition, Rule } from '../rules/schema.js';
 import { CUSTOM_OPERATORS, resolvePath } from './operators.js';
@@ -34,13 +34,6 @@ function topLevel(c: Condition): TopLevelCondition {
  * A fresh Engine per call: overlapping runs on one Engine silently drop lower-priority rules.
  */
 export async function runRules(rules: readonly Rule[], facts: Facts): Promise<{ fired: Firing[]; trace: RuleTrace[] }> {
-  // Loaded on first use, so callers of the compiled fast path never pay for it.
-  const mod = (await import('json-rules-engine')) as unknown as {
-    Engine?: typeof import('json-rules-engine').Engine;
-    default?: { Engine?: typeof import('json-rules-engine').Engine };
-  };
-  // Node's ESM loader exposes the CJS named export; a bundler's interop may put it under default.
-  const Engine = (mod.Engine ?? mod.default?.Engine) as typeof import('json-rules-engine').Engine;
   const engine = new Engine([], {
     allowUndefinedFacts: true,
     allowUndefinedConditions: false,
