@@ -11,7 +11,7 @@ import {
   type Rule,
   type RuleTrace,
 } from '@rbac-diagnose/core';
-import { builtinRules, mergeRules } from '@rbac-diagnose/rules';
+import { builtinRules, builtinVocabulary, mergeRules } from '@rbac-diagnose/rules';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { explainId, rulesList } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
@@ -80,6 +80,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       inputs.length === 1 ? (inputs[0]?.text ?? '') : inputs.map((i) => ({ name: i.name, text: i.text })),
       {
         rules,
+        vocabulary: builtinVocabulary,
         trustedRules: true,
         minConfidence: args.minConfidence,
         redact: args.redact,
@@ -112,7 +113,7 @@ async function loadRules(args: CliArgs, log: Logger): Promise<readonly Rule[]> {
   const { loadRulesDir } = await import('@rbac-diagnose/rules/load');
   const sets: Rule[][] = [];
   for (const dir of args.rulesDirs) {
-    const { rules, errors } = loadRulesDir(dir);
+    const { rules, errors } = loadRulesDir(dir, builtinVocabulary);
     const first = errors[0];
     if (first) {
       throw new UsageError(

@@ -45,6 +45,7 @@ const edgy = fc.constantFrom(
   'system:serviceaccount:ns:sa',
   'system:node:{{EC2PrivateDNSName}}',
   '<node-instance-role>',
+  '<<',
 );
 const str = fc.oneof(edgy, fc.stringMatching(/^[A-Za-z0-9][\w.:/-]{0,12}$/), fc.string({ maxLength: 10 }));
 const tree = fc.letrec<{ value: unknown; map: Record<string, unknown> }>((tie) => ({
@@ -63,7 +64,8 @@ test('property: every string (key or value) reads back as the same string under 
   );
 });
 
-test('the YAML 1.1 words are quoted, names are not', () => {
+test('the YAML 1.1 words are quoted, names are not; "<<" is not a merge key', () => {
+  expect(toYamlDocuments([{ '<<': { a: 'b' } }])).toBe('!!str "<<":\n  a: b\n');
   expect(
     toYamlDocuments([{ metadata: { name: 'on', namespace: 'no' }, rules: [{ verbs: ['get', 'y'] }] }], 'note'),
   ).toBe('# note\n\nmetadata:\n  name: "on"\n  namespace: "no"\nrules:\n  - verbs:\n      - get\n      - "y"\n');

@@ -1,4 +1,4 @@
-import { Document } from 'yaml';
+import { Document, visit } from 'yaml';
 
 const OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: true } as const;
 
@@ -11,6 +11,12 @@ export function toYamlDocuments(objects: readonly unknown[], comment?: string): 
   return objects
     .map((o, i) => {
       const doc = new Document(o, { version: '1.1' });
+      // The library writes the string "<<" as YAML 1.1's merge key; an explicit tag keeps it a string.
+      visit(doc, {
+        Scalar(_, node) {
+          if (node.value === '<<') node.tag = 'tag:yaml.org,2002:str';
+        },
+      });
       if (i === 0 && comment) doc.commentBefore = ` ${comment}`;
       return doc.toString(OPTIONS);
     })
