@@ -1,5 +1,5 @@
 import { computeBindings, fill, type Scope } from './engine/bindings.js';
-import { matchesPattern } from './engine/operators.js';
+import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
 import { extractFacts } from './facts/extract.js';
@@ -112,9 +112,11 @@ export async function diagnoseDetailed(
     options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars },
   );
   const bindings = computeBindings(facts, linesBySource.values());
-  const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary);
+  // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
+  const matcher = new Matcher();
+  const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
   const candidates = fired.map((f) =>
-    toDiagnosis(f, facts, { bindings, subject: f.subject }, linesBySource, vocabulary),
+    toDiagnosis(f, { facts, matcher, linesBySource, vocabulary }, { bindings, subject: f.subject }),
   );
   const diagnoses = rank(candidates, fired).filter((d) => d.confidence >= (options.minConfidence ?? 0));
 
@@ -192,23 +194,22 @@ function key(source: string | undefined, no: number): string {
   return `${source ?? ''}\u0000${no}`;
 }
 
-function resolveEvidence(
-  selectors: readonly EvidenceSelector[],
-  facts: Facts,
-  scope: Scope,
-  linesBySource: ReadonlyMap<string, readonly Line[]>,
-): Evidence[] {
+/** What every diagnosis of one run reads besides its firing. */
+interface Run {
+  facts: Facts;
+  matcher: Matcher;
+  linesBySource: ReadonlyMap<string, readonly Line[]>;
+  vocabulary: Vocabulary;
+}
+
+function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope: Scope): Evidence[] {
+  const { linesBySource } = run;
   const out: Evidence[] = [];
   const seen = new Set<string>();
   for (const sel of selectors) {
-    // The first `limit` matching items, without filtering the whole list (thousands of facts in a large log).
-    const limit = sel.limit ?? 5;
-    const items: Item[] = [];
-    const from = sel.from === 'subject' ? (scope.subject?.items ?? []) : familyItems(facts, sel.from);
-    for (const it of from) {
-      if (items.length >= limit) break;
-      if (matchesPattern(it, sel.where)) items.push(it);
-    }
+    const family = sel.from === 'subject' ? (scope.subject?.family ?? 'signals') : sel.from;
+    const from = sel.from === 'subject' ? (scope.subject?.items ?? []) : familyItems(run.facts, sel.from);
+    const items = run.matcher.select<Item>(from, sel.where).slice(0, sel.limit ?? 5);
     for (const item of items) {
       const source = typeof item['source'] === 'string' ? item['source'] : undefined;
       const nums = Array.isArray(item['lines']) ? (item['lines'] as number[]).slice(0, 3) : [item['line'] as number];
@@ -221,7 +222,7 @@ function resolveEvidence(
         out.push({
           line: no,
           text: line.text,
-          why: fill(sel.why, { ...scope, item }),
+          why: fill(sel.why, { ...scope, item: { family, key: '', items: [item] } }),
           ...(source === undefined ? {} : { source }),
         });
       }
@@ -235,22 +236,12 @@ interface Candidate {
   rule: Rule;
 }
 
-function toDiagnosis(
-  f: Firing,
-  facts: Facts,
-  scope: Scope,
-  linesBySource: ReadonlyMap<string, readonly Line[]>,
-  vocabulary: Vocabulary,
-): Candidate {
+function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
+  const { facts, vocabulary } = run;
   const { rule } = f;
   const raw = rule.confidence + f.adjustments.reduce((s, a) => s + a.delta, 0);
   const confidence = Math.round(Math.min(0.99, Math.max(0.01, raw)) * 100) / 100;
-  const evidence = resolveEvidence(
-    [...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])],
-    facts,
-    scope,
-    linesBySource,
-  );
+  const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], run, scope);
   const text = (t: string): string => fill(t, scope);
   const command = (t: string): string => fill(t, scope, 'command');
   const notes = f.adjustments.map((a) => `${a.delta > 0 ? '↑' : '↓'} ${text(a.why)}`);
@@ -261,6 +252,7 @@ function toDiagnosis(
       remediation.push(
         ...REMEDIATION_GENERATORS[t.generator]({
           facts,
+          matcher: run.matcher,
           bindings: scope.bindings,
           subject: f.subject,
           family: rule.subject?.from ?? null,

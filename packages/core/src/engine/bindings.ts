@@ -3,7 +3,7 @@
 // when the input holds exactly one distinct value for it; otherwise the placeholder becomes a `<…>` hint.
 import type { Facts } from '../facts/schema.js';
 import { canonicalArn, parseArn } from '../aws/arn.js';
-import { subjectText, type FillMode, type Item, type SubjectGroup } from './subject.js';
+import { subjectText, type FillMode, type SubjectGroup } from './subject.js';
 
 /** Input-wide values rule text may use as `{{name}}`. */
 export const BINDING_NAMES = [
@@ -83,7 +83,8 @@ function scanLines(inputs: Iterable<readonly { text: string }[]>): {
   const role = new Distinct();
   for (const lines of inputs)
     for (const { text: t } of lines) {
-      // Each regex runs only on a line holding a literal it needs: a 10 MB event list has 240k lines and none of these.
+      // Each regex runs only on a line holding a literal it needs; every pattern holds one of these two.
+      if (!t.includes('amazonaws.com') && !t.includes('arn:aws')) continue;
       if (t.includes('.eks.amazonaws.com')) region.add(EKS_ENDPOINT.exec(t)?.[1]);
       if (t.includes('oidc.eks.')) oidc.add(OIDC_PROVIDER.exec(t)?.[0]);
       if (t.includes('.dkr.ecr')) {
@@ -220,7 +221,8 @@ function assumeRoleBindings(
 export interface Scope {
   bindings: Bindings;
   subject: SubjectGroup | null;
-  item?: Item;
+  /** The cited item, as a subject of one item of its family. */
+  item?: SubjectGroup;
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;
@@ -230,8 +232,7 @@ export function fill(template: string, scope: Scope, mode: FillMode = 'text'): s
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     if (name.startsWith('subject.'))
       return scope.subject ? subjectText(scope.subject, name.slice(8), mode) : `<${name.slice(8)}>`;
-    if (name.startsWith('item.') && scope.item)
-      return subjectText({ key: '', items: [scope.item] }, name.slice(5), mode);
+    if (name.startsWith('item.') && scope.item) return subjectText(scope.item, name.slice(5), mode);
     return (scope.bindings as Record<string, string>)[name] ?? whole;
   });
 }

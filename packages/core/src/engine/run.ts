@@ -1,7 +1,7 @@
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import type { Facts } from '../facts/schema.js';
 import type { Adjustment, Condition, Rule, Vocabulary } from '../rules/schema.js';
-import { CUSTOM_OPERATORS, resolvePath } from './operators.js';
+import { Matcher, resolvePath } from './operators.js';
 import { subjectGroups, subjectView, type Item, type SubjectGroup } from './subject.js';
 
 /** A rule whose conditions held for one subject, with the adjustments and `when` guards that held too. */
@@ -65,20 +65,21 @@ export async function runRules(
   rules: readonly Rule[],
   facts: Facts,
   vocabulary: Vocabulary,
+  matcher: Matcher = new Matcher(),
 ): Promise<{ fired: Firing[]; trace: RuleTrace[] }> {
   const engine = new Engine([], {
     allowUndefinedFacts: true,
     allowUndefinedConditions: false,
     pathResolver: resolvePath as (v: object, p: string) => unknown,
   });
-  for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) engine.addOperator(name, fn);
+  for (const [name, fn] of Object.entries(matcher.operators())) engine.addOperator(name, fn);
   for (const [name, c] of Object.entries(vocabulary.conditions)) engine.setCondition(name, topLevel(c));
   const units: Unit[] = [];
   const views: (Item | null)[] = [];
   engine.addFact('subject', (params: Record<string, unknown>) => views[Number(params['u'])] ?? null);
   const trace: RuleTrace[] = [];
   for (const rule of rules) {
-    const groups: (SubjectGroup | null)[] = rule.subject ? subjectGroups(facts, rule.subject) : [null];
+    const groups: (SubjectGroup | null)[] = rule.subject ? subjectGroups(facts, rule.subject, matcher) : [null];
     if (groups.length === 0) trace.push({ ruleId: rule.id, fired: false, conditions: [selection(rule, false)] });
     for (const subject of groups) {
       const u = units.push({ rule, subject, fired: false, adjustments: [], shown: new Set() }) - 1;

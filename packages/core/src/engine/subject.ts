@@ -2,16 +2,24 @@
 // gets its own diagnosis, and what conditions and templates read of a group.
 import type { Facts } from '../facts/schema.js';
 import type { ItemFamily, Subject as SubjectSpec } from '../rules/schema.js';
-import { matchesPattern } from './operators.js';
+import type { Matcher } from './operators.js';
 
 /** One item of a fact family (a denial, a signal, a pod…). */
 export type Item = Record<string, unknown>;
 
 /** One subject of a rule: the items of one `by` group. */
 export interface SubjectGroup {
+  family: ItemFamily;
   /** The `by` values, as a JSON array (`[]` for a rule without `by`). */
   key: string;
   items: readonly Item[];
+  /** The distinct values of each field read so far (a group's text reads the same fields many times). */
+  readonly seen?: Map<string, readonly string[]>;
+}
+
+/** The key of an item's line (`source\0line`): the same line in the same input. */
+export function lineKey(source: string | undefined, line: number): string {
+  return `${source ?? ''}\u0000${line}`;
 }
 
 /** The items of a fact family (single facts such as `awsAuth` as a list of zero or one). */
@@ -65,8 +73,13 @@ export const DISPLAY_FIELDS: Partial<Record<ItemFamily, readonly string[]>> = {
   pods: ['namespaceFlag', 'ref'],
 };
 
-/** Reads `a` or `a.b` (a signal's `groups.x`) from an item. */
-export function valueAt(item: Item, path: string): unknown {
+/** Reads `a` or `a.b` (a signal's `groups.x`) from an item; `a` may be a display field of its family. */
+export function valueAt(item: Item, path: string, family?: ItemFamily): unknown {
+  if (!path.includes('.')) {
+    if (path in item) return item[path];
+    const display = family === undefined ? undefined : DISPLAY[family];
+    return display ? display(item)[path] : undefined;
+  }
   let v: unknown = item;
   for (const k of path.split('.'))
     v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
@@ -74,18 +87,16 @@ export function valueAt(item: Item, path: string): unknown {
 }
 
 /** The subjects of a rule in these facts: matching items grouped by the `by` fields, in input order. */
-export function subjectGroups(facts: Facts, spec: SubjectSpec): SubjectGroup[] {
-  const display = DISPLAY[spec.from];
+export function subjectGroups(facts: Facts, spec: SubjectSpec, matcher: Matcher): SubjectGroup[] {
   const groups = new Map<string, Item[]>();
-  for (const raw of familyItems(facts, spec.from)) {
-    if (!matchesPattern(raw, spec.where)) continue;
-    const item = display ? { ...raw, ...display(raw) } : raw;
-    const key = JSON.stringify((spec.by ?? []).map((p) => valueAt(item, p) ?? null));
+  const by = spec.by ?? [];
+  for (const item of matcher.select(familyItems(facts, spec.from), spec.where)) {
+    const key = by.length === 0 ? '[]' : JSON.stringify(by.map((p) => valueAt(item, p, spec.from) ?? null));
     const list = groups.get(key);
     if (list) list.push(item);
     else groups.set(key, [item]);
   }
-  return [...groups].map(([key, items]) => ({ key, items }));
+  return [...groups].map(([key, items]) => ({ family: spec.from, key, items, seen: new Map() }));
 }
 
 /**
@@ -103,6 +114,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** The value every element shares (objects compared key by key), or undefined. */
 function common(values: readonly unknown[]): unknown {
   const [first] = values;
+  if (values.length === 1) return first;
   if (isRecord(first) && values.every(isRecord)) {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(first)) {
@@ -111,8 +123,9 @@ function common(values: readonly unknown[]): unknown {
     }
     return out;
   }
+  if (typeof first !== 'object' || first === null) return values.every((v) => v === first) ? first : undefined;
   const json = JSON.stringify(first);
-  return values.every((v) => v === first || JSON.stringify(v) === json) ? first : undefined;
+  return values.every((v) => JSON.stringify(v) === json) ? first : undefined;
 }
 
 /** How a template is used: prose may list several values; a command or manifest needs exactly one. */
@@ -124,12 +137,16 @@ export type FillMode = 'text' | 'command';
  * the field (another signal's captures) are skipped; a null is the empty string.
  */
 export function subjectText(group: SubjectGroup, path: string, mode: FillMode): string {
-  const seen = new Set<string>();
-  for (const it of group.items) {
-    const v = valueAt(it, path);
-    if (v !== undefined) seen.add(show(v));
+  let values = group.seen?.get(path);
+  if (!values) {
+    const seen = new Set<string>();
+    for (const it of group.items) {
+      const v = valueAt(it, path, group.family);
+      if (v !== undefined) seen.add(show(v));
+    }
+    values = [...seen];
+    group.seen?.set(path, values);
   }
-  const values = [...seen];
   if (values.length === 1) return values[0] ?? '';
   if (mode === 'command') return `<${path.slice(path.lastIndexOf('.') + 1)}>`;
   return values.filter((v) => v !== '').join(', ');

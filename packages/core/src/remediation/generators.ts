@@ -1,15 +1,17 @@
 import type { Bindings } from '../engine/bindings.js';
-import type { SubjectGroup } from '../engine/subject.js';
+import type { Matcher } from '../engine/operators.js';
+import { lineKey, type SubjectGroup } from '../engine/subject.js';
 import type { ForbiddenFact, Facts } from '../facts/schema.js';
 import type { Remediation } from '../report.js';
-import type { GENERATORS, ItemFamily } from '../rules/schema.js';
+import type { GENERATORS, ItemFamily, Pattern } from '../rules/schema.js';
 import { parseArn, stripRolePath } from '../aws/arn.js';
 import { mergedAwsAuth } from './aws-auth.js';
-import { lineKey, rbacRemediation } from './rbac.js';
+import { rbacRemediation } from './rbac.js';
 
 /** What a generator reads: the facts, the context values and the subject of the rule that fired. */
 export interface GeneratorInput {
   facts: Facts;
+  matcher: Matcher;
   bindings: Bindings;
   subject: SubjectGroup | null;
   /** The fact family the subject is drawn from. */
@@ -18,13 +20,15 @@ export interface GeneratorInput {
 
 type Generator = (input: GeneratorInput) => Remediation[];
 
+// Signals that change what a denied client needs next (see DenialContext).
+const INFORMER_LIST: Pattern = { id: 'informer_list_failed' };
+const APPLY_GET: Pattern = { id: 'kubectl_apply_get' };
+
 /** Remediations that need code (merging, least-privilege synthesis); rules name them by id. */
 export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generator> = {
   // The subject's denials only: one Role and binding per subject. A subject drawn from another family (a missing role
   // named in a denial) grants the denials on its lines.
-  'rbac-least-privilege': ({ facts, subject, family }) => {
-    const linesOf = (id: string): Set<string> =>
-      new Set(facts.signals.filter((s) => s.id === id).map((s) => lineKey(s.source, s.line)));
+  'rbac-least-privilege': ({ facts, matcher, subject, family }) => {
     const items = subject?.items ?? [];
     const lines = new Set(items.map((it) => lineKey(it['source'] as string | undefined, it['line'] as number)));
     const denials =
@@ -32,8 +36,8 @@ export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generat
         ? (items as unknown as ForbiddenFact[])
         : facts.forbidden.filter((f) => lines.has(lineKey(f.source, f.line)));
     return rbacRemediation(denials, {
-      informerLines: linesOf('informer_list_failed'),
-      applyLines: linesOf('kubectl_apply_get'),
+      informerLines: matcher.lines(facts.signals, INFORMER_LIST),
+      applyLines: matcher.lines(facts.signals, APPLY_GET),
     });
   },
   'aws-auth-merge-node-role': ({ facts, bindings }) =>

@@ -209,10 +209,10 @@ function fieldExists(family: string, path: string, signalIds?: unknown): boolean
   return true;
 }
 
-/** A `$.a.b` path of the subject fact: a field its items share, `items` or `count`. */
+/** A `$.a.b` path of the subject fact: a fact field its items share (not a display field), `items` or `count`. */
 function subjectPathExists(family: ItemFamily, path: string): boolean {
   const p = path.replace(/^\$\./, '');
-  return p === 'items' || p === 'count' || fieldExists(family, p);
+  return p === 'items' || p === 'count' || (fieldExists(family, p) && !(DISPLAY_FIELDS[family] ?? []).includes(p));
 }
 
 /** The zod shape of one item of a family (`awsAuth.entries` → an entry); a single fact is its own item. */
