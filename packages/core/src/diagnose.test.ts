@@ -40,6 +40,20 @@ describe('diagnose', () => {
     expect(r.issues[0]?.message).toContain('Bad Id');
   });
 
+  test('rules without their vocabulary do not run, and the report says why', async () => {
+    const r = await diagnose(wall('wall2-forbidden.txt'), { rules: builtinRules } as never);
+    expect(r.diagnoses).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toEqual(['vocabulary_missing']);
+  });
+
+  test('a custom rule may conclude its own x- root cause (no chain in the vocabulary)', async () => {
+    const base = builtinRules.find((x) => x.id === 'forbidden-rbac-permission-missing');
+    const custom = { ...base, id: 'my-rule', rootCause: 'x-team-policy' };
+    const r = await diagnose(wall('wall2-forbidden.txt'), { rules: [custom as never], vocabulary: builtinVocabulary });
+    expect(r.issues).toEqual([]);
+    expect(r.diagnoses.map((d) => [d.rootCause, d.chain])).toEqual([['x-team-policy', undefined]]);
+  });
+
   test('healthy output gives no error diagnosis', async () => {
     const healthy = `$ kubectl get pods -n shop
 NAME                     READY   STATUS    RESTARTS   AGE

@@ -20,8 +20,8 @@ import {
 } from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
-import { checkRule } from './rules/check.js';
-import { VocabularySchema, type EvidenceSelector, type Rule, type Vocabulary } from './rules/schema.js';
+import { checkRule, checkVocabulary } from './rules/check.js';
+import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
 
 /** One named input (a file, or a part of a paste). */
 export interface InputDoc {
@@ -161,19 +161,26 @@ const EMPTY_VOCABULARY: Vocabulary = { chains: {}, rootCauses: {}, conditions: {
 
 /** The rules and vocabulary to run, validated unless trusted; a rule that fails its checks is skipped with an issue. */
 function usableRules(options: DiagnoseOptions, issues: Issue[]): { rules: Rule[]; vocabulary: Vocabulary } {
-  let vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
-  if (!options.trustedRules) {
-    const parsed = VocabularySchema.safeParse(vocabulary);
-    if (!parsed.success) {
-      issues.push({
-        code: 'vocabulary_invalid',
-        line: 0,
-        message: `the vocabulary was not used: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      });
-      vocabulary = EMPTY_VOCABULARY;
-    } else vocabulary = parsed.data;
+  const given = options.vocabulary as Vocabulary | undefined;
+  if (given === undefined) {
+    issues.push({
+      code: 'vocabulary_missing',
+      line: 0,
+      message:
+        'no rule ran: the rules come with the vocabulary they are written in (pass builtinRuleSet, or rules and vocabulary, from @rbac-diagnose/rules)',
+    });
+    return { rules: [], vocabulary: EMPTY_VOCABULARY };
   }
-  if (options.trustedRules) return { rules: [...options.rules], vocabulary };
+  if (options.trustedRules) return { rules: [...options.rules], vocabulary: given };
+  const { vocabulary, problems } = checkVocabulary(given);
+  if (vocabulary === null) {
+    issues.push({
+      code: 'vocabulary_invalid',
+      line: 0,
+      message: `no rule ran: the vocabulary is invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    });
+    return { rules: [], vocabulary: EMPTY_VOCABULARY };
+  }
   const rules: Rule[] = [];
   for (const r of options.rules) {
     const { rule, problems } = checkRule(r, vocabulary);
