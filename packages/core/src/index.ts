@@ -39,7 +39,7 @@ export {
   SubjectSchema,
   VocabularySchema,
 } from './rules/schema.js';
-export type { Condition, EvidenceSelector, Rule, Subject, Vocabulary } from './rules/schema.js';
+export type { Condition, EvidenceSelector, Rule, RuleSubject, Vocabulary } from './rules/schema.js';
 export { checkRule, checkVocabulary } from './rules/check.js';
 export type { RuleProblem } from './rules/check.js';
 export { FACT_NAMES, FactsSchema } from './facts/schema.js';

@@ -1,7 +1,7 @@
 // A rule's subject: the items it is about (a denial's user, a pod, an image…), grouped so that each distinct thing
 // gets its own diagnosis, and what conditions and templates read of a group.
 import type { Facts } from '../facts/schema.js';
-import type { ItemFamily, Subject as SubjectSpec } from '../rules/schema.js';
+import type { ItemFamily, RuleSubject } from '../rules/schema.js';
 import type { Matcher } from './operators.js';
 
 /** One item of a fact family (a denial, a signal, a pod…). */
@@ -87,7 +87,7 @@ export function valueAt(item: Item, path: string, family?: ItemFamily): unknown 
 }
 
 /** The subjects of a rule in these facts: matching items grouped by the `by` fields, in input order. */
-export function subjectGroups(facts: Facts, spec: SubjectSpec, matcher: Matcher): SubjectGroup[] {
+export function subjectGroups(facts: Facts, spec: RuleSubject, matcher: Matcher): SubjectGroup[] {
   const groups = new Map<string, Item[]>();
   const by = spec.by ?? [];
   for (const item of matcher.select(familyItems(facts, spec.from), spec.where)) {

@@ -111,7 +111,7 @@ export const SubjectSchema = z
     label: z.string().min(1).optional(),
   })
   .strict();
-export type Subject = z.infer<typeof SubjectSchema>;
+export type RuleSubject = z.infer<typeof SubjectSchema>;
 
 export const EvidenceSelectorSchema = z
   .object({
