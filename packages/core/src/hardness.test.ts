@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { builtinRules, builtinRuleSet } from '@rbac-diagnose/rules';
+import { builtinRules, builtinRuleSet, builtinVocabulary } from '@rbac-diagnose/rules';
 import { canonicalArn, parseArn } from './aws/arn.js';
 import { diagnose } from './diagnose.js';
 import { toLines, type Line } from './input/lines.js';
@@ -69,7 +69,7 @@ function literalRegexes(): Collected[] {
   return out;
 }
 
-/** Regex sources inside rule data: `{ matches: "…" }` patterns and `operator: "matches"` conditions. */
+/** Regex sources inside rule and vocabulary data: `{ matches: "…" }` patterns and `operator: "matches"` conditions. */
 function ruleRegexes(): Collected[] {
   const out: Collected[] = [];
   const walk = (v: unknown, where: string): void => {
@@ -83,6 +83,7 @@ function ruleRegexes(): Collected[] {
     }
   };
   for (const r of builtinRules) walk(r, `rule ${r.id}`);
+  walk(builtinVocabulary.conditions, 'vocabulary conditions');
   return out;
 }
 

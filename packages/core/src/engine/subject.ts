@@ -60,17 +60,11 @@ const forbiddenDisplay: Display = (f) => {
   };
 };
 
-const podDisplay: Display = (p) => {
-  const ns = typeof p['namespace'] === 'string' ? p['namespace'] : null;
-  return { namespaceFlag: ns !== null ? `-n ${ns}` : '', ref: `${ns !== null ? `${ns}/` : ''}${String(p['name'])}` };
-};
-
-const DISPLAY: Partial<Record<ItemFamily, Display>> = { forbidden: forbiddenDisplay, pods: podDisplay };
+const DISPLAY: Partial<Record<ItemFamily, Display>> = { forbidden: forbiddenDisplay };
 
 /** The computed fields each family's subject offers beside its fact fields (for the rule checks). */
 export const DISPLAY_FIELDS: Partial<Record<ItemFamily, readonly string[]>> = {
   forbidden: ['principal', 'target', 'scopePhrase', 'namespaceFlag', 'resourceArg', 'roleKind', 'bindingKind'],
-  pods: ['namespaceFlag', 'ref'],
 };
 
 /** Reads `a` or `a.b` (a signal's `groups.x`) from an item; `a` may be a display field of its family. */
