@@ -7,7 +7,6 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@rbac-diagnose\/core$/, replacement: src('./packages/core/src/index.ts') },
-      { find: /^@rbac-diagnose\/core\/lite$/, replacement: src('./packages/core/src/lite.ts') },
       { find: /^@rbac-diagnose\/rules$/, replacement: src('./packages/rules/src/index.ts') },
       { find: /^@rbac-diagnose\/rules\/load$/, replacement: src('./packages/rules/src/load.ts') },
     ],
@@ -20,7 +19,6 @@ export default defineConfig({
       'eval/**/*.test.ts',
     ],
     globalSetup: ['./vitest.setup.ts'],
-    setupFiles: ['./test-support/provide-yaml.ts'],
     testTimeout: 20000,
   },
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const { diagnose, diagnoseDetailed } = await import(join(root, 'packages/core/dist/index.js'));
 const { runRules } = await import(join(root, 'packages/core/dist/engine/run.js'));
-const { builtinRules } = await import(join(root, 'packages/rules/dist/index.js'));
+const { builtinRules, builtinVocabulary } = await import(join(root, 'packages/rules/dist/index.js'));
 // The compiled fast path (same rule data as closures), when this build has it.
 const compiled = await import(join(root, 'packages/core/dist/engine/compile.js')).catch(() => null);
 
@@ -25,7 +25,7 @@ for (const f of readdirSync(wallsDir)
   .filter((f) => !f.endsWith('.md'))
   .sort()) {
   const text = readFileSync(join(wallsDir, f), 'utf8');
-  const opts = { rules: builtinRules, trustedRules: true };
+  const opts = { rules: builtinRules, vocabulary: builtinVocabulary, trustedRules: true };
   const t0 = performance.now();
   await diagnose(text, opts);
   const first = performance.now() - t0;
@@ -37,11 +37,11 @@ for (const f of readdirSync(wallsDir)
     total.push(performance.now() - t);
   }
   const { facts } = await diagnoseDetailed(text, opts);
-  for (let i = 0; i < warm; i++) await runRules(builtinRules, facts);
+  for (let i = 0; i < warm; i++) await runRules(builtinRules, facts, builtinVocabulary);
   const engine = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    await runRules(builtinRules, facts);
+    await runRules(builtinRules, facts, builtinVocabulary);
     engine.push(performance.now() - t);
   }
   let fast = null;

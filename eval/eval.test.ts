@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { diagnose } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRuleSet } from '@rbac-diagnose/rules';
 // @ts-expect-error plain ESM helper shared with eval/run.mjs
 import { evaluate, readCorpus } from './lib.mjs';
 
@@ -25,7 +25,7 @@ test('eval corpus: no regression in top-1, top-3 or false positives', async () =
   const { summary } = (await evaluate(
     readCorpus(new URL('./corpus', import.meta.url).pathname),
     diagnose,
-    builtinRules,
+    builtinRuleSet,
   )) as { summary: Summary };
   expect(summary.failures).toBeGreaterThanOrEqual(80);
   expect(summary.top1).toBeGreaterThanOrEqual(base.top1);
@@ -38,7 +38,7 @@ test('held-out corpus (collected blind, never tuned on): no regression', async (
   const { summary } = (await evaluate(
     readCorpus(new URL('./holdout', import.meta.url).pathname),
     diagnose,
-    builtinRules,
+    builtinRuleSet,
   )) as { summary: Summary };
   expect(summary.failures).toBeGreaterThanOrEqual(50);
   expect(summary.top1).toBeGreaterThanOrEqual(base.top1);

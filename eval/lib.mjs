@@ -26,10 +26,10 @@ export function readCorpus(corpusDir) {
 }
 
 /** Runs diagnose over the cases and scores top-1 / top-3 / false positives. */
-export async function evaluate(cases, diagnose, rules) {
+export async function evaluate(cases, diagnose, ruleSet) {
   const results = [];
   for (const c of cases) {
-    const report = await diagnose(c.input, { rules, trustedRules: true });
+    const report = await diagnose(c.input, { ...ruleSet, trustedRules: true });
     const ranked = report.diagnoses.map((d) => d.rootCause);
     const expected = c.meta.expected?.rootCause ?? null;
     const accept = new Set([expected, ...(c.meta.expected?.alsoAcceptable ?? [])].filter(Boolean));

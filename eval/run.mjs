@@ -8,11 +8,11 @@ import { evaluate, readCorpus } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { diagnose } = await import(join(root, 'packages/core/dist/index.js'));
-const { builtinRules } = await import(join(root, 'packages/rules/dist/index.js'));
+const { builtinRuleSet } = await import(join(root, 'packages/rules/dist/index.js'));
 const args = new Set(process.argv.slice(2));
-const { results, summary } = await evaluate(readCorpus(join(root, 'eval/corpus')), diagnose, builtinRules);
+const { results, summary } = await evaluate(readCorpus(join(root, 'eval/corpus')), diagnose, builtinRuleSet);
 // The held-out corpus was collected and labelled blind, after the rules were written; it is never used for tuning.
-const holdout = await evaluate(readCorpus(join(root, 'eval/holdout')), diagnose, builtinRules);
+const holdout = await evaluate(readCorpus(join(root, 'eval/holdout')), diagnose, builtinRuleSet);
 const pct = (n, d) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
 const failures = results.filter((r) => r.category !== 'healthy');
 const healthy = results.filter((r) => r.category === 'healthy');

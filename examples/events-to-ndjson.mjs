@@ -5,14 +5,14 @@
 //   kubectl get events -A -o json | node examples/events-to-ndjson.mjs
 //   node examples/events-to-ndjson.mjs events.json
 //
-// Uses only the public API: diagnose() from @rbac-diagnose/core and builtinRules from @rbac-diagnose/rules.
+// Uses only the public API: diagnose() from @rbac-diagnose/core and builtinRuleSet from @rbac-diagnose/rules.
 import { readFileSync } from 'node:fs';
 import { diagnose } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRuleSet } from '@rbac-diagnose/rules';
 
 const file = process.argv[2];
 const text = readFileSync(file && file !== '-' ? file : 0, 'utf8');
-const report = await diagnose(text, { rules: builtinRules, trustedRules: true });
+const report = await diagnose(text, { ...builtinRuleSet, trustedRules: true });
 for (const d of report.diagnoses) {
   process.stdout.write(
     `${JSON.stringify({

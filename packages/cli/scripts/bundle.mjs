@@ -109,7 +109,7 @@ await build({
 // Dynamic import() inside a vm.Script needs an experimental flag (and is lost when the code comes from the cache), so
 // the script imports its lazy modules through a function the loader passes in: `__rbacImport("./lazy/x.js")`.
 const hot = readFileSync(join(out, 'cli.cjs'), 'utf8');
-const imports = hot.match(/\bimport\(/g) ?? [];
+const imports = hot.match(/\bimport\("/g) ?? [];
 const lazyImports = hot.match(/\bimport\("\.\/lazy\/[\w-]+\.js"\)/g) ?? [];
 if (imports.length !== lazyImports.length || lazyImports.length === 0) {
   console.error(
@@ -129,7 +129,7 @@ if (/\\[\u0080-\uffff]/.test(hot)) {
 writeFileSync(join(out, 'cli.cjs'), toAscii(hot.replace(/\bimport\(("\.\/lazy\/[\w-]+\.js")\)/g, '__rbacImport($1)')));
 
 // 3. The rules as JSON, and the loader as the bin.
-const { builtinRuleData } = await import(join(rulesPkg, 'builtin.generated.js'));
+const { builtinRuleData, builtinVocabularyData } = await import(join(rulesPkg, 'builtin.generated.js'));
 // Non-ASCII characters (—, ≥, …) escaped as \uXXXX: the file is pure ASCII, so the CLI reads it as Latin-1 (no UTF-8
 // validation) into a one-byte string.
 const ascii = (v) => toAscii(JSON.stringify(v));
@@ -152,6 +152,7 @@ const packed = {
 };
 writeFileSync(join(out, 'rules.json'), ascii(packed));
 writeFileSync(join(out, 'rule-texts.json'), `${textParts.join('\n')}\n`);
+writeFileSync(join(out, 'vocabulary.json'), JSON.stringify(builtinVocabularyData));
 copyFileSync(join(root, 'scripts/loader.cjs'), join(out, 'rbac-diagnose.js'));
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 writeFileSync(join(out, 'lazy', 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);

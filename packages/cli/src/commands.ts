@@ -1,5 +1,6 @@
 // `rules list` and `explain <rootCause|ruleId>`: documentation read from the rules themselves.
-import { LITERAL_TEMPLATES, ROOT_CAUSES, type Rule } from '@rbac-diagnose/core/lite';
+import { LITERAL_TEMPLATES, type Rule } from '@rbac-diagnose/core';
+import { builtinVocabulary } from '@rbac-diagnose/rules';
 
 /** Prints the rules as a table (or JSON). */
 export function rulesList(rules: readonly Rule[], json: boolean): string {
@@ -40,7 +41,7 @@ function generic(s: string): string {
 export function explainId(rules: readonly Rule[], id: string): string | null {
   const matching = rules.filter((r) => r.id === id || r.rootCause === id);
   if (matching.length === 0) {
-    if ((ROOT_CAUSES as readonly string[]).includes(id))
+    if (Object.hasOwn(builtinVocabulary.rootCauses, id))
       return `${id}: a root cause of the vocabulary with no rule in this rule set yet.\n`;
     return null;
   }

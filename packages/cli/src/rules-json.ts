@@ -55,6 +55,9 @@ export function unpackRules(
   });
 }
 
+/** The vocabulary (dist/vocabulary.json). */
+export const builtinVocabularyData: unknown = JSON.parse(readFileSync(join(__dirname, 'vocabulary.json'), 'utf8'));
+
 export const builtinRuleData: readonly unknown[] = unpackRules(
   JSON.parse(readFileSync(join(__dirname, 'rules.json'), 'latin1')) as PackedRules,
 );

@@ -80,7 +80,7 @@ test('--fix prints only manifests, as one multi-document YAML stream', () => {
 test('--explain prints the rule trace with the conditions that held', () => {
   const r = run(['--explain', 'wall2-forbidden.txt']);
   expect(r.stdout).toMatch(/Rule trace: \d+ of \d+ rules fired/);
-  expect(r.stdout).toMatch(/✔ forbidden-rbac-permission-missing\n\s+✔ forbidden hasItem/);
+  expect(r.stdout).toMatch(/✔ forbidden-rbac-permission-missing \(sample-username\)\n\s+✔ forbidden hasItem/);
 });
 
 test('rules list and explain', () => {

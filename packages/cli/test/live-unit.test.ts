@@ -1,7 +1,7 @@
 // Live mode's pieces without a process: the renderers produce text the core reads as the right input kinds, and the
 // client refuses anything but reads (real @kubernetes/client-node, no mocks).
 import { diagnoseDetailed } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRuleSet } from '@rbac-diagnose/rules';
 import { expect, test } from 'vitest';
 import { Kube } from '../src/live/kube.js';
 import {
@@ -112,7 +112,7 @@ test('rendered describe/events/whoami/can-i text is read by the core as those ki
         }),
       },
     ],
-    { rules: builtinRules },
+    builtinRuleSet,
   );
   expect(report.inputs.map((i) => i.kind)).toEqual(['describe-pod', 'describe-node', 'events-json', 'whoami', 'can-i']);
   expect(facts.pods[0]).toMatchObject({

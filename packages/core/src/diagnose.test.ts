@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRules, builtinRuleSet, builtinVocabulary } from '@rbac-diagnose/rules';
 import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
 import { diagnose, type InputDoc } from './diagnose.js';
 import { reportJsonSchema, ruleJsonSchema } from './schemas.js';
@@ -16,25 +16,42 @@ const WALLS = [
   'aws-auth-users-only.yaml',
 ];
 const digest = async (input: string | InputDoc[]): Promise<string[]> =>
-  (await diagnose(input, { rules: builtinRules })).diagnoses.map((d) => `${d.rootCause}@${d.confidence}`);
+  (await diagnose(input, builtinRuleSet)).diagnoses.map((d) => `${d.rootCause}@${d.confidence}`);
 
 describe('diagnose', () => {
   test('empty input: no diagnosis, an issue', async () => {
-    const r = await diagnose('\n\n', { rules: builtinRules });
+    const r = await diagnose('\n\n', builtinRuleSet);
     expect(r.diagnoses).toEqual([]);
     expect(r.issues).toEqual([{ code: 'empty_input', line: 0, message: 'the input is empty' }]);
   });
 
   test('unknown text is reported as an issue, with its lines', async () => {
-    const r = await diagnose('the weather is nice today\nnothing to see', { rules: builtinRules });
+    const r = await diagnose('the weather is nice today\nnothing to see', builtinRuleSet);
     expect(r.issues.map((i) => [i.code, i.line])).toEqual([['unrecognised_section', 1]]);
   });
 
   test('an invalid rule is skipped and reported; the others still run', async () => {
-    const r = await diagnose(wall('wall2-forbidden.txt'), { rules: [...builtinRules, { id: 'Bad Id' } as never] });
+    const r = await diagnose(wall('wall2-forbidden.txt'), {
+      rules: [...builtinRules, { id: 'Bad Id' } as never],
+      vocabulary: builtinVocabulary,
+    });
     expect(r.diagnoses[0]?.rootCause).toBe('rbac_permission_missing');
     expect(r.issues.map((i) => i.code)).toEqual(['rule_invalid']);
     expect(r.issues[0]?.message).toContain('Bad Id');
+  });
+
+  test('rules without their vocabulary do not run, and the report says why', async () => {
+    const r = await diagnose(wall('wall2-forbidden.txt'), { rules: builtinRules } as never);
+    expect(r.diagnoses).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toEqual(['vocabulary_missing']);
+  });
+
+  test('a custom rule may conclude its own x- root cause (no chain in the vocabulary)', async () => {
+    const base = builtinRules.find((x) => x.id === 'forbidden-rbac-permission-missing');
+    const custom = { ...base, id: 'my-rule', rootCause: 'x-team-policy' };
+    const r = await diagnose(wall('wall2-forbidden.txt'), { rules: [custom as never], vocabulary: builtinVocabulary });
+    expect(r.issues).toEqual([]);
+    expect(r.diagnoses.map((d) => [d.rootCause, d.chain])).toEqual([['x-team-policy', undefined]]);
   });
 
   test('healthy output gives no error diagnosis', async () => {
@@ -52,7 +69,7 @@ $ aws sts get-caller-identity
     "Arn": "arn:aws:iam::111122223333:user/alice"
 }
 `;
-    const r = await diagnose(healthy, { rules: builtinRules });
+    const r = await diagnose(healthy, builtinRuleSet);
     expect(r.diagnoses.filter((d) => d.severity === 'error' && d.confidence >= 0.5)).toEqual([]);
     expect(r.inputs.map((i) => i.kind)).toEqual(['get-table', 'get-table', 'caller-identity-json']);
   });
@@ -77,7 +94,7 @@ $ aws sts get-caller-identity
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { maxLength: 8 }), async (parts) => {
         const text = parts.join('\n');
-        const r = await diagnose(text, { rules: builtinRules });
+        const r = await diagnose(text, builtinRuleSet);
         expect(reportSchemaErrors(r)).toEqual([]);
         expect(evidenceProblems(r, text)).toEqual([]);
       }),
@@ -88,8 +105,8 @@ $ aws sts get-caller-identity
   test('property: the same input always gives the same report', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...WALLS), async (f) => {
-        const a = await diagnose(wall(f), { rules: builtinRules });
-        const b = await diagnose(wall(f), { rules: builtinRules });
+        const a = await diagnose(wall(f), builtinRuleSet);
+        const b = await diagnose(wall(f), builtinRuleSet);
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
       }),
       { numRuns: 20 },

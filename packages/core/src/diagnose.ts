@@ -1,17 +1,27 @@
-import { computeBindings, fill, type Bindings } from './engine/bindings.js';
-import { matchesPattern } from './engine/operators.js';
-import { compileRules } from './engine/compile.js';
+import { computeBindings, fill, type Scope } from './engine/bindings.js';
+import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
+import { familyItems, type Item } from './engine/subject.js';
 import { extractFacts } from './facts/extract.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
-import type { Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
+import {
+  ReportSchema,
+  type Chain,
+  type Diagnosis,
+  type Evidence,
+  type InputSection,
+  type Issue,
+  type NextStep,
+  type Remediation,
+  type Report,
+} from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
-import { loadYaml, YamlNotLoadedError } from './yaml-lib.js';
-import type { EvidenceSelector, Rule } from './rules/schema.js';
+import { checkRule, checkVocabulary } from './rules/check.js';
+import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
 
 /** One named input (a file, or a part of a paste). */
 export interface InputDoc {
@@ -23,9 +33,11 @@ export interface InputDoc {
 export interface DiagnoseOptions {
   /** The rules to run: the built-in set from `@rbac-diagnose/rules`, yours, or both. */
   rules: readonly Rule[];
+  /** The vocabulary the rules are written in (root causes, chains, named conditions): `builtinVocabulary`. */
+  vocabulary: Vocabulary;
   /** Drop diagnoses below this confidence (0..1). Default 0. */
   minConfidence?: number;
-  /** Skip zod validation of `rules` (they were validated when loaded). Default false. */
+  /** Skip validation of `rules` and `vocabulary` (they were validated when loaded). Default false. */
   trustedRules?: boolean;
   /** Largest input accepted, in characters. Default 64 MiB. */
   maxInputChars?: number;
@@ -33,11 +45,6 @@ export interface DiagnoseOptions {
   maxLineChars?: number;
   /** Mask secrets, account ids, ARNs, IPs and names consistently, for pasting into public issues. Default false. */
   redact?: boolean;
-  /**
-   * `json-rules-engine` (default) evaluates the rules with json-rules-engine and returns its trace; `compiled` uses
-   * the same rule data compiled to closures (identical results, checked by compile.test.ts; no trace; faster start).
-   */
-  engine?: 'json-rules-engine' | 'compiled';
   /** Validate the report against ReportSchema before returning it (a bug is an InternalError). Default true. */
   validate?: boolean;
 }
@@ -55,12 +62,11 @@ export class InternalError extends Error {
 }
 
 const DEFAULT_MAX = 64 * 1024 * 1024;
-const YAML_KINDS: ReadonlySet<string> = new Set(['aws-auth', 'object-yaml']);
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * Diagnoses pasted kubectl / AWS output. Pure: no IO; the same input and rules always give the same report.
- * @example const report = await diagnose(text, { rules: builtinRules });
+ * @example const report = await diagnose(text, { rules: builtinRules, vocabulary: builtinVocabulary });
  */
 export async function diagnose(input: string | readonly InputDoc[], options: DiagnoseOptions): Promise<Report> {
   return (await diagnoseDetailed(input, options)).report;
@@ -99,48 +105,19 @@ export async function diagnoseDetailed(
     for (const section of splitSections(lines, text)) sections.push(section);
   }
 
-  const rules: Rule[] = [];
-  if (options.trustedRules) rules.push(...options.rules);
-  else {
-    // zod is loaded only when something must be validated (the CLI passes validated rules and skips it).
-    const { RuleSchema } = await import('./rules/schema.js');
-    for (const r of options.rules) {
-      const parsed = RuleSchema.safeParse(r);
-      if (parsed.success) rules.push(parsed.data);
-      else {
-        const id = typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : '<no id>';
-        issues.push({
-          code: 'rule_invalid',
-          line: 0,
-          message: `rule ${id} was skipped: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        });
-      }
-    }
-  }
-
-  // `yaml` is imported only when a section is YAML or an aws-auth ConfigMap (its mapRoles are YAML in any format).
-  if (sections.some((s) => YAML_KINDS.has(s.kind))) await loadYaml();
+  const { rules, vocabulary } = usableRules(options, issues);
   const facts = extractFacts(
     sections,
     issues,
     options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars },
   );
-  const bindings = computeBindings(facts, lineTexts(linesBySource));
-  let fired: Firing[];
-  let trace: RuleTrace[] = [];
-  if (options.engine === 'compiled') fired = compiledFor(options.rules, rules)(facts);
-  else ({ fired, trace } = await runRules(rules, facts));
-  // Generated manifests are written without `yaml` when plain (remediation/yaml-out.ts); one that is not needs the
-  // library: it is imported then and the generation, pure, runs again. (An aws-auth merge only exists when an aws-auth
-  // section was read, which imported `yaml` above.)
-  let candidates: Candidate[];
-  try {
-    candidates = fired.map((f) => toDiagnosis(f, facts, bindings, linesBySource));
-  } catch (e) {
-    if (!(e instanceof YamlNotLoadedError)) throw e;
-    await loadYaml();
-    candidates = fired.map((f) => toDiagnosis(f, facts, bindings, linesBySource));
-  }
+  const bindings = computeBindings(facts, linesBySource.values());
+  // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
+  const matcher = new Matcher();
+  const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
+  const candidates = fired.map((f) =>
+    toDiagnosis(f, { facts, matcher, linesBySource, vocabulary }, { bindings, subject: f.subject }),
+  );
   const diagnoses = rank(candidates, fired).filter((d) => d.confidence >= (options.minConfidence ?? 0));
 
   const inputs: InputSection[] = sections.map((s) => {
@@ -155,9 +132,23 @@ export async function diagnoseDetailed(
     };
   });
   let report: Report = { schemaVersion: 1, inputs, diagnoses, issues };
-  if (options.redact) report = redactReport(report, makeRedactor(facts));
+  let trace = ruleTrace;
+  if (options.redact) {
+    const redact = makeRedactor(facts);
+    report = redactReport(report, redact);
+    // A subject's key holds input values (user names…) too.
+    trace = trace.map((t) =>
+      t.subject === undefined
+        ? t
+        : {
+            ...t,
+            subject: JSON.stringify(
+              (JSON.parse(t.subject) as unknown[]).map((v) => (typeof v === 'string' ? redact(v) : v)),
+            ),
+          },
+    );
+  }
   if (options.validate === false) return { report, trace, facts };
-  const { ReportSchema } = await import('./report.js');
   const checked = ReportSchema.safeParse(report);
   if (!checked.success)
     throw new InternalError(
@@ -166,76 +157,66 @@ export async function diagnoseDetailed(
   return { report: checked.data, trace, facts };
 }
 
-const compiledCache = new WeakMap<readonly Rule[], (facts: Facts) => Firing[]>();
+const EMPTY_VOCABULARY: Vocabulary = { chains: {}, rootCauses: {}, conditions: {} };
 
-/** Compiled rules, cached per rules array (the built-in set is compiled once per process). */
-function compiledFor(original: readonly Rule[], validated: readonly Rule[]): (facts: Facts) => Firing[] {
-  let fn = compiledCache.get(original);
-  if (!fn) {
-    fn = compileRules(validated);
-    compiledCache.set(original, fn);
+/** The rules and vocabulary to run, validated unless trusted; a rule that fails its checks is skipped with an issue. */
+function usableRules(options: DiagnoseOptions, issues: Issue[]): { rules: Rule[]; vocabulary: Vocabulary } {
+  const given = options.vocabulary as Vocabulary | undefined;
+  if (given === undefined) {
+    issues.push({
+      code: 'vocabulary_missing',
+      line: 0,
+      message:
+        'no rule ran: the rules come with the vocabulary they are written in (pass builtinRuleSet, or rules and vocabulary, from @rbac-diagnose/rules)',
+    });
+    return { rules: [], vocabulary: EMPTY_VOCABULARY };
   }
-  return fn;
+  if (options.trustedRules) return { rules: [...options.rules], vocabulary: given };
+  const { vocabulary, problems } = checkVocabulary(given);
+  if (vocabulary === null) {
+    issues.push({
+      code: 'vocabulary_invalid',
+      line: 0,
+      message: `no rule ran: the vocabulary is invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    });
+    return { rules: [], vocabulary: EMPTY_VOCABULARY };
+  }
+  const rules: Rule[] = [];
+  for (const r of options.rules) {
+    const { rule, problems } = checkRule(r, vocabulary);
+    if (rule) rules.push(rule);
+    else {
+      const id = typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : '<no id>';
+      issues.push({
+        code: 'rule_invalid',
+        line: 0,
+        message: `rule ${id} was skipped: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      });
+    }
+  }
+  return { rules, vocabulary };
 }
 
 function key(source: string | undefined, no: number): string {
   return `${source ?? ''}\u0000${no}`;
 }
 
-function itemsOf(facts: Facts, from: EvidenceSelector['from']): Record<string, unknown>[] {
-  switch (from) {
-    case 'awsAuth':
-      return facts.awsAuth ? [facts.awsAuth] : [];
-    case 'awsAuth.findings':
-      return facts.awsAuth?.findings ?? [];
-    case 'awsAuth.entries':
-      return facts.awsAuth?.entries ?? [];
-    case 'callerIdentity':
-      return facts.callerIdentity ? [facts.callerIdentity] : [];
-    default:
-      return facts[from] as unknown as Record<string, unknown>[];
-  }
+/** What every diagnosis of one run reads besides its firing. */
+interface Run {
+  facts: Facts;
+  matcher: Matcher;
+  linesBySource: ReadonlyMap<string, readonly Line[]>;
+  vocabulary: Vocabulary;
 }
 
-/**
- * Every line's text of every input, re-iterable, without copying the lines. A hand-written iterator, not a generator:
- * resuming a generator per line cost ~20 ms over the 240k lines of a 10 MB event list (cold code).
- */
-function lineTexts(linesBySource: ReadonlyMap<string, readonly Line[]>): Iterable<string> {
-  const groups = [...linesBySource.values()];
-  return {
-    [Symbol.iterator](): Iterator<string> {
-      let g = 0;
-      let i = 0;
-      return {
-        next(): IteratorResult<string> {
-          for (; g < groups.length; g++, i = 0) {
-            const lines = groups[g] as readonly Line[];
-            if (i < lines.length) return { done: false, value: (lines[i++] as Line).text };
-          }
-          return { done: true, value: undefined };
-        },
-      };
-    },
-  };
-}
-
-function resolveEvidence(
-  selectors: readonly EvidenceSelector[],
-  facts: Facts,
-  bindings: Bindings,
-  linesBySource: ReadonlyMap<string, readonly Line[]>,
-): Evidence[] {
+function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope: Scope): Evidence[] {
+  const { linesBySource } = run;
   const out: Evidence[] = [];
   const seen = new Set<string>();
   for (const sel of selectors) {
-    // The first `limit` matching items, without filtering the whole list (thousands of facts in a large log).
-    const limit = sel.limit ?? 5;
-    const items: Record<string, unknown>[] = [];
-    for (const it of itemsOf(facts, sel.from)) {
-      if (items.length >= limit) break;
-      if (matchesPattern(it, sel.where)) items.push(it);
-    }
+    const family = sel.from === 'subject' ? (scope.subject?.family ?? 'signals') : sel.from;
+    const from = sel.from === 'subject' ? (scope.subject?.items ?? []) : familyItems(run.facts, sel.from);
+    const items = run.matcher.select<Item>(from, sel.where).slice(0, sel.limit ?? 5);
     for (const item of items) {
       const source = typeof item['source'] === 'string' ? item['source'] : undefined;
       const nums = Array.isArray(item['lines']) ? (item['lines'] as number[]).slice(0, 3) : [item['line'] as number];
@@ -248,7 +229,7 @@ function resolveEvidence(
         out.push({
           line: no,
           text: line.text,
-          why: fill(sel.why, bindings, item),
+          why: fill(sel.why, { ...scope, item: { family, key: '', items: [item] } }),
           ...(source === undefined ? {} : { source }),
         });
       }
@@ -257,91 +238,103 @@ function resolveEvidence(
   return out;
 }
 
-function whenHolds(when: string | undefined, facts: Facts): boolean {
-  if (when === undefined) return true;
-  const cmp = /^([a-z][A-Za-z]*)(!?=)(.+)$/.exec(when);
-  if (cmp?.[1] && cmp[3]) {
-    const value = (facts.derived as Record<string, unknown>)[cmp[1]];
-    return cmp[2] === '=' ? value === cmp[3] : value !== cmp[3];
-  }
-  const negate = when.startsWith('!');
-  const v = (facts.derived as Record<string, unknown>)[negate ? when.slice(1) : when];
-  return negate ? !v : Boolean(v);
-}
-
 interface Candidate {
   diagnosis: Diagnosis;
   rule: Rule;
 }
 
-function toDiagnosis(
-  f: Firing,
-  facts: Facts,
-  bindings: Bindings,
-  linesBySource: ReadonlyMap<string, readonly Line[]>,
-): Candidate {
+function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
+  const { facts, vocabulary } = run;
   const { rule } = f;
   const raw = rule.confidence + f.adjustments.reduce((s, a) => s + a.delta, 0);
   const confidence = Math.round(Math.min(0.99, Math.max(0.01, raw)) * 100) / 100;
-  const evidence = resolveEvidence(
-    [...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])],
-    facts,
-    bindings,
-    linesBySource,
-  );
-  const notes = f.adjustments.map((a) => `${a.delta > 0 ? '↑' : '↓'} ${fill(a.why, bindings)}`);
+  const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], run, scope);
+  const text = (t: string): string => fill(t, scope);
+  const command = (t: string): string => fill(t, scope, 'command');
+  const notes = f.adjustments.map((a) => `${a.delta > 0 ? '↑' : '↓'} ${text(a.why)}`);
   const remediation: Remediation[] = [];
-  for (const t of rule.remediation) {
-    if (!whenHolds(t.when, facts)) continue;
+  rule.remediation.forEach((t, i) => {
+    if (t.when && !f.shown.has(`remediation.${i}`)) return;
     if (t.generator) {
-      remediation.push(...REMEDIATION_GENERATORS[t.generator](facts, bindings));
-      continue;
+      remediation.push(
+        ...REMEDIATION_GENERATORS[t.generator]({
+          facts,
+          matcher: run.matcher,
+          bindings: scope.bindings,
+          subject: f.subject,
+          family: rule.subject?.from ?? null,
+        }),
+      );
+      return;
     }
     remediation.push({
       kind: t.kind,
-      title: fill(t.title, bindings),
-      ...(t.command === undefined ? {} : { command: fill(t.command, bindings) }),
-      ...(t.yaml === undefined ? {} : { yaml: fill(t.yaml, bindings) }),
-      ...(t.text === undefined ? {} : { text: fill(t.text, bindings) }),
+      title: text(t.title),
+      ...(t.command === undefined ? {} : { command: command(t.command) }),
+      ...(t.yaml === undefined ? {} : { yaml: command(t.yaml) }),
+      ...(t.text === undefined ? {} : { text: text(t.text) }),
       safety: t.safety,
     });
-  }
+  });
   const nextSteps: NextStep[] = rule.nextSteps
-    .filter((n) => whenHolds(n.when, facts))
-    .map((n) => ({ command: fill(n.command, bindings), why: fill(n.why, bindings) }));
+    .filter((n, i) => !n.when || f.shown.has(`nextSteps.${i}`))
+    .map((n) => ({ command: command(n.command), why: text(n.why) }));
+  const place = vocabulary.rootCauses[rule.rootCause];
+  const links = place ? vocabulary.chains[place.chain] : undefined;
+  const chain: Chain | undefined = place && links ? { links, broken: place.link } : undefined;
+  const label = rule.subject?.label === undefined ? '' : text(rule.subject.label);
   const diagnosis: Diagnosis = {
     rootCause: rule.rootCause,
     ruleId: rule.id,
-    title: fill(rule.title, bindings),
+    ...(label === '' ? {} : { subject: label }),
+    title: text(rule.title),
     severity: rule.severity,
     confidence,
-    summary: fill(rule.summary, bindings),
-    explanation:
-      notes.length > 0
-        ? `${fill(rule.explanation, bindings)}\n\n${notes.join('\n')}`
-        : fill(rule.explanation, bindings),
-    ...(rule.misleading === undefined ? {} : { misleading: fill(rule.misleading, bindings) }),
+    summary: text(rule.summary),
+    explanation: notes.length > 0 ? `${text(rule.explanation)}\n\n${notes.join('\n')}` : text(rule.explanation),
+    ...(rule.misleading === undefined ? {} : { misleading: text(rule.misleading) }),
     evidence,
     nextSteps,
     remediation,
     references: rule.references,
+    ...(chain === undefined ? {} : { chain }),
   };
   return { diagnosis, rule };
 }
 
-/** Merges candidates that name the same root cause, applies suppressions and sorts. */
+/**
+ * One diagnosis per (root cause, subject): candidates with the same root cause and the same subject label merge (the
+ * best one first, the others as `alsoMatched`); a candidate about the input as a whole joins the best diagnosis of its
+ * root cause. Suppressed root causes are dropped; the rest sorted.
+ */
 function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagnosis[] {
   // A consequence explained by a more causal rule is not diagnosed separately.
-  const suppressedBy = (cause: string): boolean =>
-    fired.some((f) => f.rule.rootCause !== cause && (f.rule.suppresses ?? []).includes(cause as never));
-  const byCause = new Map<string, Candidate[]>();
+  const suppressed = new Set(
+    fired.flatMap((f) => (f.rule.suppresses ?? []).filter((cause) => cause !== f.rule.rootCause)),
+  );
+  const groups = new Map<string, Candidate[]>();
+  const wholeInput: Candidate[] = [];
   for (const c of candidates) {
-    if (suppressedBy(c.rule.rootCause)) continue;
-    byCause.set(c.rule.rootCause, [...(byCause.get(c.rule.rootCause) ?? []), c]);
+    if (suppressed.has(c.rule.rootCause)) continue;
+    if (c.diagnosis.subject === undefined) wholeInput.push(c);
+    else {
+      const k = JSON.stringify([c.rule.rootCause, c.diagnosis.subject]);
+      groups.set(k, [...(groups.get(k) ?? []), c]);
+    }
+  }
+  const best = (cs: readonly Candidate[]): Candidate[] =>
+    [...cs].sort((a, b) => compareDiagnoses(a.diagnosis, b.diagnosis));
+  for (const c of wholeInput) {
+    const same = [...groups.values()].filter((g) => g[0]?.rule.rootCause === c.rule.rootCause);
+    const target = best(same.map((g) => best(g)[0] as Candidate))[0];
+    const k = target
+      ? JSON.stringify([target.rule.rootCause, target.diagnosis.subject])
+      : JSON.stringify([c.rule.rootCause]);
+    groups.set(k, [...(groups.get(k) ?? []), c]);
   }
   const merged: Diagnosis[] = [];
-  for (const group of byCause.values()) {
-    const sorted = [...group].sort((a, b) => compareDiagnoses(a.diagnosis, b.diagnosis));
+  for (const group of groups.values()) {
+    const sorted = best(group);
     const primary = sorted[0];
     if (!primary) continue;
     const d: Diagnosis = {
@@ -360,7 +353,8 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagn
       if (SEVERITY_RANK[other.diagnosis.severity] === SEVERITY_RANK[d.severity])
         d.confidence = Math.max(d.confidence, other.diagnosis.confidence);
     }
-    if (sorted.length > 1) d.alsoMatched = sorted.slice(1).map((c) => c.rule.id);
+    const also = [...new Set(sorted.slice(1).map((c) => c.rule.id))].filter((id) => id !== primary.rule.id);
+    if (also.length > 0) d.alsoMatched = also;
     // Sources in the order the primary rule cites them (its strongest evidence first), lines in order within each.
     const order = new Map<string, number>();
     for (const e of d.evidence) if (!order.has(e.source ?? '')) order.set(e.source ?? '', order.size);

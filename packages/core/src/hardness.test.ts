@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRules, builtinRuleSet, builtinVocabulary } from '@rbac-diagnose/rules';
 import { canonicalArn, parseArn } from './aws/arn.js';
 import { diagnose } from './diagnose.js';
 import { toLines, type Line } from './input/lines.js';
@@ -69,7 +69,7 @@ function literalRegexes(): Collected[] {
   return out;
 }
 
-/** Regex sources inside rule data: `{ matches: "…" }` patterns and `operator: "matches"` conditions. */
+/** Regex sources inside rule and vocabulary data: `{ matches: "…" }` patterns and `operator: "matches"` conditions. */
 function ruleRegexes(): Collected[] {
   const out: Collected[] = [];
   const walk = (v: unknown, where: string): void => {
@@ -83,6 +83,7 @@ function ruleRegexes(): Collected[] {
     }
   };
   for (const r of builtinRules) walk(r, `rule ${r.id}`);
+  walk(builtinVocabulary.conditions, 'vocabulary conditions');
   return out;
 }
 
@@ -558,7 +559,7 @@ describe('diagnose() turns hostile input into a report, within about a second pe
 
   test.each(cases)('%s', async (_name, make) => {
     const input = make();
-    const { ms, value: report } = await timedAsync(() => diagnose(input, { rules: builtinRules, trustedRules: true }));
+    const { ms, value: report } = await timedAsync(() => diagnose(input, { ...builtinRuleSet, trustedRules: true }));
     expect(report.schemaVersion).toBe(1);
     expect(Array.isArray(report.diagnoses)).toBe(true);
     // ~1 s per MB is the design target; 2 s per MB + 4 s leaves room for vitest's transform, JIT and a noisy VM.
@@ -571,7 +572,7 @@ describe('diagnose() turns hostile input into a report, within about a second pe
         `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  x: ${'['.repeat(n)}\n`,
         `apiVersion: v1\nkind: List\nitems:\n${'- '.repeat(n)}x\n`,
       ]) {
-        const r = await diagnose(body, { rules: builtinRules, trustedRules: true });
+        const r = await diagnose(body, { ...builtinRuleSet, trustedRules: true });
         expect(r.schemaVersion).toBe(1);
       }
     }
@@ -579,7 +580,7 @@ describe('diagnose() turns hostile input into a report, within about a second pe
 
   test('a 5 MB single line is read whole (no throw), and so is an input over the limit (clear issue)', async () => {
     const big = 'x'.repeat(2000);
-    const r = await diagnose(big, { rules: builtinRules, trustedRules: true, maxInputChars: 1000 });
+    const r = await diagnose(big, { ...builtinRuleSet, trustedRules: true, maxInputChars: 1000 });
     expect(r.issues.map((i) => i.code)).toContain('input_too_large');
   });
 
@@ -587,7 +588,7 @@ describe('diagnose() turns hostile input into a report, within about a second pe
     const denial =
       'Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "web"';
     const text = `ok\n${denial}${' padding'.repeat(200)}\n${'x'.repeat(3000)}Error: You must be logged in to the server (Unauthorized)\n`;
-    const r = await diagnose(text, { rules: builtinRules, trustedRules: true, maxLineChars: 1000 });
+    const r = await diagnose(text, { ...builtinRuleSet, trustedRules: true, maxLineChars: 1000 });
     const long = r.issues.filter((i) => i.code === 'line_too_long');
     expect(long).toHaveLength(1);
     expect(long[0]?.line).toBe(2);
@@ -598,7 +599,7 @@ describe('diagnose() turns hostile input into a report, within about a second pe
     expect(r.diagnoses.map((d) => d.rootCause)).toContain('rbac_permission_missing');
     expect(r.diagnoses.map((d) => d.rootCause)).not.toContain('iam_identity_not_mapped');
     // The default limit (1 MiB) leaves ordinary input alone.
-    expect((await diagnose(text, { rules: builtinRules, trustedRules: true })).issues.map((i) => i.code)).not.toContain(
+    expect((await diagnose(text, { ...builtinRuleSet, trustedRules: true })).issues.map((i) => i.code)).not.toContain(
       'line_too_long',
     );
     // A minified event list on one long line is still parsed as JSON (its messages are searched from the objects).
@@ -617,7 +618,7 @@ describe('diagnose() turns hostile input into a report, within about a second pe
       })),
     };
     const minified = await diagnose(`${JSON.stringify(events)}\n`, {
-      rules: builtinRules,
+      ...builtinRuleSet,
       trustedRules: true,
       maxLineChars: 500,
     });
@@ -629,11 +630,11 @@ describe('diagnose() turns hostile input into a report, within about a second pe
 
 test('a paste with 200k sections does not overflow the call stack (no push(...spread) of large arrays)', async () => {
   const { diagnose: run } = await import('./diagnose.js');
-  const { builtinRules: rules } = await import('@rbac-diagnose/rules');
+  const { builtinRuleSet: ruleSet } = await import('@rbac-diagnose/rules');
   const text = Array.from(
     { length: 200_000 },
     (_, i) => `line ${i}\n\nError from server (NotFound): pods "x${i}" not found\n`,
   ).join('');
-  const r = await run(text, { rules, engine: 'compiled' });
+  const r = await run(text, ruleSet);
   expect(r.inputs.length).toBeGreaterThan(150_000);
 }, 120_000);

@@ -1,15 +1,9 @@
 // Public API of @rbac-diagnose/core. Pure: no filesystem, process, console or network.
-import * as yaml from 'yaml';
-import { provideYaml } from './yaml-lib.js';
-
-// The full entry loads `yaml` eagerly so every exported function is synchronous-ready (lite.ts loads it on demand).
-provideYaml(yaml);
-
-export { loadYaml } from './yaml-lib.js';
 export { diagnose, diagnoseDetailed, InternalError } from './diagnose.js';
 export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
-export { compareDiagnoses, INPUT_KINDS, ROOT_CAUSES } from './vocabulary.js';
+export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
 export {
+  ChainSchema,
   DiagnosisSchema,
   EvidenceSchema,
   InputKindSchema,
@@ -22,6 +16,7 @@ export {
   SeveritySchema,
 } from './report.js';
 export type {
+  Chain,
   Diagnosis,
   Evidence,
   InputKind,
@@ -33,11 +28,21 @@ export type {
   RootCause,
   Severity,
 } from './report.js';
-export { ConditionSchema, EVIDENCE_SOURCES, GENERATORS, LAYERS, OPERATORS, RuleSchema } from './rules/schema.js';
-export type { Condition, EvidenceSelector, Rule } from './rules/schema.js';
-export { checkRule } from './rules/check.js';
+export {
+  ConditionSchema,
+  EVIDENCE_SOURCES,
+  GENERATORS,
+  ITEM_FAMILIES,
+  LAYERS,
+  OPERATORS,
+  RuleSchema,
+  SubjectSchema,
+  VocabularySchema,
+} from './rules/schema.js';
+export type { Condition, EvidenceSelector, Rule, RuleSubject, Vocabulary } from './rules/schema.js';
+export { checkRule, checkVocabulary } from './rules/check.js';
 export type { RuleProblem } from './rules/check.js';
-export { DERIVED_KEYS, FACT_NAMES, FactsSchema } from './facts/schema.js';
+export { FACT_NAMES, FactsSchema } from './facts/schema.js';
 export type { Facts } from './facts/schema.js';
 export type { RuleTrace, ConditionTrace } from './engine/run.js';
 export { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from './engine/bindings.js';
@@ -57,4 +62,4 @@ export { parseForbidden } from './parse/forbidden.js';
 export { parseAwsAuth } from './parse/aws-auth.js';
 export { parseFitError } from './parse/scheduler.js';
 export { SIGNATURES } from './parse/signatures.js';
-export { reportJsonSchema, ruleJsonSchema } from './schemas.js';
+export { reportJsonSchema, ruleJsonSchema, vocabularyJsonSchema } from './schemas.js';

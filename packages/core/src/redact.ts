@@ -104,7 +104,17 @@ export function makeRedactor(facts: Facts): (s: string) => string {
   };
 }
 
-const KEEP_KEYS = new Set(['rootCause', 'ruleId', 'kind', 'severity', 'safety', 'code', 'references', 'alsoMatched']);
+const KEEP_KEYS = new Set([
+  'rootCause',
+  'ruleId',
+  'kind',
+  'severity',
+  'safety',
+  'code',
+  'references',
+  'alsoMatched',
+  'links',
+]);
 
 /** Returns a copy of the report with every string redacted by `redact` (ids, kinds and reference URLs kept). */
 export function redactReport(report: Report, redact: (s: string) => string): Report {

@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { INPUT_KINDS, ROOT_CAUSES } from './vocabulary.js';
+import { INPUT_KINDS } from './vocabulary.js';
 
-export { compareDiagnoses, INPUT_KINDS, ROOT_CAUSES } from './vocabulary.js';
+export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
 
-export const RootCauseSchema = z.enum(ROOT_CAUSES);
+/** A root-cause id: snake_case from the vocabulary, or `x-…` for a custom rule's own cause. */
+export const RootCauseSchema = z
+  .string()
+  .regex(
+    /^(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)*|x-[a-z0-9]+(?:-[a-z0-9]+)*)$/,
+    'snake_case, or x-kebab-case for a custom cause',
+  );
 export type RootCause = z.infer<typeof RootCauseSchema>;
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
@@ -49,10 +55,23 @@ export const RemediationSchema = z
   .strict();
 export type Remediation = z.infer<typeof RemediationSchema>;
 
+/** The chain a request or a pod walks, and the link that broke (the vocabulary's place for the root cause). */
+export const ChainSchema = z
+  .object({
+    links: z.array(z.string()).min(2),
+    broken: z.number().int().nonnegative().describe('index in links of the link that broke'),
+  })
+  .strict();
+export type Chain = z.infer<typeof ChainSchema>;
+
 export const DiagnosisSchema = z
   .object({
     rootCause: RootCauseSchema,
     ruleId: z.string(),
+    subject: z
+      .string()
+      .optional()
+      .describe('what this diagnosis is about, e.g. `User alice`, `ServiceAccount apps/default`, `Pod shop/web-0`'),
     title: z.string(),
     severity: SeveritySchema,
     confidence: z.number().min(0).max(1),
@@ -64,6 +83,7 @@ export const DiagnosisSchema = z
     remediation: z.array(RemediationSchema),
     references: z.array(z.string()),
     alsoMatched: z.array(z.string()).optional().describe('other rule ids that concluded the same root cause'),
+    chain: ChainSchema.optional(),
   })
   .strict();
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ReportSchema } from './report.js';
-import { RuleSchema } from './rules/schema.js';
+import { RuleSchema, VocabularySchema } from './rules/schema.js';
 
 /** JSON Schema (draft 2020-12) of the report, as published in schema/report.schema.json. */
 export function reportJsonSchema(): Record<string, unknown> {
@@ -17,5 +17,14 @@ export function ruleJsonSchema(): Record<string, unknown> {
     $id: 'https://rbac-diagnose.dev/schema/rule.schema.json',
     title: 'rbac-diagnose rule',
     ...z.toJSONSchema(RuleSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+  };
+}
+
+/** JSON Schema of the vocabulary files (packages/rules/vocabulary), as published in schema/vocabulary.schema.json. */
+export function vocabularyJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://rbac-diagnose.dev/schema/vocabulary.schema.json',
+    title: 'rbac-diagnose vocabulary',
+    ...z.toJSONSchema(VocabularySchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
   };
 }

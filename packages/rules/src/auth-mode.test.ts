@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { diagnose } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRuleSet } from '@rbac-diagnose/rules';
 
 const wall = (f: string): string => readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
 const cluster = (mode: string): string =>
   `$ aws eks describe-cluster --name dev --query cluster.accessConfig\n{\n    "bootstrapClusterCreatorAdminPermissions": true,\n    "authenticationMode": "${mode}"\n}\n`;
 
 async function fixes(text: string, cause: string): Promise<string> {
-  const r = await diagnose(text, { rules: builtinRules });
+  const r = await diagnose(text, builtinRuleSet);
   const d = r.diagnoses.find((x) => x.rootCause === cause);
   expect(d, `${cause} in ${r.diagnoses.map((x) => x.rootCause).join(', ')}`).toBeDefined();
   return (d?.remediation ?? []).map((x) => `${x.command ?? ''}${x.yaml ?? ''}`).join('\n');

@@ -1,11 +1,20 @@
-// Built-in rules of rbac-diagnose, as data. Each comes from rules/<id>/rule.json and is validated by the meta-tests
-// at build time, so `diagnose(text, { rules: builtinRules, trustedRules: true })` may skip validation.
-import type { Rule } from '@rbac-diagnose/core';
-import { builtinRuleData } from './builtin.generated.js';
+// Built-in rules of rbac-diagnose and the vocabulary they are written in, as data. Each comes from rules/<id>/rule.json
+// or vocabulary/vocabulary.json and is validated by the meta-tests at build time, so
+// `diagnose(text, { ...builtinRuleSet, trustedRules: true })` may skip validation.
+import type { Rule, Vocabulary } from '@rbac-diagnose/core';
+import { builtinRuleData, builtinVocabularyData } from './builtin.generated.js';
 
 /** Every built-in rule, sorted by id. */
 export const builtinRules: readonly Rule[] = builtinRuleData as readonly Rule[];
 
+/** The root causes (with their chains) and named conditions the built-in rules use. */
+export const builtinVocabulary: Vocabulary = builtinVocabularyData as Vocabulary;
+
+/** The built-in rules with their vocabulary: `diagnose(text, builtinRuleSet)`. */
+export const builtinRuleSet: { rules: readonly Rule[]; vocabulary: Vocabulary } = {
+  rules: builtinRules,
+  vocabulary: builtinVocabulary,
+};
 /** Returns built-in rules minus those whose id or root cause is listed. */
 export function withoutRules(rules: readonly Rule[], exclude: readonly string[]): Rule[] {
   const skip = new Set(exclude);

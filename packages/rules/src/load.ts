@@ -2,7 +2,7 @@
 // Bad rules come back as data naming the file and field; nothing is thrown for them.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkRule, type Rule } from '@rbac-diagnose/core';
+import { checkRule, type Rule, type Vocabulary } from '@rbac-diagnose/core';
 
 /** A rule file that could not be used. */
 export interface RuleLoadError {
@@ -17,8 +17,8 @@ export interface LoadedRules {
   errors: RuleLoadError[];
 }
 
-/** Reads and validates every rule under `dir`. */
-export function loadRulesDir(dir: string): LoadedRules {
+/** Reads and validates every rule under `dir`, against the vocabulary the rules are run with. */
+export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
   const rules: Rule[] = [];
   const errors: RuleLoadError[] = [];
   let names: string[];
@@ -44,7 +44,7 @@ export function loadRulesDir(dir: string): LoadedRules {
       errors.push({ file, field: '(file)', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
       continue;
     }
-    const { rule, problems } = checkRule(data);
+    const { rule, problems } = checkRule(data, vocabulary);
     if (rule === null) {
       for (const p of problems) errors.push({ file, field: p.field, message: p.message });
       continue;

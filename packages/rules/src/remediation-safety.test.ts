@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { diagnose, type Report } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRuleSet } from '@rbac-diagnose/rules';
 import { manifestProblems } from '../../../test-support/k8s-schema.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -38,7 +38,7 @@ test(`fixes on ${inputs.length} real inputs: valid manifests, no admin grant, ne
   let manifests = 0;
   for (const file of inputs) {
     const text = readFileSync(file, 'utf8');
-    const report: Report = await diagnose(text, { rules: builtinRules, trustedRules: true });
+    const report: Report = await diagnose(text, { ...builtinRuleSet, trustedRules: true });
     for (const d of report.diagnoses) {
       for (const r of d.remediation) {
         const where = `${file.slice(root.length)} ${d.ruleId} "${r.title}"`;

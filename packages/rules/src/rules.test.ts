@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkRule, diagnose, type Diagnosis } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRules, builtinRuleSet, builtinVocabulary } from '@rbac-diagnose/rules';
 import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
 
 const dir = new URL('../rules/', import.meta.url);
@@ -29,7 +29,7 @@ describe.each(ids)('rule %s', (id) => {
     : {};
 
   test('rule.json is valid, named after its folder, and references only known facts and placeholders', () => {
-    const { problems } = checkRule(JSON.parse(readFileSync(new URL('rule.json', folder), 'utf8')));
+    const { problems } = checkRule(JSON.parse(readFileSync(new URL('rule.json', folder), 'utf8')), builtinVocabulary);
     expect(problems).toEqual([]);
     expect(JSON.parse(readFileSync(new URL('rule.json', folder), 'utf8')).id).toBe(id);
   });
@@ -43,7 +43,7 @@ describe.each(ids)('rule %s', (id) => {
 
   test.each(fireCases)('fires on %s', async (file) => {
     const input = readFileSync(new URL(file, folder), 'utf8');
-    const report = await diagnose(input, { rules: builtinRules });
+    const report = await diagnose(input, builtinRuleSet);
     expect(reportSchemaErrors(report)).toEqual([]);
     expect(evidenceProblems(report, input)).toEqual([]);
     const d = fired(report.diagnoses, id);
@@ -59,7 +59,7 @@ describe.each(ids)('rule %s', (id) => {
 
   test.each(quietCases)('stays silent on %s', async (file) => {
     const input = readFileSync(new URL(file, folder), 'utf8');
-    const report = await diagnose(input, { rules: builtinRules });
+    const report = await diagnose(input, builtinRuleSet);
     expect(fired(report.diagnoses, id)).toBeUndefined();
   });
 });

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { diagnose, type Report } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRuleSet } from '@rbac-diagnose/rules';
 import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
 
 const wall = (f: string): string => readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
 
 async function run(text: string | { name: string; text: string }[]): Promise<Report> {
-  const report = await diagnose(text, { rules: builtinRules });
+  const report = await diagnose(text, builtinRuleSet);
   expect(reportSchemaErrors(report)).toEqual([]);
   const inputs = typeof text === 'string' ? text : Object.fromEntries(text.map((t) => [t.name, t.text]));
   expect(evidenceProblems(report, inputs)).toEqual([]);

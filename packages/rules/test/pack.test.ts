@@ -32,9 +32,9 @@ test('core and rules pack, install into another project with their types, and di
   writeFileSync(
     join(app, 'main.ts'),
     `import { diagnose, type Report, ReportSchema } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRuleSet } from '@rbac-diagnose/rules';
 import { readFileSync } from 'node:fs';
-const report: Report = await diagnose(readFileSync(process.argv[2] ?? '', 'utf8'), { rules: builtinRules });
+const report: Report = await diagnose(readFileSync(process.argv[2] ?? '', 'utf8'), builtinRuleSet);
 const first: string | undefined = report.diagnoses[0]?.rootCause;
 ReportSchema.parse(report);
 console.log(first);

@@ -16,6 +16,7 @@ import type { Logger } from '../log.js';
 import { collect, type Collection, type Target } from './collect.js';
 import { Kube, KubeError, type ClientNode } from './kube.js';
 import { runWatch } from './watch.js';
+import { builtinVocabulary } from '@rbac-diagnose/rules';
 
 /** What main.ts lends to live mode (so this chunk does not pull main's modules in twice). */
 export interface Host {
@@ -217,10 +218,10 @@ async function report(
   const docs = inputs.map((i) => ({ name: i.name, text: i.text }));
   const { report, trace, facts } = await diagnoseDetailed(docs.length === 1 ? (docs[0]?.text ?? '') : docs, {
     rules,
+    vocabulary: builtinVocabulary,
     trustedRules: true,
     minConfidence: args.minConfidence,
     redact: args.redact,
-    engine: args.explain ? 'json-rules-engine' : 'compiled',
   });
   const redact = args.redact ? makeRedactor(facts) : (s: string): string => s;
   if (kube) enrichWithKubeconfig(report, inputs, kube, redact);

@@ -2,6 +2,7 @@
 // re-diagnose when they change (debounced), and print one NDJSON record per diagnosis that appears, changes or goes.
 // Reconnects with exponential back-off; relists after 410 Gone. Read-only: list + watch.
 import { diagnoseDetailed, type Diagnosis, type Rule } from '@rbac-diagnose/core';
+import { builtinVocabulary } from '@rbac-diagnose/rules';
 import type { CliArgs } from '../args.js';
 import type { Logger } from '../log.js';
 import { KubeError, type J, type Kube } from './kube.js';
@@ -48,10 +49,10 @@ export async function runWatch(
     const text = eventsJson(kept);
     const { report } = await diagnoseDetailed(text, {
       rules,
+      vocabulary: builtinVocabulary,
       trustedRules: true,
       minConfidence: args.minConfidence,
       redact: args.redact,
-      engine: 'compiled',
     });
     const now = new Map<string, Diagnosis>();
     for (const d of report.diagnoses) now.set(`${d.ruleId}\u0000${d.rootCause}`, d);
@@ -112,7 +113,13 @@ export async function runWatch(
   const reportFailure = async (e: KubeError): Promise<void> => {
     const { report } = await diagnoseDetailed(
       `$ kubectl get events ${namespace ? `-n ${namespace}` : '-A'} --watch\n${e.kubectlText}\n`,
-      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: 'compiled' },
+      {
+        rules,
+        vocabulary: builtinVocabulary,
+        trustedRules: true,
+        minConfidence: args.minConfidence,
+        redact: args.redact,
+      },
     );
     emit({ change: 'error', namespace, error: e.kind, message: e.message, diagnoses: report.diagnoses });
   };

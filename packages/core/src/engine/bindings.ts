@@ -1,7 +1,11 @@
+// Templates: `{{subject.field}}` reads the rule's subject, `{{item.field}}` the item an evidence line cites, and
+// `{{name}}` an input-wide context value (region, account, the one pod of a describe…). A context value is used only
+// when the input holds exactly one distinct value for it; otherwise the placeholder becomes a `<…>` hint.
 import type { Facts } from '../facts/schema.js';
 import { canonicalArn, parseArn } from '../aws/arn.js';
+import { subjectText, type FillMode, type SubjectGroup } from './subject.js';
 
-/** Placeholders rule text may use as `{{name}}`. A placeholder with no value in the input keeps a `<…>` hint. */
+/** Input-wide values rule text may use as `{{name}}`. */
 export const BINDING_NAMES = [
   'account',
   'partition',
@@ -12,17 +16,10 @@ export const BINDING_NAMES = [
   'nodeRoleArn',
   'execCommand',
   'execExitCode',
-  'profile',
-  'forbiddenUser',
-  'forbiddenVerb',
-  'forbiddenResource',
-  'forbiddenNamespace',
-  'forbiddenScope',
-  'forbiddenNamespaceFlag',
-  'forbiddenResourceArg',
-  'forbiddenRoleKind',
-  'forbiddenBindingKind',
-  'forbiddenSubjectNamespace',
+  'deniedUser',
+  'deniedVerb',
+  'deniedResource',
+  'deniedNamespaceFlag',
   'notReadyNodes',
   'totalNodes',
   'podName',
@@ -34,8 +31,6 @@ export const BINDING_NAMES = [
   'ecrRegistry',
   'ecrRepository',
   'nodeRoleName',
-  'awsAction',
-  'secretName',
   'irsaRoleName',
   'assumeRoleArn',
   'assumeRoleName',
@@ -54,24 +49,93 @@ export const LITERAL_TEMPLATES = [
 ] as const;
 
 const EKS_ENDPOINT = /https:\/\/[0-9A-Fa-f]{32}\.(?:[a-z0-9]{3}\.)?([a-z]{2}(?:-gov)?-[a-z]+-\d)\.eks\.amazonaws\.com/;
+const OIDC_PROVIDER = /oidc\.eks\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?\/id\/[0-9A-Za-z]+/;
+// the role IRSA injects (AWS_ROLE_ARN env) or the service account annotation
+const IRSA_ROLE =
+  /(?:AWS_ROLE_ARN[":=\s]+|eks\.amazonaws\.com\/role-arn[":=\s]+)arn:aws[\w-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/;
+const ECR_IMAGE = /(\d{12}\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?)\/([\w./-]+)/;
 
-/** Computes every binding from the facts and the raw lines. */
-export function computeBindings(facts: Facts, lineTexts: Iterable<string>): Bindings {
+/** The distinct values seen for one context value, in input order. */
+class Distinct {
+  private readonly seen = new Set<string>();
+  add(v: string | null | undefined): void {
+    if (v !== null && v !== undefined && v !== '') this.seen.add(v);
+  }
+  /** The value when exactly one was seen; otherwise null. */
+  get one(): string | null {
+    return this.seen.size === 1 ? ([...this.seen][0] ?? null) : null;
+  }
+  get size(): number {
+    return this.seen.size;
+  }
+}
+
+/** What the raw lines say: every endpoint region, OIDC provider, ECR image and IRSA role name. */
+function scanLines(inputs: Iterable<readonly { text: string }[]>): {
+  region: Distinct;
+  oidc: Distinct;
+  ecr: Map<string, RegExpExecArray>;
+  role: Distinct;
+} {
+  const region = new Distinct();
+  const oidc = new Distinct();
+  const ecr = new Map<string, RegExpExecArray>();
+  const role = new Distinct();
+  for (const lines of inputs)
+    for (const { text: t } of lines) {
+      // Each regex runs only on a line holding a literal it needs; every pattern holds one of these two.
+      if (!t.includes('amazonaws.com') && !t.includes('arn:aws')) continue;
+      if (t.includes('.eks.amazonaws.com')) region.add(EKS_ENDPOINT.exec(t)?.[1]);
+      if (t.includes('oidc.eks.')) oidc.add(OIDC_PROVIDER.exec(t)?.[0]);
+      if (t.includes('.dkr.ecr')) {
+        const m = ECR_IMAGE.exec(t);
+        if (m) ecr.set(`${m[1]}/${repository(m[3] ?? '')}`, m);
+      }
+      if (t.includes('role-arn') || t.includes('AWS_ROLE_ARN')) role.add(IRSA_ROLE.exec(t)?.[1]);
+    }
+  return { region, oidc, ecr, role };
+}
+
+function repository(path: string): string {
+  return path.replace(/^v2\//, '').replace(/\/(?:manifests|blobs)\/.*$/, '');
+}
+
+/** Computes every context value from the facts and the raw lines of each input. */
+export function computeBindings(facts: Facts, inputs: Iterable<readonly { text: string }[]>): Bindings {
   const caller = facts.callerIdentity;
-  const arns = [caller?.arn, ...(facts.awsAuth?.entries.map((e) => e.arn) ?? [])].filter(
-    (a): a is string => typeof a === 'string',
-  );
-  const firstArn = arns.map((a) => parseArn(a)).find((a) => a !== null && /^\d{12}$/.test(a.account)) ?? null;
-  const account = caller?.account || firstArn?.account || '<ACCOUNT_ID>';
-  const partition = firstArn?.partition ?? 'aws';
-  const found = scanLines(lineTexts);
-  const region = found.region ?? '<region>';
-  const exec = facts.signals.find((s) => s.id === 'exec_failed' || s.id === 'exec_not_found');
-  const profile = facts.signals.find((s) => s.id === 'aws_profile_not_found')?.groups['profile'];
-  const f = facts.forbidden[0];
-  const sched = facts.scheduling.find((s) => s.total > 0);
-  const pod = facts.pods[0];
-  const ns = pod?.namespace ?? f?.namespace ?? null;
+  const found = scanLines(inputs);
+  // The caller's account when the caller is known; otherwise the account of the aws-auth mappings, when they agree.
+  const accounts = new Distinct();
+  const partitions = new Distinct();
+  for (const a of caller ? [caller.arn] : (facts.awsAuth?.entries.map((e) => e.arn) ?? [])) {
+    const arn = parseArn(a);
+    if (arn === null || !/^\d{12}$/.test(arn.account)) continue;
+    accounts.add(arn.account);
+    partitions.add(arn.partition);
+  }
+  const account = (caller?.account || accounts.one) ?? '<ACCOUNT_ID>';
+  const partition = partitions.one ?? 'aws';
+  const region = found.region.one ?? '<region>';
+  const signals = (ids: readonly string[], group: string): Distinct => {
+    const d = new Distinct();
+    for (const s of facts.signals) if (ids.includes(s.id)) d.add(s.groups[group]);
+    return d;
+  };
+  // The first signal kind that carries the value decides (a pull failure names the image as the pod spec has it).
+  const preferred = (...sources: [string, string][]): string | null =>
+    sources.map(([id, group]) => signals([id], group)).find((d) => d.size > 0)?.one ?? null;
+  const exec = ['exec_failed', 'exec_not_found'];
+  const execCommand = signals(exec, 'cmd');
+  const pods = new Distinct();
+  const serviceAccounts = new Distinct();
+  for (const p of facts.pods) {
+    pods.add(JSON.stringify([p.name, p.namespace]));
+    serviceAccounts.add(p.serviceAccount);
+  }
+  const [podName, podNamespace] = pods.one === null ? [null, null] : (JSON.parse(pods.one) as [string, string | null]);
+  const ecr = found.ecr.size === 1 ? [...found.ecr.values()][0] : undefined;
+  const ecrRegions = new Distinct();
+  for (const m of found.ecr.values()) ecrRegions.add(m[2]);
   return {
     account,
     partition,
@@ -80,131 +144,100 @@ export function computeBindings(facts: Facts, lineTexts: Iterable<string>): Bind
     callerArn: caller?.arn ?? '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
     principalArn: caller?.canonicalArn ?? `arn:${partition}:iam::${account}:role/<role-name>`,
     nodeRoleArn: `arn:${partition}:iam::${account}:role/<node-instance-role>`,
-    execCommand: exec?.groups['cmd'] ?? 'aws',
-    execExitCode: exec?.groups['code'] ?? '<exit code>',
-    profile: profile ?? '<profile>',
-    forbiddenUser: f?.username ?? '<user>',
-    forbiddenVerb: f?.verb ?? '<verb>',
-    forbiddenResource: f ? [f.resource ?? f.path ?? '', f.subresource].filter(Boolean).join('/') : '<resource>',
-    forbiddenNamespace: f?.namespace ?? '<namespace>',
-    forbiddenScope: f ? (f.namespace !== null ? `in the namespace "${f.namespace}"` : 'at the cluster scope') : '',
-    forbiddenNamespaceFlag: f?.namespace ? `-n ${f.namespace}` : '',
-    // kubectl create role --resource=<resource>[.<group>][/<subresource>]
-    forbiddenResourceArg: f?.resource
-      ? `${f.resource}${f.apiGroup ? `.${f.apiGroup}` : ''}${f.subresource ? `/${f.subresource}` : ''}`
-      : '<resource>',
-    forbiddenRoleKind: f && f.namespace === null ? 'clusterrole' : 'role',
-    forbiddenBindingKind: f && f.namespace === null ? 'clusterrolebinding' : 'rolebinding',
-    forbiddenSubjectNamespace: f?.subjectNamespace ?? f?.namespace ?? '<namespace>',
-    notReadyNodes: sched ? String(sched.notReadyNodes) : String(facts.derived.nodesReportedNotReady),
-    totalNodes: sched ? String(sched.total) : String(facts.nodes.length),
-    podName: pod?.name ?? '<pod>',
-    podNamespace: ns ?? '<namespace>',
-    namespaceFlag: ns ? `-n ${ns}` : '',
-    ...podIdentityBindings(facts, found, region),
-    ...assumeRoleBindings(facts),
-  };
-}
-
-const OIDC_PROVIDER = /oidc\.eks\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?\/id\/[0-9A-Za-z]+/;
-// the role IRSA injects (AWS_ROLE_ARN env) or the service account annotation
-const IRSA_ROLE =
-  /(?:AWS_ROLE_ARN[":=\s]+|eks\.amazonaws\.com\/role-arn[":=\s]+)arn:aws[\w-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/;
-const ECR_IMAGE = /(\d{12}\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?)\/([\w./-]+)/;
-
-/** Bindings for pod identity, image pulls and containers (service account, OIDC provider, ECR repository, node role). */
-/** What the bindings take from the raw lines: the first match of each pattern. */
-interface LineFinds {
-  region: string | undefined;
-  oidc: string | undefined;
-  ecr: RegExpExecArray | null;
-  role: string | undefined;
-}
-
-/**
- * One pass over the lines for every pattern (there were two, the endpoint regex run on every line): each regex runs
- * only on a line holding a literal it needs. A 10 MB event list has 240k lines and none of these.
- */
-function scanLines(lineTexts: Iterable<string>): LineFinds {
-  let region: string | undefined;
-  let oidc: string | undefined;
-  let ecr: RegExpExecArray | null = null;
-  let role: string | undefined;
-  for (const t of lineTexts) {
-    if (region === undefined && t.includes('.eks.amazonaws.com')) region = EKS_ENDPOINT.exec(t)?.[1];
-    if (oidc === undefined && t.includes('oidc.eks.')) oidc = OIDC_PROVIDER.exec(t)?.[0];
-    if (ecr === null && t.includes('.dkr.ecr')) ecr = ECR_IMAGE.exec(t);
-    if (role === undefined && (t.includes('role-arn') || t.includes('AWS_ROLE_ARN'))) role = IRSA_ROLE.exec(t)?.[1];
-    if (region !== undefined && oidc !== undefined && ecr !== null && role !== undefined) break;
-  }
-  return { region, oidc, ecr, role };
-}
-
-function podIdentityBindings(
-  facts: Facts,
-  found: LineFinds,
-  region: string,
-): Pick<
-  Bindings,
-  | 'serviceAccount'
-  | 'oidcProvider'
-  | 'image'
-  | 'ecrRegistry'
-  | 'ecrRepository'
-  | 'nodeRoleName'
-  | 'awsAction'
-  | 'secretName'
-  | 'irsaRoleName'
-> {
-  const sig = (id: string, group: string): string | undefined =>
-    facts.signals.find((s) => s.id === id && s.groups[group] !== undefined)?.groups[group];
-  const { oidc, ecr, role } = found;
-  const denied = facts.signals.find((s) => s.id === 'aws_denied_node_role');
-  const ecrDenied = facts.signals.find((s) => s.id === 'image_pull_forbidden' && s.groups['role'] !== undefined);
-  const image = sig('image_pull_failed', 'image') ?? sig('image_not_found', 'image');
-  return {
-    serviceAccount: facts.pods.find((p) => p.serviceAccount !== null)?.serviceAccount ?? '<service-account>',
-    oidcProvider: oidc ?? `oidc.eks.${ecr?.[2] ?? region}.amazonaws.com/id/<OIDC_ID>`,
-    image: image ?? '<image>',
+    execCommand: execCommand.size === 0 ? 'aws' : (execCommand.one ?? '<exec command>'),
+    execExitCode: signals(exec, 'code').one ?? '<exit code>',
+    ...deniedRequest(facts),
+    ...nodeCounts(facts),
+    podName: podName ?? '<pod>',
+    podNamespace: podNamespace ?? '<namespace>',
+    namespaceFlag: podNamespace ? `-n ${podNamespace}` : '',
+    serviceAccount: serviceAccounts.one ?? '<service-account>',
+    oidcProvider: found.oidc.one ?? `oidc.eks.${ecrRegions.one ?? region}.amazonaws.com/id/<OIDC_ID>`,
+    image: preferred(['image_pull_failed', 'image'], ['image_not_found', 'image']) ?? '<image>',
     ecrRegistry: ecr?.[1] ?? `<account>.dkr.ecr.${region}.amazonaws.com`,
-    ecrRepository: ecr?.[3]?.replace(/^v2\//, '').replace(/\/(?:manifests|blobs)\/.*$/, '') ?? '<repository>',
-    nodeRoleName: (denied ?? ecrDenied)?.groups['role'] ?? '<node-instance-role>',
-    awsAction: denied?.groups['action'] ?? '<service>:<Action>',
-    secretName: sig('secret_not_found', 'name') ?? '<secret>',
-    irsaRoleName: role ?? '<role-name>',
+    ecrRepository: ecr ? repository(ecr[3] ?? '') : '<repository>',
+    nodeRoleName:
+      preferred(['aws_denied_node_role', 'role'], ['image_pull_forbidden', 'role']) ?? '<node-instance-role>',
+    irsaRoleName: found.role.one ?? '<role-name>',
+    ...assumeRoleBindings(
+      facts,
+      signals(['aws_assume_role_denied'], 'role'),
+      signals(['aws_assume_role_denied'], 'caller'),
+    ),
   };
 }
 
-/** Bindings for a denied sts:AssumeRole (signatures-eks.md §1.7): the target role and the caller, canonical (assumed-role → role). */
-function assumeRoleBindings(facts: Facts): Pick<Bindings, 'assumeRoleArn' | 'assumeRoleName' | 'assumeRoleCaller'> {
-  const s = facts.signals.find((x) => x.id === 'aws_assume_role_denied' && x.groups['role'] !== undefined);
-  const role = s?.groups['role'];
-  const caller = s?.groups['caller'] ?? facts.callerIdentity?.arn;
+/** The denied request of a rule whose subject is not the denial itself (a missing role named by it). */
+function deniedRequest(
+  facts: Facts,
+): Pick<Bindings, 'deniedUser' | 'deniedVerb' | 'deniedResource' | 'deniedNamespaceFlag'> {
+  const user = new Distinct();
+  const verb = new Distinct();
+  const resource = new Distinct();
+  const scope = new Distinct();
+  for (const f of facts.forbidden) {
+    user.add(f.username);
+    verb.add(f.verb);
+    resource.add([f.resource ?? f.path ?? '', f.subresource].filter(Boolean).join('/'));
+    scope.add(JSON.stringify(f.namespace));
+  }
+  const ns = scope.one === null ? undefined : (JSON.parse(scope.one) as string | null);
+  return {
+    deniedUser: user.one ?? '<user>',
+    deniedVerb: verb.one ?? '<verb>',
+    deniedResource: resource.one ?? '<resource>',
+    deniedNamespaceFlag: scope.size > 1 ? '-n <namespace>' : ns ? `-n ${ns}` : '',
+  };
+}
+
+/** The scheduler's node counts when its messages agree; without a scheduler message, the nodes in the input. */
+function nodeCounts(facts: Facts): Pick<Bindings, 'notReadyNodes' | 'totalNodes'> {
+  const counts = new Distinct();
+  for (const s of facts.scheduling) if (s.total > 0) counts.add(`${s.notReadyNodes}/${s.total}`);
+  if (counts.size === 0) {
+    const notReady = facts.nodes.filter((n) => n.ready === 'False' || n.ready === 'Unknown').length;
+    return { notReadyNodes: String(notReady), totalNodes: String(facts.nodes.length) };
+  }
+  const [notReady, total] = counts.one?.split('/') ?? ['<n>', '<n>'];
+  return { notReadyNodes: notReady ?? '<n>', totalNodes: total ?? '<n>' };
+}
+
+/** A denied sts:AssumeRole: the target role and the caller, canonical (assumed-role → role). */
+function assumeRoleBindings(
+  facts: Facts,
+  roles: Distinct,
+  callers: Distinct,
+): Pick<Bindings, 'assumeRoleArn' | 'assumeRoleName' | 'assumeRoleCaller'> {
+  const role = roles.one;
+  const caller = callers.size > 0 ? callers.one : (facts.callerIdentity?.arn ?? null);
   return {
     assumeRoleArn: role ?? '<role-arn>',
-    assumeRoleName:
-      (role ? (parseArn(role)?.name ?? role.slice(role.lastIndexOf('/') + 1)) : undefined) || '<role-name>',
+    assumeRoleName: (role ? (parseArn(role)?.name ?? role.slice(role.lastIndexOf('/') + 1)) : null) || '<role-name>',
     assumeRoleCaller: caller ? canonicalArn(caller) : '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
   };
 }
 
+/** What a template can read: the context values, the rule's subject, and (in an evidence line) the cited item. */
+export interface Scope {
+  bindings: Bindings;
+  subject: SubjectGroup | null;
+  /** The cited item, as a subject of one item of its family. */
+  item?: SubjectGroup;
+}
+
 const PLACEHOLDER = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;
 
-/** Fills `{{name}}` placeholders; aws-auth's own template words are left as written. */
-export function fill(template: string, bindings: Bindings, item?: Record<string, unknown>): string {
+/** Fills `{{…}}` placeholders; aws-auth's own template words are left as written. */
+export function fill(template: string, scope: Scope, mode: FillMode = 'text'): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
-    if (name.startsWith('item.') && item) {
-      // `item.groups.cause` walks into a signal's named captures.
-      let v: unknown = item;
-      for (const k of name.slice(5).split('.'))
-        v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
-      return v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v);
-    }
-    return (bindings as Record<string, string>)[name] ?? whole;
+    if (name.startsWith('subject.'))
+      return scope.subject ? subjectText(scope.subject, name.slice(8), mode) : `<${name.slice(8)}>`;
+    if (name.startsWith('item.') && scope.item) return subjectText(scope.item, name.slice(5), mode);
+    return (scope.bindings as Record<string, string>)[name] ?? whole;
   });
 }
 
-/** Placeholder names used in a template (for the rule meta-tests). */
+/** Placeholder names used in a template (for the rule checks). */
 export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
 }

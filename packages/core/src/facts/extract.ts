@@ -27,7 +27,6 @@ import type {
   ContainerFact,
   FitItemFact,
   CallerIdentityFact,
-  Derived,
   EventFact,
   Facts,
   ForbiddenFact,
@@ -308,10 +307,14 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
   const events = aggregateEvents(rawEvents);
   // Scheduler messages inside events were already collected line by line; keep one fact per line.
   const awsAuth = awsAuths.find((a) => a.wellFormed) ?? awsAuths[0] ?? null;
-  const derived: Derived = {
-    ...derive({ signals, forbidden, scheduling, pods, nodes, awsAuth, callerIdentity }),
-    nodeListEmpty,
-  };
+  // Whether the pasted aws-auth maps the caller: a relation of two facts, kept on the caller.
+  if (callerIdentity !== null && awsAuth !== null) {
+    const c = callerIdentity;
+    callerIdentity = {
+      ...c,
+      mappedInAwsAuth: awsAuth.entries.some((e) => sameArn(e.arn, c.canonicalArn) || sameArn(e.arn, c.arn)),
+    };
+  }
   const sched = dedupeByLine(scheduling);
   const fitItems: FitItemFact[] = sched.flatMap((f) => {
     const most = Math.max(0, ...f.items.map((i) => i.count));
@@ -326,9 +329,6 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
       }),
     );
   });
-  const authMode = cluster?.authMode;
-  if (authMode === 'API' || authMode === 'API_AND_CONFIG_MAP' || authMode === 'CONFIG_MAP')
-    derived.clusterAuthMode = authMode;
   return {
     signals,
     forbidden,
@@ -348,7 +348,7 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
     authChecks: more.authChecks,
     authRules: more.authRules,
     whoami: more.whoami,
-    derived,
+    nodeListEmpty,
   };
 }
 
@@ -583,6 +583,7 @@ function callerIdentityFrom(section: Section): CallerIdentityFact | null {
     userId: typeof o['UserId'] === 'string' ? o['UserId'] : null,
     canonicalArn: canonicalArn(arn),
     type: info?.type ?? 'other',
+    mappedInAwsAuth: null,
   });
 }
 
@@ -711,41 +712,4 @@ function lastNonBlank(lines: readonly Line[], end: number): string | null {
     if (t !== '') return t;
   }
   return null;
-}
-
-function derive(
-  f: Pick<Facts, 'signals' | 'forbidden' | 'scheduling' | 'pods' | 'nodes' | 'awsAuth' | 'callerIdentity'>,
-): Omit<Derived, 'nodeListEmpty'> {
-  const ids = new Set(f.signals.map((s) => s.id));
-  const awsAuth = f.awsAuth;
-  const caller = f.callerIdentity;
-  let mapsCaller: boolean | null = null;
-  if (awsAuth && caller)
-    mapsCaller = awsAuth.entries.some((e) => sameArn(e.arn, caller.canonicalArn) || sameArn(e.arn, caller.arn));
-  const notReady = f.scheduling.reduce((m, s) => Math.max(m, s.notReadyNodes), 0);
-  return {
-    hasUnauthorized: ids.has('unauthorized'),
-    hasForbidden: f.forbidden.length > 0,
-    hasExecFailure: ids.has('exec_failed') || ids.has('exec_not_found') || ids.has('exec_api_version'),
-    awsAuthPresent: awsAuth !== null,
-    awsAuthHasNodeRole:
-      awsAuth !== null && awsAuth.entries.some((e) => e.kind === 'role' && e.groups.includes('system:nodes')),
-    awsAuthMapsCaller: mapsCaller,
-    callerIdentityPresent: caller !== null,
-    callerIsAssumedRole: caller?.type === 'assumed-role',
-    pendingPods: f.pods.filter((p) => p.phase === 'Pending').length,
-    allNodesNotReady:
-      f.scheduling.some((s) => s.allNodesNotReady) ||
-      (f.nodes.length > 0 && f.nodes.every((n) => n.ready !== null && n.ready !== 'True')),
-    notReadyNodes: notReady,
-    outOfDiskSymptom: f.scheduling.some((s) => s.outOfDiskNodes > 0),
-    nodesReportedNotReady: f.nodes.filter((n) => n.ready === 'False' || n.ready === 'Unknown').length,
-    nodesCniNotReady: f.nodes.filter(
-      (n) =>
-        n.readyMessage !== null &&
-        /NetworkPluginNotReady|cni plugin not initialized|cni config uninitialized/.test(n.readyMessage),
-    ).length,
-    nodesKubeletStopped: f.nodes.filter((n) => n.readyReason === 'NodeStatusUnknown' || n.ready === 'Unknown').length,
-    clusterAuthMode: null,
-  };
 }

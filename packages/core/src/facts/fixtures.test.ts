@@ -26,7 +26,7 @@ describe('empty input for every kind', () => {
       expect(r.issues).toEqual([]);
       const f = r.facts as Record<string, unknown>;
       for (const [k, v] of Object.entries(f))
-        if (k !== 'derived') expect(v === null || (Array.isArray(v) && v.length === 0), `${kind}: ${k}`).toBe(true);
+        expect(v === null || v === false || (Array.isArray(v) && v.length === 0), `${kind}: ${k}`).toBe(true);
     }
   });
 });

@@ -38,18 +38,16 @@ describe('aws CLI JSON', () => {
       authMode: 'API_AND_CONFIG_MAP',
       authModeLine: 11,
     });
-    expect(facts.derived.clusterAuthMode).toBe('API_AND_CONFIG_MAP');
   });
 
   test('--query cluster.accessConfig alone, and a full describe-cluster without accessConfig (CONFIG_MAP)', () => {
     expect(
-      read('{ "bootstrapClusterCreatorAdminPermissions": true, "authenticationMode": "API" }').facts.derived
-        .clusterAuthMode,
+      read('{ "bootstrapClusterCreatorAdminPermissions": true, "authenticationMode": "API" }').facts.cluster?.authMode,
     ).toBe('API');
     const old = read(
       '{"cluster": {"name": "c", "endpoint": "https://x.eks.amazonaws.com", "arn": "arn:aws:eks:eu-west-1:111122223333:cluster/c"}}',
     );
-    expect(old.facts.derived.clusterAuthMode).toBe('CONFIG_MAP');
+    expect(old.facts.cluster?.authMode).toBe('CONFIG_MAP');
   });
 
   test('list-access-entries, describe-access-entry and list-associated-access-policies merge by principal', () => {
@@ -378,6 +376,5 @@ Non-terminated Pods:          (3 in total)
           'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
       },
     ]);
-    expect(facts.derived.nodesCniNotReady).toBe(1);
   });
 });

@@ -541,6 +541,7 @@ function callerIdentity(arn: string, account: string | null, userId: string | nu
     userId,
     canonicalArn: canonicalArn(arn),
     type: m?.[2] ?? (arn.endsWith(':root') ? 'root' : 'other'),
+    mappedInAwsAuth: null,
   };
 }
 

@@ -155,6 +155,8 @@ export const CallerIdentityFactSchema = z.object({
   userId: z.string().nullable(),
   canonicalArn: z.string(),
   type: z.string(),
+  /** Whether the aws-auth in the input maps this identity (its ARN or canonical ARN); null without an aws-auth. */
+  mappedInAwsAuth: z.boolean().nullable(),
 });
 export type CallerIdentityFact = z.infer<typeof CallerIdentityFactSchema>;
 
@@ -272,30 +274,6 @@ export const WhoamiFactSchema = z.object({
 });
 export type WhoamiFact = z.infer<typeof WhoamiFactSchema>;
 
-/** Flat values that rules test directly; every key is listed in DERIVED_KEYS. */
-export const DerivedSchema = z.object({
-  hasUnauthorized: z.boolean(),
-  hasForbidden: z.boolean(),
-  hasExecFailure: z.boolean(),
-  awsAuthPresent: z.boolean(),
-  awsAuthHasNodeRole: z.boolean(),
-  awsAuthMapsCaller: z.boolean().nullable(),
-  callerIdentityPresent: z.boolean(),
-  callerIsAssumedRole: z.boolean(),
-  pendingPods: z.number().int().nonnegative(),
-  allNodesNotReady: z.boolean(),
-  notReadyNodes: z.number().int().nonnegative(),
-  outOfDiskSymptom: z.boolean(),
-  nodesReportedNotReady: z.number().int().nonnegative(),
-  nodesCniNotReady: z.number().int().nonnegative(),
-  nodesKubeletStopped: z.number().int().nonnegative(),
-  clusterAuthMode: z.enum(['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP']).nullable(),
-  /** `kubectl get nodes` in the input printed "No resources found": no node is registered. */
-  nodeListEmpty: z.boolean(),
-});
-export type Derived = z.infer<typeof DerivedSchema>;
-export const DERIVED_KEYS = Object.keys(DerivedSchema.shape) as (keyof Derived)[];
-
 /** Everything the rules can see about one input. Missing data is null or [], never undefined. */
 export const FactsSchema = z.object({
   signals: z.array(SignalSchema),
@@ -316,7 +294,8 @@ export const FactsSchema = z.object({
   authChecks: z.array(AuthCheckFactSchema),
   authRules: z.array(AuthRuleFactSchema),
   whoami: WhoamiFactSchema.nullable(),
-  derived: DerivedSchema,
+  /** `kubectl get nodes` in the input printed "No resources found": no node is registered. */
+  nodeListEmpty: z.boolean(),
 });
 export type Facts = z.infer<typeof FactsSchema>;
 

@@ -1,8 +1,7 @@
 // Format: JSON (`kubectl get -o json`, aws CLI output) or YAML (`kubectl get -o yaml`) text of one section.
 // Both are read into plain values plus, for every object and array, the 1-based line (within the text) of the value
 // itself and of each key or item, so facts built from them keep their input lines.
-import type { Node as YamlNode } from 'yaml';
-import { yamlLib } from '../yaml-lib.js';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { TOO_DEEP, tooDeep } from './yaml.js';
 
 /** Where a container value and each of its keys (or items) start. */
@@ -209,7 +208,6 @@ export function readYamlLocated(text: string): Located {
   const positions = new WeakMap<object, Position>();
   const values: unknown[] = [];
   const errors: Located['errors'] = [];
-  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } = yamlLib();
   const lc = new LineCounter();
   const lineAt = (off: number | undefined): number => (off === undefined ? 0 : lc.linePos(off).line);
   const toJs = (node: unknown, depth: number): unknown => {

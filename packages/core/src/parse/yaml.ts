@@ -1,4 +1,4 @@
-import { yamlLib } from '../yaml-lib.js';
+import { parseAllDocuments, parseDocument } from 'yaml';
 
 /** Result of reading YAML text: the values and the syntax errors, never a throw. */
 export interface YamlResult {
@@ -24,7 +24,7 @@ export function readYaml(text: string): YamlResult {
   const values: unknown[] = [];
   if (tooDeep(text)) return { values, errors: [TOO_DEEP] };
   try {
-    const docs = yamlLib().parseAllDocuments(text, OPTIONS);
+    const docs = parseAllDocuments(text, OPTIONS);
     const list = Array.isArray(docs) ? docs : [docs];
     for (const doc of list) {
       for (const e of doc.errors)
@@ -45,7 +45,7 @@ export function readYaml(text: string): YamlResult {
 export function readYamlValue(text: string): { value: unknown; errors: { message: string; line: number }[] } {
   if (tooDeep(text)) return { value: null, errors: [TOO_DEEP] };
   try {
-    const doc = yamlLib().parseDocument(text, OPTIONS);
+    const doc = parseDocument(text, OPTIONS);
     const errors = doc.errors.map((e) => ({
       message: e.message.split('\n')[0] ?? e.message,
       line: lineOf(text, e.pos[0]),

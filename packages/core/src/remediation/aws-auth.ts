@@ -14,8 +14,9 @@ export interface NewMapping {
 }
 
 function entryYaml(m: NewMapping): string {
-  const key = m.kind === 'role' ? 'rolearn' : 'userarn';
-  return `- ${key}: ${m.arn}\n  username: ${m.username}\n  groups:\n${m.groups.map((g) => `    - ${g}`).join('\n')}\n`;
+  return toYamlDocuments([
+    [{ [m.kind === 'role' ? 'rolearn' : 'userarn']: m.arn, username: m.username, groups: m.groups }],
+  ]);
 }
 
 function appendEntry(existing: string | undefined, entry: string): string {
@@ -32,7 +33,7 @@ function rebuiltData(a: AwsAuthFact): Record<string, string> {
       (data[key] ?? '') +
       entryYaml({ kind: e.kind, arn: e.arn, username: e.username ?? '<username>', groups: e.groups });
   }
-  if (a.accounts.length > 0) data['mapAccounts'] = a.accounts.map((x) => `- "${x}"\n`).join('');
+  if (a.accounts.length > 0) data['mapAccounts'] = toYamlDocuments([a.accounts]);
   return data;
 }
 

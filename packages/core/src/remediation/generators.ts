@@ -1,37 +1,59 @@
 import type { Bindings } from '../engine/bindings.js';
-import type { Facts } from '../facts/schema.js';
+import type { Matcher } from '../engine/operators.js';
+import { lineKey, type SubjectGroup } from '../engine/subject.js';
+import type { ForbiddenFact, Facts } from '../facts/schema.js';
 import type { Remediation } from '../report.js';
-import type { GENERATORS } from '../rules/schema.js';
+import type { GENERATORS, ItemFamily, Pattern } from '../rules/schema.js';
 import { parseArn, stripRolePath } from '../aws/arn.js';
 import { mergedAwsAuth } from './aws-auth.js';
-import { lineKey, rbacRemediation } from './rbac.js';
+import { rbacRemediation } from './rbac.js';
 
-type Generator = (facts: Facts, bindings: Bindings) => Remediation[];
+/** What a generator reads: the facts, the context values and the subject of the rule that fired. */
+export interface GeneratorInput {
+  facts: Facts;
+  matcher: Matcher;
+  bindings: Bindings;
+  subject: SubjectGroup | null;
+  /** The fact family the subject is drawn from. */
+  family: ItemFamily | null;
+}
+
+type Generator = (input: GeneratorInput) => Remediation[];
+
+// Signals that change what a denied client needs next (see DenialContext).
+const INFORMER_LIST: Pattern = { id: 'informer_list_failed' };
+const APPLY_GET: Pattern = { id: 'kubectl_apply_get' };
 
 /** Remediations that need code (merging, least-privilege synthesis); rules name them by id. */
 export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generator> = {
-  'rbac-least-privilege': (facts) => {
-    const linesOf = (id: string): Set<string> =>
-      new Set(facts.signals.filter((s) => s.id === id).map((s) => lineKey(s.source, s.line)));
-    return rbacRemediation(facts.forbidden, {
-      informerLines: linesOf('informer_list_failed'),
-      applyLines: linesOf('kubectl_apply_get'),
+  // The subject's denials only: one Role and binding per subject. A subject drawn from another family (a missing role
+  // named in a denial) grants the denials on its lines.
+  'rbac-least-privilege': ({ facts, matcher, subject, family }) => {
+    const items = subject?.items ?? [];
+    const lines = new Set(items.map((it) => lineKey(it['source'] as string | undefined, it['line'] as number)));
+    const denials =
+      family === 'forbidden'
+        ? (items as unknown as ForbiddenFact[])
+        : facts.forbidden.filter((f) => lines.has(lineKey(f.source, f.line)));
+    return rbacRemediation(denials, {
+      informerLines: matcher.lines(facts.signals, INFORMER_LIST),
+      applyLines: matcher.lines(facts.signals, APPLY_GET),
     });
   },
-  'aws-auth-merge-node-role': (facts, b) =>
+  'aws-auth-merge-node-role': ({ facts, bindings }) =>
     mergedAwsAuth(
       facts.awsAuth,
       {
         kind: 'role',
-        arn: b.nodeRoleArn,
+        arn: bindings.nodeRoleArn,
         username: 'system:node:{{EC2PrivateDNSName}}',
         groups: ['system:bootstrappers', 'system:nodes'],
       },
       'Replace <node-instance-role> with the node group role (aws eks describe-nodegroup --cluster-name <cluster-name> --nodegroup-name <nodegroup> --query nodegroup.nodeRole); a role ARN without path, not the instance profile.',
     ),
-  'aws-auth-merge-caller': (facts) => {
+  'aws-auth-merge-caller': ({ facts }) => {
     const c = facts.callerIdentity;
-    if (c === null || facts.derived.awsAuthMapsCaller !== false) return [];
+    if (c === null || c.mappedInAwsAuth !== false) return [];
     const info = parseArn(c.canonicalArn);
     const isRole = info?.type === 'role';
     const arn = isRole ? stripRolePath(c.canonicalArn) : c.canonicalArn;

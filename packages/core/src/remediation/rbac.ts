@@ -3,6 +3,7 @@
 // subresource and API group. Denials of one subject in one scope merge into one role.
 import type { ForbiddenFact } from '../facts/schema.js';
 import type { Remediation } from '../report.js';
+import { lineKey } from '../engine/subject.js';
 import { toYamlDocuments } from './yaml-out.js';
 
 /** Verbs whose requests carry an object name, so `resourceNames` can narrow them. */
@@ -23,7 +24,7 @@ export function slug(s: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9.-]+/g, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|(?<![-.])[-.]+$/g, ''); // (?<!…): a start inside a run of - and . was quadratic (ReDoS)
+    .replace(/^[-.]+|(?<![-.])[-.]+$/g, ''); // (?<!…): no match may start inside a run of - and . (linear time)
   return out.slice(0, 50) || 'subject';
 }
 
@@ -51,11 +52,6 @@ export interface DenialContext {
   informerLines?: ReadonlySet<string>;
   /** Lines of `kubectl apply` reading the live object: it then creates or patches it. */
   applyLines?: ReadonlySet<string>;
-}
-
-/** The key of a fact's line in {@link DenialContext} sets. */
-export function lineKey(source: string | undefined, line: number): string {
-  return `${source ?? ''}\u0000${line}`;
 }
 
 /** The requests a client makes after the denied one: informers list+watch; kubectl apply gets, then creates or patches. */
@@ -126,7 +122,6 @@ export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialCo
     if (subjectOf(d) === null) continue;
     const scope = d.path !== null || d.clusterScope || d.namespace === null ? '' : d.namespace;
     const key = `${d.username}\u0000${scope}`;
-    // Appended in place: copying the list per denial was quadratic in a log with thousands of denials per subject.
     const list = groups.get(key);
     if (list) list.push(d);
     else groups.set(key, [d]);
@@ -140,7 +135,6 @@ export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialCo
     const namespace = key.split('\u0000')[1] ?? '';
     const asked = withFollowUps(list, ctx);
     const rules = policyRulesFor(asked);
-    // A set, not list.includes per request: that was quadratic in the denials of one subject.
     const denied = new Set<ForbiddenFact>(list);
     const informer = asked.some((d) => !denied.has(d) && (d.verb === 'watch' || d.verb === 'list'));
     const apply = asked.some((d) => d.verb === 'patch' && !denied.has(d));

@@ -93,10 +93,10 @@ function renderDiagnosis(
     `${p.bold(`${i + 1}.`)} ${sev} ${p.bold(d.rootCause)}  ${p.dim(`confidence ${d.confidence.toFixed(2)} · ${rank} · rule ${d.ruleId}`)}`,
   );
   out.push(`   ${p.bold(d.title)}`);
-  if (full && d.severity === 'error') {
-    const chain = chainLine(d.rootCause, { ok: p.green('✔'), broken: p.red('✘'), skipped: p.dim('·') });
-    if (chain) out.push(`   ${p.dim('chain:')} ${chain}`);
-  }
+  if (full && d.severity === 'error' && d.chain)
+    out.push(
+      `   ${p.dim('chain:')} ${chainLine(d.chain, { ok: p.green('✔'), broken: p.red('✘'), skipped: p.dim('·') })}`,
+    );
   out.push(indent(d.summary, '   ', width));
   if (d.misleading) {
     out.push('');

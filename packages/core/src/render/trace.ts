@@ -8,7 +8,8 @@ export function renderTrace(trace: readonly RuleTrace[], options: { all?: boolea
     `Rule trace: ${fired.length} of ${trace.length} rules fired${options.all ? '' : ' (shown); pass --explain-all for every rule'}`,
   );
   for (const t of options.all ? trace : fired) {
-    out.push(`  ${t.fired ? '✔' : '·'} ${t.ruleId}`);
+    const by = t.subject === undefined ? [] : (JSON.parse(t.subject) as unknown[]);
+    out.push(`  ${t.fired ? '✔' : '·'} ${t.ruleId}${by.length > 0 ? ` (${by.join(' ')})` : ''}`);
     for (const c of t.conditions) {
       const value = JSON.stringify(c.value);
       out.push(

@@ -1,7 +1,7 @@
-import { yamlLib } from '../yaml-lib.js';
+import { stringify } from 'yaml';
 import type { Report } from '../report.js';
 
-/** Renders a report as YAML (the same object as `-o json`). From `@rbac-diagnose/core/lite`, `await loadYaml()` first. */
+/** Renders a report as YAML (the same object as `-o json`). */
 export function renderYaml(report: Report): string {
-  return yamlLib().stringify(report, { lineWidth: 0, blockQuote: 'literal' });
+  return stringify(report, { lineWidth: 0, blockQuote: 'literal' });
 }

@@ -1,74 +1,85 @@
 import { z } from 'zod';
 import { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from '../engine/bindings.js';
-import { DERIVED_KEYS, FactsSchema } from '../facts/schema.js';
+import { DISPLAY_FIELDS } from '../engine/subject.js';
+import { FactsSchema } from '../facts/schema.js';
 import { SIGNATURES } from '../parse/signatures.js';
-import { RuleSchema, type Condition, type Rule } from './schema.js';
+import {
+  ITEM_FAMILIES,
+  RuleSchema,
+  VocabularySchema,
+  type Condition,
+  type ItemFamily,
+  type Pattern,
+  type Rule,
+  type Vocabulary,
+} from './schema.js';
 
-/** A problem in a rule file, naming the field. */
+/** A problem in a rule or vocabulary file, naming the field. */
 export interface RuleProblem {
   field: string;
   message: string;
 }
 
 const SIGNAL_IDS = new Set(SIGNATURES.map((s) => s.id));
-const ITEM_FIELDS = new Set(['item']);
+const CONTEXT = new Set<string>([...BINDING_NAMES, ...LITERAL_TEMPLATES]);
 
-/** Validates rule data: the zod schema, then references (facts, paths, signals, placeholders, regexes). */
-export function checkRule(data: unknown): { rule: Rule | null; problems: RuleProblem[] } {
-  const parsed = RuleSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      rule: null,
-      problems: parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message })),
-    };
-  }
-  const rule = parsed.data;
+/** Validates rule data: the zod schema, then every reference (facts, paths, subject, signals, placeholders, regexes). */
+export function checkRule(data: unknown, vocabulary: Vocabulary): { rule: Rule | null; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
-  const visit = (c: Condition, field: string): void => {
-    if ('all' in c) c.all.forEach((x, i) => visit(x, `${field}.all.${i}`));
-    else if ('any' in c) c.any.forEach((x, i) => visit(x, `${field}.any.${i}`));
-    else if ('not' in c) visit(c.not, `${field}.not`);
-    else {
-      if (c.path !== undefined && !pathExists(c.fact, c.path))
-        problems.push({ field: `${field}.path`, message: `fact "${c.fact}" has no path ${c.path}` });
-      if (c.operator === 'hasSignal' || c.operator === 'lacksSignal') {
-        const ids = Array.isArray(c.value) ? c.value : [c.value];
-        for (const id of ids)
-          if (typeof id !== 'string' || !SIGNAL_IDS.has(id))
-            problems.push({ field: `${field}.value`, message: `unknown signal id ${JSON.stringify(id)}` });
-      }
-      if (c.operator === 'matches') checkRegex(c.value, `${field}.value`, problems);
+  const add = (field: string, message: string): void => void problems.push({ field, message });
+  const cause = (data as { rootCause?: unknown } | null)?.rootCause;
+  if (typeof cause === 'string' && !cause.startsWith('x-') && vocabulary.rootCauses[cause] === undefined)
+    add('rootCause', `"${cause}" is not a root cause of the vocabulary (a custom one is named x-…)`);
+  const parsed = RuleSchema.safeParse(data);
+  if (!parsed.success) return { rule: null, problems: [...problems, ...zodProblems(parsed.error)] };
+  const rule = parsed.data;
+  const subject = rule.subject;
+  if (subject) {
+    checkPattern(subject.from, subject.where, 'subject.where', add);
+    for (const [i, by] of (subject.by ?? []).entries())
+      if (!fieldExists(subject.from, by)) add(`subject.by.${i}`, `${subject.from} items have no field ${by}`);
+  }
+  const conditions = (c: Condition, field: string): void =>
+    checkCondition(c, field, add, { subject: subject?.from ?? null, named: vocabulary.conditions });
+  if (rule.conditions) conditions(rule.conditions, 'conditions');
+  else if (!subject) add('conditions', 'a rule without subject needs conditions');
+  rule.adjustments?.forEach((a, i) => conditions(a.conditions, `adjustments.${i}.conditions`));
+  rule.remediation.forEach((r, i) => r.when && conditions(r.when, `remediation.${i}.when`));
+  rule.nextSteps.forEach((n, i) => n.when && conditions(n.when, `nextSteps.${i}.when`));
+
+  // Templates: `{{subject.x}}` needs a subject with field x; `{{item.x}}` only in an evidence line, about its item.
+  const template = (field: string, text: string, item: { family: ItemFamily; ids: unknown } | null): void => {
+    for (const name of placeholders(text)) {
+      const [head, ...rest] = name.split('.');
+      const path = rest.join('.');
+      if (head === 'subject' && subject) {
+        if (!fieldExists(subject.from, path, subject.where?.['id']))
+          add(field, `{{${name}}}: ${subject.from} items have no field ${path}`);
+      } else if (head === 'item' && item) {
+        if (!fieldExists(item.family, path, item.ids))
+          add(field, `{{${name}}}: ${item.family} items have no field ${path}`);
+      } else if (!CONTEXT.has(name)) add(field, `unbound placeholder {{${name}}}`);
     }
   };
-  visit(rule.conditions, 'conditions');
-  rule.adjustments?.forEach((a, i) => visit(a.conditions, `adjustments.${i}.conditions`));
-  const texts: [string, string][] = [
+  const texts: [string, string | undefined][] = [
     ['title', rule.title],
     ['summary', rule.summary],
     ['explanation', rule.explanation],
-    ['misleading', rule.misleading ?? ''],
+    ['misleading', rule.misleading],
+    ['subject.label', subject?.label],
     ...rule.nextSteps.flatMap((n, i): [string, string][] => [
       [`nextSteps.${i}.command`, n.command],
       [`nextSteps.${i}.why`, n.why],
     ]),
-    ...rule.remediation.flatMap((r, i): [string, string][] => [
+    ...rule.remediation.flatMap((r, i): [string, string | undefined][] => [
       [`remediation.${i}.title`, r.title],
-      [`remediation.${i}.command`, r.command ?? ''],
-      [`remediation.${i}.yaml`, r.yaml ?? ''],
-      [`remediation.${i}.text`, r.text ?? ''],
+      [`remediation.${i}.command`, r.command],
+      [`remediation.${i}.yaml`, r.yaml],
+      [`remediation.${i}.text`, r.text],
     ]),
     ...(rule.adjustments ?? []).map((a, i): [string, string] => [`adjustments.${i}.why`, a.why]),
   ];
-  for (const [field, text] of texts) {
-    for (const name of placeholders(text)) {
-      if (
-        !(BINDING_NAMES as readonly string[]).includes(name) &&
-        !(LITERAL_TEMPLATES as readonly string[]).includes(name)
-      ) {
-        problems.push({ field, message: `unbound placeholder {{${name}}}` });
-      }
-    }
-  }
+  for (const [field, text] of texts) if (text !== undefined) template(field, text, null);
   const evidence = [
     ...rule.evidence.map((e, i) => [`evidence.${i}`, e] as const),
     ...(rule.adjustments ?? []).flatMap((a, j) =>
@@ -76,47 +87,119 @@ export function checkRule(data: unknown): { rule: Rule | null; problems: RulePro
     ),
   ];
   for (const [field, e] of evidence) {
-    for (const name of placeholders(e.why)) {
-      const [head] = name.split('.');
-      if (!ITEM_FIELDS.has(head ?? '') && !(BINDING_NAMES as readonly string[]).includes(name))
-        problems.push({ field: `${field}.why`, message: `unbound placeholder {{${name}}}` });
+    let family: ItemFamily | null = e.from === 'subject' ? (subject?.from ?? null) : e.from;
+    if (family === null) {
+      add(`${field}.from`, 'evidence from the subject needs a rule subject');
+      family = 'signals';
     }
-    for (const [k, v] of Object.entries(e.where ?? {})) {
-      if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'matches' in v)
-        checkRegex(v.matches, `${field}.where.${k}`, problems);
-    }
+    checkPattern(family, e.where, `${field}.where`, add);
+    const ids = e.where?.['id'] ?? (e.from === 'subject' ? subject?.where?.['id'] : undefined);
+    template(`${field}.why`, e.why, { family, ids });
   }
-  const whens = [
-    ...rule.remediation.map((r, i) => [`remediation.${i}.when`, r.when] as const),
-    ...rule.nextSteps.map((n, i) => [`nextSteps.${i}.when`, n.when] as const),
-  ];
-  for (const [field, when] of whens) {
-    if (when === undefined) continue;
-    const bare = when.startsWith('!') ? when.slice(1) : when;
-    const eq = bare.indexOf('=');
-    const name = eq < 0 ? bare : bare.slice(0, bare[eq - 1] === '!' ? eq - 1 : eq);
-    if (!(DERIVED_KEYS as readonly string[]).includes(name))
-      problems.push({ field, message: `"${name}" is not a derived fact (${DERIVED_KEYS.join(', ')})` });
-  }
+  rule.remediation.forEach((r, i) => {
+    if (r.generator === 'rbac-least-privilege' && !subject)
+      add(
+        `remediation.${i}.generator`,
+        'rbac-least-privilege grants the denials of the subject: the rule needs a subject',
+      );
+  });
   return { rule: problems.length === 0 ? rule : null, problems };
 }
 
-function checkRegex(v: unknown, field: string, problems: RuleProblem[]): void {
+/** Validates vocabulary data: the zod schema, then its named conditions (known facts, no subject, known names). */
+export function checkVocabulary(data: unknown): { vocabulary: Vocabulary | null; problems: RuleProblem[] } {
+  const parsed = VocabularySchema.safeParse(data);
+  if (!parsed.success) return { vocabulary: null, problems: zodProblems(parsed.error) };
+  const problems: RuleProblem[] = [];
+  const add = (field: string, message: string): void => void problems.push({ field, message });
+  for (const [name, c] of Object.entries(parsed.data.conditions))
+    checkCondition(c, `conditions.${name}`, add, { subject: null, named: parsed.data.conditions });
+  return { vocabulary: problems.length === 0 ? parsed.data : null, problems };
+}
+
+function zodProblems(error: z.ZodError): RuleProblem[] {
+  return error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message }));
+}
+
+type Add = (field: string, message: string) => void;
+
+function checkCondition(
+  c: Condition,
+  field: string,
+  add: Add,
+  ctx: { subject: ItemFamily | null; named: Readonly<Record<string, Condition>> },
+): void {
+  if ('all' in c) c.all.forEach((x, i) => checkCondition(x, `${field}.all.${i}`, add, ctx));
+  else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, `${field}.any.${i}`, add, ctx));
+  else if ('not' in c) checkCondition(c.not, `${field}.not`, add, ctx);
+  else if ('condition' in c) {
+    if (ctx.named[c.condition] === undefined) add(`${field}.condition`, `no named condition "${c.condition}"`);
+  } else {
+    let family: ItemFamily | null = null;
+    if (c.fact === 'subject') {
+      if (ctx.subject === null) add(`${field}.fact`, 'the subject fact needs a rule subject');
+      else if (c.path !== undefined && !subjectPathExists(ctx.subject, c.path))
+        add(`${field}.path`, `the subject (${ctx.subject}) has no path ${c.path}`);
+      else if (c.path === '$.items') family = ctx.subject;
+    } else if (c.path !== undefined && !fieldExists(c.fact, c.path.slice(2)))
+      add(`${field}.path`, `fact "${c.fact}" has no path ${c.path}`);
+    else {
+      const target = c.path === undefined ? c.fact : `${c.fact}.${c.path.slice(2)}`;
+      if ((ITEM_FAMILIES as readonly string[]).includes(target)) family = target as ItemFamily;
+    }
+    if (c.operator === 'hasSignal' || c.operator === 'lacksSignal') checkSignalIds(c.value, `${field}.value`, add);
+    if ((c.operator === 'hasItem' || c.operator === 'lacksItem') && family !== null)
+      checkPattern(family, c.value as Pattern, `${field}.value`, add);
+    if (c.operator === 'matches') checkRegex(c.value, `${field}.value`, add);
+  }
+}
+
+function checkSignalIds(v: unknown, field: string, add: Add): void {
+  for (const id of Array.isArray(v) ? v : [v])
+    if (typeof id !== 'string' || !SIGNAL_IDS.has(id)) add(field, `unknown signal id ${JSON.stringify(id)}`);
+}
+
+/** An item pattern: known fields, valid regexes, and catalogued ids for signals. */
+function checkPattern(family: ItemFamily, pattern: Pattern | undefined, field: string, add: Add): void {
+  for (const [k, v] of Object.entries(pattern ?? {})) {
+    if (!fieldExists(family, k)) add(`${field}.${k}`, `${family} items have no field ${k}`);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'matches' in v)
+      checkRegex(v.matches, `${field}.${k}`, add);
+    if (family === 'signals' && k === 'id') checkSignalIds(v, `${field}.id`, add);
+  }
+}
+
+function checkRegex(v: unknown, field: string, add: Add): void {
   if (typeof v !== 'string') {
-    problems.push({ field, message: 'a regex must be a string' });
+    add(field, 'a regex must be a string');
     return;
   }
   try {
     new RegExp(v);
   } catch (e) {
-    problems.push({ field, message: `invalid regex: ${e instanceof Error ? e.message : String(e)}` });
+    add(field, `invalid regex: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-/** Whether `$.a.b` exists in the zod shape of a fact. */
-function pathExists(fact: string, path: string): boolean {
-  let schema: z.ZodType | undefined = (FactsSchema.shape as Record<string, z.ZodType>)[fact];
-  for (const part of path.replace(/^\$\./, '').split('.')) {
+/** The named captures the signatures with these ids (all, when not given) can put in a signal's `groups`. */
+function signalGroups(ids: unknown): Set<string> {
+  const wanted = Array.isArray(ids) ? ids : typeof ids === 'string' ? [ids] : null;
+  const names = new Set<string>();
+  for (const s of SIGNATURES) {
+    if (wanted !== null && !wanted.includes(s.id)) continue;
+    // `name2`, `name3`… fold into `name` (parse/signatures/types.ts).
+    for (const m of s.re.source.matchAll(/\(\?<([A-Za-z]+)\d*>/g)) names.add(m[1] ?? '');
+  }
+  return names;
+}
+
+/** Whether `path` (`a` or `a.b`) is a field of the family's items, a computed display field, or a signal capture. */
+function fieldExists(family: string, path: string, signalIds?: unknown): boolean {
+  const [head, ...rest] = path.split('.');
+  if (family === 'signals' && head === 'groups' && rest.length === 1) return signalGroups(signalIds).has(rest[0] ?? '');
+  if (rest.length === 0 && (DISPLAY_FIELDS[family as ItemFamily] ?? []).includes(head ?? '')) return true;
+  let schema = itemSchema(family);
+  for (const part of path.split('.')) {
     schema = unwrap(schema);
     if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[part];
     else if (schema instanceof z.ZodRecord) schema = schema.valueType as z.ZodType;
@@ -124,6 +207,24 @@ function pathExists(fact: string, path: string): boolean {
     if (schema === undefined) return false;
   }
   return true;
+}
+
+/** A `$.a.b` path of the subject fact: a fact field its items share (not a display field), `items` or `count`. */
+function subjectPathExists(family: ItemFamily, path: string): boolean {
+  const p = path.replace(/^\$\./, '');
+  return p === 'items' || p === 'count' || (fieldExists(family, p) && !(DISPLAY_FIELDS[family] ?? []).includes(p));
+}
+
+/** The zod shape of one item of a family (`awsAuth.entries` → an entry); a single fact is its own item. */
+function itemSchema(family: string): z.ZodType | undefined {
+  const [head, ...rest] = family.split('.');
+  let schema: z.ZodType | undefined = (FactsSchema.shape as Record<string, z.ZodType>)[head ?? ''];
+  for (const part of rest) {
+    const s = unwrap(schema);
+    schema = s instanceof z.ZodObject ? (s.shape as Record<string, z.ZodType>)[part] : undefined;
+  }
+  const s = unwrap(schema);
+  return s instanceof z.ZodArray ? (s.element as z.ZodType) : s;
 }
 
 function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {

@@ -43,9 +43,12 @@ const JsonValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([Scalar, z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 
+/** What a condition may read: a fact family, or `subject` (the items the rule is about, see SubjectSchema). */
+export const CONDITION_FACTS = [...FACT_NAMES, 'subject'] as const;
+
 export const FactConditionSchema = z
   .object({
-    fact: z.enum(FACT_NAMES as [string, ...string[]]),
+    fact: z.enum(CONDITION_FACTS as unknown as [string, ...string[]]),
     path: z
       .string()
       .regex(
@@ -60,18 +63,23 @@ export const FactConditionSchema = z
   .strict();
 export type FactCondition = z.infer<typeof FactConditionSchema>;
 
-export type Condition = FactCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+/** A reference to a named condition of the vocabulary (json-rules-engine's `setCondition`). */
+export const ConditionReferenceSchema = z.object({ condition: z.string().regex(/^[a-z][A-Za-z0-9]*$/) }).strict();
+
+export type Condition =
+  FactCondition | { condition: string } | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     FactConditionSchema,
+    ConditionReferenceSchema,
     z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
     z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
     z.object({ not: ConditionSchema }).strict(),
   ]),
 );
 
-/** Facts whose items can be cited as evidence (each item carries a line). */
-export const EVIDENCE_SOURCES = [
+/** Fact families whose items carry a line: a rule's subject is drawn from one, evidence cites them. */
+export const ITEM_FAMILIES = [
   'signals',
   'forbidden',
   'events',
@@ -85,6 +93,25 @@ export const EVIDENCE_SOURCES = [
   'awsAuth.entries',
   'callerIdentity',
 ] as const;
+export type ItemFamily = (typeof ITEM_FAMILIES)[number];
+
+/** Where evidence comes from: the rule's subject (every item of it), or any item family for corroborating facts. */
+export const EVIDENCE_SOURCES = ['subject', ...ITEM_FAMILIES] as const;
+
+/**
+ * What a rule is about. The items of `from` that match `where` are grouped by the `by` fields (`groups.x` for a
+ * signal's capture); each group is one subject and gets its own diagnosis. Without `by`, all matching items form one.
+ */
+export const SubjectSchema = z
+  .object({
+    from: z.enum(ITEM_FAMILIES),
+    where: PatternSchema.optional(),
+    by: z.array(z.string().regex(/^[A-Za-z]\w*(?:\.[A-Za-z]\w*)?$/)).optional(),
+    /** A short label for the report (`{{subject.principal}}`); diagnoses of one root cause merge per label. */
+    label: z.string().min(1).optional(),
+  })
+  .strict();
+export type RuleSubject = z.infer<typeof SubjectSchema>;
 
 export const EvidenceSelectorSchema = z
   .object({
@@ -99,12 +126,6 @@ export type EvidenceSelector = z.infer<typeof EvidenceSelectorSchema>;
 /** Remediation generators implemented in core (remediation/generators.ts). */
 export const GENERATORS = ['rbac-least-privilege', 'aws-auth-merge-node-role', 'aws-auth-merge-caller'] as const;
 
-/**
- * A `when` guard on a derived fact: `name` (truthy), `!name` (falsy), `name=VALUE` or `name!=VALUE` (e.g.
- * `clusterAuthMode!=CONFIG_MAP`: shown unless the input proves the cluster uses aws-auth only).
- */
-const WhenSchema = z.string().regex(/^(?:!?[a-z][A-Za-z]*|[a-z][A-Za-z]*!?=[A-Za-z0-9_-]+)$/);
-
 export const RemediationTemplateSchema = z
   .object({
     kind: z.enum(['manifest', 'command', 'patch', 'note']),
@@ -113,7 +134,8 @@ export const RemediationTemplateSchema = z
     yaml: z.string().optional(),
     text: z.string().optional(),
     generator: z.enum(GENERATORS).optional(),
-    when: WhenSchema.optional(),
+    /** Shown only when this condition holds (e.g. `{ "condition": "authModeAllowsAwsAuth" }`). */
+    when: ConditionSchema.optional(),
     safety: SafetySchema,
   })
   .strict()
@@ -156,14 +178,16 @@ export const RuleSchema = z
     severity: SeveritySchema,
     confidence: z.number().min(0).max(1),
     layer: z.enum(LAYERS),
+    subject: SubjectSchema.optional(),
     summary: z.string().min(1),
     explanation: z.string().min(1),
     misleading: z.string().optional(),
-    conditions: ConditionSchema,
+    /** What must hold besides the subject existing (all of it, for a rule without subject). */
+    conditions: ConditionSchema.optional(),
     adjustments: z.array(AdjustmentSchema).optional(),
     evidence: z.array(EvidenceSelectorSchema).min(1),
     nextSteps: z.array(
-      z.object({ command: z.string().min(1), why: z.string().min(1), when: WhenSchema.optional() }).strict(),
+      z.object({ command: z.string().min(1), why: z.string().min(1), when: ConditionSchema.optional() }).strict(),
     ),
     remediation: z.array(RemediationTemplateSchema),
     references: z.array(z.url()),
@@ -171,3 +195,39 @@ export const RuleSchema = z
   })
   .strict();
 export type Rule = z.infer<typeof RuleSchema>;
+
+/** A root cause of the vocabulary: its layer and the link of a chain where it breaks. */
+export const RootCauseEntrySchema = z
+  .object({
+    layer: z.enum(LAYERS),
+    chain: z.string().min(1),
+    link: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/**
+ * The domain vocabulary rules are written in (packages/rules/vocabulary): chains of links a request or a pod walks,
+ * root causes placed on them, and named conditions rules reference as `{ "condition": "name" }`.
+ */
+export const VocabularySchema = z
+  .object({
+    $schema: z.string().optional(),
+    chains: z.record(z.string().regex(/^[a-z][a-z-]*$/), z.array(z.string().min(1)).min(2)),
+    rootCauses: z.record(RootCauseSchema, RootCauseEntrySchema),
+    conditions: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), ConditionSchema),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    for (const [id, rc] of Object.entries(v.rootCauses)) {
+      const links = v.chains[rc.chain];
+      if (!links)
+        ctx.addIssue({ code: 'custom', path: ['rootCauses', id, 'chain'], message: `no chain "${rc.chain}"` });
+      else if (rc.link >= links.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rootCauses', id, 'link'],
+          message: `chain "${rc.chain}" has ${links.length} links`,
+        });
+    }
+  });
+export type Vocabulary = z.infer<typeof VocabularySchema>;

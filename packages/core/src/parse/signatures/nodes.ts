@@ -26,7 +26,7 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     guard: ['Kubelet stopped posting node status', 'Kubelet never posted node status'],
     re: /Kubelet (?:stopped|never) posting node status|Kubelet never posted node status/,
   },
-  // kubectl's empty-list notice (stderr); with `kubectl get nodes` it means no node is registered (derived.nodeListEmpty).
+  // kubectl's empty-list notice (stderr); with `kubectl get nodes` it means no node is registered (the nodeListEmpty fact).
   {
     id: 'no_resources_found',
     guard: ['No resources found'],

@@ -1,0 +1,153 @@
+// A rule's subject: the items it is about (a denial's user, a pod, an image…), grouped so that each distinct thing
+// gets its own diagnosis, and what conditions and templates read of a group.
+import type { Facts } from '../facts/schema.js';
+import type { ItemFamily, RuleSubject } from '../rules/schema.js';
+import type { Matcher } from './operators.js';
+
+/** One item of a fact family (a denial, a signal, a pod…). */
+export type Item = Record<string, unknown>;
+
+/** One subject of a rule: the items of one `by` group. */
+export interface SubjectGroup {
+  family: ItemFamily;
+  /** The `by` values, as a JSON array (`[]` for a rule without `by`). */
+  key: string;
+  items: readonly Item[];
+  /** The distinct values of each field read so far (a group's text reads the same fields many times). */
+  readonly seen?: Map<string, readonly string[]>;
+}
+
+/** The key of an item's line (`source\0line`): the same line in the same input. */
+export function lineKey(source: string | undefined, line: number): string {
+  return `${source ?? ''}\u0000${line}`;
+}
+
+/** The items of a fact family (single facts such as `awsAuth` as a list of zero or one). */
+export function familyItems(facts: Facts, from: ItemFamily): readonly Item[] {
+  switch (from) {
+    case 'awsAuth':
+      return facts.awsAuth ? [facts.awsAuth] : [];
+    case 'awsAuth.findings':
+      return facts.awsAuth?.findings ?? [];
+    case 'awsAuth.entries':
+      return facts.awsAuth?.entries ?? [];
+    case 'callerIdentity':
+      return facts.callerIdentity ? [facts.callerIdentity] : [];
+    default:
+      return facts[from];
+  }
+}
+
+type Display = (item: Item) => Record<string, string>;
+
+// Words rule text needs about a denial that no fact field holds as such (flags, RBAC kinds, a readable request).
+const forbiddenDisplay: Display = (f) => {
+  const ns = typeof f['namespace'] === 'string' ? f['namespace'] : null;
+  const resource = typeof f['resource'] === 'string' ? f['resource'] : null;
+  const sub = typeof f['subresource'] === 'string' ? f['subresource'] : null;
+  const group = typeof f['apiGroup'] === 'string' ? f['apiGroup'] : '';
+  const kind = f['subjectKind'] === 'Anonymous' ? 'User' : String(f['subjectKind']);
+  const saNs = typeof f['subjectNamespace'] === 'string' ? `${f['subjectNamespace']}/` : '';
+  return {
+    principal: `${kind} ${saNs}${String(f['subjectName'])}`,
+    target: [resource ?? f['path'] ?? '', sub].filter(Boolean).join('/'),
+    scopePhrase: ns !== null ? `in the namespace "${ns}"` : 'at the cluster scope',
+    namespaceFlag: ns !== null ? `-n ${ns}` : '',
+    // kubectl create role --resource=<resource>[.<group>][/<subresource>]
+    resourceArg: resource !== null ? `${resource}${group ? `.${group}` : ''}${sub ? `/${sub}` : ''}` : '<resource>',
+    roleKind: ns === null ? 'clusterrole' : 'role',
+    bindingKind: ns === null ? 'clusterrolebinding' : 'rolebinding',
+  };
+};
+
+const DISPLAY: Partial<Record<ItemFamily, Display>> = { forbidden: forbiddenDisplay };
+
+/** The computed fields each family's subject offers beside its fact fields (for the rule checks). */
+export const DISPLAY_FIELDS: Partial<Record<ItemFamily, readonly string[]>> = {
+  forbidden: ['principal', 'target', 'scopePhrase', 'namespaceFlag', 'resourceArg', 'roleKind', 'bindingKind'],
+};
+
+/** Reads `a` or `a.b` (a signal's `groups.x`) from an item; `a` may be a display field of its family. */
+export function valueAt(item: Item, path: string, family?: ItemFamily): unknown {
+  if (!path.includes('.')) {
+    if (path in item) return item[path];
+    const display = family === undefined ? undefined : DISPLAY[family];
+    return display ? display(item)[path] : undefined;
+  }
+  let v: unknown = item;
+  for (const k of path.split('.'))
+    v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/** The subjects of a rule in these facts: matching items grouped by the `by` fields, in input order. */
+export function subjectGroups(facts: Facts, spec: RuleSubject, matcher: Matcher): SubjectGroup[] {
+  const groups = new Map<string, Item[]>();
+  const by = spec.by ?? [];
+  for (const item of matcher.select(familyItems(facts, spec.from), spec.where)) {
+    const key = by.length === 0 ? '[]' : JSON.stringify(by.map((p) => valueAt(item, p, spec.from) ?? null));
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups].map(([key, items]) => ({ family: spec.from, key, items, seen: new Map() }));
+}
+
+/**
+ * What conditions read as the `subject` fact: every field whose value all items share (nested objects such as a
+ * signal's `groups` field by field), plus `items` (for `hasItem`) and `count`.
+ */
+export function subjectView(group: SubjectGroup): Item {
+  return { ...(common(group.items) as Item), items: group.items, count: group.items.length };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The value every element shares (objects compared key by key), or undefined. */
+function common(values: readonly unknown[]): unknown {
+  const [first] = values;
+  if (values.length === 1) return first;
+  if (isRecord(first) && values.every(isRecord)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(first)) {
+      const v = common(values.map((x) => (x as Record<string, unknown>)[k]));
+      if (v !== undefined) out[k] = v;
+    }
+    return out;
+  }
+  if (typeof first !== 'object' || first === null) return values.every((v) => v === first) ? first : undefined;
+  const json = JSON.stringify(first);
+  return values.every((v) => JSON.stringify(v) === json) ? first : undefined;
+}
+
+/** How a template is used: prose may list several values; a command or manifest needs exactly one. */
+export type FillMode = 'text' | 'command';
+
+/**
+ * A subject field for a template: the value its items share. When they differ, prose lists the distinct values
+ * (", "), and a command gets the `<field>` hint: a command with two values in one place would be wrong. Items without
+ * the field (another signal's captures) are skipped; a null is the empty string.
+ */
+export function subjectText(group: SubjectGroup, path: string, mode: FillMode): string {
+  let values = group.seen?.get(path);
+  if (!values) {
+    const seen = new Set<string>();
+    for (const it of group.items) {
+      const v = valueAt(it, path, group.family);
+      if (v !== undefined) seen.add(show(v));
+    }
+    values = [...seen];
+    group.seen?.set(path, values);
+  }
+  if (values.length === 1) return values[0] ?? '';
+  if (mode === 'command') return `<${path.slice(path.lastIndexOf('.') + 1)}>`;
+  return values.filter((v) => v !== '').join(', ');
+}
+
+function show(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.map(show).join(', ');
+  return typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+}
