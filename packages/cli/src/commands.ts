@@ -1,5 +1,5 @@
 // `rules list` and `explain <rootCause|ruleId>`: documentation read from the rules themselves.
-import { LITERAL_TEMPLATES, ROOT_CAUSES, type Rule } from '@rbac-diagnose/core/lite';
+import { LITERAL_TEMPLATES, ROOT_CAUSES, type Rule } from '@rbac-diagnose/core';
 
 /** Prints the rules as a table (or JSON). */
 export function rulesList(rules: readonly Rule[], json: boolean): string {

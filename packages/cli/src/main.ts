@@ -2,7 +2,6 @@
 import {
   diagnoseDetailed,
   InternalError,
-  loadYaml,
   renderMarkdown,
   renderSarif,
   renderYaml,
@@ -11,7 +10,7 @@ import {
   type Report,
   type Rule,
   type RuleTrace,
-} from '@rbac-diagnose/core/lite';
+} from '@rbac-diagnose/core';
 import { builtinRules, mergeRules } from '@rbac-diagnose/rules';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { explainId, rulesList } from './commands.js';
@@ -79,13 +78,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
     const { report, trace } = await diagnoseDetailed(
       inputs.length === 1 ? (inputs[0]?.text ?? '') : inputs.map((i) => ({ name: i.name, text: i.text })),
-      // The compiled fast path gives the same diagnoses (tested against json-rules-engine); --explain needs the trace.
       {
         rules,
         trustedRules: true,
         minConfidence: args.minConfidence,
         redact: args.redact,
-        engine: args.explain ? 'json-rules-engine' : 'compiled',
         validate: false,
         maxInputChars: Math.floor(args.maxSizeMiB * 1048576),
         maxLineChars: Math.floor(args.maxLineKiB * 1024),
@@ -157,7 +154,6 @@ async function render(
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'yaml': {
       if (explain) process.stderr.write(explain);
-      await loadYaml();
       return renderYaml(report);
     }
     case 'markdown':

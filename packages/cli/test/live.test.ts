@@ -560,12 +560,3 @@ describe('as a kubectl plugin', () => {
     expect(json(r.stdout).diagnoses[0]?.rootCause).toBe('rbac_permission_missing');
   });
 });
-
-describe('start-up of piped mode is unchanged', () => {
-  test('the hot script does not contain @kubernetes/client-node; only live mode imports its lazy module', () => {
-    const hot = readFileSync(join(bin, '..', 'cli.cjs'), 'utf8');
-    expect(hot).not.toMatch(/client-node\/dist\/config\.js|class KubeConfig/);
-    expect(hot).toMatch(/__rbacImport\("\.\/lazy\/live\.js"\)/);
-    expect(readFileSync(join(bin, '..', 'lazy', 'live.js'), 'utf8')).toMatch(/client-node/);
-  });
-});

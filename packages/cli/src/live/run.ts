@@ -220,7 +220,6 @@ async function report(
     trustedRules: true,
     minConfidence: args.minConfidence,
     redact: args.redact,
-    engine: args.explain ? 'json-rules-engine' : 'compiled',
   });
   const redact = args.redact ? makeRedactor(facts) : (s: string): string => s;
   if (kube) enrichWithKubeconfig(report, inputs, kube, redact);

@@ -51,7 +51,6 @@ export async function runWatch(
       trustedRules: true,
       minConfidence: args.minConfidence,
       redact: args.redact,
-      engine: 'compiled',
     });
     const now = new Map<string, Diagnosis>();
     for (const d of report.diagnoses) now.set(`${d.ruleId}\u0000${d.rootCause}`, d);
@@ -112,7 +111,7 @@ export async function runWatch(
   const reportFailure = async (e: KubeError): Promise<void> => {
     const { report } = await diagnoseDetailed(
       `$ kubectl get events ${namespace ? `-n ${namespace}` : '-A'} --watch\n${e.kubectlText}\n`,
-      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact, engine: 'compiled' },
+      { rules, trustedRules: true, minConfidence: args.minConfidence, redact: args.redact },
     );
     emit({ change: 'error', namespace, error: e.kind, message: e.message, diagnoses: report.diagnoses });
   };
