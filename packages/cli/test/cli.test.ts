@@ -214,12 +214,15 @@ describe('the bundle (scripts/bundle.mjs)', () => {
   }
 
   test('a piped run loads neither @kubernetes/client-node nor pino; live mode and log records import their chunks', () => {
-    const loaded = [...staticClosure().values()].join('\n');
+    const closure = staticClosure();
+    const loaded = [...closure.values()].join('\n');
     expect(loaded).toMatch(/@rbac-diagnose|\/core\/dist\//);
     expect(loaded).not.toMatch(/node_modules\/@kubernetes\/client-node\//);
     expect(loaded).not.toMatch(/node_modules\/pino\//);
-    const lazy = [...readFileSync(bin, 'utf8').matchAll(/\bimport\("(\.\/chunks\/[^"]+)"\)/g)].map((m) =>
-      readFileSync(join(dirname(bin), m[1] as string), 'utf8'),
+    const lazy = [...closure].flatMap(([file, text]) =>
+      [...text.matchAll(/\bimport\("(\.{1,2}\/[^"]+)"\)/g)].map((m) =>
+        readFileSync(join(dirname(file), m[1] as string), 'utf8'),
+      ),
     );
     expect(lazy.some((t) => t.includes('@kubernetes/client-node'))).toBe(true);
     expect(lazy.some((t) => /node_modules\/pino\//.test(t))).toBe(true);

@@ -514,6 +514,21 @@ describe('watch', () => {
     expect(records.some((r) => r.change === 'new' && r.diagnosis.rootCause === 'node_role_not_mapped')).toBe(true);
   });
 
+  test('--log-level debug: log records reach stderr while the watch runs, not when it ends', async () => {
+    // Killed once a diagnosis is out: only what was written by then arrives.
+    const w = await run(['watch', '-A', '--timeout', '15s', '--log-level', 'debug'], seedKc, {
+      timeoutMs: 20000,
+      onStdout: (_, child) => child.kill('SIGKILL'),
+    });
+    expect(w.code).toBe(-1);
+    expect(w.stdout).toContain('"change":"new"');
+    const records = w.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(records).toContainEqual(expect.objectContaining({ level: 20, msg: 'live: loaded @kubernetes/client-node' }));
+  });
+
   test('watch as a forbidden user reports the 403 as a diagnosis and exits', async () => {
     const r = await run(['watch', '-n', 'sample-namespace', '--context', 'dev', '--timeout', '10s'], seedKc);
     expect(r.code).toBe(0);

@@ -1,6 +1,7 @@
 // Collection: read the objects behind a pod, a node or a namespace (GET/LIST and the self-review POSTs only) and
 // render each as the kubectl output a person would have pasted. Failures of a step become input too: a 403 is the
 // apiserver's Forbidden line, a 401 / exec / network failure the line kubectl prints (plus the kubeconfig's exec entry).
+import type { Target } from '../args.js';
 import { KubeError, type J, type Kube } from './kube.js';
 import { canIList, describeNode, describePod, eventsJson, kubeconfigExec, objectJson, whoami } from './render.js';
 
@@ -20,11 +21,6 @@ export interface Collection {
   /** The failure that stopped collection (401, exec plugin, connection refused, timeout), if any. */
   fatal: KubeError | null;
 }
-
-export type Target =
-  | { kind: 'pod'; name: string; namespace: string }
-  | { kind: 'node'; name: string }
-  | { kind: 'namespace'; namespace: string };
 
 const MAX_NODES = 10;
 const MAX_PODS = 20;

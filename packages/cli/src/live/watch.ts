@@ -2,11 +2,10 @@
 // re-diagnose when they change (debounced), and print one NDJSON record per diagnosis that appears, changes or goes.
 // Reconnects with exponential back-off; relists after 410 Gone. Read-only: list + watch.
 import { diagnoseDetailed, type Diagnosis, type Rule } from '@rbac-diagnose/core';
-import type { CliArgs } from '../args.js';
+import type { CliArgs, LiveOptions } from '../args.js';
 import type { Logger } from '../log.js';
 import { KubeError, type J, type Kube } from './kube.js';
 import { eventsJson } from './render.js';
-import type { LiveOptions } from './run.js';
 
 const DEBOUNCE_MS = 150;
 const BACKOFF_MIN_MS = 250;
