@@ -526,7 +526,7 @@ describe('watch', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { level: number; msg: string });
-    expect(records).toContainEqual(expect.objectContaining({ level: 20, msg: 'live: loaded @kubernetes/client-node' }));
+    expect(records).toContainEqual(expect.objectContaining({ level: 20, msg: 'live: kubeconfig loaded' }));
   });
 
   test('watch as a forbidden user reports the 403 as a diagnosis and exits', async () => {

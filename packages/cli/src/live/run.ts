@@ -9,45 +9,35 @@ import type { NamedText } from '../io.js';
 import { createLogger } from '../log.js';
 import { exitCode, render } from '../output.js';
 import { collect, type Collection } from './collect.js';
-import { Kube, KubeError, type ClientNode } from './kube.js';
+import { Kube, KubeError } from './kube.js';
 import { runWatch } from './watch.js';
-
-/** Loads @kubernetes/client-node (only here: it costs about a second). */
-export async function loadClientNode(): Promise<ClientNode> {
-  return await import('./client-node.js');
-}
 
 /** Runs `live …` or `watch …`; returns the exit code. */
 export async function runLive(args: CliArgs, live: LiveOptions): Promise<number> {
   const log = await createLogger(args.logLevel);
   const t0 = performance.now();
   const rules = await loadRules(args, log);
-  const k = await loadClientNode();
-  log.debug({ ms: Math.round(performance.now() - t0) }, 'live: loaded @kubernetes/client-node');
   let kube: Kube;
   try {
-    kube = Kube.load(k, { kubeconfig: live.kubeconfig, context: live.context, timeoutMs: live.requestTimeoutMs });
+    kube = Kube.load({ kubeconfig: live.kubeconfig, context: live.context, timeoutMs: live.requestTimeoutMs });
   } catch (e) {
     if (!(e instanceof KubeError)) throw e;
     // No usable kubeconfig: diagnose kubectl's own message for it.
     const inputs = [{ name: 'errors.txt', text: `${e.kubectlText}\n` }];
     return await report(inputs, { inputs, collected: [], missing: [e.message], fatal: e }, null, args, rules, live);
   }
-  try {
-    if (live.command === 'watch') return await runWatch(kube, live, args, rules, log);
-    const target = live.target as Target;
-    if (target.kind === 'pod' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
-    if (target.kind === 'namespace' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
-    log.debug({ context: kube.target.context, server: kube.target.server, target }, 'live: collecting');
-    const col = await collect(kube, target);
-    log.debug(
-      { ms: Math.round(performance.now() - t0), collected: col.collected, missing: col.missing },
-      'live: collected',
-    );
-    return await report(col.inputs, col, kube, args, rules, live);
-  } finally {
-    await kube.close();
-  }
+  log.debug({ context: kube.target.context, server: kube.target.server }, 'live: kubeconfig loaded');
+  if (live.command === 'watch') return await runWatch(kube, live, args, rules, log);
+  const target = live.target as Target;
+  if (target.kind === 'pod' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
+  if (target.kind === 'namespace' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
+  log.debug({ target }, 'live: collecting');
+  const col = await collect(kube, target);
+  log.debug(
+    { ms: Math.round(performance.now() - t0), collected: col.collected, missing: col.missing },
+    'live: collected',
+  );
+  return await report(col.inputs, col, kube, args, rules, live);
 }
 
 async function report(
@@ -97,15 +87,15 @@ async function report(
 
 const AUTH_CHAIN = /^(?:aws_|exec_|iam_|eks_access|kubeconfig_|anonymous_|assume_role)/;
 
-/**
- * On a credential failure the kubeconfig's exec entry says which identity, cluster and region were used: cite its lines
- * as evidence of the auth-chain diagnoses, and fill the cluster/region placeholders of their commands.
- */
 /** The first of several line predicates that matches some line. */
 function argLine(...preds: ((l: string, j: number) => boolean)[]): (l: string, j: number) => boolean {
   return (l, j) => preds.some((p) => p(l, j));
 }
 
+/**
+ * On a credential failure the kubeconfig's exec entry says which identity, cluster and region were used: cite its lines
+ * as evidence of the auth-chain diagnoses, and fill the cluster/region placeholders of their commands.
+ */
 function enrichWithKubeconfig(
   report: Report,
   inputs: readonly NamedText[],
@@ -116,7 +106,7 @@ function enrichWithKubeconfig(
   const exec = kube.target.exec;
   if (!kc || !exec) return;
   const lines = kc.text.split('\n');
-  const args = ((exec.args ?? []) as string[]).map(String);
+  const { args, env } = exec;
   const argAfter = (...flags: string[]): string | null => {
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
@@ -127,10 +117,6 @@ function enrichWithKubeconfig(
     }
     return null;
   };
-  const env = ((exec.env ?? []) as { name: string; value: string }[]).map((e) => ({
-    name: String(e.name),
-    value: String(e.value),
-  }));
   const cluster = argAfter('--cluster-name', '--cluster-id', '-i');
   const region =
     argAfter('--region') ?? env.find((e) => e.name === 'AWS_REGION' || e.name === 'AWS_DEFAULT_REGION')?.value ?? null;
@@ -154,8 +140,8 @@ function enrichWithKubeconfig(
         ...(multi ? { source: 'kubeconfig.yaml' } : {}),
       });
   };
-  citeAt((l) => /^\s+apiVersion: /.test(l), `the exec plugin's ExecCredential version (${String(exec.apiVersion)})`);
-  citeAt((l) => /^\s+command: /.test(l), `the credential plugin kubectl runs: ${String(exec.command)}`);
+  citeAt((l) => /^\s+apiVersion: /.test(l), `the exec plugin's ExecCredential version (${exec.apiVersion})`);
+  citeAt((l) => /^\s+command: /.test(l), `the credential plugin kubectl runs: ${exec.command}`);
   const inline =
     (...flags: string[]) =>
     (l: string) =>
