@@ -24,10 +24,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.live) {
       // Live mode's chunk imports @kubernetes/client-node: piped input never loads it.
       const { runLive } = await import('./live/run.js');
-      // Live and watch write through the process.stdout stream: a closed pipe (`| head`) ends them quietly.
-      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      });
       return await runLive(args, args.live);
     }
     const log = await createProgressLog(args.logLevel);
