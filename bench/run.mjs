@@ -449,7 +449,7 @@ const p = (s = '') => md.push(s);
 p('# Benchmarks');
 p();
 p(
-  `Written by \`pnpm bench\` (bench/run.mjs${quick ? ' --quick' : ''}) on ${m.date}, commit ${m.commit}${m.dirty ? ' + uncommitted changes' : ''}; the whole run took ${f0(elapsed)} s.`,
+  `Written by \`pnpm bench\` (bench/run.mjs ${argv.join(' ')}) on ${m.date}, commit ${m.commit}${m.dirty ? ' + uncommitted changes' : ''}; scale sizes ${SIZES.length ? `${SIZES.join(', ')} MB` : 'none'}; the whole run took ${f0(elapsed)} s.`,
 );
 p(
   'Regenerate with `pnpm build && pnpm bench` (a few minutes; `--quick` for a smaller subset that prints but does not rewrite this file).',
