@@ -147,6 +147,18 @@ describe('contract C3: exit codes', () => {
     [['-o', 'xml'], '--output must be one of'],
     [['/no/such/file.txt'], 'cannot read /no/such/file.txt: no such file'],
     [['--min-confidence', '2'], '--min-confidence must be a number from 0 to 1'],
+    [['-o'], '-o needs a value'],
+    [['--output', '--json'], '--output needs a value'],
+    [['--verbose=yes'], '--verbose takes no value'],
+    [['rules', 'lists'], 'usage: rbac-diagnose rules list'],
+    [['explain'], 'usage: rbac-diagnose explain'],
+    [['live'], 'usage: rbac-diagnose live pod NAME'],
+    [['live', 'pod'], 'live pod needs a pod name'],
+    [['live', 'pod', 'a', 'b'], 'unexpected argument "b"'],
+    [['watch', '-n'], '-n needs a value'],
+    [['watch', '--max-events', '0'], '--max-events must be a positive integer'],
+    [['watch', '--timeout', 'soon'], '--timeout must be a duration'],
+    [['-n', 'default'], 'unknown option -n'],
   ])('2 with a one-line reason for %j', (args, msg) => {
     const r = run(args);
     expect(r.code).toBe(2);
