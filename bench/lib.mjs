@@ -8,8 +8,6 @@ const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const { diagnose, diagnoseDetailed } = await import(join(root, 'packages/core/dist/index.js'));
 const { runRules } = await import(join(root, 'packages/core/dist/engine/run.js'));
 const { builtinRules, builtinVocabulary } = await import(join(root, 'packages/rules/dist/index.js'));
-// The compiled fast path (same rule data as closures), when this build has it.
-const compiled = await import(join(root, 'packages/core/dist/engine/compile.js')).catch(() => null);
 
 const warm = Number(process.argv[2] ?? 20);
 const runs = Number(process.argv[3] ?? 50);
@@ -44,25 +42,12 @@ for (const f of readdirSync(wallsDir)
     await runRules(builtinRules, facts, builtinVocabulary);
     engine.push(performance.now() - t);
   }
-  let fast = null;
-  if (compiled) {
-    const run = compiled.compileRules(builtinRules);
-    for (let i = 0; i < warm; i++) run(facts);
-    const xs = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      run(facts);
-      xs.push(performance.now() - t);
-    }
-    fast = stat(xs);
-  }
   out.walls.push({
     file: f,
     bytes: Buffer.byteLength(text),
     first,
     total: stat(total),
     engine: stat(engine),
-    compiled: fast,
   });
 }
 console.log(JSON.stringify(out));

@@ -1,14 +1,39 @@
-// Command-line arguments, parsed by hand (no dependency, nothing loaded at start-up).
+// Command lines, read by node:util parseArgs: `rbac-diagnose [options] [FILE...]`, `rules list`, `explain ID`,
+// `live pod|node|namespace …` and `watch …`. Every mistake is a UsageError: exit code 2 and one line on stderr.
+import { parseArgs as parseCommandLine } from 'node:util';
 
 /** Output forms of the report. */
 export type OutputForm = 'text' | 'json' | 'yaml' | 'markdown' | 'sarif';
 /** Log levels accepted by --log-level. */
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
+/** What `live` reads: a pod, a node or a namespace ('' = the kubeconfig context's namespace). */
+export type Target =
+  | { kind: 'pod'; name: string; namespace: string }
+  | { kind: 'node'; name: string }
+  | { kind: 'namespace'; namespace: string };
+
+/** Options of the live and watch commands. */
+export interface LiveOptions {
+  command: 'live' | 'watch';
+  /** What `live` reads; null for `watch`. */
+  target: Target | null;
+  namespace: string | null;
+  allNamespaces: boolean;
+  context: string | null;
+  kubeconfig: string | null;
+  save: string | null;
+  requestTimeoutMs: number;
+  maxEvents: number | null;
+  timeoutMs: number | null;
+}
+
 /** Parsed command line. */
 export interface CliArgs {
-  /** `rules list`, `explain <id>`; null for diagnosing inputs. */
+  /** `rules list`, `explain <id>`; null for diagnosing inputs or live mode. */
   command: { name: 'rules-list' } | { name: 'explain'; id: string } | null;
+  /** `live …` and `watch …`; null otherwise. */
+  live: LiveOptions | null;
   files: string[];
   fix: boolean;
   explain: boolean;
@@ -36,148 +61,216 @@ export class UsageError extends Error {
 
 const OUTPUTS: readonly OutputForm[] = ['text', 'json', 'yaml', 'markdown', 'sarif'];
 const LEVELS: readonly LogLevel[] = ['silent', 'error', 'warn', 'info', 'debug', 'trace'];
+const FAIL_ON = ['error', 'warning', 'info'] as const;
+
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  explain: { type: 'boolean' },
+  'explain-all': { type: 'boolean' },
+  redact: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'log-level': { type: 'string' },
+  'min-confidence': { type: 'string' },
+  'fail-on': { type: 'string' },
+  rules: { type: 'string', multiple: true },
+  'max-size': { type: 'string' },
+  'max-line-size': { type: 'string' },
+  verbose: { type: 'boolean', short: 'v' },
+  demo: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+const LIVE_OPTIONS = {
+  ...OPTIONS,
+  namespace: { type: 'string', short: 'n' },
+  'all-namespaces': { type: 'boolean', short: 'A' },
+  context: { type: 'string' },
+  kubeconfig: { type: 'string' },
+  save: { type: 'string' },
+  'request-timeout': { type: 'string' },
+  'max-events': { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
+type OptionTable = Readonly<Record<string, { readonly type: 'string' | 'boolean' }>>;
+
+/** Runs parseArgs; a command line it refuses becomes a UsageError naming the option and what is wrong with it. */
+function parse<T extends typeof OPTIONS | typeof LIVE_OPTIONS>(args: string[], options: T) {
+  const config = { args, options, allowPositionals: true, allowNegative: true, tokens: true } as const;
+  try {
+    return parseCommandLine({ ...config, strict: true });
+  } catch (e) {
+    if (!(e instanceof Error) || !String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) throw e;
+    throw new UsageError(describeRefusal(parseCommandLine({ ...config, strict: false }).tokens, options) ?? e.message);
+  }
+}
+
+/** The first option token that strict parsing refuses, in words. */
+function describeRefusal(
+  tokens: readonly {
+    kind: string;
+    name?: string;
+    rawName?: string;
+    value?: string | undefined;
+    inlineValue?: boolean | undefined;
+  }[],
+  options: OptionTable,
+): string | null {
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.name === undefined || t.rawName === undefined) continue;
+    const type = Object.hasOwn(options, t.name) ? options[t.name]?.type : undefined;
+    if (type === undefined || (t.rawName.startsWith('--no-') && type !== 'boolean'))
+      return `unknown option ${t.rawName} (see --help)`;
+    if (type === 'boolean' && t.value !== undefined) return `${t.rawName} takes no value`;
+    if (
+      type === 'string' &&
+      (t.value === undefined || (!t.inlineValue && t.value.length > 1 && t.value.startsWith('-')))
+    )
+      return `${t.rawName} needs a value`;
+  }
+  return null;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], message: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(message);
+  return value as T;
+}
+
+function positive(value: string | undefined, fallback: number, message: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(message);
+  return n;
+}
+
+/** Parses "10", "10s", "1500ms", "2m" into milliseconds. */
+function duration(value: string, flag: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+  if (!m) throw new UsageError(`${flag} must be a duration such as 10s, 1500ms or 2m (got "${value}")`);
+  const unit = m[2] ?? 's';
+  return Math.round(Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60000 : 3600000));
+}
 
 /** Parses argv (without node and the script path). */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const a: CliArgs = {
+  const [first = '', ...rest] = argv;
+  const liveCommand = first === 'live' || first === 'watch' ? first : null;
+  const withCommand = liveCommand !== null || first === 'rules' || first === 'explain';
+  const { values, positionals, tokens } = parse(withCommand ? rest : [...argv], liveCommand ? LIVE_OPTIONS : OPTIONS);
+  const v: Partial<Record<keyof typeof LIVE_OPTIONS, string | boolean | string[]>> = values;
+  const str = (name: keyof typeof LIVE_OPTIONS): string | undefined => {
+    const x = v[name];
+    return typeof x === 'string' ? x : undefined;
+  };
+  const flag = (name: keyof typeof LIVE_OPTIONS): boolean => v[name] === true;
+  // -o and --json both set the form; the later one counts.
+  const lastForm = tokens.findLast((t) => t.kind === 'option' && (t.name === 'output' || t.name === 'json'));
+  const output = str('output');
+  const logLevel = str('log-level');
+  const failOn = str('fail-on');
+  const minConfidence = str('min-confidence');
+  const args: CliArgs = {
     command: null,
+    live: null,
     files: [],
-    fix: false,
-    explain: false,
-    explainAll: false,
-    redact: false,
-    output: 'text',
-    color: null,
-    logLevel: 'warn',
+    fix: flag('fix'),
+    explain: flag('explain') || flag('explain-all'),
+    explainAll: flag('explain-all'),
+    redact: flag('redact'),
+    output:
+      lastForm?.kind === 'option' && lastForm.name === 'json'
+        ? 'json'
+        : output === undefined
+          ? 'text'
+          : oneOf(output, OUTPUTS, `--output must be one of ${OUTPUTS.join(', ')} (got "${output}")`),
+    color: typeof v.color === 'boolean' ? v.color : null,
+    logLevel:
+      logLevel === undefined
+        ? 'warn'
+        : oneOf(logLevel, LEVELS, `--log-level must be one of ${LEVELS.join(', ')} (got "${logLevel}")`),
     minConfidence: 0,
-    failOn: null,
-    rulesDirs: [],
-    maxSizeMiB: 256,
-    maxLineKiB: 1024,
-    verbose: false,
-    demo: false,
-    help: false,
-    version: false,
+    failOn: failOn === undefined ? null : oneOf(failOn, FAIL_ON, '--fail-on must be error, warning or info'),
+    rulesDirs: Array.isArray(v.rules) ? v.rules : [],
+    maxSizeMiB: positive(str('max-size'), 256, '--max-size is in MiB and must be positive'),
+    maxLineKiB: positive(str('max-line-size'), 1024, '--max-line-size is in KiB and must be positive'),
+    verbose: flag('verbose'),
+    demo: flag('demo'),
+    help: flag('help'),
+    version: flag('version'),
   };
-  const value = (i: number, flag: string): string => {
-    const v = argv[i];
-    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  let onlyFiles = false;
-  let start = 0;
-  if (argv[0] === 'rules') {
-    if (argv[1] !== 'list') throw new UsageError('usage: rbac-diagnose rules list [-o json]');
-    a.command = { name: 'rules-list' };
-    start = 2;
-  } else if (argv[0] === 'explain') {
-    const id = argv[1];
-    if (id === undefined || id.startsWith('-')) throw new UsageError('usage: rbac-diagnose explain <rootCause|ruleId>');
-    a.command = { name: 'explain', id };
-    start = 2;
+  if (minConfidence !== undefined) {
+    const n = Number(minConfidence);
+    if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError('--min-confidence must be a number from 0 to 1');
+    args.minConfidence = n;
   }
-  for (let i = start; i < argv.length; i++) {
-    let arg = argv[i] as string;
-    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
-      a.files.push(arg);
-      continue;
+  if (args.help || args.version) return args;
+
+  if (first === 'rules') {
+    if (positionals.length !== 1 || positionals[0] !== 'list')
+      throw new UsageError('usage: rbac-diagnose rules list [-o json]');
+    args.command = { name: 'rules-list' };
+  } else if (first === 'explain') {
+    const [id, extra] = positionals;
+    if (id === undefined || extra !== undefined)
+      throw new UsageError('usage: rbac-diagnose explain <rootCause|ruleId>');
+    args.command = { name: 'explain', id };
+  } else if (liveCommand !== null) {
+    const maxEvents = str('max-events');
+    const timeout = str('timeout');
+    const requestTimeout = str('request-timeout');
+    args.live = {
+      command: liveCommand,
+      target: liveCommand === 'live' ? liveTarget(positionals, str('namespace') ?? null) : null,
+      namespace: str('namespace') ?? null,
+      allNamespaces: flag('all-namespaces'),
+      context: str('context') ?? null,
+      kubeconfig: str('kubeconfig') ?? null,
+      save: str('save') ?? null,
+      requestTimeoutMs: requestTimeout === undefined ? 10000 : duration(requestTimeout, '--request-timeout'),
+      maxEvents: null,
+      timeoutMs: timeout === undefined ? null : duration(timeout, '--timeout'),
+    };
+    if (maxEvents !== undefined) {
+      const n = Number(maxEvents);
+      if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-events must be a positive integer');
+      args.live.maxEvents = n;
     }
-    let inline: string | null = null;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const take = (): string => (inline !== null ? inline : value(++i, arg));
-    switch (arg) {
-      case '--':
-        onlyFiles = true;
-        break;
-      case '-o':
-      case '--output': {
-        const v = take();
-        if (!(OUTPUTS as readonly string[]).includes(v))
-          throw new UsageError(`--output must be one of ${OUTPUTS.join(', ')} (got "${v}")`);
-        a.output = v as OutputForm;
-        break;
-      }
-      case '--json':
-        a.output = 'json';
-        break;
-      case '--fix':
-        a.fix = true;
-        break;
-      case '--explain':
-        a.explain = true;
-        break;
-      case '--explain-all':
-        a.explain = true;
-        a.explainAll = true;
-        break;
-      case '--redact':
-        a.redact = true;
-        break;
-      case '--color':
-        a.color = true;
-        break;
-      case '--no-color':
-        a.color = false;
-        break;
-      case '--log-level': {
-        const v = take();
-        if (!(LEVELS as readonly string[]).includes(v))
-          throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')} (got "${v}")`);
-        a.logLevel = v as LogLevel;
-        break;
-      }
-      case '--min-confidence': {
-        const v = Number(take());
-        if (!Number.isFinite(v) || v < 0 || v > 1)
-          throw new UsageError('--min-confidence must be a number from 0 to 1');
-        a.minConfidence = v;
-        break;
-      }
-      case '--fail-on': {
-        const v = take();
-        if (v !== 'error' && v !== 'warning' && v !== 'info')
-          throw new UsageError('--fail-on must be error, warning or info');
-        a.failOn = v;
-        break;
-      }
-      case '--rules':
-        a.rulesDirs.push(take());
-        break;
-      case '--max-size': {
-        const v = Number(take());
-        if (!Number.isFinite(v) || v <= 0) throw new UsageError('--max-size is in MiB and must be positive');
-        a.maxSizeMiB = v;
-        break;
-      }
-      case '--max-line-size': {
-        const v = Number(take());
-        if (!Number.isFinite(v) || v <= 0) throw new UsageError('--max-line-size is in KiB and must be positive');
-        a.maxLineKiB = v;
-        break;
-      }
-      case '-v':
-      case '--verbose':
-        a.verbose = true;
-        break;
-      case '--demo':
-        a.demo = true;
-        break;
-      case '-h':
-      case '--help':
-        a.help = true;
-        break;
-      case '--version':
-        a.version = true;
-        break;
-      default:
-        throw new UsageError(`unknown option ${arg} (see --help)`);
-    }
+    if (liveCommand === 'watch' && positionals.length > 0)
+      throw new UsageError(`unexpected argument "${positionals[0]}" (see --help)`);
+  } else {
+    args.files = positionals;
   }
-  return a;
+  return args;
+}
+
+/** `live pod NAME`, `live node NAME`, `live namespace [NS]`. */
+function liveTarget(positionals: readonly string[], namespace: string | null): Target {
+  const [kind, name, extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (see --help)`);
+  switch (kind) {
+    case undefined:
+      throw new UsageError(
+        'usage: rbac-diagnose live pod NAME [-n NS] | live node NAME | live namespace NS (see --help)',
+      );
+    case 'pod':
+    case 'po':
+    case 'pods':
+      if (!name) throw new UsageError('live pod needs a pod name (see --help)');
+      return { kind: 'pod', name, namespace: namespace ?? '' };
+    case 'node':
+    case 'no':
+    case 'nodes':
+      if (!name) throw new UsageError('live node needs a node name (see --help)');
+      return { kind: 'node', name };
+    case 'namespace':
+    case 'ns':
+      return { kind: 'namespace', namespace: name ?? namespace ?? '' };
+    default:
+      throw new UsageError(`live: unknown target "${kind}" (pod, node or namespace)`);
+  }
 }
 
 /** The --help text. */

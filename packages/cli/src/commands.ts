@@ -1,6 +1,28 @@
-// `rules list` and `explain <rootCause|ruleId>`: documentation read from the rules themselves.
+// The rule set of a run (built-in plus --rules directories), and `rules list` / `explain <rootCause|ruleId>`:
+// documentation read from the rules themselves.
 import { LITERAL_TEMPLATES, type Rule } from '@rbac-diagnose/core';
-import { builtinVocabulary } from '@rbac-diagnose/rules';
+import { builtinRules, builtinVocabulary, mergeRules } from '@rbac-diagnose/rules';
+import { UsageError, type CliArgs } from './args.js';
+import type { ProgressLog } from './log.js';
+
+/** The built-in rules, plus those of each --rules directory (a rule with a built-in id replaces it). */
+export async function loadRules(args: CliArgs, log: ProgressLog): Promise<readonly Rule[]> {
+  if (args.rulesDirs.length === 0) return builtinRules;
+  const { loadRulesDir } = await import('@rbac-diagnose/rules/load');
+  const sets: Rule[][] = [];
+  for (const dir of args.rulesDirs) {
+    const { rules, errors } = loadRulesDir(dir, builtinVocabulary);
+    const first = errors[0];
+    if (first) {
+      throw new UsageError(
+        `bad rule in ${first.file}: ${first.field}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''}`,
+      );
+    }
+    log.info({ dir, rules: rules.length }, 'loaded custom rules');
+    sets.push(rules);
+  }
+  return mergeRules(builtinRules, ...sets);
+}
 
 /** Prints the rules as a table (or JSON). */
 export function rulesList(rules: readonly Rule[], json: boolean): string {

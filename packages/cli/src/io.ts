@@ -1,9 +1,7 @@
-// Reading inputs: files and standard input, with a size limit and binary detection.
-// Synchronous fs calls on file descriptors, not fs/promises and process.stdin/stdout streams: a one-shot CLI gains
-// nothing from async IO here, and creating the stdio streams and loading fs/promises cost ~30 ms of a ~60 ms start-up
-// budget (measured with bench/run.mjs). Streams remain the fallback when a descriptor is non-blocking (EAGAIN).
-import { fstatSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+// Reading inputs (files and standard input, with a size limit and binary detection) and writing the report.
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { isatty } from 'node:tty';
 
 /** Unreadable input: exit code 2 with a one-line reason. */
 export class InputError extends Error {
@@ -22,7 +20,6 @@ export interface NamedText {
 export function decodeText(buf: Buffer, name: string): string {
   const head = buf.subarray(0, 65536);
   let nul = 0;
-  // indexOf first: the usual text has no NUL, and a for-of over 64 KiB of a Buffer ran cold (~20 ms on a large input).
   for (let i = head.indexOf(0); i !== -1; i = head.indexOf(0, i + 1)) nul++;
   if (nul > 0 && nul * 100 >= head.length)
     throw new InputError(
@@ -36,88 +33,30 @@ export function decodeText(buf: Buffer, name: string): string {
 export async function readStdin(maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const add = (b: Buffer): void => {
-    size += b.length;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
     if (size > maxBytes)
       throw new InputError(
         `standard input is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`,
       );
-    chunks.push(b);
-  };
-  for (;;) {
-    const buf = Buffer.allocUnsafe(size < 1 << 20 ? 1 << 16 : 1 << 20);
-    let n: number;
-    try {
-      n = readSync(0, buf, 0, buf.length, null);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN' || code === 'EWOULDBLOCK') return readStdinStream(chunks, add);
-      if (code === 'EOF') break;
-      throw new InputError(`cannot read standard input: ${(e as Error).message}`);
-    }
-    if (n === 0) break;
-    add(n === buf.length ? buf : buf.subarray(0, n));
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks, size);
 }
 
-/** The rest of a non-blocking standard input, through the process.stdin stream. */
-async function readStdinStream(chunks: Buffer[], add: (b: Buffer) => void): Promise<Buffer> {
-  for await (const chunk of process.stdin) add(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** Whether standard input is a terminal (nothing was piped in), without creating the process.stdin stream. */
+/** Whether standard input is a terminal (nothing was piped in). */
 export function stdinIsTerminal(): boolean {
-  return isTerminal(0);
+  return isatty(0);
 }
 
 /** Whether standard output is a terminal. */
 export function stdoutIsTerminal(): boolean {
-  return isTerminal(1);
+  return isatty(1);
 }
 
-// A terminal is a character device: pipes and files, the usual case, are answered by fstat without loading node:tty
-// (which loads node:net, a few ms of start-up). /dev/null is a character device too, so isatty decides.
-function isTerminal(fd: number): boolean {
-  try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
-  } catch {
-    return false;
-  }
-  return process.getBuiltinModule('node:tty').isatty(fd);
-}
-
-let stdoutClosed = false;
-
-/**
- * Writes to standard output synchronously and completely. A closed pipe (`| head`) ends output quietly; a non-blocking
- * descriptor falls back to the process.stdout stream for the rest.
- */
+/** Writes to standard output (a closed pipe is handled by the bin). */
 export function writeOut(s: string): void {
-  if (stdoutClosed || s === '') return;
-  let buf = Buffer.from(s, 'utf8');
-  while (buf.length > 0) {
-    let n: number;
-    try {
-      n = writeSync(1, buf);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') {
-        stdoutClosed = true;
-        return;
-      }
-      if (code === 'EAGAIN' || code === 'EWOULDBLOCK') {
-        process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-          if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        });
-        process.stdout.write(buf);
-        return;
-      }
-      throw e;
-    }
-    buf = buf.subarray(n);
-  }
+  process.stdout.write(s);
 }
 
 /** Reads the named files ("-" is standard input). */

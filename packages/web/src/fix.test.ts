@@ -1,5 +1,5 @@
 import { diagnose, type Diagnosis } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRules, builtinVocabulary } from '@rbac-diagnose/rules';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -17,6 +17,7 @@ describe('fixYaml', () => {
       ],
       {
         rules: builtinRules,
+        vocabulary: builtinVocabulary,
         trustedRules: true,
       },
     );
@@ -31,7 +32,11 @@ describe('fixYaml', () => {
   });
 
   it('is null when the fix has no manifest (commands and notes only)', async () => {
-    const report = await diagnose(wall('wall0-no-aws-credentials.txt'), { rules: builtinRules, trustedRules: true });
+    const report = await diagnose(wall('wall0-no-aws-credentials.txt'), {
+      rules: builtinRules,
+      vocabulary: builtinVocabulary,
+      trustedRules: true,
+    });
     const top = report.diagnoses[0] as Diagnosis;
     expect(top.remediation.some((r) => r.kind === 'manifest')).toBe(false);
     expect(fixYaml(top)).toBeNull();

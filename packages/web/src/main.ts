@@ -9,9 +9,8 @@ import {
   type Diagnosis,
   type InputDoc,
 } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRules, builtinVocabulary } from '@rbac-diagnose/rules';
 import { config as zodConfig } from 'zod';
-import { chainOf } from './chain.js';
 import { renderChainSvg } from './chain-svg.js';
 import { fixYaml } from './fix.js';
 import { LANGS, pickLang, t, type Lang, type MessageKey } from './i18n.js';
@@ -187,7 +186,12 @@ async function diagnoseNow(run: number): Promise<void> {
   const current = docs();
   setStatus('running', tr('statusRunning'));
   // `lang` reaches the core as the CLI passes it; a core without Japanese texts ignores it.
-  const options: DiagnoseOptions & { lang: Lang } = { rules: builtinRules, trustedRules: true, lang: state.lang };
+  const options: DiagnoseOptions & { lang: Lang } = {
+    rules: builtinRules,
+    vocabulary: builtinVocabulary,
+    trustedRules: true,
+    lang: state.lang,
+  };
   let detailed: DiagnoseResult;
   try {
     detailed = await diagnoseDetailed(current.length === 1 ? (current[0]?.text ?? '') : current, options);
@@ -329,8 +333,8 @@ function lineLabel(line: number, source: string | undefined): string {
 
 function renderPictures(d: Diagnosis, detailed: DiagnoseResult): HTMLElement | null {
   const figures: HTMLElement[] = [];
-  const chain = chainOf(d, builtinRules, state.lang);
-  if (chain !== null) {
+  const chain = d.chain;
+  if (chain !== undefined) {
     // One row per input: "line 17" for a single input, "aws-auth.yaml: lines 6, 8" for several.
     const bySource = new Map<string | undefined, number[]>();
     for (const e of d.evidence) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e.line]);

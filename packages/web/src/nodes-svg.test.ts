@@ -1,5 +1,5 @@
 import { diagnoseDetailed, type Diagnosis, type Facts } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRules, builtinVocabulary } from '@rbac-diagnose/rules';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_SQUARES, nodeGroupsFor, renderNodeRowSvg } from './nodes-svg.js';
@@ -11,6 +11,7 @@ describe('nodeGroupsFor', () => {
   it('takes the scheduler message among the evidence of the seed Pending wall, grouped by reason', async () => {
     const { report, facts } = await diagnoseDetailed(wall('wall3-pending-not-ready-disk.txt'), {
       rules: builtinRules,
+      vocabulary: builtinVocabulary,
       trustedRules: true,
     });
     const top = report.diagnoses[0] as Diagnosis;
@@ -27,6 +28,7 @@ describe('nodeGroupsFor', () => {
   it('is null for a diagnosis whose evidence holds no scheduler message', async () => {
     const { report, facts } = await diagnoseDetailed(wall('wall2-forbidden.txt'), {
       rules: builtinRules,
+      vocabulary: builtinVocabulary,
       trustedRules: true,
     });
     expect(facts.scheduling).toEqual([]);

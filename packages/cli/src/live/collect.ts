@@ -1,7 +1,9 @@
 // Collection: read the objects behind a pod, a node or a namespace (GET/LIST and the self-review POSTs only) and
 // render each as the kubectl output a person would have pasted. Failures of a step become input too: a 403 is the
 // apiserver's Forbidden line, a 401 / exec / network failure the line kubectl prints (plus the kubeconfig's exec entry).
-import { KubeError, type J, type Kube } from './kube.js';
+import type { CoreV1Event, V1ConfigMap, V1Node, V1NodeList, V1Pod } from '@kubernetes/client-node';
+import type { Target } from '../args.js';
+import { KubeError, type Kube } from './kube.js';
 import { canIList, describeNode, describePod, eventsJson, kubeconfigExec, objectJson, whoami } from './render.js';
 
 /** One rendered input (also the file name used by --save). */
@@ -21,14 +23,8 @@ export interface Collection {
   fatal: KubeError | null;
 }
 
-export type Target =
-  | { kind: 'pod'; name: string; namespace: string }
-  | { kind: 'node'; name: string }
-  | { kind: 'namespace'; namespace: string };
-
 const MAX_NODES = 10;
 const MAX_PODS = 20;
-const enc = encodeURIComponent;
 const prompt = (cmd: string): string => `$ ${cmd}\n`;
 
 class Collector {
@@ -116,18 +112,13 @@ class Collector {
 
   /** SelfSubjectReview → `kubectl auth whoami`. First, so a 401 stops everything early. */
   async identity(): Promise<void> {
-    const review = await this.step(
-      'identity (SelfSubjectReview)',
-      () =>
-        this.kube.request('/apis/authentication.k8s.io/v1/selfsubjectreviews', {
-          apiVersion: 'authentication.k8s.io/v1',
-          kind: 'SelfSubjectReview',
-        }),
-      { required: false, command: 'kubectl auth whoami' },
-    );
+    const review = await this.step('identity (SelfSubjectReview)', () => this.kube.whoami(), {
+      required: false,
+      command: 'kubectl auth whoami',
+    });
     if (review) {
       this.add('whoami.txt', 'kubectl auth whoami', whoami(review));
-      this.collected.push(`identity: ${String(review.status?.userInfo?.username ?? '?')}`);
+      this.collected.push(`identity: ${review.status?.userInfo?.username ?? '?'}`);
     }
   }
 
@@ -135,12 +126,7 @@ class Collector {
   async permissions(namespace: string): Promise<void> {
     const review = await this.step(
       `permissions in ${namespace} (SelfSubjectRulesReview)`,
-      () =>
-        this.kube.request('/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectRulesReview',
-          spec: { namespace },
-        }),
+      () => this.kube.rulesReview(namespace),
       { required: false, command: `kubectl auth can-i --list -n ${namespace}` },
     );
     if (review) {
@@ -158,16 +144,12 @@ class Collector {
       this.step(
         'permission check for the aws-auth ConfigMap (SelfSubjectAccessReview)',
         () =>
-          this.kube.request('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
-            apiVersion: 'authorization.k8s.io/v1',
-            kind: 'SelfSubjectAccessReview',
-            spec: {
-              resourceAttributes: { namespace: 'kube-system', verb: 'get', resource: 'configmaps', name: 'aws-auth' },
-            },
-          }),
+          this.kube.accessReview({ namespace: 'kube-system', verb: 'get', resource: 'configmaps', name: 'aws-auth' }),
         { required: false, command: 'kubectl auth can-i get configmap/aws-auth -n kube-system' },
       ),
-      this.kube.request('/api/v1/namespaces/kube-system/configmaps/aws-auth').catch((e: unknown) => e),
+      this.kube
+        .configMap('kube-system', 'aws-auth')
+        .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
     ]);
     if (this.fatal) return;
     if (cm instanceof KubeError && (cm.kind === 'forbidden' || ssar?.status?.allowed === false)) {
@@ -180,9 +162,9 @@ class Collector {
     }
     const got = await this.step(
       'aws-auth ConfigMap',
-      async () => {
+      async (): Promise<V1ConfigMap> => {
         if (cm instanceof Error) throw cm;
-        return cm as J;
+        return cm;
       },
       { required: false, command: 'kubectl get configmap aws-auth -n kube-system -o json' },
     );
@@ -196,19 +178,25 @@ class Collector {
     }
   }
 
-  async events(namespace: string | null, selector: string, what: string, command: string): Promise<J[] | null> {
-    const path = `${namespace ? `/api/v1/namespaces/${enc(namespace)}` : '/api/v1'}/events${selector ? `?fieldSelector=${enc(selector)}` : ''}`;
-    const list = await this.step(what, () => this.kube.request(path), { required: true, command });
-    return list ? ((list.items ?? []) as J[]) : null;
+  async events(
+    namespace: string | null,
+    selector: string,
+    what: string,
+    command: string,
+  ): Promise<CoreV1Event[] | null> {
+    const list = await this.step(what, () => this.kube.events(namespace, selector), { required: true, command });
+    return list ? list.items : null;
   }
 
   /**
    * The nodes a pod could run on — its node when scheduled, else those its nodeSelector allows — described with
    * their events. `pod` may be a promise: the node list and node events are read meanwhile.
    */
-  async nodes(podP: Promise<J | null> | null, names: string[] | null): Promise<void> {
+  async nodes(podP: Promise<V1Pod | null> | null, names: string[] | null): Promise<void> {
     const now = Date.now();
-    const listP = names ? null : this.kube.request('/api/v1/nodes').catch((e: unknown) => e);
+    const listP = names
+      ? null
+      : this.kube.nodes().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     const eventsP = this.events(
       null,
       'involvedObject.kind=Node',
@@ -218,18 +206,15 @@ class Collector {
     const pod = podP ? await podP : null;
     if (this.fatal) return;
     let wanted = names;
-    if (!wanted && pod?.spec?.nodeName) wanted = [String(pod.spec.nodeName)];
-    let nodes: J[] = [];
+    if (!wanted && pod?.spec?.nodeName) wanted = [pod.spec.nodeName];
+    let nodes: V1Node[] = [];
     const list = listP ? await listP : null;
     if (wanted) {
       for (const n of wanted) {
-        const fromList =
-          list && !(list instanceof Error)
-            ? ((list.items ?? []) as J[]).find((x) => x.metadata?.name === n)
-            : undefined;
+        const fromList = list && !(list instanceof Error) ? list.items.find((x) => x.metadata?.name === n) : undefined;
         const node =
           fromList ??
-          (await this.step(`node ${n}`, () => this.kube.request(`/api/v1/nodes/${enc(n)}`), {
+          (await this.step(`node ${n}`, () => this.kube.node(n), {
             required: true,
             command: `kubectl describe node ${n}`,
           }));
@@ -238,15 +223,15 @@ class Collector {
     } else {
       const got = await this.step(
         'nodes',
-        async () => {
+        async (): Promise<V1NodeList | null> => {
           if (list instanceof Error) throw list;
-          return list as J;
+          return list;
         },
         { required: true, command: 'kubectl describe nodes' },
       );
       if (!got) return;
-      const sel: Record<string, string> = pod?.spec?.nodeSelector ?? {};
-      const all = (got.items ?? []) as J[];
+      const sel = pod?.spec?.nodeSelector ?? {};
+      const all = got.items;
       nodes = all.filter((n) => Object.entries(sel).every(([k, v]) => n.metadata?.labels?.[k] === v));
       if (all.length === 0) {
         this.add('nodes.txt', 'kubectl get nodes', 'No resources found\n');
@@ -266,7 +251,7 @@ class Collector {
       .map((n) =>
         describeNode(
           n,
-          events.filter((e) => e.involvedObject?.name === n.metadata?.name),
+          events.filter((e) => e.involvedObject.name === n.metadata?.name),
           now,
         ),
       )
@@ -277,7 +262,7 @@ class Collector {
       text,
     );
     this.collected.push(
-      `${nodes.length} node${nodes.length === 1 ? '' : 's'} (${nodes.map((n) => String(n.metadata?.name)).join(', ')})`,
+      `${nodes.length} node${nodes.length === 1 ? '' : 's'} (${nodes.map((n) => n.metadata?.name ?? '').join(', ')})`,
     );
   }
 }
@@ -288,11 +273,10 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
   if (target.kind === 'pod') {
     const { name, namespace } = target;
     const c = new Collector(kube, `kubectl describe pod ${name} -n ${namespace}`);
-    const podP = c.step(
-      `pod ${namespace}/${name}`,
-      () => kube.request(`/api/v1/namespaces/${enc(namespace)}/pods/${enc(name)}`),
-      { required: true, command: `kubectl describe pod ${name} -n ${namespace}` },
-    );
+    const podP = c.step(`pod ${namespace}/${name}`, () => kube.pod(namespace, name), {
+      required: true,
+      command: `kubectl describe pod ${name} -n ${namespace}`,
+    });
     const eventsP = c.events(
       namespace,
       `involvedObject.kind=Pod,involvedObject.name=${name}`,
@@ -301,7 +285,7 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
     );
     const ownerEvents = async (): Promise<void> => {
       const pod = await podP;
-      const owner = ((pod?.metadata?.ownerReferences ?? []) as J[]).find((o) => o.controller) ?? null;
+      const owner = pod?.metadata?.ownerReferences?.find((o) => o.controller) ?? null;
       if (!owner) return;
       const sel = `involvedObject.kind=${owner.kind},involvedObject.name=${owner.name}`;
       const ev = await c.events(
@@ -350,12 +334,12 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
   }
   const { namespace } = target;
   const c = new Collector(kube, `kubectl describe pods -n ${namespace}`);
-  const podsP = c.step(`pods in ${namespace}`, () => kube.request(`/api/v1/namespaces/${enc(namespace)}/pods`), {
+  const podsP = c.step(`pods in ${namespace}`, () => kube.pods(namespace), {
     required: true,
     command: `kubectl get pods -n ${namespace}`,
   });
   const pendingP = podsP.then(
-    (pods) => ((pods?.items ?? []) as J[]).find((p) => p.status?.phase === 'Pending' && !p.spec?.nodeName) ?? null,
+    (pods) => pods?.items.find((p) => p.status?.phase === 'Pending' && !p.spec?.nodeName) ?? null,
   );
   const [pods, events] = await Promise.all([
     podsP,
@@ -365,7 +349,7 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
     c.awsAuth(),
     pendingP.then((p) => (p ? c.nodes(Promise.resolve(p), null) : undefined)),
   ]);
-  const all = ((pods?.items ?? []) as J[]).filter((p) => notRunning(p));
+  const all = (pods?.items ?? []).filter((p) => notRunning(p));
   const chosen = all.slice(0, MAX_PODS);
   if (all.length > MAX_PODS)
     c.missing.push(`pods: ${all.length - MAX_PODS} more non-running pods were not described (limit ${MAX_PODS})`);
@@ -377,10 +361,10 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
       `kubectl describe pods -n ${namespace}`,
       chosen
         .map((p) => {
-          described.add(String(p.metadata?.name));
+          described.add(p.metadata?.name ?? '');
           return describePod(
             p,
-            evs.filter((e) => e.involvedObject?.kind === 'Pod' && e.involvedObject?.name === p.metadata?.name),
+            evs.filter((e) => e.involvedObject.kind === 'Pod' && e.involvedObject.name === p.metadata?.name),
             now,
           );
         })
@@ -389,10 +373,10 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
   }
   if (pods)
     c.collected.push(
-      `${chosen.length} non-running pod${chosen.length === 1 ? '' : 's'} of ${((pods.items ?? []) as J[]).length} in ${namespace}`,
+      `${chosen.length} non-running pod${chosen.length === 1 ? '' : 's'} of ${pods.items.length} in ${namespace}`,
     );
   const warnings = evs.filter(
-    (e) => e.type === 'Warning' && !(e.involvedObject?.kind === 'Pod' && described.has(String(e.involvedObject?.name))),
+    (e) => e.type === 'Warning' && !(e.involvedObject.kind === 'Pod' && described.has(e.involvedObject.name ?? '')),
   );
   if (warnings.length)
     c.add(
@@ -406,9 +390,9 @@ export async function collect(kube: Kube, target: Target): Promise<Collection> {
 }
 
 /** Pending, Failed, Unknown, or Running with a container waiting or not ready. */
-function notRunning(p: J): boolean {
+function notRunning(p: V1Pod): boolean {
   const phase = p.status?.phase;
   if (phase === 'Succeeded') return false;
   if (phase !== 'Running') return true;
-  return ((p.status?.containerStatuses ?? []) as J[]).some((s) => s.state?.waiting || s.ready === false);
+  return (p.status?.containerStatuses ?? []).some((s) => s.state?.waiting || !s.ready);
 }

@@ -1,13 +1,31 @@
-// Talking to the cluster, read-only: kubeconfig (KUBECONFIG, --kubeconfig, --context), credentials (including exec
-// plugins, run here the way client-go runs them so failures read like kubectl's), and GET/LIST/WATCH plus the
-// self-review POSTs. @kubernetes/client-node is imported lazily by the caller (it costs ~1 s to load).
+// Talking to the cluster, read-only, through @kubernetes/client-node's typed API: the kubeconfig (KUBECONFIG,
+// --kubeconfig, --context), credentials (exec plugins are run here the way client-go runs them, so their failures read
+// like kubectl's), reads of pods, events, nodes and the aws-auth ConfigMap, the self-reviews, and the events watch.
+// There is no method that writes.
 import { spawn } from 'node:child_process';
-
-/** The subset of @kubernetes/client-node used here (the module is passed in, loaded with a dynamic import). */
-export type ClientNode = typeof import('./client-node.js');
-// Kubernetes objects are handled as plain JSON, exactly as the API server sent them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type J = any;
+import { STATUS_CODES } from 'node:http';
+import {
+  ApiException,
+  AuthenticationV1Api,
+  AuthorizationV1Api,
+  CoreV1Api,
+  KubeConfig,
+  Observable,
+  Watch,
+  type ConfigurationOptions,
+  type CoreV1EventList,
+  type ObservableMiddleware,
+  type User,
+  type V1ConfigMap,
+  type V1Node,
+  type V1NodeList,
+  type V1Pod,
+  type V1PodList,
+  type V1ResourceAttributes,
+  type V1SelfSubjectAccessReview,
+  type V1SelfSubjectReview,
+  type V1SelfSubjectRulesReview,
+} from '@kubernetes/client-node';
 
 /** Why a request failed, in kubectl's words (these are the texts fed to the diagnosis). */
 export class KubeError extends Error {
@@ -25,20 +43,54 @@ export class KubeError extends Error {
   }
 }
 
+/** The kubeconfig's exec credential entry of the current user. */
+export interface ExecConfig {
+  apiVersion: string;
+  command: string;
+  args: string[];
+  env: { name: string; value: string }[];
+}
+
 /** Where we connect and as whom (for the header and the kubeconfig evidence). */
 export interface Target {
   context: string;
   cluster: string;
   server: string;
   user: string;
-  /** The kubeconfig's exec entry of the current user, if any. */
-  exec: J | null;
+  exec: ExecConfig | null;
   namespace: string | null;
 }
 
-interface Closable {
-  close?: () => Promise<void>;
-  destroy?: () => Promise<void>;
+/** Whether a value parsed from JSON is an object (not null, not an array). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function execConfig(user: User | null): ExecConfig | null {
+  const e: unknown = user?.exec;
+  if (!isRecord(e)) return null;
+  return {
+    apiVersion: String(e['apiVersion'] ?? ''),
+    command: String(e['command'] ?? ''),
+    args: Array.isArray(e['args']) ? e['args'].map(String) : [],
+    env: Array.isArray(e['env'])
+      ? e['env'].filter(isRecord).map((v) => ({ name: String(v['name'] ?? ''), value: String(v['value'] ?? '') }))
+      : [],
+  };
+}
+
+/** The message and reason of a Status the API server answered with. */
+function statusOf(body: unknown): { message: string | null; reason: string | null; text: string } {
+  const text = typeof body === 'string' ? body : '';
+  let status: unknown = null;
+  try {
+    status = JSON.parse(text);
+  } catch {
+    status = null;
+  }
+  const field = (k: string): string | null =>
+    isRecord(status) && typeof status[k] === 'string' ? (status[k] as string) : null;
+  return { message: field('message'), reason: field('reason'), text };
 }
 
 /** ExecCredential versions client-go accepts. */
@@ -47,13 +99,13 @@ const EXEC_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication
 /** A connected, read-only client. */
 export class Kube {
   readonly target: Target;
-  private readonly http: InstanceType<ClientNode['IsomorphicFetchHttpLibrary']>;
+  private readonly core: CoreV1Api;
+  private readonly authn: AuthenticationV1Api;
+  private readonly authz: AuthorizationV1Api;
   private credentialsReady: Promise<void> | null = null;
-  private dispatcher: Closable | null = null;
 
-  constructor(
-    private readonly k: ClientNode,
-    readonly kc: InstanceType<ClientNode['KubeConfig']>,
+  private constructor(
+    private readonly kc: KubeConfig,
     private readonly timeoutMs: number,
   ) {
     const ctx = kc.getContextObject(kc.getCurrentContext());
@@ -64,15 +116,17 @@ export class Kube {
       cluster: cluster?.name ?? '',
       server: cluster?.server ?? '',
       user: user?.name ?? '',
-      exec: (user as J)?.exec ?? null,
+      exec: execConfig(user),
       namespace: ctx?.namespace ?? null,
     };
-    this.http = new k.IsomorphicFetchHttpLibrary();
+    this.core = kc.makeApiClient(CoreV1Api);
+    this.authn = kc.makeApiClient(AuthenticationV1Api);
+    this.authz = kc.makeApiClient(AuthorizationV1Api);
   }
 
   /** Loads the kubeconfig the way kubectl does: --kubeconfig, else KUBECONFIG, else ~/.kube/config; --context picks the context. */
-  static load(k: ClientNode, opts: { kubeconfig: string | null; context: string | null; timeoutMs: number }): Kube {
-    const kc = new k.KubeConfig();
+  static load(opts: { kubeconfig: string | null; context: string | null; timeoutMs: number }): Kube {
+    const kc = new KubeConfig();
     try {
       if (opts.kubeconfig) kc.loadFromFile(opts.kubeconfig);
       else kc.loadFromDefault();
@@ -117,7 +171,7 @@ export class Kube {
         `error: the server ${server} is plain http:// (not TLS)`,
       );
     }
-    return new Kube(k, kc, opts.timeoutMs);
+    return new Kube(kc, opts.timeoutMs);
   }
 
   /** host:port of the server, as kubectl prints it. */
@@ -130,17 +184,32 @@ export class Kube {
     }
   }
 
-  /** Runs the exec credential plugin once (as client-go does), so its failures are reported like kubectl reports them. */
+  /**
+   * Runs the exec credential plugin once (as client-go does), so its failures are reported like kubectl reports them,
+   * then lets client-node load the rest of the credentials (certificates, tokens) once.
+   */
   private ensureCredentials(): Promise<void> {
-    this.credentialsReady ??= this.runExec();
+    this.credentialsReady ??= (async () => {
+      await this.runExec();
+      try {
+        await this.kc.applyToHTTPSOptions({});
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        throw new KubeError(
+          'config',
+          `cannot use the kubeconfig's credentials: ${msg}`,
+          `error: ${msg.split('\n')[0]}`,
+        );
+      }
+    })();
     return this.credentialsReady;
   }
 
   private async runExec(): Promise<void> {
-    const user = this.kc.getCurrentUser() as J;
-    const exec = user?.exec;
-    if (!exec) return;
-    const apiVersion = String(exec.apiVersion ?? '');
+    const user = this.kc.getCurrentUser();
+    const exec = this.target.exec;
+    if (user === null || exec === null) return;
+    const { apiVersion } = exec;
     if (!EXEC_VERSIONS.includes(apiVersion)) {
       throw new KubeError(
         'exec',
@@ -148,9 +217,9 @@ export class Kube {
         `error: exec plugin: invalid apiVersion "${apiVersion}"`,
       );
     }
-    const command = String(exec.command ?? '');
+    const { command } = exec;
     const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const e of (exec.env ?? []) as { name: string; value: string }[]) env[e.name] = e.value;
+    for (const e of exec.env) env[e.name] = e.value;
     env['KUBERNETES_EXEC_INFO'] = JSON.stringify({ kind: 'ExecCredential', apiVersion, spec: { interactive: false } });
     const r = await new Promise<{
       code: number | null;
@@ -163,7 +232,7 @@ export class Kube {
       let error: NodeJS.ErrnoException | null = null;
       let child;
       try {
-        child = spawn(command, (exec.args ?? []) as string[], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        child = spawn(command, exec.args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
       } catch (e) {
         resolve({ code: null, stdout, stderr, error: e as NodeJS.ErrnoException });
         return;
@@ -202,7 +271,7 @@ export class Kube {
         `${stderr ? `${stderr}\n` : ''}Unable to connect to the server: ${msg}`,
       );
     }
-    let cred: J;
+    let cred: unknown;
     try {
       cred = JSON.parse(r.stdout);
     } catch {
@@ -212,14 +281,16 @@ export class Kube {
         `${stderr ? `${stderr}\n` : ''}Unable to connect to the server: getting credentials: decoding stdout: couldn't get version/kind; json parse error`,
       );
     }
-    if (cred?.apiVersion !== apiVersion) {
+    const returned = isRecord(cred) ? cred['apiVersion'] : undefined;
+    if (returned !== apiVersion) {
       throw new KubeError(
         'exec',
-        `the exec plugin returned ${String(cred?.apiVersion)}, the kubeconfig expects ${apiVersion}`,
-        `Unable to connect to the server: getting credentials: exec plugin is configured to use API version ${apiVersion}, plugin returned version ${String(cred?.apiVersion)}`,
+        `the exec plugin returned ${String(returned)}, the kubeconfig expects ${apiVersion}`,
+        `Unable to connect to the server: getting credentials: exec plugin is configured to use API version ${apiVersion}, plugin returned version ${String(returned)}`,
       );
     }
-    const token = cred?.status?.token;
+    const status = isRecord(cred) ? cred['status'] : undefined;
+    const token = isRecord(status) ? status['token'] : undefined;
     if (typeof token !== 'string' || token === '')
       throw new KubeError(
         'exec',
@@ -227,78 +298,96 @@ export class Kube {
         'Unable to connect to the server: getting credentials: exec: plugin returned no token',
       );
     // Hand the token to client-node instead of letting it run the plugin again.
-    delete user.exec;
-    user.token = token;
+    const { exec: _plugin, ...rest } = user;
+    this.kc.users = this.kc.users.map((u) => (u === user ? { ...rest, token } : u));
   }
 
-  /** GET (or POST for the self-review APIs) one API path; returns the parsed JSON body. */
-  async request(path: string, body?: J): Promise<J> {
-    // Read-only by construction: GET, or POST to the self-review APIs (which change nothing).
-    if (
-      body !== undefined &&
-      !/^\/apis\/authorization\.k8s\.io\/v1\/selfsubject(?:access|rules)reviews$|^\/apis\/authentication\.k8s\.io\/v1\/selfsubjectreviews$/.test(
-        path,
-      )
-    ) {
-      throw new Error(`live mode only reads: refusing to POST to ${path}`);
-    }
+  /**
+   * Runs one typed API call with the request timeout; a failure becomes a KubeError in kubectl's words. The calls
+   * below are GETs, LISTs and the self-reviews (POSTs that change nothing).
+   */
+  private async call<T>(fn: (options: ConfigurationOptions) => Promise<T>): Promise<T> {
     await this.ensureCredentials();
-    const k = this.k;
-    const ctx = new k.RequestContext(
-      `${this.target.server.replace(/\/+$/, '')}${path}`,
-      body === undefined ? k.HttpMethod.GET : k.HttpMethod.POST,
-    );
+    const timeout: ObservableMiddleware = {
+      pre: (ctx) => {
+        ctx.setSignal(AbortSignal.timeout(this.timeoutMs));
+        return new Observable(Promise.resolve(ctx));
+      },
+      post: (res) => new Observable(Promise.resolve(res)),
+    };
     try {
-      await this.kc.applySecurityAuthentication(ctx);
+      return await fn({ middleware: [timeout], middlewareMergeStrategy: 'append' });
     } catch (e) {
-      throw new KubeError(
-        'config',
-        `cannot use the kubeconfig's credentials: ${(e as Error).message}`,
-        `error: ${(e as Error).message.split('\n')[0]}`,
-      );
+      throw e instanceof ApiException ? this.statusError(e.code, e.body) : this.networkError(e);
     }
-    // client-node makes a new undici Agent per request: keep the first and reuse it (one TLS connection, kept alive),
-    // and close it at the end so the process can exit at once.
-    const d = ctx.getDispatcher() as Closable | undefined;
-    if (this.dispatcher === null) this.dispatcher = d ?? null;
-    else if (d !== undefined) {
-      ctx.setDispatcher(this.dispatcher as never);
-      void d.close?.().catch(() => undefined);
-    }
-    ctx.setHeaderParam('Accept', 'application/json');
-    if (body !== undefined) {
-      ctx.setHeaderParam('Content-Type', 'application/json');
-      ctx.setBody(JSON.stringify(body));
-    }
-    ctx.setSignal(AbortSignal.timeout(this.timeoutMs));
-    let status: number;
-    let text: string;
-    try {
-      const res = await this.http.send(ctx).toPromise();
-      status = res.httpStatusCode;
-      text = await res.body.text();
-    } catch (e) {
-      throw this.networkError(e);
-    }
-    let obj: J = null;
-    try {
-      obj = JSON.parse(text);
-    } catch {
-      obj = null;
-    }
-    if (status >= 200 && status < 300) return obj;
-    const message = typeof obj?.message === 'string' ? obj.message : text.trim().slice(0, 300) || `HTTP ${status}`;
-    const reason = typeof obj?.reason === 'string' ? obj.reason : '';
-    if (status === 401)
-      throw new KubeError(
+  }
+
+  /** An error Status from the API server, as kubectl reports it. */
+  private statusError(code: number, body: unknown): KubeError {
+    const { message: said, reason, text } = statusOf(body);
+    const message = said ?? (text.trim().slice(0, 300) || STATUS_CODES[code] || `HTTP ${code}`);
+    if (code === 401)
+      return new KubeError(
         'unauthorized',
         `the API server rejected the credentials (401 ${message})`,
         `error: You must be logged in to the server (${message})`,
         401,
       );
-    if (status === 403) throw new KubeError('forbidden', message, `Error from server (Forbidden): ${message}`, 403);
-    if (status === 404) throw new KubeError('notfound', message, `Error from server (NotFound): ${message}`, 404);
-    throw new KubeError('status', message, `Error from server${reason ? ` (${reason})` : ''}: ${message}`, status);
+    if (code === 403) return new KubeError('forbidden', message, `Error from server (Forbidden): ${message}`, 403);
+    if (code === 404) return new KubeError('notfound', message, `Error from server (NotFound): ${message}`, 404);
+    return new KubeError('status', message, `Error from server${reason ? ` (${reason})` : ''}: ${message}`, code);
+  }
+
+  /** `kubectl auth whoami`: who the credentials authenticate as. */
+  whoami(): Promise<V1SelfSubjectReview> {
+    const body = { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' };
+    return this.call((o) => this.authn.createSelfSubjectReview({ body }, o));
+  }
+
+  /** `kubectl auth can-i --list -n NS`: what the credentials may do in a namespace. */
+  rulesReview(namespace: string): Promise<V1SelfSubjectRulesReview> {
+    const body = { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace } };
+    return this.call((o) => this.authz.createSelfSubjectRulesReview({ body }, o));
+  }
+
+  /** `kubectl auth can-i VERB RESOURCE`: whether one request would be allowed. */
+  accessReview(resourceAttributes: V1ResourceAttributes): Promise<V1SelfSubjectAccessReview> {
+    const body = {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: { resourceAttributes },
+    };
+    return this.call((o) => this.authz.createSelfSubjectAccessReview({ body }, o));
+  }
+
+  pod(namespace: string, name: string): Promise<V1Pod> {
+    return this.call((o) => this.core.readNamespacedPod({ namespace, name }, o));
+  }
+
+  pods(namespace: string): Promise<V1PodList> {
+    return this.call((o) => this.core.listNamespacedPod({ namespace }, o));
+  }
+
+  node(name: string): Promise<V1Node> {
+    return this.call((o) => this.core.readNode({ name }, o));
+  }
+
+  nodes(): Promise<V1NodeList> {
+    return this.call((o) => this.core.listNode({}, o));
+  }
+
+  configMap(namespace: string, name: string): Promise<V1ConfigMap> {
+    return this.call((o) => this.core.readNamespacedConfigMap({ namespace, name }, o));
+  }
+
+  /** Events of a namespace (all namespaces when null), optionally filtered by a field selector. */
+  events(namespace: string | null, fieldSelector = ''): Promise<CoreV1EventList> {
+    const selector = fieldSelector ? { fieldSelector } : {};
+    return this.call((o) =>
+      namespace === null
+        ? this.core.listEventForAllNamespaces(selector, o)
+        : this.core.listNamespacedEvent({ namespace, ...selector }, o),
+    );
   }
 
   /** Classifies a transport failure: refused, timeout, DNS, TLS. */
@@ -363,23 +452,20 @@ export class Kube {
     return new KubeError('network', `cannot reach ${hp}: ${m}`, `Unable to connect to the server: ${m}`);
   }
 
-  /** Closes the kept-alive connection (so the process exits without waiting for the server's idle timeout). */
-  async close(): Promise<void> {
-    const d = this.dispatcher;
-    this.dispatcher = null;
-    await d?.destroy?.().catch(() => undefined);
-  }
-
-  /** Opens a watch (client-node Watch) on an API path; resolves with an abort function. */
-  async watch(
-    path: string,
-    query: Record<string, string>,
-    onEvent: (type: string, obj: J) => void,
+  /**
+   * Watches the events of a namespace (all namespaces when null) from a resource version; resolves with a function
+   * that stops the watch. `onEvent` receives the watch event's type and object as the server sent them.
+   */
+  async watchEvents(
+    namespace: string | null,
+    resourceVersion: string,
+    onEvent: (type: string, obj: unknown) => void,
     onDone: (err: unknown) => void,
   ): Promise<() => void> {
     await this.ensureCredentials();
-    const w = new this.k.Watch(this.kc);
-    const ctl = await w.watch(path, query, onEvent, onDone);
+    const path = namespace === null ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
+    const query = { allowWatchBookmarks: true, ...(resourceVersion ? { resourceVersion } : {}) };
+    const ctl = await new Watch(this.kc).watch(path, query, (type: string, obj: unknown) => onEvent(type, obj), onDone);
     return () => ctl.abort();
   }
 }

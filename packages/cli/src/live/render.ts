@@ -1,7 +1,17 @@
 // What was collected, rendered as the text kubectl prints for it (describe, -o json, auth whoami, auth can-i --list),
 // so the core reads live data exactly as it reads a paste. Formats follow kubectl 1.3x.
+import type {
+  CoreV1Event,
+  V1Container,
+  V1ContainerState,
+  V1ContainerStatus,
+  V1Node,
+  V1Pod,
+  V1SelfSubjectReview,
+  V1SelfSubjectRulesReview,
+} from '@kubernetes/client-node';
 import { humanDuration } from './human-duration.js';
-import type { J } from './kube.js';
+import type { Target } from './kube.js';
 
 export { humanDuration };
 
@@ -10,9 +20,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Go's RFC1123Z in UTC, as kubectl describe prints times: "Fri, 29 Nov 2026 06:05:41 +0000". */
-export function rfc1123z(iso: unknown): string {
-  const d = new Date(typeof iso === 'string' ? iso : NaN);
-  if (Number.isNaN(d.getTime())) return '<unknown>';
+export function rfc1123z(d: Date | undefined): string {
+  if (d === undefined || Number.isNaN(d.getTime())) return '<unknown>';
   return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
 }
 
@@ -33,27 +42,30 @@ function table(rows: readonly string[][], indent = '', pad = 2): string[] {
   );
 }
 
-function mapLines(key: string, m: Record<string, string> | undefined, sep = '='): [string, string][] {
+function mapLines(key: string, m: Readonly<Record<string, string>> | undefined, sep = '='): [string, string][] {
   const entries = Object.entries(m ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (entries.length === 0) return [[key, '<none>']];
   return entries.map(([k, v], i) => [i === 0 ? key : '', `${k}${sep}${v}`]);
 }
 
 /** The rows of a describe Events table, sorted by last time seen; `now` for ages. */
-export function eventRows(events: readonly J[], now: number): string[] {
+export function eventRows(events: readonly CoreV1Event[], now: number): string[] {
   if (events.length === 0) return ['Events:  <none>'];
+  // client-node types the MicroTime fields (eventTime, series.lastObservedTime) as Dates but leaves the server's
+  // string in them; new Date() reads both.
+  const time = (d: Date | undefined): number => (d === undefined ? NaN : new Date(d).getTime());
   const rows = events
     .map((e) => {
-      const first = Date.parse(e.firstTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? '');
-      const last = Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? '');
-      const count: number = e.series?.count ?? e.count ?? 1;
+      const first = time(e.firstTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp);
+      const last = time(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp);
+      const count = e.series?.count ?? e.count ?? 1;
       const lastAge = Number.isNaN(last) ? '<unknown>' : humanDuration(now - last);
       const age =
         count > 1 && !Number.isNaN(first) ? `${lastAge} (x${count} over ${humanDuration(now - first)})` : lastAge;
-      const from = e.source?.component || e.reportingComponent || e.reportingController || '';
+      const from = e.source?.component || e.reportingComponent || '';
       return {
         last: Number.isNaN(last) ? 0 : last,
-        cells: [String(e.type ?? ''), String(e.reason ?? ''), age, from, String(e.message ?? e.note ?? '').trim()],
+        cells: [e.type ?? '', e.reason ?? '', age, from, (e.message ?? '').trim()],
       };
     })
     .sort((a, b) => a.last - b.last);
@@ -71,24 +83,21 @@ export function eventRows(events: readonly J[], now: number): string[] {
   ];
 }
 
-function containerState(label: string, st: J): [string, string][] {
-  if (!st || Object.keys(st).length === 0) return [];
+function containerState(label: string, st: V1ContainerState | undefined): [string, string][] {
+  if (!st) return [];
   if (st.running)
     return [
       [label, 'Running'],
       ['  Started', rfc1123z(st.running.startedAt)],
     ];
   if (st.waiting)
-    return [
-      [label, 'Waiting'],
-      ...(st.waiting.reason ? [['  Reason', String(st.waiting.reason)] as [string, string]] : []),
-    ];
+    return [[label, 'Waiting'], ...(st.waiting.reason ? [['  Reason', st.waiting.reason] as [string, string]] : [])];
   if (st.terminated) {
     const t = st.terminated;
     const out: [string, string][] = [[label, 'Terminated']];
-    if (t.reason) out.push(['  Reason', String(t.reason)]);
-    if (t.message) out.push(['  Message', String(t.message).trim()]);
-    out.push(['  Exit Code', String(t.exitCode ?? '')]);
+    if (t.reason) out.push(['  Reason', t.reason]);
+    if (t.message) out.push(['  Message', t.message.trim()]);
+    out.push(['  Exit Code', String(t.exitCode)]);
     if (t.startedAt) out.push(['  Started', rfc1123z(t.startedAt)]);
     if (t.finishedAt) out.push(['  Finished', rfc1123z(t.finishedAt)]);
     return out;
@@ -96,27 +105,30 @@ function containerState(label: string, st: J): [string, string][] {
   return [];
 }
 
-function describeContainers(title: string, specs: readonly J[], statuses: readonly J[]): string[] {
+function describeContainers(
+  title: string,
+  specs: readonly V1Container[],
+  statuses: readonly V1ContainerStatus[],
+): string[] {
   if (specs.length === 0) return [];
   const out = [`${title}:`];
   for (const c of specs) {
-    const s = statuses.find((x) => x.name === c.name) ?? {};
+    const s = statuses.find((x) => x.name === c.name);
     out.push(`  ${c.name}:`);
     const rows: [string, string][] = [];
-    if (s.containerID) rows.push(['Container ID', String(s.containerID)]);
-    rows.push(['Image', String(c.image ?? '')]);
-    if (s.imageID) rows.push(['Image ID', String(s.imageID)]);
-    const ports = (c.ports ?? []) as J[];
+    if (s?.containerID) rows.push(['Container ID', s.containerID]);
+    rows.push(['Image', c.image ?? '']);
+    if (s?.imageID) rows.push(['Image ID', s.imageID]);
+    const ports = c.ports ?? [];
     rows.push([
       'Port',
       ports.length ? ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>',
     ]);
-    if (c.command) rows.push(['Command', (c.command as string[]).join(' ')]);
-    if (c.args) rows.push(['Args', (c.args as string[]).join(' ')]);
-    rows.push(...containerState('State', s.state));
-    if (s.lastState && Object.keys(s.lastState).length) rows.push(...containerState('Last State', s.lastState));
-    if (s.ready !== undefined) rows.push(['Ready', s.ready ? 'True' : 'False']);
-    if (s.restartCount !== undefined) rows.push(['Restart Count', String(s.restartCount)]);
+    if (c.command) rows.push(['Command', c.command.join(' ')]);
+    if (c.args) rows.push(['Args', c.args.join(' ')]);
+    rows.push(...containerState('State', s?.state));
+    rows.push(...containerState('Last State', s?.lastState));
+    if (s !== undefined) rows.push(['Ready', s.ready ? 'True' : 'False'], ['Restart Count', String(s.restartCount)]);
     for (const kind of ['limits', 'requests'] as const) {
       const r = c.resources?.[kind];
       if (r && Object.keys(r).length) {
@@ -124,15 +136,12 @@ function describeContainers(title: string, specs: readonly J[], statuses: readon
         for (const [k, v] of Object.entries(r)) rows.push([`  ${k}`, String(v)]);
       }
     }
-    const env = (c.env ?? []) as J[];
+    const env = c.env ?? [];
     if (env.length === 0) rows.push(['Environment', '<none>']);
     else {
       rows.push(['Environment', '']);
       for (const e of env)
-        rows.push([
-          `  ${e.name}`,
-          e.value !== undefined ? String(e.value) : e.valueFrom ? '<set from a reference>' : '',
-        ]);
+        rows.push([`  ${e.name}`, e.value !== undefined ? e.value : e.valueFrom ? '<set from a reference>' : '']);
     }
     // Keys below a state or resource heading are indented two more (Reason, Exit Code at 6 spaces).
     const w = Math.max(...rows.map(([k]) => k.length + 1)) + 2;
@@ -142,18 +151,18 @@ function describeContainers(title: string, specs: readonly J[], statuses: readon
 }
 
 /** `kubectl describe pod` for a Pod object and its events. */
-export function describePod(pod: J, events: readonly J[], now: number): string {
+export function describePod(pod: V1Pod, events: readonly CoreV1Event[], now: number): string {
   const m = pod.metadata ?? {};
-  const spec = pod.spec ?? {};
+  const spec = pod.spec ?? { containers: [] };
   const st = pod.status ?? {};
-  const owner = ((m.ownerReferences ?? []) as J[]).find((o) => o.controller) ?? (m.ownerReferences ?? [])[0];
+  const owner = (m.ownerReferences ?? []).find((o) => o.controller) ?? (m.ownerReferences ?? [])[0];
   const rows: [string, string][] = [
-    ['Name', String(m.name ?? '')],
-    ['Namespace', String(m.namespace ?? '')],
+    ['Name', m.name ?? ''],
+    ['Namespace', m.namespace ?? ''],
     ['Priority', String(spec.priority ?? 0)],
   ];
-  if (spec.priorityClassName) rows.push(['Priority Class Name', String(spec.priorityClassName)]);
-  rows.push(['Service Account', String(spec.serviceAccountName ?? 'default')]);
+  if (spec.priorityClassName) rows.push(['Priority Class Name', spec.priorityClassName]);
+  rows.push(['Service Account', spec.serviceAccountName ?? 'default']);
   rows.push(['Node', spec.nodeName ? `${spec.nodeName}${st.hostIP ? `/${st.hostIP}` : ''}` : '<none>']);
   if (st.startTime) rows.push(['Start Time', rfc1123z(st.startTime)]);
   rows.push(...mapLines('Labels', m.labels));
@@ -161,30 +170,27 @@ export function describePod(pod: J, events: readonly J[], now: number): string {
   rows.push([
     'Status',
     m.deletionTimestamp
-      ? `Terminating (lasts ${humanDuration(now - Date.parse(m.deletionTimestamp))})`
-      : String(st.phase ?? 'Unknown'),
+      ? `Terminating (lasts ${humanDuration(now - m.deletionTimestamp.getTime())})`
+      : (st.phase ?? 'Unknown'),
   ]);
-  if (st.reason) rows.push(['Reason', String(st.reason)]);
-  if (st.message) rows.push(['Message', String(st.message)]);
-  rows.push(['IP', String(st.podIP ?? '')]);
-  const ips = ((st.podIPs ?? []) as J[]).map((x) => String(x.ip));
+  if (st.reason) rows.push(['Reason', st.reason]);
+  if (st.message) rows.push(['Message', st.message]);
+  rows.push(['IP', st.podIP ?? '']);
+  const ips = (st.podIPs ?? []).map((x) => x.ip);
   rows.push(['IPs', ips.length ? '' : '<none>']);
   if (owner) rows.push(['Controlled By', `${owner.kind}/${owner.name}`]);
   const out = kv(rows);
   const ipsAt = out.findIndex((l) => l.startsWith('IPs:'));
   if (ips.length && ipsAt >= 0) out.splice(ipsAt + 1, 0, ...ips.map((ip) => `  IP:  ${ip}`));
   out.push(...describeContainers('Init Containers', spec.initContainers ?? [], st.initContainerStatuses ?? []));
-  out.push(...describeContainers('Containers', spec.containers ?? [], st.containerStatuses ?? []));
-  const conds = (st.conditions ?? []) as J[];
+  out.push(...describeContainers('Containers', spec.containers, st.containerStatuses ?? []));
+  const conds = st.conditions ?? [];
   if (conds.length)
-    out.push(
-      'Conditions:',
-      ...table([['Type', 'Status'], ...conds.map((c) => [String(c.type), String(c.status)])], '  ', 3),
-    );
+    out.push('Conditions:', ...table([['Type', 'Status'], ...conds.map((c) => [c.type, c.status])], '  ', 3));
   const tail: [string, string][] = [];
-  if (st.qosClass) tail.push(['QoS Class', String(st.qosClass)]);
+  if (st.qosClass) tail.push(['QoS Class', st.qosClass]);
   tail.push(...mapLines('Node-Selectors', spec.nodeSelector, '='));
-  const tols = ((spec.tolerations ?? []) as J[]).map(
+  const tols = (spec.tolerations ?? []).map(
     (t) =>
       `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''}${t.operator === 'Exists' ? ' op=Exists' : ''}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`,
   );
@@ -196,27 +202,27 @@ export function describePod(pod: J, events: readonly J[], now: number): string {
 }
 
 /** `kubectl describe node` for a Node object and its events. */
-export function describeNode(node: J, events: readonly J[], now: number): string {
+export function describeNode(node: V1Node, events: readonly CoreV1Event[], now: number): string {
   const m = node.metadata ?? {};
   const spec = node.spec ?? {};
   const st = node.status ?? {};
-  const labels: Record<string, string> = m.labels ?? {};
+  const labels = m.labels ?? {};
   const roles = Object.keys(labels)
     .filter((k) => k.startsWith('node-role.kubernetes.io/'))
     .map((k) => k.slice('node-role.kubernetes.io/'.length));
   const rows: [string, string][] = [
-    ['Name', String(m.name ?? '')],
+    ['Name', m.name ?? ''],
     ['Roles', roles.length ? roles.join(',') : '<none>'],
   ];
   rows.push(...mapLines('Labels', labels));
   rows.push(...mapLines('Annotations', m.annotations, ': '));
   rows.push(['CreationTimestamp', rfc1123z(m.creationTimestamp)]);
-  const taints = ((spec.taints ?? []) as J[]).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
+  const taints = (spec.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
   if (taints.length === 0) rows.push(['Taints', '<none>']);
   else taints.forEach((t, i) => rows.push([i === 0 ? 'Taints' : '', t]));
   rows.push(['Unschedulable', spec.unschedulable ? 'true' : 'false']);
   const out = kv(rows);
-  const conds = (st.conditions ?? []) as J[];
+  const conds = st.conditions ?? [];
   if (conds.length) {
     out.push(
       'Conditions:',
@@ -225,12 +231,12 @@ export function describeNode(node: J, events: readonly J[], now: number): string
           ['Type', 'Status', 'LastHeartbeatTime', 'LastTransitionTime', 'Reason', 'Message'],
           ['----', '------', '-----------------', '------------------', '------', '-------'],
           ...conds.map((c) => [
-            String(c.type),
-            String(c.status),
+            c.type,
+            c.status,
             rfc1123z(c.lastHeartbeatTime),
             rfc1123z(c.lastTransitionTime),
-            String(c.reason ?? ''),
-            String(c.message ?? ''),
+            c.reason ?? '',
+            c.message ?? '',
           ]),
         ],
         '  ',
@@ -238,11 +244,11 @@ export function describeNode(node: J, events: readonly J[], now: number): string
       ),
     );
   }
-  const addrs = (st.addresses ?? []) as J[];
+  const addrs = st.addresses ?? [];
   out.push(
     'Addresses:',
     ...kv(
-      addrs.map((a) => [String(a.type), String(a.address)]),
+      addrs.map((a) => [a.type, a.address]),
       '  ',
     ),
   );
@@ -254,91 +260,88 @@ export function describeNode(node: J, events: readonly J[], now: number): string
       out.push(
         `${title}:`,
         ...kv(
-          Object.entries(res as Record<string, string>).map(([k, v]) => [k, String(v)]),
+          Object.entries(res).map(([k, v]) => [k, v]),
           '  ',
         ),
       );
   }
-  const ni = st.nodeInfo ?? {};
+  const ni = st.nodeInfo;
   out.push(
     'System Info:',
     ...kv(
       [
-        ['Machine ID', String(ni.machineID ?? '')],
-        ['Kernel Version', String(ni.kernelVersion ?? '')],
-        ['OS Image', String(ni.osImage ?? '')],
-        ['Operating System', String(ni.operatingSystem ?? '')],
-        ['Architecture', String(ni.architecture ?? '')],
-        ['Container Runtime Version', String(ni.containerRuntimeVersion ?? '')],
-        ['Kubelet Version', String(ni.kubeletVersion ?? '')],
+        ['Machine ID', ni?.machineID ?? ''],
+        ['Kernel Version', ni?.kernelVersion ?? ''],
+        ['OS Image', ni?.osImage ?? ''],
+        ['Operating System', ni?.operatingSystem ?? ''],
+        ['Architecture', ni?.architecture ?? ''],
+        ['Container Runtime Version', ni?.containerRuntimeVersion ?? ''],
+        ['Kubelet Version', ni?.kubeletVersion ?? ''],
       ],
       '  ',
     ),
   );
-  if (spec.providerID) out.push(...kv([['ProviderID', String(spec.providerID)]]));
+  if (spec.providerID) out.push(...kv([['ProviderID', spec.providerID]]));
   out.push(...eventRows(events, now));
   return `${out.join('\n')}\n`;
 }
 
+/** JSON as kubectl prints it: keys in alphabetical order, 4-space indent, times in RFC 3339 (whole seconds). */
+function kubectlJson(value: unknown): string {
+  const replacer = function (this: Record<string, unknown>, key: string, v: unknown): unknown {
+    const raw = this[key];
+    if (raw instanceof Date) return raw.toISOString().replace('.000Z', 'Z');
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  };
+  return `${JSON.stringify(value, replacer, 4)}\n`;
+}
+
 /** `kubectl get events -o json`: a List whose items carry apiVersion and kind, as kubectl prints them. */
-export function eventsJson(events: readonly J[]): string {
-  const items = events.map((e) => ({ apiVersion: 'v1', kind: 'Event', ...e }));
-  return `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`;
+export function eventsJson(events: readonly CoreV1Event[]): string {
+  const items = events.map((e) => ({ ...e, apiVersion: e.apiVersion ?? 'v1', kind: e.kind ?? 'Event' }));
+  return kubectlJson({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
 }
 
 /** `kubectl get <kind> <name> -o json`. */
-export function objectJson(obj: J, apiVersion: string, kind: string): string {
-  return `${JSON.stringify({ apiVersion, kind, ...obj }, null, 4)}\n`;
+export function objectJson(obj: { apiVersion?: string; kind?: string }, apiVersion: string, kind: string): string {
+  return kubectlJson({ ...obj, apiVersion: obj.apiVersion ?? apiVersion, kind: obj.kind ?? kind });
 }
 
 /** `kubectl auth whoami` from a SelfSubjectReview. */
-export function whoami(review: J): string {
-  const u = review?.status?.userInfo ?? {};
+export function whoami(review: V1SelfSubjectReview): string {
+  const u = review.status?.userInfo ?? {};
   const rows: string[][] = [
     ['ATTRIBUTE', 'VALUE'],
-    ['Username', String(u.username ?? '')],
+    ['Username', u.username ?? ''],
   ];
-  if (u.uid) rows.push(['UID', String(u.uid)]);
-  rows.push(['Groups', `[${((u.groups ?? []) as string[]).join(' ')}]`]);
-  for (const [k, v] of Object.entries((u.extra ?? {}) as Record<string, string[]>).sort())
-    rows.push([`Extra: ${k}`, `[${v.join(' ')}]`]);
+  if (u.uid) rows.push(['UID', u.uid]);
+  rows.push(['Groups', `[${(u.groups ?? []).join(' ')}]`]);
+  for (const [k, v] of Object.entries(u.extra ?? {}).sort()) rows.push([`Extra: ${k}`, `[${v.join(' ')}]`]);
   return `${table(rows, '', 3).join('\n')}\n`;
 }
 
 /** `kubectl auth can-i --list` from a SelfSubjectRulesReview. */
-export function canIList(review: J): string {
-  const st = review?.status ?? {};
+export function canIList(review: V1SelfSubjectRulesReview): string {
+  const st = review.status;
   const rows: string[][] = [['Resources', 'Non-Resource URLs', 'Resource Names', 'Verbs']];
-  for (const r of (st.resourceRules ?? []) as J[]) {
-    const groups: string[] = r.apiGroups?.length ? r.apiGroups : [''];
-    const resources: string[] = r.resources?.length ? r.resources : [''];
+  for (const r of st?.resourceRules ?? []) {
+    const groups = r.apiGroups?.length ? r.apiGroups : [''];
+    const resources = r.resources?.length ? r.resources : [''];
     for (const g of groups)
       for (const res of resources)
-        rows.push([
-          g ? `${res}.${g}` : res,
-          '[]',
-          `[${(r.resourceNames ?? []).join(' ')}]`,
-          `[${(r.verbs ?? []).join(' ')}]`,
-        ]);
+        rows.push([g ? `${res}.${g}` : res, '[]', `[${(r.resourceNames ?? []).join(' ')}]`, `[${r.verbs.join(' ')}]`]);
   }
-  for (const r of (st.nonResourceRules ?? []) as J[])
-    rows.push(['', `[${(r.nonResourceURLs ?? []).join(' ')}]`, '[]', `[${(r.verbs ?? []).join(' ')}]`]);
+  for (const r of st?.nonResourceRules ?? [])
+    rows.push(['', `[${(r.nonResourceURLs ?? []).join(' ')}]`, '[]', `[${r.verbs.join(' ')}]`]);
   return `${table(rows, '', 3).join('\n')}\n`;
 }
 
 /** `kubectl config view --minify` of the current user's exec entry: the kubeconfig settings behind a token. */
-export function kubeconfigExec(target: {
-  context: string;
-  cluster: string;
-  server: string;
-  user: string;
-  exec: J;
-}): string {
-  const e = target.exec ?? {};
-  const q = (s: unknown): string =>
-    typeof s === 'string' && /^[\w./:@-]+$/.test(s) && !/^(?:true|false|null|yes|no|~|-?\d[\d.]*)$/i.test(s)
-      ? s
-      : JSON.stringify(s);
+export function kubeconfigExec(target: Target & { exec: NonNullable<Target['exec']> }): string {
+  const e = target.exec;
+  const q = (s: string): string =>
+    /^[\w./:@-]+$/.test(s) && !/^(?:true|false|null|yes|no|~|-?\d[\d.]*)$/i.test(s) ? s : JSON.stringify(s);
   const lines = [
     'apiVersion: v1',
     'kind: Config',
@@ -351,13 +354,11 @@ export function kubeconfigExec(target: {
     `- name: ${q(target.user)}`,
     '  user:',
     '    exec:',
-    `      apiVersion: ${q(e.apiVersion ?? '')}`,
-    `      command: ${q(e.command ?? '')}`,
+    `      apiVersion: ${q(e.apiVersion)}`,
+    `      command: ${q(e.command)}`,
   ];
-  const args = (e.args ?? []) as string[];
-  if (args.length) lines.push('      args:', ...args.map((a) => `      - ${q(a)}`));
-  const env = (e.env ?? []) as { name: string; value: string }[];
-  if (env.length)
-    lines.push('      env:', ...env.flatMap((v) => [`      - name: ${q(v.name)}`, `        value: ${q(v.value)}`]));
+  if (e.args.length) lines.push('      args:', ...e.args.map((a) => `      - ${q(a)}`));
+  if (e.env.length)
+    lines.push('      env:', ...e.env.flatMap((v) => [`      - name: ${q(v.name)}`, `        value: ${q(v.value)}`]));
   return `${lines.join('\n')}\n`;
 }

@@ -2,208 +2,43 @@
 // as kubectl output, diagnose exactly like a paste. Loaded only for these commands (it imports @kubernetes/client-node).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  diagnoseDetailed,
-  makeRedactor,
-  type Diagnosis,
-  type Report,
-  type Rule,
-  type RuleTrace,
-} from '@rbac-diagnose/core';
-import type { CliArgs, parseArgs as ParseArgs, UsageError as UsageErrorClass } from '../args.js';
+import { diagnoseDetailed, makeRedactor, type Diagnosis, type Report, type Rule } from '@rbac-diagnose/core';
+import type { CliArgs, LiveOptions, Target } from '../args.js';
+import { loadRules } from '../commands.js';
 import type { NamedText } from '../io.js';
-import type { Logger } from '../log.js';
-import { collect, type Collection, type Target } from './collect.js';
-import { Kube, KubeError, type ClientNode } from './kube.js';
+import { createLogger } from '../log.js';
+import { exitCode, render } from '../output.js';
+import { collect, type Collection } from './collect.js';
+import { Kube, KubeError } from './kube.js';
 import { runWatch } from './watch.js';
 import { builtinVocabulary } from '@rbac-diagnose/rules';
 
-/** What main.ts lends to live mode (so this chunk does not pull main's modules in twice). */
-export interface Host {
-  parseArgs: typeof ParseArgs;
-  UsageError: typeof UsageErrorClass;
-  loadRules: (args: CliArgs, log: Logger) => Promise<readonly Rule[]>;
-  render: (
-    report: Report,
-    args: CliArgs,
-    rules: readonly Rule[],
-    inputs: readonly NamedText[],
-    trace: readonly RuleTrace[],
-  ) => Promise<string>;
-  renderFix: (report: Report) => string;
-  exitCode: (report: Report, args: CliArgs) => number;
-  createLogger: (level: CliArgs['logLevel']) => Logger;
-}
-
-/** Options of the live and watch commands (the rest of the command line is the usual output options). */
-export interface LiveOptions {
-  command: 'live' | 'watch';
-  target: Target | null;
-  namespace: string | null;
-  allNamespaces: boolean;
-  context: string | null;
-  kubeconfig: string | null;
-  save: string | null;
-  requestTimeoutMs: number;
-  maxEvents: number | null;
-  timeoutMs: number | null;
-}
-
-export const LIVE_USAGE = `usage: rbac-diagnose live pod NAME [-n NS] | live node NAME | live namespace NS  [--context C] [--kubeconfig F] [--save DIR] [--request-timeout 10s] [output options]
-       rbac-diagnose watch [-n NS | -A] [--context C] [--kubeconfig F] [--max-events N] [--timeout 60s]`;
-
-/** Parses "10", "10s", "1500ms", "2m" into milliseconds. */
-function duration(v: string, flag: string, host: Host): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v);
-  if (!m) throw new host.UsageError(`${flag} must be a duration such as 10s, 1500ms or 2m (got "${v}")`);
-  const n = Number(m[1]);
-  const unit = m[2] ?? 's';
-  return Math.round(n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60000 : 3600000));
-}
-
-/** Splits the live/watch flags off; what is left goes to the normal argument parser. */
-export function parseLiveArgs(argv: readonly string[], host: Host): { live: LiveOptions; rest: string[] } {
-  const live: LiveOptions = {
-    command: argv[0] === 'watch' ? 'watch' : 'live',
-    target: null,
-    namespace: null,
-    allNamespaces: false,
-    context: null,
-    kubeconfig: null,
-    save: null,
-    requestTimeoutMs: 10000,
-    maxEvents: null,
-    timeoutMs: null,
-  };
-  const rest: string[] = [];
-  const positional: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    let arg = argv[i] as string;
-    let inline: string | null = null;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const take = (): string => {
-      if (inline !== null) return inline;
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('-')) throw new host.UsageError(`${arg} needs a value`);
-      return v;
-    };
-    switch (arg) {
-      case '-n':
-      case '--namespace':
-        live.namespace = take();
-        break;
-      case '-A':
-      case '--all-namespaces':
-        live.allNamespaces = true;
-        break;
-      case '--context':
-        live.context = take();
-        break;
-      case '--kubeconfig':
-        live.kubeconfig = take();
-        break;
-      case '--save':
-        live.save = take();
-        break;
-      case '--request-timeout':
-        live.requestTimeoutMs = duration(take(), arg, host);
-        break;
-      case '--max-events': {
-        const n = Number(take());
-        if (!Number.isInteger(n) || n <= 0) throw new host.UsageError('--max-events must be a positive integer');
-        live.maxEvents = n;
-        break;
-      }
-      case '--timeout':
-        live.timeoutMs = duration(take(), arg, host);
-        break;
-      default:
-        if (!arg.startsWith('-')) positional.push(arg);
-        else {
-          rest.push(argv[i] as string);
-          // options of the normal parser that take a value
-          if (
-            inline === null &&
-            ['-o', '--output', '--log-level', '--min-confidence', '--fail-on', '--rules', '--max-size'].includes(arg) &&
-            argv[i + 1] !== undefined
-          )
-            rest.push(argv[++i] as string);
-        }
-    }
-  }
-  if (live.command === 'live') {
-    const [kind, name, extra] = positional;
-    if (extra !== undefined) throw new host.UsageError(`unexpected argument "${extra}"\n${LIVE_USAGE}`);
-    if (kind === undefined) throw new host.UsageError(LIVE_USAGE);
-    if (kind === 'pod' || kind === 'po' || kind === 'pods') {
-      if (!name) throw new host.UsageError(`live pod needs a pod name\n${LIVE_USAGE}`);
-      live.target = { kind: 'pod', name, namespace: live.namespace ?? '' };
-    } else if (kind === 'node' || kind === 'no' || kind === 'nodes') {
-      if (!name) throw new host.UsageError(`live node needs a node name\n${LIVE_USAGE}`);
-      live.target = { kind: 'node', name };
-    } else if (kind === 'namespace' || kind === 'ns') {
-      const ns = name ?? live.namespace;
-      live.target = { kind: 'namespace', namespace: ns ?? '' };
-    } else throw new host.UsageError(`live: unknown target "${kind}" (pod, node or namespace)\n${LIVE_USAGE}`);
-  } else if (positional.length) throw new host.UsageError(`unexpected argument "${positional[0]}"\n${LIVE_USAGE}`);
-  return { live, rest };
-}
-
-/** Loads @kubernetes/client-node (only here: it costs about a second). */
-export async function loadClientNode(): Promise<ClientNode> {
-  return await import('./client-node.js');
-}
-
 /** Runs `live …` or `watch …`; returns the exit code. */
-export async function runLive(argv: readonly string[], host: Host): Promise<number> {
-  const { live, rest } = parseLiveArgs(argv, host);
-  const args = host.parseArgs(rest);
-  if (args.files.length) throw new host.UsageError(`live mode reads the cluster, not files (got "${args.files[0]}")`);
-  const log = host.createLogger(args.logLevel);
+export async function runLive(args: CliArgs, live: LiveOptions): Promise<number> {
+  const log = await createLogger(args.logLevel);
+  const t0 = performance.now();
+  const rules = await loadRules(args, log);
+  let kube: Kube;
   try {
-    const t0 = performance.now();
-    const rules = await host.loadRules(args, log);
-    const k = await loadClientNode();
-    log.debug({ ms: Math.round(performance.now() - t0) }, 'live: loaded @kubernetes/client-node');
-    let kube: Kube;
-    try {
-      kube = Kube.load(k, { kubeconfig: live.kubeconfig, context: live.context, timeoutMs: live.requestTimeoutMs });
-    } catch (e) {
-      if (!(e instanceof KubeError)) throw e;
-      // No usable kubeconfig: diagnose kubectl's own message for it.
-      const inputs = [{ name: 'errors.txt', text: `${e.kubectlText}\n` }];
-      return await report(
-        inputs,
-        { inputs, collected: [], missing: [e.message], fatal: e },
-        null,
-        args,
-        rules,
-        live,
-        host,
-      );
-    }
-    try {
-      if (live.command === 'watch') return await runWatch(kube, live, args, rules, log);
-      const target = live.target as Target;
-      if (target.kind === 'pod' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
-      if (target.kind === 'namespace' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
-      log.debug({ context: kube.target.context, server: kube.target.server, target }, 'live: collecting');
-      const col = await collect(kube, target);
-      log.debug(
-        { ms: Math.round(performance.now() - t0), collected: col.collected, missing: col.missing },
-        'live: collected',
-      );
-      return await report(col.inputs, col, kube, args, rules, live, host);
-    } finally {
-      await kube.close();
-    }
-  } finally {
-    await log.flush().catch(() => undefined);
+    kube = Kube.load({ kubeconfig: live.kubeconfig, context: live.context, timeoutMs: live.requestTimeoutMs });
+  } catch (e) {
+    if (!(e instanceof KubeError)) throw e;
+    // No usable kubeconfig: diagnose kubectl's own message for it.
+    const inputs = [{ name: 'errors.txt', text: `${e.kubectlText}\n` }];
+    return await report(inputs, { inputs, collected: [], missing: [e.message], fatal: e }, null, args, rules, live);
   }
+  log.debug({ context: kube.target.context, server: kube.target.server }, 'live: kubeconfig loaded');
+  if (live.command === 'watch') return await runWatch(kube, live, args, rules, log);
+  const target = live.target as Target;
+  if (target.kind === 'pod' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
+  if (target.kind === 'namespace' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
+  log.debug({ target }, 'live: collecting');
+  const col = await collect(kube, target);
+  log.debug(
+    { ms: Math.round(performance.now() - t0), collected: col.collected, missing: col.missing },
+    'live: collected',
+  );
+  return await report(col.inputs, col, kube, args, rules, live);
 }
 
 async function report(
@@ -213,7 +48,6 @@ async function report(
   args: CliArgs,
   rules: readonly Rule[],
   live: LiveOptions,
-  host: Host,
 ): Promise<number> {
   const docs = inputs.map((i) => ({ name: i.name, text: i.text }));
   const { report, trace, facts } = await diagnoseDetailed(docs.length === 1 ? (docs[0]?.text ?? '') : docs, {
@@ -238,7 +72,7 @@ async function report(
     await mkdir(live.save, { recursive: true });
     for (const i of inputs) await writeFile(join(live.save, i.name), redact(i.text));
   }
-  let out = args.fix ? host.renderFix(report) : await host.render(report, args, rules, inputs, trace);
+  let out = render(report, args, rules, inputs, trace);
   if (args.output === 'text' && !args.fix) {
     const head = [`rbac-diagnose live: ${redact(where)}`];
     if (col.collected.length) head.push(`  collected: ${redact(col.collected.join('; '))}`);
@@ -250,20 +84,20 @@ async function report(
     out = `${head.join('\n')}\n\n${out}`;
   }
   process.stdout.write(out);
-  return host.exitCode(report, args);
+  return exitCode(report, args);
 }
 
 const AUTH_CHAIN = /^(?:aws_|exec_|iam_|eks_access|kubeconfig_|anonymous_|assume_role)/;
 
-/**
- * On a credential failure the kubeconfig's exec entry says which identity, cluster and region were used: cite its lines
- * as evidence of the auth-chain diagnoses, and fill the cluster/region placeholders of their commands.
- */
 /** The first of several line predicates that matches some line. */
 function argLine(...preds: ((l: string, j: number) => boolean)[]): (l: string, j: number) => boolean {
   return (l, j) => preds.some((p) => p(l, j));
 }
 
+/**
+ * On a credential failure the kubeconfig's exec entry says which identity, cluster and region were used: cite its lines
+ * as evidence of the auth-chain diagnoses, and fill the cluster/region placeholders of their commands.
+ */
 function enrichWithKubeconfig(
   report: Report,
   inputs: readonly NamedText[],
@@ -274,7 +108,7 @@ function enrichWithKubeconfig(
   const exec = kube.target.exec;
   if (!kc || !exec) return;
   const lines = kc.text.split('\n');
-  const args = ((exec.args ?? []) as string[]).map(String);
+  const { args, env } = exec;
   const argAfter = (...flags: string[]): string | null => {
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
@@ -285,10 +119,6 @@ function enrichWithKubeconfig(
     }
     return null;
   };
-  const env = ((exec.env ?? []) as { name: string; value: string }[]).map((e) => ({
-    name: String(e.name),
-    value: String(e.value),
-  }));
   const cluster = argAfter('--cluster-name', '--cluster-id', '-i');
   const region =
     argAfter('--region') ?? env.find((e) => e.name === 'AWS_REGION' || e.name === 'AWS_DEFAULT_REGION')?.value ?? null;
@@ -312,8 +142,8 @@ function enrichWithKubeconfig(
         ...(multi ? { source: 'kubeconfig.yaml' } : {}),
       });
   };
-  citeAt((l) => /^\s+apiVersion: /.test(l), `the exec plugin's ExecCredential version (${String(exec.apiVersion)})`);
-  citeAt((l) => /^\s+command: /.test(l), `the credential plugin kubectl runs: ${String(exec.command)}`);
+  citeAt((l) => /^\s+apiVersion: /.test(l), `the exec plugin's ExecCredential version (${exec.apiVersion})`);
+  citeAt((l) => /^\s+command: /.test(l), `the credential plugin kubectl runs: ${exec.command}`);
   const inline =
     (...flags: string[]) =>
     (l: string) =>

@@ -1,13 +1,13 @@
 // `rbac-diagnose watch -n NS | -A`: list then watch events (client-node Watch), keep the latest version of each,
 // re-diagnose when they change (debounced), and print one NDJSON record per diagnosis that appears, changes or goes.
 // Reconnects with exponential back-off; relists after 410 Gone. Read-only: list + watch.
+import type { CoreV1Event } from '@kubernetes/client-node';
 import { diagnoseDetailed, type Diagnosis, type Rule } from '@rbac-diagnose/core';
 import { builtinVocabulary } from '@rbac-diagnose/rules';
-import type { CliArgs } from '../args.js';
+import type { CliArgs, LiveOptions } from '../args.js';
 import type { Logger } from '../log.js';
-import { KubeError, type J, type Kube } from './kube.js';
+import { isRecord, KubeError, type Kube } from './kube.js';
 import { eventsJson } from './render.js';
-import type { LiveOptions } from './run.js';
 
 const DEBOUNCE_MS = 150;
 const BACKOFF_MIN_MS = 250;
@@ -21,6 +21,23 @@ interface Seen {
   summary: string;
 }
 
+/**
+ * A watch event's object, JSON as the server sent it, as the CoreV1Event that a list returns: an object with metadata
+ * and involvedObject whose Time fields are Dates (a list leaves the MicroTime fields as strings, and so does this).
+ */
+function eventFromWatch(obj: unknown): CoreV1Event | null {
+  if (!isRecord(obj) || !isRecord(obj['metadata']) || !isRecord(obj['involvedObject'])) return null;
+  const dates = (o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(o).map(([k, v]) => [k, keys.includes(k) && typeof v === 'string' ? new Date(v) : v]),
+    );
+  return {
+    ...dates(obj, ['firstTimestamp', 'lastTimestamp']),
+    metadata: dates(obj['metadata'], ['creationTimestamp', 'deletionTimestamp']),
+    involvedObject: obj['involvedObject'],
+  } as CoreV1Event;
+}
+
 export async function runWatch(
   kube: Kube,
   live: LiveOptions,
@@ -29,8 +46,7 @@ export async function runWatch(
   log: Logger,
 ): Promise<number> {
   const namespace = live.allNamespaces ? null : (live.namespace ?? kube.target.namespace ?? 'default');
-  const base = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/events` : '/api/v1/events';
-  const events = new Map<string, J>();
+  const events = new Map<string, CoreV1Event>();
   const seen = new Map<string, Seen>();
   let received = 0;
   let stopping = false;
@@ -92,14 +108,15 @@ export async function runWatch(
     }
     void evaluating.then(() => resolveDone(code));
   };
-  const keep = (type: string, obj: J): void => {
-    const uid = String(obj?.metadata?.uid ?? `${obj?.metadata?.namespace}/${obj?.metadata?.name}`);
-    if (obj?.metadata?.resourceVersion) resourceVersion = String(obj.metadata.resourceVersion);
+  const keep = (type: string, ev: CoreV1Event): void => {
+    const { metadata } = ev;
+    const uid = metadata.uid ?? `${metadata.namespace}/${metadata.name}`;
+    if (metadata.resourceVersion) resourceVersion = metadata.resourceVersion;
     if (type === 'DELETED') events.delete(uid);
     else {
       const prev = events.get(uid);
-      if (prev && prev.metadata?.resourceVersion === obj?.metadata?.resourceVersion) return;
-      events.set(uid, obj);
+      if (prev && prev.metadata.resourceVersion === metadata.resourceVersion) return;
+      events.set(uid, ev);
       if (events.size > MAX_KEPT) {
         const oldest = events.keys().next().value;
         if (oldest !== undefined) events.delete(oldest);
@@ -136,29 +153,32 @@ export async function runWatch(
     while (!stopping) {
       try {
         if (resourceVersion === '') {
-          const list = await kube.request(base);
-          for (const it of (list?.items ?? []) as J[]) keep('ADDED', { apiVersion: 'v1', kind: 'Event', ...it });
-          resourceVersion = String(list?.metadata?.resourceVersion ?? '');
+          const list = await kube.events(namespace);
+          for (const it of list.items) keep('ADDED', it);
+          resourceVersion = list.metadata?.resourceVersion ?? '';
           if (stopping) return;
         }
         let gone = false;
         const ended = await new Promise<unknown>((resolve, reject) => {
           kube
-            .watch(
-              base,
-              { allowWatchBookmarks: 'true', ...(resourceVersion ? { resourceVersion } : {}) },
+            .watchEvents(
+              namespace,
+              resourceVersion,
               (type, obj) => {
                 backoff = BACKOFF_MIN_MS;
                 lastError = '';
                 if (type === 'BOOKMARK') {
-                  if (obj?.metadata?.resourceVersion) resourceVersion = String(obj.metadata.resourceVersion);
+                  const meta = isRecord(obj) ? obj['metadata'] : undefined;
+                  if (isRecord(meta) && typeof meta['resourceVersion'] === 'string')
+                    resourceVersion = meta['resourceVersion'];
                   return;
                 }
                 if (type === 'ERROR') {
-                  if (obj?.code === 410) gone = true;
+                  if (isRecord(obj) && obj['code'] === 410) gone = true;
                   return;
                 }
-                keep(type, { apiVersion: 'v1', kind: 'Event', ...obj });
+                const ev = eventFromWatch(obj);
+                if (ev) keep(type, ev);
               },
               (err) => resolve(err),
             )

@@ -1,0 +1,97 @@
+// Printing a report: the output forms, --fix, and the exit code of contract C3.
+import {
+  renderMarkdown,
+  renderSarif,
+  renderText,
+  renderTrace,
+  renderYaml,
+  type Report,
+  type Rule,
+  type RuleTrace,
+} from '@rbac-diagnose/core';
+import type { CliArgs } from './args.js';
+import { DEMO_INPUT } from './demo.js';
+import { stdoutIsTerminal, type NamedText } from './io.js';
+
+declare const __RBAC_DIAGNOSE_VERSION__: string;
+/** The package version (set by the bundler; a run from the sources says 0.0.0-dev). */
+export const VERSION = typeof __RBAC_DIAGNOSE_VERSION__ === 'string' ? __RBAC_DIAGNOSE_VERSION__ : '0.0.0-dev';
+
+const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
+
+function useColor(args: CliArgs): boolean {
+  if (args.color !== null) return args.color;
+  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
+  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
+  return stdoutIsTerminal() && process.env['TERM'] !== 'dumb';
+}
+
+/** The report in the form --output asks for; the --explain trace goes to stderr except in text and markdown. */
+export function render(
+  report: Report,
+  args: CliArgs,
+  rules: readonly Rule[],
+  inputs: readonly NamedText[],
+  trace: readonly RuleTrace[],
+): string {
+  if (args.fix) return renderFix(report);
+  const explain = args.explain ? renderTrace(trace, { all: args.explainAll }) : '';
+  switch (args.output) {
+    case 'json':
+      if (explain) process.stderr.write(explain);
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'yaml':
+      if (explain) process.stderr.write(explain);
+      return renderYaml(report);
+    case 'markdown':
+      return `${renderMarkdown(report)}${explain ? `\n<details><summary>Rule trace</summary>\n\n\`\`\`\n${explain}\`\`\`\n</details>\n` : ''}`;
+    case 'sarif': {
+      if (explain) process.stderr.write(explain);
+      const uris = Object.fromEntries(inputs.map((i) => [i.name, i.path ?? i.name]));
+      return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, rules, uris: inputs.length === 1 ? { '': inputs[0]?.path ?? 'stdin' } : uris }), null, 2)}\n`;
+    }
+    case 'text': {
+      const width =
+        stdoutIsTerminal() && process.stdout.columns > 40 ? Math.min(process.stdout.columns, 160) : undefined;
+      const text = renderText(report, {
+        color: useColor(args),
+        verbose: args.verbose,
+        ...(width === undefined ? {} : { width }),
+      });
+      const body = args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
+      return explain ? `${body}\n${explain}` : body;
+    }
+  }
+}
+
+/** `--fix`: only the manifests, as one multi-document stream for `kubectl apply -f -` after review. */
+function renderFix(report: Report): string {
+  const docs: string[] = [];
+  for (const d of report.diagnoses) {
+    for (const r of d.remediation) {
+      if (r.kind !== 'manifest' || r.yaml === undefined) continue;
+      const edit = /<[a-z][\w-]*>/.test(r.yaml) ? '# EDIT FIRST: replace every <placeholder> below.\n' : '';
+      docs.push(
+        `# ${d.rootCause} (${d.ruleId}, confidence ${d.confidence.toFixed(2)}): ${r.title}\n${edit}${r.yaml.trimEnd()}\n`,
+      );
+    }
+  }
+  if (docs.length === 0)
+    return '# rbac-diagnose: no manifest to apply for this input (see the text report for commands).\n';
+  return docs.join('---\n');
+}
+
+function indent(s: string): string {
+  return s
+    .trimEnd()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+
+/** 1 when --fail-on names a severity that some diagnosis reaches, else 0. */
+export function exitCode(report: Report, args: CliArgs): number {
+  if (args.failOn === null) return 0;
+  const limit = SEVERITY[args.failOn];
+  return report.diagnoses.some((d) => SEVERITY[d.severity] <= limit) ? 1 : 0;
+}
