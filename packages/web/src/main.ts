@@ -1,5 +1,6 @@
 // The page: paste or drop kubectl / AWS output, see the diagnosis the CLI would print. Everything runs here; the page
 // has no network code and its Content-Security-Policy forbids connections.
+import './zod-jitless.js';
 import {
   diagnoseDetailed,
   makeRedactor,
@@ -10,7 +11,6 @@ import {
   type InputDoc,
 } from '@rbac-diagnose/core';
 import { builtinRules, builtinVocabulary } from '@rbac-diagnose/rules';
-import { config as zodConfig } from 'zod';
 import { renderChainSvg } from './chain-svg.js';
 import { fixYaml } from './fix.js';
 import { LANGS, pickLang, t, type Lang, type MessageKey } from './i18n.js';
@@ -31,9 +31,6 @@ interface State {
   result: { docs: InputDoc[]; detailed: DiagnoseResult } | null;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
-
-// The page's policy forbids eval: zod must not probe for it (the probe alone is reported as a violation).
-zodConfig({ jitless: true });
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
