@@ -1,8 +1,5 @@
 // Fast paths against the slow code they replace (kept here as the reference): for real input lines, and for lines
 // mutated by fast-check (fragments of guards, prefixes, control characters, U+2028 …), both give the same result.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stripAnsi, toLines, type Line } from './input/lines.js';
@@ -10,28 +7,11 @@ import { matchPrompt, sniffForTesting } from './input/split.js';
 import { matchField } from './parse/describe.js';
 import { redactedTestsForTesting } from './facts/more.js';
 import { normaliseMessage, unquoteGo } from './parse/normalize.js';
-import { guardScope, matchSignatures, SIGNATURES, type SignatureHit } from './parse/signatures.js';
+import { SIGNATURES } from './parse/signatures.js';
+import { corpusLines } from '../../../test-support/fixtures.js';
 
 const SCALE = Number(process.env['FC_RUNS'] ?? '1');
 const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Every line of every text input under fixtures/ and the rule folders (a few thousand real lines). */
-function corpusLines(): string[] {
-  const out = new Set<string>();
-  const walk = (dir: string): void => {
-    for (const f of readdirSync(dir)) {
-      const p = join(dir, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(?:txt|log|json|yaml)$/.test(f) && !/\.(?:facts|diagnosis)\.json$/.test(f))
-        for (const l of readFileSync(p, 'utf8').split('\n')) out.add(l);
-    }
-  };
-  walk(join(ROOT, 'fixtures'));
-  walk(join(ROOT, 'packages/rules/rules'));
-  return [...out];
-}
 
 const CORPUS = corpusLines();
 const GUARDS = [...new Set(SIGNATURES.flatMap((s) => s.guard))];
@@ -67,54 +47,6 @@ const mutatedLine = fc
     // Sometimes cut a piece off either end, so guards and prefixes appear truncated.
     return cut % 3 === 0 ? s.slice(cut) : cut % 3 === 1 ? s.slice(0, Math.max(0, s.length - cut)) : s;
   });
-
-/** The matcher before the guard index: every guard of every signature tested with `includes`. */
-function matchSignaturesSlow(message: string): SignatureHit[] {
-  const hits: SignatureHit[] = [];
-  for (const sig of SIGNATURES) {
-    if (!sig.guard.some((g) => message.includes(g))) continue;
-    const m = sig.re.exec(message);
-    if (!m) continue;
-    const groups: Record<string, string> = {};
-    for (const [k, v] of Object.entries(m.groups ?? {})) {
-      if (v === undefined) continue;
-      groups[k.replace(/\d+$/, '')] = v;
-    }
-    hits.push({ id: sig.id, groups });
-  }
-  return hits;
-}
-
-// Both paths of matchSignatures: the guard index (large inputs), and a guard scope of text holding the message (small
-// sections) — scoped to the message alone, and to the message inside unrelated text.
-describe.each([
-  ['guard index (large inputs)', (m: string): SignatureHit[] => matchSignatures(m)],
-  ['guard scope of the message', (m: string): SignatureHit[] => matchSignatures(m, guardScope(m))],
-  [
-    'guard scope of a section',
-    (m: string): SignatureHit[] => matchSignatures(m, guardScope(`Name: x\n${m}\nStatus: Pending`)),
-  ],
-] as const)('matchSignatures, %s, agrees with testing every guard', (_name, match) => {
-  test('on every corpus line', () => {
-    for (const l of CORPUS) expect(match(l), l).toEqual(matchSignaturesSlow(l));
-  });
-  test('on overlapping and nested guards', () => {
-    const all = GUARDS.join('');
-    expect(match(all)).toEqual(matchSignaturesSlow(all));
-    for (const g of GUARDS) {
-      const s = `${g.slice(0, -1)}${g}${g.slice(1)}`;
-      expect(match(s), s).toEqual(matchSignaturesSlow(s));
-    }
-  });
-  test('on mutated lines', () => {
-    fc.assert(
-      fc.property(mutatedLine, (s) => {
-        expect(match(s)).toEqual(matchSignaturesSlow(s));
-      }),
-      { numRuns: runs(3000) },
-    );
-  });
-});
 
 /** toLines before the one-scan fast path: every line cleaned with three replaces. */
 function toLinesSlow(text: string, source?: string): Line[] {

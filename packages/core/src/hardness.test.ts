@@ -26,7 +26,7 @@ import { parseDescribe, parseEventRow } from './parse/describe.js';
 import { classifySubject, parseForbidden } from './parse/forbidden.js';
 import { normaliseMessage, unquoteGo } from './parse/normalize.js';
 import { parseFitError } from './parse/scheduler.js';
-import { matchSignatures, SIGNATURES } from './parse/signatures.js';
+import { matchSignatures, newSignatureMatcher, SIGNATURES } from './parse/signatures.js';
 import { parseTable } from './parse/table.js';
 import { readYaml, readYamlValue } from './parse/yaml.js';
 import { slug } from './remediation/rbac.js';
@@ -317,7 +317,12 @@ describe('exported parsers return in time proportional to their input', () => {
     ['unquoteGo: 1 MB of escapes', () => unquoteGo('\\"'.repeat(MB / 2)), MB],
     [
       'matchSignatures: each guard followed by 20 kB of spaces',
-      () => SIGNATURES.flatMap((s) => s.guard.map((g) => matchSignatures(`${g}${' '.repeat(20000)}\u2028`))),
+      () => {
+        const matcher = newSignatureMatcher();
+        return SIGNATURES.flatMap((s) =>
+          s.guard.map((g) => matchSignatures(matcher, `${g}${' '.repeat(20000)}\u2028`)),
+        );
+      },
       SIGNATURES.reduce((n, s) => n + s.guard.length, 0) * 20000,
     ],
     [

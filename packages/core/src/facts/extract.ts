@@ -7,7 +7,7 @@ import { fieldValue, parseDescribe, type DescribeBlock } from '../parse/describe
 import { parseForbidden } from '../parse/forbidden.js';
 import { normaliseMessage } from '../parse/normalize.js';
 import { parseFitError } from '../parse/scheduler.js';
-import { guardScope, matchSignatures, type GuardScope } from '../parse/signatures.js';
+import { matchSignatures, newSignatureMatcher } from '../parse/signatures.js';
 import { parseTable } from '../parse/table.js';
 import {
   callerIdentityFromText,
@@ -40,8 +40,6 @@ import type {
 type RawEvent = MoreRawEvent;
 
 const OBJECT_SECTION_KINDS: ReadonlySet<string> = new Set(['object-json', 'object-yaml', 'events-json']);
-// Up to this many characters of small sections are searched with a guard scope; larger inputs use the guard regex.
-const SCOPE_BUDGET_CHARS = 256 * 1024;
 const OBJECT_READ_KINDS: ReadonlySet<string> = new Set([
   'events-json',
   'object-json',
@@ -91,9 +89,7 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
   let callerIdentity: CallerIdentityFact | null = null;
   const more = newSink();
   const nodeListEmpty = emptyNodeList(sections);
-
-  // Characters of small sections still to search with a guard scope (see guardScope): a paste's sections, not a dump's.
-  let scopeBudget = SCOPE_BUDGET_CHARS;
+  const matcher = newSignatureMatcher();
   for (const section of sections) {
     let recognised = section.kind !== 'log-lines';
     // Objects are read first: in JSON that parses, the lines inside an event are searched through its message.
@@ -115,24 +111,12 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
       m.searched = true;
       return normaliseMessage(clip(line, m.text));
     };
-    // A small section's messages are computed first, to scope the signature search to the guards they contain.
-    let msgs: (string | null)[] | null = null;
-    let scope: GuardScope | undefined;
-    if (scopeBudget > 0) {
-      let chars = 0;
-      for (const l of section.lines) chars += l.text.length + 1;
-      if (chars <= scopeBudget) {
-        scopeBudget -= chars;
-        msgs = section.lines.map((_, i) => messageAt(i));
-        scope = guardScope(msgs.join('\n'));
-      } else scopeBudget = 0;
-    }
     // Error signatures are searched in every section, whatever its kind.
     for (let i = 0; i < section.lines.length; i++) {
       const line = section.lines[i] as Line;
-      const msg = msgs ? msgs[i] : messageAt(i);
+      const msg = messageAt(i);
       if (msg === null || msg === undefined) continue;
-      for (const hit of matchSignatures(msg, scope)) {
+      for (const hit of matchSignatures(matcher, msg)) {
         // Built directly (same keys, same order as `{ id, ...ref(line), groups }`): no spread object per hit.
         signals.push(
           line.source === undefined
@@ -270,16 +254,10 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
 
   // Messages read whole from objects may repeat a line's signal: dedupe with a set (a scan per hit is quadratic).
   const seenSignal = new Set(signals.map((s) => `${s.id}\u0000${s.source ?? ''}\u0000${s.line}`));
-  // As for sections: a few object messages are searched with a guard scope, many with the guard regex.
-  let objectChars = 0;
-  for (const m of more.messages) objectChars += m.text.length + 1;
-  const objectMsgs =
-    objectChars <= scopeBudget ? more.messages.map((m) => normaliseMessage(clip(m.line, m.text))) : null;
-  const objectScope = objectMsgs ? guardScope(objectMsgs.join('\n')) : undefined;
   for (let k = 0; k < more.messages.length; k++) {
     const m = more.messages[k] as (typeof more.messages)[number];
-    const msg = objectMsgs ? (objectMsgs[k] as string) : normaliseMessage(clip(m.line, m.text));
-    for (const hit of m.searched ? [] : matchSignatures(msg, objectScope)) {
+    const msg = normaliseMessage(clip(m.line, m.text));
+    for (const hit of m.searched ? [] : matchSignatures(matcher, msg)) {
       const key = `${hit.id}\u0000${m.line.source ?? ''}\u0000${m.line.no}`;
       if (seenSignal.has(key)) continue;
       seenSignal.add(key);
