@@ -3,9 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stripAnsi, toLines, type Line } from './input/lines.js';
-import { matchPrompt, sniffForTesting } from './input/split.js';
+import { matchPrompt } from './input/split.js';
 import { matchField } from './parse/describe.js';
-import { redactedTestsForTesting } from './facts/more.js';
 import { normaliseMessage, unquoteGo } from './parse/normalize.js';
 import { SIGNATURES } from './parse/signatures.js';
 import { corpusLines } from '../../../test-support/fixtures.js';
@@ -229,119 +228,6 @@ describe('first-character fast paths agree with the regexes they skip', () => {
       fc.property(shapedLine, (s) => {
         expect(matchField(s, LINE)).toEqual(matchFieldSlow(s));
       }),
-      { numRuns: runs(3000) },
-    );
-  });
-});
-
-/** Lines near what sniffing decides on: describe keys, error starts, aws-auth names, with noise around them. */
-const sniffLine = fc
-  .tuple(
-    fc.constantFrom('', ' ', '  ', '\t', 'x'),
-    fc.constantFrom(
-      'Data',
-      'Data  ',
-      '====',
-      '==== ',
-      'Name:  aws-auth',
-      'Name: aws-auth ',
-      'Containers:',
-      'Init Containers:',
-      'Taints:',
-      'Roles:',
-      'Unschedulable:',
-      'Kubelet Version:',
-      'Error from server',
-      'error: ',
-      'E0611 10:22:33.1 1 request.go',
-      'Unable to connect to the server',
-      'The connection to the server',
-      'Please enter Username: ',
-      'aws: [ERROR]',
-      'An error occurred (',
-      'could not get token',
-      'name: aws-auth',
-      'mapRoles:',
-      'name:',
-      ' aws-auth',
-      'yes',
-      'no - x',
-      '{"Arn": 1, "Account": 2, "UserId": 3}',
-      '',
-    ),
-    fc.constantFrom('', ' ', ':', '\t', 'x', ' y'),
-    fc.string({ maxLength: 6 }),
-  )
-  .map(([a, b, c, d]) => (a + b + c + d).replace(/[\n\r\u2028\u2029]/g, ''));
-
-describe('sniff line by line agrees with sniffing the joined section', () => {
-  test('on mutated sections', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom('describe', 'error', 'empty', 'table', 'yaml', 'text'),
-        fc.array(
-          fc.oneof(
-            sniffLine,
-            fc.constantFrom(...CORPUS).map((l) => l.replace(/[\n\r\u2028\u2029]/g, '')),
-          ),
-          { minLength: 1, maxLength: 8 },
-        ),
-        fc.constantFrom(
-          '',
-          'kubectl describe cm aws-auth',
-          'k describe po x',
-          'kubectl describe nodes',
-          'kubectl get pods',
-        ),
-        (shape, texts, cmd) => {
-          const lines: Line[] = texts.map((text, i) => ({ no: i + 1, text }));
-          expect(sniffForTesting.lines(shape, lines, cmd)).toBe(sniffForTesting.joined(shape, lines, cmd));
-        },
-      ),
-      { numRuns: runs(3000) },
-    );
-  });
-});
-
-describe('the redaction pre-test holds on every line the redaction regex matches', () => {
-  test('on corpus and mutated lines', () => {
-    const { pre, re } = redactedTestsForTesting;
-    for (const l of CORPUS) if (re(l)) expect(pre(l), l).toBe(true);
-    fc.assert(
-      fc.property(
-        fc
-          .array(
-            fc.oneof(
-              fc.constantFrom(
-                '<',
-                '>',
-                '<REDACTED>',
-                '<redacted>',
-                'Redacted',
-                'xXxX',
-                'XXXX',
-                'xxx',
-                '***',
-                '****',
-                '<account-id>',
-                '<aws_account_id>',
-                '<role-arn>',
-                '<user name>',
-                'REDACT',
-                'ED',
-                '-',
-                '_',
-                ' ',
-              ),
-              fc.string({ maxLength: 6 }),
-            ),
-            { maxLength: 6 },
-          )
-          .map((p) => p.join('')),
-        (s) => {
-          if (re(s)) expect(pre(s)).toBe(true);
-        },
-      ),
       { numRuns: runs(3000) },
     );
   });

@@ -28,12 +28,18 @@ export interface EventRow {
   lines: Line[];
 }
 
-/** A parsed describe block: its fields in order and its events. */
+/** A top-level key (`Conditions:`, `Taints:`) and the lines under it, up to the next line that starts unindented. */
+export interface DescribeSubBlock {
+  field: DescribeField;
+  /** Indented and blank lines, fields or not (a conditions row may look like a field). */
+  lines: Line[];
+}
+
+/** A parsed describe block: its fields in order, its top-level keys with the lines under them, and its events. */
 export interface DescribeBlock {
   fields: DescribeField[];
+  blocks: DescribeSubBlock[];
   events: EventRow[];
-  /** Lines that were neither fields nor event rows (container bodies, elisions). */
-  other: Line[];
 }
 
 // `[^]*`, not `.*`: `.` stops at U+2028/U+2029, and `[ \t]+(.*)$` then backtracks quadratically (ReDoS) on a long run of blanks.
@@ -46,8 +52,9 @@ const AGE_COUNT = /^\(x(\d+)$/;
 /** Parses the lines of one describe section. */
 export function parseDescribe(lines: readonly Line[]): DescribeBlock {
   const fields: DescribeField[] = [];
+  const blocks: DescribeSubBlock[] = [];
   const events: EventRow[] = [];
-  const other: Line[] = [];
+  let block: DescribeSubBlock | null = null;
   let inEvents = false;
   let header: { from: number; message: number } | null = null;
   for (const line of lines) {
@@ -77,11 +84,19 @@ export function parseDescribe(lines: readonly Line[]): DescribeBlock {
     if (f !== null) {
       if (f.key === 'Events' && (f.value === '' || f.value === '<none>')) inEvents = f.value === '';
       fields.push(f);
-      continue;
     }
-    other.push(line);
+    // Tabs are expanded: a line starts unindented when its first character is neither blank nor a space.
+    if (t !== '' && t.charCodeAt(0) !== 32) {
+      block = f?.indent === 0 ? { field: f, lines: [] } : null;
+      if (block) blocks.push(block);
+    } else block?.lines.push(line);
   }
-  return { fields, events, other };
+  return { fields, blocks, events };
+}
+
+/** The lines under the first top-level key `key`, or [] when the block has none. */
+export function linesUnder(block: DescribeBlock, key: string): Line[] {
+  return block.blocks.find((b) => b.field.key === key)?.lines ?? [];
 }
 
 /**

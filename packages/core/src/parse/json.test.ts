@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { readJsonFast } from './json-fast.js';
-import { readJsonLocated, type Located } from './located.js';
+import { readJson } from './json.js';
+import type { Located } from './located.js';
 
 /** Every container's line, end line and key lines, in a walk of the values (the positions facts can ask for). */
 function positionsOf(loc: Located): unknown[] {
@@ -17,15 +17,20 @@ function positionsOf(loc: Located): unknown[] {
   return out;
 }
 
+/** Positions of the first value only (the recovering reader also returns what it read after it). */
+const firstOf = (loc: Located): Located => ({ ...loc, values: loc.values.slice(0, 1) });
+
+/**
+ * Valid text is read natively; the same text followed by a stray `]` on a line of its own is refused by JSON.parse
+ * and read by the recovering reader, which must give the same first value with the same positions.
+ */
 function expectSame(text: string): void {
-  const slow = readJsonLocated(text);
-  const fast = readJsonFast(text);
-  expect(slow.errors).toEqual([]);
-  expect(fast).not.toBeNull();
-  if (!fast) return;
-  expect(fast.errors).toEqual([]);
-  expect(fast.values).toEqual(slow.values);
-  expect(positionsOf(fast)).toEqual(positionsOf(slow));
+  const native = readJson(text);
+  const recovered = readJson(`${text}\n]`);
+  expect(native.errors).toEqual([]);
+  expect(recovered.errors.map((e) => e.code)).toEqual(['json_unparsed']);
+  expect(native.values).toEqual(recovered.values);
+  expect(positionsOf(native)).toEqual(positionsOf(firstOf(recovered)));
 }
 
 // Strings with what JSON escapes (quotes, backslashes, control characters, non-ASCII, surrogate pairs).
@@ -62,7 +67,7 @@ const jsonValue = fc.letrec<{ value: unknown }>((tie) => ({
   ),
 })).value;
 
-describe('readJsonFast gives the values and positions of readJsonLocated', () => {
+describe('readJson: the native and the recovering path give the same values and positions', () => {
   test('property: any JSON value, printed compact, indented or with blank lines and CRLF', () => {
     fc.assert(
       fc.property(jsonValue, fc.constantFrom(0, 2, 4, '\t'), fc.constantFrom('', '\n\n', '\r\n'), (v, indent, sep) => {
@@ -101,18 +106,25 @@ describe('readJsonFast gives the values and positions of readJsonLocated', () =>
       4,
     );
     expectSame(text);
-    const loc = readJsonFast(text);
-    const items = (loc?.values[0] as { items: object[] }).items;
+    const loc = readJson(text);
+    const items = (loc.values[0] as { items: object[] }).items;
     const first = items[0] as object;
-    expect(loc?.positions.get(first)).toMatchObject({ line: 4, end: 10 });
-    expect(loc?.positions.get(first)?.keys.get('message')).toBe(6);
+    expect(loc.positions.get(first)).toMatchObject({ line: 4, end: 10 });
+    expect(loc.positions.get(first)?.keys.get('message')).toBe(6);
   });
 
-  test('not one valid JSON value, or nested past the positional reader: null (the caller falls back)', () => {
-    for (const t of ['', '  ', '{', '{"a": 1} {"b": 2}', '{"a": 1}\n]', '[1,]', "{'a': 1}", '{"a": "line\nbreak"}'])
-      expect(readJsonFast(t)).toBeNull();
-    expect(readJsonFast(`${'['.repeat(600)}${']'.repeat(600)}`)).toBeNull();
-    expect(readJsonFast(`${'{"a":'.repeat(50000)}1${'}'.repeat(50000)}`)).toBeNull();
-    expect(readJsonFast(`${'['.repeat(100)}${']'.repeat(100)}`)).not.toBeNull();
+  test('text JSON.parse refuses: what came before the error is kept, the error is data', () => {
+    expect(readJson('').values).toEqual([]);
+    expect(readJson('{"a": 1} {"b": 2}')).toMatchObject({ values: [{ a: 1 }, { b: 2 }], errors: [] });
+    expect(readJson('[1,\n2,\n').errors).toEqual([
+      { code: 'json_truncated', message: 'the text ends where a JSON value was expected', line: 3 },
+    ]);
+    expect(readJson("{'a': 1}").errors.map((e) => e.code)).toEqual(['json_unparsed']);
+    expect(readJson('{"a": "line\nbreak"}').errors.map((e) => [e.code, e.line])).toEqual([['json_unparsed', 1]]);
+    // Deeper than 512 levels: an error, even where JSON.parse would take it.
+    expect(readJson(`${'['.repeat(600)}${']'.repeat(600)}`).errors.map((e) => e.message)).toEqual([
+      'JSON nested too deeply',
+    ]);
+    expect(readJson(`${'['.repeat(100)}${']'.repeat(100)}`).errors).toEqual([]);
   });
 });
