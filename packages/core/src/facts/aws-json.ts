@@ -51,7 +51,7 @@ function callerIdentity(arn: string, account: string | null, userId: string | nu
   });
 }
 
-const AUTH_MODES = new Set(['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP']);
+const AUTH_MODES: ReadonlySet<string> = new Set(['API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP']);
 
 /** An aws CLI JSON object (no `kind`): describe-cluster, access entries, caller identity inside other JSON. */
 export function readAwsObject(

@@ -284,7 +284,7 @@ function conditionsFromObject(
   }
 }
 
-const MESSAGE_KEYS = new Set(['msg', 'message', 'note', 'error', 'err']);
+const MESSAGE_KEYS: ReadonlySet<string> = new Set(['msg', 'message', 'note', 'error', 'err']);
 
 function collectMessages(
   v: unknown,

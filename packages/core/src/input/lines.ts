@@ -17,19 +17,16 @@ export function stripAnsi(s: string): string {
   return s.includes('\u001b') ? s.replace(ANSI, '') : s;
 }
 
-// Any character toLines must clean: CR, ESC (ANSI) and the other control characters (tab and newline are kept).
-const DIRTY = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-
 /** Splits text into numbered lines, normalising CRLF, ANSI colour and trailing whitespace. */
 export function toLines(text: string, source?: string): Line[] {
   const out: Line[] = [];
   let start = 0;
   let no = 1;
   const n = text.length;
-  // Where the next character to clean is: lines before it are copied as they are, with one scan of the whole input
-  // instead of three replaces per line (most pastes have no colour and no CR at all).
-  DIRTY.lastIndex = 0;
-  let dirty = DIRTY.test(text) ? DIRTY.lastIndex - 1 : n;
+  // Where the next character to clean is (CR, ESC or another control character; tab and newline are kept): lines
+  // before it are only trimmed, lines holding one are cleaned.
+  const next = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+  let dirty = next.test(text) ? next.lastIndex - 1 : n;
   while (start <= n) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = n;
@@ -43,8 +40,8 @@ export function toLines(text: string, source?: string): Line[] {
       out.push({ no, text: text.slice(start, e), source });
     } else {
       out.push({ no, text: cleanLine(text.slice(start, end)), source });
-      DIRTY.lastIndex = end;
-      dirty = DIRTY.test(text) ? DIRTY.lastIndex - 1 : n;
+      next.lastIndex = end;
+      dirty = next.test(text) ? next.lastIndex - 1 : n;
     }
     no++;
     start = end + 1;

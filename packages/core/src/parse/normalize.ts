@@ -20,10 +20,10 @@ export function unquoteGo(s: string): string {
 /** Strips journald, klog and Terraform prefixes and unwraps klog's structured `err="…"` so signatures match. */
 export function normaliseMessage(text: string): string {
   if (!mayBeWrapped(text)) return text;
-  let s = strip(AUTH_PROMPT_Y, text);
-  s = strip(JOURNALD_Y, s);
-  s = strip(KLOG_Y, s);
-  s = strip(TERRAFORM_BOX_Y, s);
+  let s = strip(AUTH_PROMPT, text);
+  s = strip(JOURNALD, s);
+  s = strip(KLOG, s);
+  s = strip(TERRAFORM_BOX, s);
   const un = UNHANDLED.exec(s);
   if (un?.[1] !== undefined) return unquoteGo(un[1]);
   const st = STRUCTURED_ERR.exec(s);
@@ -31,17 +31,10 @@ export function normaliseMessage(text: string): string {
   return s;
 }
 
-// The prefixes above as sticky regexes: `test` from offset 0 and a slice after the match, where `replace(RE, '')`
-// copied the rest of every klog and journald line of a log, twice (and went through the slower replace builtin).
-const AUTH_PROMPT_Y = new RegExp(AUTH_PROMPT.source, 'y');
-const JOURNALD_Y = new RegExp(JOURNALD.source, 'y');
-const KLOG_Y = new RegExp(KLOG.source, 'y');
-const TERRAFORM_BOX_Y = new RegExp(TERRAFORM_BOX.source, 'y');
-
-/** `s.replace(re, '')` for a regex anchored at the start (`re`: its sticky copy). */
+/** `s` without the prefix `re` (anchored at the start) matches, if it does. */
 function strip(re: RegExp, s: string): string {
-  re.lastIndex = 0;
-  return re.test(s) ? s.slice(re.lastIndex) : s;
+  const m = re.exec(s);
+  return m ? s.slice(m[0].length) : s;
 }
 
 /**
