@@ -47,7 +47,6 @@ const PROMPT_ZSH = /^➜\s+\S{1,120}\s+(?:git:\([^)\n]{0,80}\)\s+)?(?:✗\s+)?(\
 
 /** Returns the command of a shell prompt line, or null when the line is not a prompt. */
 export function matchPrompt(text: string): string | null {
-  if (!mayBePrompt(text)) return null;
   let m =
     PROMPT_USER_HOST.exec(text) ?? PROMPT_BRACKET.exec(text) ?? PROMPT_CONTEXT.exec(text) ?? PROMPT_ZSH.exec(text);
   if (m?.[1]) return m[1].trim();
@@ -63,21 +62,9 @@ export function matchPrompt(text: string): string | null {
   return null;
 }
 
-// What every prompt pattern above needs: `@` (user@host, [user@host]), » or ❯ (zsh themes), or a line start of
-// `(`, `#`, `➜`, or up to four blanks and `$ % > λ` / `PS `. Lines without any skip seven regexes.
-const PROMPT_START = /^(?:[(#➜]|\s{0,4}(?:[$%>λ]|PS ))/;
-
-function mayBePrompt(text: string): boolean {
-  return text.includes('@') || text.includes('❯') || text.includes('»') || PROMPT_START.test(text);
-}
-
 const BLANK = /^\s*$/;
 
-/** `text.trim() === ''` without allocating a trimmed copy of every indented line. */
 function isBlank(text: string): boolean {
-  if (text === '') return true;
-  const c = text.charCodeAt(0);
-  if (c > 32 && c < 127) return false;
   return BLANK.test(text);
 }
 

@@ -367,7 +367,7 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
 
 const NODE_USERNAME = /^system:node:\{\{(?:EC2PrivateDNSName|SessionName)\}\}$/;
 
-/** Static checks on the mappings (signatures-eks.md §4.4, signatures-k8s.md §F.3). */
+/** Static checks on the mappings. */
 function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], lines: readonly Line[]): void {
   const seen = new Map<string, AwsAuthEntry>();
   for (const e of entries) {

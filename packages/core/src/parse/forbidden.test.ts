@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseForbidden } from './forbidden.js';
 
-describe('parseForbidden (signatures-k8s.md §A.1, §A.1b, §A.2)', () => {
+describe('parseForbidden', () => {
   test.each([
     [
       'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" in the namespace "default"',

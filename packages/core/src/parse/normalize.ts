@@ -19,7 +19,6 @@ export function unquoteGo(s: string): string {
 
 /** Strips journald, klog and Terraform prefixes and unwraps klog's structured `err="…"` so signatures match. */
 export function normaliseMessage(text: string): string {
-  if (!mayBeWrapped(text)) return text;
   let s = strip(AUTH_PROMPT, text);
   s = strip(JOURNALD, s);
   s = strip(KLOG, s);
@@ -35,19 +34,4 @@ export function normaliseMessage(text: string): string {
 function strip(re: RegExp, s: string): string {
   const m = re.exec(s);
   return m ? s.slice(m[0].length) : s;
-}
-
-/**
- * Whether any wrapper above can start the text, from its first characters (a conservative test: true may still be
- * no wrapper). Most lines of a large dump start otherwise, and then skip six regexes.
- */
-function mayBeWrapped(text: string): boolean {
-  const c = text.charCodeAt(0);
-  // `"Unhandled Error"` / structured klog, Terraform's box characters │ ╷ ╵.
-  if (c === 34 || c === 0x2502 || c === 0x2577 || c === 0x2575) return true;
-  if (c < 65 || c > 90) return false;
-  // A–Z: `Please enter …`, journald `Mar 01 …` (a space after three letters), klog `E0611 …` (a digit after IWEF).
-  if (c === 80 || text.charCodeAt(3) === 32) return true;
-  const d = text.charCodeAt(1);
-  return (c === 73 || c === 87 || c === 69 || c === 70) && d >= 48 && d <= 57;
 }
