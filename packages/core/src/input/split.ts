@@ -320,15 +320,8 @@ function absorbs(c: Draft, t: string): boolean {
   }
 }
 
-// Most lines of pretty-printed JSON (`"key": "value",`) hold no bracket and no backslash: then only their quotes
-// matter, found with indexOf instead of a JS loop over every character.
-const JSON_SPECIAL = /[[\]{}\\]/;
-
+/** Follows the nesting of a JSON section over one more line (strings may hold brackets and escaped quotes). */
 function scanJson(d: Draft, t: string): void {
-  if (!JSON_SPECIAL.test(t)) {
-    for (let q = t.indexOf('"'); q !== -1; q = t.indexOf('"', q + 1)) d.jsonInString = !d.jsonInString;
-    return;
-  }
   for (let k = 0; k < t.length; k++) {
     const ch = t.charCodeAt(k);
     if (d.jsonInString) {
