@@ -23,13 +23,15 @@ const DIRTY = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 /** Splits text into numbered lines, normalising CRLF, ANSI colour and trailing whitespace. */
 export function toLines(text: string, source?: string): Line[] {
   const out: Line[] = [];
+  // Most inputs hold no control character at all: then no line needs the test.
+  const dirty = DIRTY.test(text);
   let start = 0;
   let no = 1;
   for (;;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const raw = text.slice(start, end);
-    out.push({ no: no++, text: DIRTY.test(raw) ? cleanLine(raw) : trimEnd(raw), source });
+    out.push({ no: no++, text: dirty && DIRTY.test(raw) ? cleanLine(raw) : trimEnd(raw), source });
     if (end === text.length) break;
     start = end + 1;
   }
