@@ -22,9 +22,11 @@ export interface Section {
 
 type Shape = 'json' | 'yaml' | 'describe' | 'table' | 'error' | 'text' | 'empty';
 
+/** The section being read: lines[from..to] of the input, which are always consecutive. */
 interface Draft {
   shape: Shape;
-  lines: Line[];
+  from: number;
+  to: number;
   command: string | null;
   jsonDepth: number;
   jsonInString: boolean;
@@ -138,14 +140,20 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
   let cur: Draft | null = null;
 
   const close = (): void => {
-    if (cur && cur.lines.length > 0) sections.push(toSection(cur, origin));
+    if (cur === null) return;
+    const section = toSection(cur, lines.slice(cur.from, cur.to + 1), origin);
+    // Trailing blank lines (inside describe and YAML sections) are not part of a section.
+    while (section.lines.length > 1 && isBlank((section.lines[section.lines.length - 1] as Line).text))
+      section.lines.pop();
+    sections.push(section);
     cur = null;
   };
-  const open = (shape: Shape, line: Line): Draft => {
+  const open = (shape: Shape, from: number): Draft => {
     close();
     const d: Draft = {
       shape,
-      lines: [line],
+      from,
+      to: from,
       command,
       jsonDepth: 0,
       jsonInString: false,
@@ -161,13 +169,13 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
     const t = line.text;
     const c = cur as Draft | null;
     if (c?.shape === 'json' && !c.jsonClosed) {
-      c.lines.push(line);
+      c.to = i;
       scanJson(c, t);
       if (c.jsonDepth <= 0) c.jsonClosed = true;
       continue;
     }
     if (c?.klogBlock) {
-      c.lines.push(line);
+      c.to = i;
       if (KLOG_BLOCK_END.test(t)) c.klogBlock = false;
       continue;
     }
@@ -184,7 +192,7 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
     if (isBlank(t)) {
       // Go errors with embedded newlines (the exec plugin's "It looks like you are trying to use…" help) go on.
       if (c?.shape === 'error' && ERROR_CONTINUATION.test(nextNonBlank(lines, i + 1) ?? '')) {
-        c.lines.push(line);
+        c.to = i;
         continue;
       }
       if (
@@ -192,7 +200,7 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
         (c.shape === 'table' || c.shape === 'error' || c.shape === 'text' || c.shape === 'empty' || c.shape === 'json')
       )
         close();
-      else if (c) c.lines.push(line);
+      else if (c) c.to = i;
       continue;
     }
     let shape = startShape(lines, i);
@@ -207,12 +215,12 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
     )
       shape = 'describe';
     if (c && shape !== null && continues(c, shape, t)) {
-      c.lines.push(line);
+      c.to = i;
       if (shape === 'error' && KLOG_BLOCK_START.test(t)) c.klogBlock = true;
       continue;
     }
     if (shape !== null) {
-      const d = open(shape, line);
+      const d = open(shape, i);
       if (shape === 'error' && KLOG_BLOCK_START.test(t)) d.klogBlock = true;
       if (shape === 'json') {
         scanJson(d, t);
@@ -221,20 +229,16 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
       continue;
     }
     if (c && absorbs(c, t)) {
-      c.lines.push(line);
+      c.to = i;
       continue;
     }
     if (c?.shape === 'text') {
-      c.lines.push(line);
+      c.to = i;
       continue;
     }
-    open('text', line);
+    open('text', i);
   }
   close();
-  // Trailing blank lines inside describe/yaml sections are not part of them.
-  for (const s of sections) {
-    while (s.lines.length > 1 && isBlank(s.lines[s.lines.length - 1]?.text ?? '')) s.lines.pop();
-  }
   return sections;
 }
 
@@ -320,8 +324,15 @@ function absorbs(c: Draft, t: string): boolean {
   }
 }
 
+// A bracket or a backslash: without one (most lines of pretty-printed JSON), only a line's quotes change the state.
+const JSON_SPECIAL = /[[\]{}\\]/;
+
 /** Follows the nesting of a JSON section over one more line (strings may hold brackets and escaped quotes). */
 function scanJson(d: Draft, t: string): void {
+  if (!JSON_SPECIAL.test(t)) {
+    for (let q = t.indexOf('"'); q !== -1; q = t.indexOf('"', q + 1)) d.jsonInString = !d.jsonInString;
+    return;
+  }
   for (let k = 0; k < t.length; k++) {
     const ch = t.charCodeAt(k);
     if (d.jsonInString) {
@@ -392,17 +403,17 @@ const JSON_KINDS: ReadonlySet<InputKind> = new Set([
   'describe-cluster-json',
 ]);
 
-function toSection(d: Draft, origin: Origin | null): Section {
-  const joined = (): string => d.lines.map((l) => l.text).join('\n');
+function toSection(d: Draft, lines: Line[], origin: Origin | null): Section {
+  const joined = (): string => lines.map((l) => l.text).join('\n');
   const command = d.command;
   if (d.shape === 'json') {
-    const text = origin?.span(d.lines) ?? joined();
-    return { kind: sniffJson(text), lines: d.lines, command, json: readJson(text) };
+    const text = origin?.span(lines) ?? joined();
+    return { kind: sniffJson(text), lines, command, json: readJson(text) };
   }
-  const kind = sniff(d.shape, d.lines, command ?? '');
+  const kind = sniff(d.shape, lines, command ?? '');
   // A JSON object on a line of its own (`aws sts get-caller-identity --output json | jq -c`).
   const json = d.shape === 'text' && (JSON_KINDS.has(kind) || kind === 'aws-auth') ? readJson(joined()) : null;
-  return { kind, lines: d.lines, command, json };
+  return { kind, lines, command, json };
 }
 
 const DATA_LINE = /^Data\s*$/;
