@@ -92,3 +92,19 @@ export function listPublicPastes(): { kind: string; name: string; path: string }
   }
   return out;
 }
+
+/** Every line of every text input under fixtures/ and the rule folders (a few thousand real lines), once each. */
+export function corpusLines(): string[] {
+  const out = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(?:txt|log|json|yaml)$/.test(f) && !/\.(?:facts|diagnosis)\.json$/.test(f))
+        for (const l of readFileSync(p, 'utf8').split('\n')) out.add(l);
+    }
+  };
+  walk(ROOT);
+  walk(fileURLToPath(new URL('../packages/rules/rules/', import.meta.url)));
+  return [...out];
+}

@@ -5,7 +5,7 @@ import { splitSections } from '../input/split.js';
 import type { Issue } from '../report.js';
 import { extractFacts } from './extract.js';
 
-/** Facts as diagnose() reads them: with the input text, so a JSON section can be sliced and parsed whole. */
+/** Facts as diagnose() reads them: with the input text, so a JSON section's text is sliced from it, not joined. */
 function read(
   text: string,
   withText = true,
@@ -20,9 +20,8 @@ function read(
   };
 }
 
-/** The same, with JSON.parse failing: the JSON reader falls back to the positional reader. */
+/** The same, with JSON.parse failing: the JSON reader falls back to the recovering reader. */
 function readWithoutNativeJson(text: string): ReturnType<typeof read> {
-  // Also with the text: splitting then fails to parse the section whole and scans it line by line as usual.
   const spy = vi.spyOn(JSON, 'parse').mockImplementation(() => {
     throw new SyntaxError('forced fallback');
   });
@@ -81,7 +80,7 @@ const eventList = fc.array(fc.oneof({ weight: 4, arbitrary: coreEvent }, { weigh
   maxLength: 8,
 });
 
-describe('JSON event lists: the native reader and the positional fallback give the same facts', () => {
+describe('JSON event lists: the native and the recovering reader give the same facts', () => {
   test('property: kubectl-style lists (4 and 2 spaces, compact), with and without a prompt', () => {
     fc.assert(
       fc.property(eventList, fc.constantFrom(4, 2, 0), fc.boolean(), (items, indent, prompt) => {
@@ -97,7 +96,7 @@ describe('JSON event lists: the native reader and the positional fallback give t
         expect(fast.lines).toEqual(slow.lines);
         expect(fast.issues).toEqual(slow.issues);
         expect(fast.facts).toEqual(slow.facts);
-        // Without the input text the section is scanned line by line and joined: the same again.
+        // Without the input text the section's lines are joined: the same again.
         expect(read(text, false)).toEqual(fast);
       }),
       { numRuns: 300 },
@@ -105,7 +104,7 @@ describe('JSON event lists: the native reader and the positional fallback give t
   });
 });
 
-describe('a JSON section parsed whole while splitting gives the sections of a line-by-line scan', () => {
+describe('a JSON section sliced from the input gives what its joined lines give', () => {
   const json = JSON.stringify(
     {
       apiVersion: 'v1',

@@ -1,4 +1,4 @@
-// Properties of split → parse → facts (fast-check): totality, linear time, spans that slice back to their text,
+// Properties of split → parse → facts (fast-check): totality, linear work, spans that slice back to their text,
 // noise that does not change the facts, and a test-only kubectl-style printer whose output parses back.
 // FC_RUNS scales the run counts (CI sets it higher; the defaults keep the core suite within its time budget).
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { toLines } from '../input/lines.js';
 import { splitSections } from '../input/split.js';
 import { extractFacts } from './extract.js';
 import { listCaptures } from '../../../../test-support/fixtures.js';
+import { growsLinearly, scannedChars } from '../../../../test-support/work.js';
 import type { Facts } from './schema.js';
 
 const SCALE = Number(process.env['FC_RUNS'] ?? '1');
@@ -94,7 +95,7 @@ describe('split → parse → facts is total', () => {
     );
   });
 
-  test('time grows about linearly with the input', () => {
+  test('the characters scanned grow about linearly with the input', () => {
     const pumps: [string, (n: number) => string][] = [
       ['spaces', (n) => `Name:  x\nContainers:\n${' '.repeat(n)}x`],
       ['open JSON', (n) => '['.repeat(Math.min(n, 400)) + '{"a": '.repeat(n / 8)],
@@ -113,22 +114,8 @@ describe('split → parse → facts is total', () => {
       ['conditions', (n) => `Name:  n\nTaints:  <none>\nConditions:\n  Ready  True ${' '.repeat(n)}\u2028`],
     ];
     for (const [name, pump] of pumps) {
-      // The fastest of three runs: one slow run on a busy machine is noise, a quadratic parser is slow every time.
-      const time = (n: number): number => {
-        const s = pump(n);
-        let best = Infinity;
-        for (let k = 0; k < 3; k++) {
-          const t0 = performance.now();
-          factsOf(s);
-          best = Math.min(best, performance.now() - t0);
-        }
-        return best;
-      };
-      time(40_000);
-      const small = Math.max(time(10_000), 5);
-      const large = time(40_000);
-      // 4× the input: linear is ~4×, quadratic ~16×; the margin is wide because other test files share the machine.
-      expect(large, name).toBeLessThan(small * 12 + 100);
+      const { small, large, ok } = growsLinearly((n) => scannedChars(() => factsOf(pump(n))), 10_000);
+      expect(ok, `${name}: ${small} → ${large} characters scanned for 4× the input`).toBe(true);
     }
   });
 });

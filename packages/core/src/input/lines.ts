@@ -17,46 +17,31 @@ export function stripAnsi(s: string): string {
   return s.includes('\u001b') ? s.replace(ANSI, '') : s;
 }
 
-// Any character toLines must clean: CR, ESC (ANSI) and the other control characters (tab and newline are kept).
-const DIRTY = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+// A character a line must be cleaned of: CR, ESC (ANSI) and the other control characters (tab is kept).
+const DIRTY = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /** Splits text into numbered lines, normalising CRLF, ANSI colour and trailing whitespace. */
 export function toLines(text: string, source?: string): Line[] {
   const out: Line[] = [];
+  // Most inputs hold no control character at all: then no line needs the test.
+  const dirty = DIRTY.test(text);
   let start = 0;
   let no = 1;
-  const n = text.length;
-  // Where the next character to clean is: lines before it are copied as they are, with one scan of the whole input
-  // instead of three replaces per line (most pastes have no colour and no CR at all).
-  DIRTY.lastIndex = 0;
-  let dirty = DIRTY.test(text) ? DIRTY.lastIndex - 1 : n;
-  while (start <= n) {
+  for (;;) {
     let end = text.indexOf('\n', start);
-    if (end === -1) end = n;
-    if (dirty >= end) {
-      let e = end;
-      while (e > start) {
-        const c = text.charCodeAt(e - 1);
-        if (c === 32 || c === 9) e--;
-        else break;
-      }
-      out.push({ no, text: text.slice(start, e), source });
-    } else {
-      out.push({ no, text: cleanLine(text.slice(start, end)), source });
-      DIRTY.lastIndex = end;
-      dirty = DIRTY.test(text) ? DIRTY.lastIndex - 1 : n;
-    }
-    no++;
+    if (end === -1) end = text.length;
+    const raw = text.slice(start, end);
+    out.push({ no: no++, text: dirty && DIRTY.test(raw) ? cleanLine(raw) : trimEnd(raw), source });
+    if (end === text.length) break;
     start = end + 1;
-    if (end === n) break;
   }
   // A trailing newline does not make an extra empty line.
   if (out.length > 1 && out[out.length - 1]?.text === '' && text.endsWith('\n')) out.pop();
   return out;
 }
 
-/** One line with CR, ANSI colour, control characters and trailing blanks removed (the slow path of toLines). */
-export function cleanLine(raw: string): string {
+/** One line with CR, ANSI colour, control characters and trailing blanks removed. */
+function cleanLine(raw: string): string {
   const s = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   return trimEnd(stripAnsi(s).replace(CONTROL, '').replace(/\r/g, ''));
 }

@@ -5,6 +5,8 @@
 //   apiVersion: v1 …
 //   ```
 // is cut into sections (prompt lines name the command; fences and blank lines delimit), each sniffed for its kind.
+import { readJson } from '../parse/json.js';
+import type { Located } from '../parse/located.js';
 import type { InputKind } from '../report.js';
 import type { Line } from './lines.js';
 
@@ -14,21 +16,23 @@ export interface Section {
   lines: Line[];
   /** Command from the shell prompt line that preceded the section, if any. */
   command: string | null;
+  /** The section read as JSON (values with line positions), when it is JSON; else null. */
+  json: Located | null;
 }
 
 type Shape = 'json' | 'yaml' | 'describe' | 'table' | 'error' | 'text' | 'empty';
 
+/** The section being read: lines[from..to] of the input, which are always consecutive. */
 interface Draft {
   shape: Shape;
-  lines: Line[];
+  from: number;
+  to: number;
   command: string | null;
   jsonDepth: number;
   jsonInString: boolean;
   jsonClosed: boolean;
   /** Inside a klog multi-line value (`err=<` … ` >`, kubectl ≥1.31), which may hold blank lines. */
   klogBlock: boolean;
-  /** A JSON section read whole from the input text (see Origin.wholeJson). */
-  whole?: WholeJson;
 }
 
 const KNOWN_COMMANDS =
@@ -45,7 +49,6 @@ const PROMPT_ZSH = /^➜\s+\S{1,120}\s+(?:git:\([^)\n]{0,80}\)\s+)?(?:✗\s+)?(\
 
 /** Returns the command of a shell prompt line, or null when the line is not a prompt. */
 export function matchPrompt(text: string): string | null {
-  if (!mayBePrompt(text)) return null;
   let m =
     PROMPT_USER_HOST.exec(text) ?? PROMPT_BRACKET.exec(text) ?? PROMPT_CONTEXT.exec(text) ?? PROMPT_ZSH.exec(text);
   if (m?.[1]) return m[1].trim();
@@ -61,21 +64,9 @@ export function matchPrompt(text: string): string | null {
   return null;
 }
 
-// What every prompt pattern above needs: `@` (user@host, [user@host]), » or ❯ (zsh themes), or a line start of
-// `(`, `#`, `➜`, or up to four blanks and `$ % > λ` / `PS `. Lines without any skip seven regexes.
-const PROMPT_START = /^(?:[(#➜]|\s{0,4}(?:[$%>λ]|PS ))/;
-
-function mayBePrompt(text: string): boolean {
-  return text.includes('@') || text.includes('❯') || text.includes('»') || PROMPT_START.test(text);
-}
-
 const BLANK = /^\s*$/;
 
-/** `text.trim() === ''` without allocating a trimmed copy of every indented line. */
 function isBlank(text: string): boolean {
-  if (text === '') return true;
-  const c = text.charCodeAt(0);
-  if (c > 32 && c < 127) return false;
   return BLANK.test(text);
 }
 
@@ -137,25 +128,32 @@ function nextNonBlank(lines: readonly Line[], from: number): string | null {
   return null;
 }
 
-/** Cuts lines into sections by prompts, fences and changes of format, and sniffs each section's kind (`text`: the input the lines came from, which lets a large JSON section be sliced and parsed whole). */
+/**
+ * Cuts lines into sections by prompts, fences and changes of format, sniffs each section's kind and reads JSON
+ * sections (`text`: the input the lines came from, which lets a JSON section's text be sliced instead of joined).
+ */
 export function splitSections(input: readonly Line[], text?: string): Section[] {
   const lines = unquote(input);
-  // The text the lines were split from lets a JSON section be sliced and parsed whole instead of scanned and joined.
   const origin = text === undefined ? null : new Origin(text, lines);
   const sections: Section[] = [];
   let command: string | null = null;
   let cur: Draft | null = null;
 
   const close = (): void => {
-    if (cur && cur.lines.length > 0)
-      sections.push({ kind: sniff(cur, origin), lines: cur.lines, command: cur.command });
+    if (cur === null) return;
+    const section = toSection(cur, lines.slice(cur.from, cur.to + 1), origin);
+    // Trailing blank lines (inside describe and YAML sections) are not part of a section.
+    while (section.lines.length > 1 && isBlank((section.lines[section.lines.length - 1] as Line).text))
+      section.lines.pop();
+    sections.push(section);
     cur = null;
   };
-  const open = (shape: Shape, line: Line): Draft => {
+  const open = (shape: Shape, from: number): Draft => {
     close();
     const d: Draft = {
       shape,
-      lines: [line],
+      from,
+      to: from,
       command,
       jsonDepth: 0,
       jsonInString: false,
@@ -171,13 +169,13 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
     const t = line.text;
     const c = cur as Draft | null;
     if (c?.shape === 'json' && !c.jsonClosed) {
-      c.lines.push(line);
+      c.to = i;
       scanJson(c, t);
       if (c.jsonDepth <= 0) c.jsonClosed = true;
       continue;
     }
     if (c?.klogBlock) {
-      c.lines.push(line);
+      c.to = i;
       if (KLOG_BLOCK_END.test(t)) c.klogBlock = false;
       continue;
     }
@@ -194,7 +192,7 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
     if (isBlank(t)) {
       // Go errors with embedded newlines (the exec plugin's "It looks like you are trying to use…" help) go on.
       if (c?.shape === 'error' && ERROR_CONTINUATION.test(nextNonBlank(lines, i + 1) ?? '')) {
-        c.lines.push(line);
+        c.to = i;
         continue;
       }
       if (
@@ -202,7 +200,7 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
         (c.shape === 'table' || c.shape === 'error' || c.shape === 'text' || c.shape === 'empty' || c.shape === 'json')
       )
         close();
-      else if (c) c.lines.push(line);
+      else if (c) c.to = i;
       continue;
     }
     let shape = startShape(lines, i);
@@ -217,44 +215,30 @@ export function splitSections(input: readonly Line[], text?: string): Section[] 
     )
       shape = 'describe';
     if (c && shape !== null && continues(c, shape, t)) {
-      c.lines.push(line);
+      c.to = i;
       if (shape === 'error' && KLOG_BLOCK_START.test(t)) c.klogBlock = true;
       continue;
     }
     if (shape !== null) {
-      const d = open(shape, line);
+      const d = open(shape, i);
       if (shape === 'error' && KLOG_BLOCK_START.test(t)) d.klogBlock = true;
       if (shape === 'json') {
-        const whole = origin?.wholeJson(i) ?? null;
-        if (whole) {
-          // The rest of the input is this one JSON value: scanJson would close the section at its last line.
-          // One slice, not a push per line (240k for a 10 MB event list).
-          d.lines = lines.slice(i, whole.last + 1);
-          d.whole = whole;
-          d.jsonClosed = true;
-          i = whole.last;
-          continue;
-        }
         scanJson(d, t);
         if (d.jsonDepth <= 0) d.jsonClosed = true;
       }
       continue;
     }
     if (c && absorbs(c, t)) {
-      c.lines.push(line);
+      c.to = i;
       continue;
     }
     if (c?.shape === 'text') {
-      c.lines.push(line);
+      c.to = i;
       continue;
     }
-    open('text', line);
+    open('text', i);
   }
   close();
-  // Trailing blank lines inside describe/yaml sections are not part of them.
-  for (const s of sections) {
-    while (s.lines.length > 1 && isBlank(s.lines[s.lines.length - 1]?.text ?? '')) s.lines.pop();
-  }
   return sections;
 }
 
@@ -340,10 +324,10 @@ function absorbs(c: Draft, t: string): boolean {
   }
 }
 
-// Most lines of pretty-printed JSON (`"key": "value",`) hold no bracket and no backslash: then only their quotes
-// matter, found with indexOf instead of a JS loop over every character.
+// A bracket or a backslash: without one (most lines of pretty-printed JSON), only a line's quotes change the state.
 const JSON_SPECIAL = /[[\]{}\\]/;
 
+/** Follows the nesting of a JSON section over one more line (strings may hold brackets and escaped quotes). */
 function scanJson(d: Draft, t: string): void {
   if (!JSON_SPECIAL.test(t)) {
     for (let q = t.indexOf('"'); q !== -1; q = t.indexOf('"', q + 1)) d.jsonInString = !d.jsonInString;
@@ -361,37 +345,22 @@ function scanJson(d: Draft, t: string): void {
 }
 
 const KUBECTL_ERROR =
-  /^(?:Error from server|error: |Unable to connect to the server|The connection to the server|Please enter Username: |[IWEF]\d{4} .*(?:memcache|round_trippers|helpers|request)\.go)/m;
-// KUBECTL_ERROR for one line: without /m, `^` is tried at the start only, not at every position of the line.
-const KUBECTL_ERROR_LINE = new RegExp(KUBECTL_ERROR.source);
+  /^(?:Error from server|error: |Unable to connect to the server|The connection to the server|Please enter Username: |[IWEF]\d{4} .*(?:memcache|round_trippers|helpers|request)\.go)/;
 const AWS_ERROR =
   /aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|could not get token|Error when retrieving token from sso|You must specify a region/;
 
-/** A JSON section that is the rest of its input: its index of last line, its text (a slice of the input) and value. */
-interface WholeJson {
-  last: number;
-  text: string;
-  value: unknown;
-}
-
 /**
  * The input text beside its lines. Every change toLines and unquote make to a line removes characters, so lines whose
- * texts add up to the length of their span in the input are that span unchanged: it is sliced (no copy), not joined
- * (measured: joining 240k lines of a 10 MB `-o json` ≈ 80 ms; JSON.parse of it ≈ 20 ms).
+ * texts add up to the length of their span in the input are that span unchanged: it is sliced, not joined.
  */
 class Origin {
   private no = 1;
   private off = 0;
-  private tried = false;
-  /** No line holds a line terminator: the input has no U+2028/U+2029 (\n and \r never stay in a line). */
-  readonly singleLineTexts: boolean;
 
   constructor(
     private readonly text: string,
     private readonly lines: readonly Line[],
-  ) {
-    this.singleLineTexts = !text.includes('\u2028') && !text.includes('\u2029');
-  }
+  ) {}
 
   /** Offset of line `no` (1-based), moving forward from the last one asked (sections come in order). */
   private offsetOf(no: number): number {
@@ -408,90 +377,50 @@ class Origin {
     return this.off;
   }
 
-  /** The span of lines[from..to] in the input when their texts are that span unchanged, else null. */
-  span(from: number, to: number): string | null {
-    const a = this.lines[from];
-    const b = this.lines[to];
-    if (!a || !b) return null;
-    let total = to - from;
-    for (let k = from; k <= to; k++) total += (this.lines[k] as Line).text.length;
-    const start = this.offsetOf(a.no);
-    const bStart = this.offsetOf(b.no);
-    if (start < 0 || bStart < 0) return null;
-    const nl = this.text.indexOf('\n', bStart);
+  /** The text of a run of consecutive input lines, sliced from the input when unchanged, else null. */
+  span(ls: readonly Line[]): string | null {
+    const first = ls[0];
+    const last = ls[ls.length - 1];
+    if (!first || !last) return null;
+    const from = first.no - (this.lines[0]?.no ?? 1);
+    if (this.lines[from] !== first || this.lines[from + ls.length - 1] !== last) return null;
+    let total = ls.length - 1;
+    for (const l of ls) total += l.text.length;
+    const start = this.offsetOf(first.no);
+    const lastStart = this.offsetOf(last.no);
+    if (start < 0 || lastStart < 0) return null;
+    const nl = this.text.indexOf('\n', lastStart);
     const end = nl === -1 ? this.text.length : nl;
     return end - start === total ? this.text.slice(start, end) : null;
   }
-
-  /** The text of a run of consecutive input lines (a JSON section's), sliced when unchanged, else null. */
-  sectionSpan(ls: readonly Line[]): string | null {
-    const first = ls[0];
-    const lastLine = ls[ls.length - 1];
-    if (!first || !lastLine) return null;
-    const from = first.no - (this.lines[0]?.no ?? 1);
-    const to = from + ls.length - 1;
-    return this.lines[from] === first && this.lines[to] === lastLine ? this.span(from, to) : null;
-  }
-
-  /**
-   * When the JSON section starting at line index `i` runs to the end of the input and parses as one value: its last
-   * line, text and value. Tried once per input, so a failed try (JSON then more text) costs at most one parse.
-   */
-  wholeJson(i: number): WholeJson | null {
-    if (this.tried) return null;
-    this.tried = true;
-    let last = this.lines.length - 1;
-    while (last > i && (this.lines[last] as Line).text.trim() === '') last--;
-    const lastText = (this.lines[last] as Line).text;
-    if (!lastText.endsWith('}') && !lastText.endsWith(']')) return null;
-    const text = this.span(i, last);
-    if (text === null) return null;
-    try {
-      return { last, text, value: JSON.parse(text) as unknown };
-    } catch {
-      return null;
-    }
-  }
 }
 
-// The text (and value, when parsed whole) of JSON sections, made once here and read again by the JSON reader.
-const JOINED = new WeakMap<readonly Line[], { n: number; text: string; parsed: { value: unknown } | null }>();
+const JSON_KINDS: ReadonlySet<InputKind> = new Set([
+  'events-json',
+  'object-json',
+  'caller-identity-json',
+  'access-entries-json',
+  'describe-cluster-json',
+]);
 
-/** The lines' texts joined with newlines (kept from sniffing for JSON sections, whose lines do not change after). */
-export function sectionText(lines: readonly Line[]): string {
-  const j = JOINED.get(lines);
-  return j !== undefined && j.n === lines.length ? j.text : lines.map((l) => l.text).join('\n');
-}
-
-/** The value of a JSON section that was parsed whole while splitting, if it was; handed over once, so the parsed
- * tree is not kept alive with the sections once its facts are read. */
-export function takeParsedSection(lines: readonly Line[]): { value: unknown } | null {
-  const j = JOINED.get(lines);
-  if (j === undefined || j.n !== lines.length) return null;
-  const parsed = j.parsed;
-  j.parsed = null;
-  return parsed;
-}
-
-function sniff(d: Draft, origin: Origin | null): InputKind {
+function toSection(d: Draft, lines: Line[], origin: Origin | null): Section {
+  const joined = (): string => lines.map((l) => l.text).join('\n');
+  const command = d.command;
   if (d.shape === 'json') {
-    const text = d.whole?.text ?? origin?.sectionSpan(d.lines) ?? d.lines.map((l) => l.text).join('\n');
-    JOINED.set(d.lines, { n: d.lines.length, text, parsed: d.whole ? { value: d.whole.value } : null });
-    return sniffJson(text);
+    const text = origin?.span(lines) ?? joined();
+    return { kind: sniffJson(text), lines, command, json: readJson(text) };
   }
-  // Lines split from an input without U+2028/U+2029 hold no line terminator at all (toLines splits at \n and drops
-  // \r; unquote only removes characters): then each /m test below is a test of single lines, made without joining
-  // the section (joining every section of a 10 MB describe dump cost ~120 ms and 20 MB of garbage).
-  return origin?.singleLineTexts === true
-    ? sniffLines(d.shape, d.lines, d.command ?? '')
-    : sniffJoined(d.shape, d.lines, d.command ?? '');
+  const kind = sniff(d.shape, lines, command ?? '');
+  // A JSON object on a line of its own (`aws sts get-caller-identity --output json | jq -c`).
+  const json = d.shape === 'text' && (JSON_KINDS.has(kind) || kind === 'aws-auth') ? readJson(joined()) : null;
+  return { kind, lines, command, json };
 }
 
-const DATA_LINE = /^Data\s*$/m;
-const RULE_LINE = /^====\s*$/m;
-const AWS_AUTH_NAME = /^Name:\s+aws-auth\s*$/m;
-const CONTAINERS_KEY = /^(?:Containers|Init Containers):/m;
-const NODE_KEY = /^(?:Taints|Roles|Unschedulable|Kubelet Version):/m;
+const DATA_LINE = /^Data\s*$/;
+const RULE_LINE = /^====\s*$/;
+const AWS_AUTH_NAME = /^Name:\s+aws-auth\s*$/;
+const CONTAINERS_KEY = /^(?:Containers|Init Containers):/;
+const NODE_KEY = /^(?:Taints|Roles|Unschedulable|Kubelet Version):/;
 const YAML_AWS_AUTH_NAME = /^[^\S\r\n\u2028\u2029]*name:\s*["']?aws-auth["']?\s*$/m;
 const YAML_MAP_KEY = /^[^\S\r\n\u2028\u2029]*map(?:Roles|Users|Accounts):/m;
 const CM_COMMAND = /\bdescribe\s+(?:cm|configmaps?)\b/;
@@ -501,40 +430,50 @@ const AWS_AUTH_WORD = /\baws-auth\b/;
 const CAN_I_ANSWER = /^(?:yes|no)(?: - .*)?$/;
 const ONE_LINE_OBJECT = /^\s*\{.*\}\s*$/;
 
-/** The kind of a section, from its lines joined with newlines: the reference for {@link sniffLines}. */
-function sniffJoined(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind {
-  // Joined only where a whole-body test needs it (tables and text read their first or only line).
-  const joined = (): string => lines.map((l) => l.text).join('\n');
+/** The kind of a section that is not JSON, from its shape, its lines and the command that printed it. */
+function sniff(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind {
   const first = lines[0]?.text ?? '';
   switch (shape) {
     case 'empty':
       return 'empty-result';
     case 'describe': {
-      const body = joined();
-      // Each /m regex scans the whole section: the `includes` before it (a literal it needs) is a much cheaper no.
-      const isConfigMap =
-        body.includes('Data') && DATA_LINE.test(body) && body.includes('====') && RULE_LINE.test(body);
-      if (isConfigMap || CM_COMMAND.test(cmd)) {
-        return AWS_AUTH_NAME.test(body) || AWS_AUTH_WORD.test(cmd) ? 'aws-auth' : 'describe-configmap';
+      // Every key tested here starts a line: indented lines (most of a describe dump) are skipped.
+      let data = false;
+      let rule = false;
+      let awsAuthName = false;
+      let containers = false;
+      let node = false;
+      for (const l of lines) {
+        const t = l.text;
+        if (t === '' || t.charCodeAt(0) === 32 || t.charCodeAt(0) === 9) continue;
+        data ||= DATA_LINE.test(t);
+        rule ||= RULE_LINE.test(t);
+        awsAuthName ||= AWS_AUTH_NAME.test(t);
+        containers ||= CONTAINERS_KEY.test(t);
+        node ||= NODE_KEY.test(t);
       }
-      if ((body.includes('Containers:') && CONTAINERS_KEY.test(body)) || POD_COMMAND.test(cmd)) return 'describe-pod';
-      if (NODE_KEY.test(body) || NODE_COMMAND.test(cmd)) return 'describe-node';
+      if ((data && rule) || CM_COMMAND.test(cmd))
+        return awsAuthName || AWS_AUTH_WORD.test(cmd) ? 'aws-auth' : 'describe-configmap';
+      if (containers || POD_COMMAND.test(cmd)) return 'describe-pod';
+      if (node || NODE_COMMAND.test(cmd)) return 'describe-node';
       return 'describe-other';
     }
-    case 'table': {
-      const head = first;
-      if (/^ATTRIBUTE\s+VALUE/.test(head)) return 'whoami';
-      if (/^Resources\s+Non-Resource URLs/.test(head)) return 'can-i';
+    case 'table':
+      if (/^ATTRIBUTE\s+VALUE/.test(first)) return 'whoami';
+      if (/^Resources\s+Non-Resource URLs/.test(first)) return 'can-i';
       return 'get-table';
+    case 'yaml': {
+      // Joined: `name:` and `aws-auth` may stand on two lines (a folded plain scalar).
+      const body = lines.map((l) => l.text).join('\n');
+      return YAML_AWS_AUTH_NAME.test(body) || YAML_MAP_KEY.test(body) ? 'aws-auth' : 'object-yaml';
     }
-    case 'yaml':
-      // `[^\S\r\n\u2028\u2029]*`, not `\s*`, after `^` in /m mode: `\s*` runs across line breaks, so scanning from every line start is quadratic (ReDoS).
-      return YAML_AWS_AUTH_NAME.test(joined()) || YAML_MAP_KEY.test(joined()) ? 'aws-auth' : 'object-yaml';
     case 'error': {
-      const body = joined();
-      if (KUBECTL_ERROR.test(body)) return 'kubectl-error';
-      if (AWS_ERROR.test(body)) return 'aws-cli-error';
-      return 'log-lines';
+      let aws = false;
+      for (const l of lines) {
+        if (KUBECTL_ERROR.test(l.text)) return 'kubectl-error';
+        aws ||= AWS_ERROR.test(l.text);
+      }
+      return aws ? 'aws-cli-error' : 'log-lines';
     }
     case 'text': {
       if (lines.length === 1 && CAN_I_ANSWER.test(first)) return 'can-i';
@@ -546,62 +485,6 @@ function sniffJoined(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd:
     }
   }
 }
-
-/** Whether some line starts with `first` (a character code) and matches `re`. */
-function someLine(lines: readonly Line[], first: number, re: RegExp): boolean {
-  for (const l of lines) if (l.text.charCodeAt(0) === first && re.test(l.text)) return true;
-  return false;
-}
-
-/**
- * {@link sniffJoined} line by line, for lines without line terminators: every /m regex there matches the joined body
- * only where it matches one line (`.` and the classes after `^` stop at a newline; a `\s*$` that runs over a newline
- * already matched at it), except the YAML ones (`name:\s*` may run on to the next line), which still join. Each
- * anchored key is pre-tested by its first character. Agrees with sniffJoined (fastpaths.test.ts).
- */
-function sniffLines(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind {
-  switch (shape) {
-    case 'describe': {
-      const isConfigMap = someLine(lines, 68 /* D */, DATA_LINE) && someLine(lines, 61 /* = */, RULE_LINE);
-      if (isConfigMap || CM_COMMAND.test(cmd)) {
-        return someLine(lines, 78 /* N */, AWS_AUTH_NAME) || AWS_AUTH_WORD.test(cmd)
-          ? 'aws-auth'
-          : 'describe-configmap';
-      }
-      if (
-        someLine(lines, 67 /* C */, CONTAINERS_KEY) ||
-        someLine(lines, 73 /* I */, CONTAINERS_KEY) ||
-        POD_COMMAND.test(cmd)
-      )
-        return 'describe-pod';
-      for (const l of lines) {
-        const c = l.text.charCodeAt(0);
-        if ((c === 84 /* T */ || c === 82 /* R */ || c === 85 /* U */ || c === 75) /* K */ && NODE_KEY.test(l.text))
-          return 'describe-node';
-      }
-      return NODE_COMMAND.test(cmd) ? 'describe-node' : 'describe-other';
-    }
-    case 'error': {
-      for (const l of lines) if (KUBECTL_ERROR_LINE.test(l.text)) return 'kubectl-error';
-      for (const l of lines) if (AWS_ERROR.test(l.text)) return 'aws-cli-error';
-      return 'log-lines';
-    }
-    case 'empty':
-    case 'table':
-    case 'yaml':
-    case 'text':
-      // These read the first line, a single line, or (YAML, rare in large inputs) the joined body.
-      return sniffJoined(shape, lines, cmd);
-  }
-}
-
-/** Both sniffers, for the property test that they agree on lines without line terminators. */
-export const sniffForTesting = {
-  joined: (shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind =>
-    sniffJoined(shape, lines, cmd),
-  lines: (shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: string): InputKind =>
-    sniffLines(shape, lines, cmd),
-};
 
 function sniffJson(body: string): InputKind {
   if (/"Arn"\s*:/.test(body) && /"Account"\s*:/.test(body) && /"UserId"\s*:/.test(body)) return 'caller-identity-json';

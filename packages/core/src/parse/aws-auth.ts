@@ -9,6 +9,8 @@
 // Text whose indentation was lost in a paste is still read line by line (and reported as malformed).
 import type { Line } from '../input/lines.js';
 import { parseArn } from '../aws/arn.js';
+import { readJson } from './json.js';
+import type { Located } from './located.js';
 import { readYaml, readYamlValue } from './yaml.js';
 
 export type AwsAuthFindingCode =
@@ -65,19 +67,17 @@ export interface AwsAuth {
 
 const DATA_KEYS = ['mapRoles', 'mapUsers', 'mapAccounts'] as const;
 
-/** Reads an aws-auth ConfigMap from a section of YAML, JSON or describe output. */
-export function parseAwsAuth(lines: readonly Line[]): AwsAuth {
+/** Reads an aws-auth ConfigMap from a section of YAML, JSON (`json`: the section read as JSON) or describe output. */
+export function parseAwsAuth(lines: readonly Line[], json: Located | null = null): AwsAuth {
   const text = lines.map((l) => l.text).join('\n');
   const first = lines.find((l) => l.text.trim() !== '')?.text.trim() ?? '';
   if (/^Name:\s/.test(first) || /^Data\s*$/m.test(text)) return fromDescribe(lines);
   if (first.startsWith('{')) {
-    try {
-      return fromObject(JSON.parse(text) as unknown, lines, 'json');
-    } catch {
-      return lenient(lines, [
-        { code: 'aws_auth_yaml_syntax', message: 'the aws-auth JSON does not parse', line: lines[0] ?? null },
-      ]);
-    }
+    const j = json ?? readJson(text);
+    if (j.errors.length === 0 && j.values.length === 1) return fromObject(j.values[0], lines, 'json');
+    return lenient(lines, [
+      { code: 'aws_auth_yaml_syntax', message: 'the aws-auth JSON does not parse', line: lines[0] ?? null },
+    ]);
   }
   const y = readYaml(text);
   const doc = y.values.find(
@@ -367,7 +367,7 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
 
 const NODE_USERNAME = /^system:node:\{\{(?:EC2PrivateDNSName|SessionName)\}\}$/;
 
-/** Static checks on the mappings (signatures-eks.md §4.4, signatures-k8s.md §F.3). */
+/** Static checks on the mappings. */
 function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], lines: readonly Line[]): void {
   const seen = new Map<string, AwsAuthEntry>();
   for (const e of entries) {

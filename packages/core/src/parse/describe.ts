@@ -28,12 +28,18 @@ export interface EventRow {
   lines: Line[];
 }
 
-/** A parsed describe block: its fields in order and its events. */
+/** A top-level key (`Conditions:`, `Taints:`) and the lines under it, up to the next line that starts unindented. */
+export interface DescribeSubBlock {
+  field: DescribeField;
+  /** Indented and blank lines, fields or not (a conditions row may look like a field). */
+  lines: Line[];
+}
+
+/** A parsed describe block: its fields in order, its top-level keys with the lines under them, and its events. */
 export interface DescribeBlock {
   fields: DescribeField[];
+  blocks: DescribeSubBlock[];
   events: EventRow[];
-  /** Lines that were neither fields nor event rows (container bodies, elisions). */
-  other: Line[];
 }
 
 // `[^]*`, not `.*`: `.` stops at U+2028/U+2029, and `[ \t]+(.*)$` then backtracks quadratically (ReDoS) on a long run of blanks.
@@ -46,8 +52,9 @@ const AGE_COUNT = /^\(x(\d+)$/;
 /** Parses the lines of one describe section. */
 export function parseDescribe(lines: readonly Line[]): DescribeBlock {
   const fields: DescribeField[] = [];
+  const blocks: DescribeSubBlock[] = [];
   const events: EventRow[] = [];
-  const other: Line[] = [];
+  let block: DescribeSubBlock | null = null;
   let inEvents = false;
   let header: { from: number; message: number } | null = null;
   for (const line of lines) {
@@ -77,59 +84,26 @@ export function parseDescribe(lines: readonly Line[]): DescribeBlock {
     if (f !== null) {
       if (f.key === 'Events' && (f.value === '' || f.value === '<none>')) inEvents = f.value === '';
       fields.push(f);
-      continue;
     }
-    other.push(line);
+    // Tabs are expanded: a line starts unindented when its first character is neither blank nor a space.
+    if (t !== '' && t.charCodeAt(0) !== 32) {
+      block = f?.indent === 0 ? { field: f, lines: [] } : null;
+      if (block) blocks.push(block);
+    } else block?.lines.push(line);
   }
-  return { fields, events, other };
+  return { fields, blocks, events };
 }
 
-/**
- * FIELD by hand, for the one regex run on every line of a describe dump: no match array, no captured copies.
- * The key runs from the first letter to the first `:` (the class excludes `:`, so the lazy key cannot pass one), at
- * most 61 characters from [\w .()/-]; after the `:` the line ends or continues with a blank. Agrees with FIELD
- * (fastpaths.test.ts).
- */
+/** The lines under the first top-level key `key`, or [] when the block has none. */
+export function linesUnder(block: DescribeBlock, key: string): Line[] {
+  return block.blocks.find((b) => b.field.key === key)?.lines ?? [];
+}
+
+/** One `Key: value` line of a describe block (the key at most 61 characters from [\w .()/-]), or null. */
 export function matchField(t: string, line: Line): DescribeField | null {
-  let i = 0;
-  while (i < t.length && t.charCodeAt(i) === 32) i++;
-  const indent = i;
-  const first = t.charCodeAt(i);
-  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return null;
-  const limit = Math.min(t.length, i + 62);
-  let colon = -1;
-  for (let k = i + 1; k < limit; k++) {
-    const c = t.charCodeAt(k);
-    if (c === 58) {
-      colon = k;
-      break;
-    }
-    if (!isKeyChar(c)) return null;
-  }
-  if (colon === -1) return null;
-  const key = t.slice(i, colon).trim();
-  if (colon + 1 === t.length) return { key, value: '', indent, line };
-  const next = t.charCodeAt(colon + 1);
-  if (next !== 32 && next !== 9) return null;
-  let v = colon + 1;
-  while (v < t.length && (t.charCodeAt(v) === 32 || t.charCodeAt(v) === 9)) v++;
-  return { key, value: v === t.length ? '' : t.slice(v).trim(), indent, line };
-}
-
-/** [\w .()/-] */
-function isKeyChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
-    c === 95 ||
-    c === 32 ||
-    c === 46 ||
-    c === 40 ||
-    c === 41 ||
-    c === 47 ||
-    c === 45
-  );
+  const f = FIELD.exec(t);
+  if (f?.[2] === undefined) return null;
+  return { key: f[2].trim(), value: (f[3] ?? '').trim(), indent: f[1]?.length ?? 0, line };
 }
 
 /** Splits one events-table row; uses header offsets when the spacing survived, tokens otherwise. */

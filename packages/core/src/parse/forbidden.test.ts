@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseForbidden } from './forbidden.js';
 
-describe('parseForbidden (signatures-k8s.md §A.1, §A.1b, §A.2)', () => {
+describe('parseForbidden', () => {
   test.each([
     [
       'Error from server (Forbidden): pods is forbidden: User "jane@example.com" cannot list resource "pods" in API group "" in the namespace "default"',
@@ -134,10 +134,9 @@ describe('parseForbidden (signatures-k8s.md §A.1, §A.1b, §A.2)', () => {
     expect(parseForbidden(line)).toBeNull();
   });
 
-  test('linear on adversarial input', () => {
+  // How its time grows is measured by bench/regex-pump.mjs.
+  test('an unclosed quote over a long line is no denial', () => {
     const long = `${'a'.repeat(200_000)} User "${'x'.repeat(200_000)} cannot ${'y '.repeat(100_000)}`;
-    const t = performance.now();
     expect(parseForbidden(long)).toBeNull();
-    expect(performance.now() - t).toBeLessThan(2000);
   });
 });

@@ -34,13 +34,12 @@ const QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
 // The message may end the line or be followed by a reason (`: …`; GKE puts a `.` first) or by the rest of a log line
 // that quoted it (`, retrying in 10s`, `"}`): the scope clause is the end of the denial proper.
 const TAIL = String.raw`\.?(?:: (.*))?`;
+// Both are anchored and tried on the text from the first `User "` on.
 const CURRENT = new RegExp(
-  String.raw`User ${QUOTED} cannot (\S+) (?:resource "([^"/]+)(?:/([^"]+))?" in API group "([^"]*)" (?:in the namespace ${QUOTED}|(at the cluster scope))|path ${QUOTED})${TAIL}`,
-  'y',
+  String.raw`^User ${QUOTED} cannot (\S+) (?:resource "([^"/]+)(?:/([^"]+))?" in API group "([^"]*)" (?:in the namespace ${QUOTED}|(at the cluster scope))|path ${QUOTED})${TAIL}`,
 );
 const LEGACY = new RegExp(
-  String.raw`User ${QUOTED} cannot (\S+) ([a-z0-9-]+)(?:\.([a-z0-9.-]+))?(?:/([a-z0-9-]+))? (?:in the namespace ${QUOTED}|(at the cluster scope))${TAIL}`,
-  'y',
+  String.raw`^User ${QUOTED} cannot (\S+) ([a-z0-9-]+)(?:\.([a-z0-9.-]+))?(?:/([a-z0-9-]+))? (?:in the namespace ${QUOTED}|(at the cluster scope))${TAIL}`,
 );
 const PREFIX = /(?:^|[\s:])([a-z0-9][a-z0-9.-]{0,252})(?: "((?:[^"\\]|\\.){0,253})")? is forbidden: $/;
 const ROLE_NOT_FOUND = /(clusterrole|role)\.rbac\.authorization\.k8s\.io \\?"([^"\\]*)\\?" not found/g;
@@ -68,14 +67,13 @@ export function parseForbidden(line: string): ForbiddenMatch | null {
   const at = text.indexOf('User "');
   if (at < 0 || !text.includes(' cannot ', at)) return null;
   let legacy = false;
-  CURRENT.lastIndex = at;
-  let m = CURRENT.exec(text);
+  const from = text.slice(at);
+  let m = CURRENT.exec(from);
   let groups: (string | undefined)[];
   if (m) {
     groups = [m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9]];
   } else {
-    LEGACY.lastIndex = at;
-    m = LEGACY.exec(text);
+    m = LEGACY.exec(from);
     if (!m) return null;
     legacy = true;
     // legacy: user, verb, resource, group, sub, ns, cluster, reason → same slots as current

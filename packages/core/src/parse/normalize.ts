@@ -19,11 +19,10 @@ export function unquoteGo(s: string): string {
 
 /** Strips journald, klog and Terraform prefixes and unwraps klog's structured `err="…"` so signatures match. */
 export function normaliseMessage(text: string): string {
-  if (!mayBeWrapped(text)) return text;
-  let s = strip(AUTH_PROMPT_Y, text);
-  s = strip(JOURNALD_Y, s);
-  s = strip(KLOG_Y, s);
-  s = strip(TERRAFORM_BOX_Y, s);
+  let s = strip(AUTH_PROMPT, text);
+  s = strip(JOURNALD, s);
+  s = strip(KLOG, s);
+  s = strip(TERRAFORM_BOX, s);
   const un = UNHANDLED.exec(s);
   if (un?.[1] !== undefined) return unquoteGo(un[1]);
   const st = STRUCTURED_ERR.exec(s);
@@ -31,30 +30,8 @@ export function normaliseMessage(text: string): string {
   return s;
 }
 
-// The prefixes above as sticky regexes: `test` from offset 0 and a slice after the match, where `replace(RE, '')`
-// copied the rest of every klog and journald line of a log, twice (and went through the slower replace builtin).
-const AUTH_PROMPT_Y = new RegExp(AUTH_PROMPT.source, 'y');
-const JOURNALD_Y = new RegExp(JOURNALD.source, 'y');
-const KLOG_Y = new RegExp(KLOG.source, 'y');
-const TERRAFORM_BOX_Y = new RegExp(TERRAFORM_BOX.source, 'y');
-
-/** `s.replace(re, '')` for a regex anchored at the start (`re`: its sticky copy). */
+/** `s` without the prefix `re` (anchored at the start) matches, if it does. */
 function strip(re: RegExp, s: string): string {
-  re.lastIndex = 0;
-  return re.test(s) ? s.slice(re.lastIndex) : s;
-}
-
-/**
- * Whether any wrapper above can start the text, from its first characters (a conservative test: true may still be
- * no wrapper). Most lines of a large dump start otherwise, and then skip six regexes.
- */
-function mayBeWrapped(text: string): boolean {
-  const c = text.charCodeAt(0);
-  // `"Unhandled Error"` / structured klog, Terraform's box characters │ ╷ ╵.
-  if (c === 34 || c === 0x2502 || c === 0x2577 || c === 0x2575) return true;
-  if (c < 65 || c > 90) return false;
-  // A–Z: `Please enter …`, journald `Mar 01 …` (a space after three letters), klog `E0611 …` (a digit after IWEF).
-  if (c === 80 || text.charCodeAt(3) === 32) return true;
-  const d = text.charCodeAt(1);
-  return (c === 73 || c === 87 || c === 69 || c === 70) && d >= 48 && d <= 57;
+  const m = re.exec(s);
+  return m ? s.slice(m[0].length) : s;
 }

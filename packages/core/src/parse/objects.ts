@@ -1,24 +1,16 @@
 // Format: `kubectl get … -o json|yaml` output — a single object, a client `List`, a typed `PodList`/`EventList`, or
-// several YAML documents — and aws CLI JSON. Lists are flattened into their items, keeping each item's line positions.
-import { readJsonFast } from './json-fast.js';
-import { readJsonLocated, readYamlLocated, type Located } from './located.js';
+// several YAML documents — and aws CLI JSON, as read by json.ts or located.ts. Lists are flattened into their items,
+// which keep their line positions.
+import type { Located } from './located.js';
 
-/** One object read from a JSON/YAML section; `kind` is '' when the object has none (aws CLI output). */
+/** One object of a JSON/YAML section; `kind` is '' when the object has none (aws CLI output). */
 export interface ReadObject {
   kind: string;
   obj: Record<string, unknown>;
 }
 
-/** Objects of a section with their positions, and the read errors. */
-export interface ReadObjects {
-  objects: ReadObject[];
-  loc: Located;
-}
-
-/** Reads a JSON or YAML section into objects, flattening `List`/`…List` wrappers and bare arrays (`parsed`: JSON.parse of `text`, when done already). */
-export function readObjects(text: string, format: 'json' | 'yaml', parsed?: { value: unknown } | null): ReadObjects {
-  // Valid JSON (the usual case) is read natively; broken or truncated JSON by the positional reader, which keeps what it can.
-  const loc = format === 'json' ? (readJsonFast(text, parsed) ?? readJsonLocated(text)) : readYamlLocated(text);
+/** The objects of a section's values, flattening `List`/`…List` wrappers and bare arrays. */
+export function objectsOf(loc: Located): ReadObject[] {
   const objects: ReadObject[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (depth > 3) return;
@@ -35,7 +27,7 @@ export function readObjects(text: string, format: 'json' | 'yaml', parsed?: { va
     objects.push({ kind, obj: v });
   };
   for (const v of loc.values) visit(v, 0);
-  return { objects, loc };
+  return objects;
 }
 
 /** True for a plain object (not an array, not null). */

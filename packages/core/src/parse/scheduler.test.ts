@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseFitError } from './scheduler.js';
 
-describe('parseFitError (signatures-k8s.md §B.0 eras)', () => {
+describe('parseFitError', () => {
   test('≤1.11: not ready + out of disk on every node', () => {
     expect(
       parseFitError('0/2 nodes are available: 2 node(s) were not ready, 2 node(s) were out of disk space.'),

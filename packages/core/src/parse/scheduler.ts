@@ -1,4 +1,4 @@
-// Format (FailedScheduling, signatures-k8s.md §B.0):
+// Format (FailedScheduling):
 //   0/2 nodes are available: 2 node(s) were not ready, 2 node(s) were out of disk space.                 (≤1.11)
 //   0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: …  (1.25+)
 //   no nodes available to schedule pods

@@ -3,7 +3,7 @@ import type { Signature } from './types.js';
 // Go %q values reach us raw (kubectl), or backslash-escaped inside JSON, logfmt and klog `err="…"` values, hence
 // `\\?"` around every quoted value. Every regex starts with a literal, so the scan stays linear.
 
-/** Admission denials that look like RBAC (signatures-k8s.md §A.7, §D.7) and RBAC-specific reasons (§A.2, §A.3). */
+/** Admission denials that look like RBAC and RBAC-specific reasons. */
 export const ADMISSION_SIGNATURES: readonly Signature[] = [
   // PodSecurity admission, enforce mode: the pod is rejected (k8s 1.22 alpha said "pod violates …").
   {

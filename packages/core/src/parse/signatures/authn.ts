@@ -1,8 +1,8 @@
 import type { Signature } from './types.js';
 
-/** Authentication and connectivity (signatures-eks.md §3.0, signatures-k8s.md §A.6). */
+/** Authentication and connectivity. */
 export const AUTHN_SIGNATURES: readonly Signature[] = [
-  // authentication (signatures-eks.md §3.0)
+  // authentication
   {
     id: 'unauthorized',
     guard: ['You must be logged in', 'provide credentials', 'Unauthorized'],
@@ -25,7 +25,7 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
     re: /dial tcp (?<addr>\S+): i\/o timeout|Unable to connect to the server: (?:net\/http: TLS handshake timeout|context deadline exceeded)|dial tcp: lookup (?<host>\S+?)(?: on \S+)?: no such host/,
   },
   { id: 'x509', guard: ['x509:'], re: /x509: (?<detail>certificate[^"]*)/ },
-  // No kubeconfig (or no current context/server in it): client-go falls back to http://localhost:8080 (signatures-k8s.md §A.6)
+  // No kubeconfig (or no current context/server in it): client-go falls back to http://localhost:8080
   {
     // kubectl asks for basic-auth credentials when the kubeconfig user has none (no token, no exec, no cert).
     id: 'kubeconfig_no_user_credentials',

@@ -1,10 +1,10 @@
 import type { Signature } from './types.js';
 
-/** Container states, mounts and sandboxes (signatures-k8s.md §D). */
+/** Container states, mounts and sandboxes. */
 export const CONTAINER_SIGNATURES: readonly Signature[] = [
-  // §D.1: describe `Reason: OOMKilled`, yaml `reason: OOMKilled`, get-pods STATUS `OOMKilled`
+  // describe `Reason: OOMKilled`, yaml `reason: OOMKilled`, get-pods STATUS `OOMKilled`
   { id: 'container_oom_killed', guard: ['OOMKilled'], re: /\bOOMKilled\b/ },
-  // §D.1 CreateContainerConfigError and §D.3 FailedMount
+  // CreateContainerConfigError and FailedMount
   {
     id: 'secret_not_found',
     guard: ['not found', "couldn't find key"],
@@ -16,7 +16,7 @@ export const CONTAINER_SIGNATURES: readonly Signature[] = [
     guard: ['not found', "couldn't find key"],
     re: /(?:MountVolume\.SetUp failed for volume "(?<volume>[^"]+)" : )?configmaps? "(?!aws-auth")(?<name>[^"]+)" not found|couldn't find key (?<key>\S+) in ConfigMap (?<ref>[\w.-]+\/[\w.-]+)/,
   },
-  // §D.4 aws-cni: ipamd has no free address to hand out
+  // aws-cni: ipamd has no free address to hand out
   {
     id: 'vpc_cni_no_ip',
     guard: [

@@ -1,8 +1,8 @@
 import type { Signature } from './types.js';
 
-/** AWS credentials and exec credential plugins (signatures-eks.md §1, §2). */
+/** AWS credentials and exec credential plugins. */
 export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
-  // AWS credentials (signatures-eks.md §1)
+  // AWS credentials
   {
     id: 'aws_no_credentials',
     guard: [
@@ -52,26 +52,26 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   {
     id: 'aws_assume_role_denied',
     guard: ['sts:AssumeRole', 'AssumeRole operation', 'STS: AssumeRole', 'AccessDenied: Access denied'],
-    // §1.7: CLI, aws-iam-authenticator ≤ 0.7.2 (incl. the bare doc form) and ≥ 0.7.3; AssumeRoleWithWebIdentity is IRSA, not this
+    // CLI, aws-iam-authenticator ≤ 0.7.2 (incl. the bare doc form) and ≥ 0.7.3; AssumeRoleWithWebIdentity is IRSA, not this
     re: /\(AccessDenied\) when calling the AssumeRole operation: (?:User: (?<caller>arn:\S+) is not authorized to perform: sts:AssumeRole on resource: (?<role>arn:[^\s"\\]+)|(?<detail>[^\r\n]+))|User: (?<caller2>arn:\S+) is not authorized to perform: sts:AssumeRole on resource: (?<role2>arn:[^\s"\\]+)|operation error STS: AssumeRole, https response error StatusCode: 403|could not get token: AccessDenied: Access denied/,
   },
   {
     id: 'aws_no_region',
     guard: ['specify a region', 'scoped to a valid region', 'MissingRegion'],
-    // §1.9: aws CLI NoRegionError | STS SignatureDoesNotMatch for a region it does not serve | aws-sdk-go v1 (Go tools)
+    // aws CLI NoRegionError | STS SignatureDoesNotMatch for a region it does not serve | aws-sdk-go v1 (Go tools)
     re: /You must specify a region|Credential should be scoped to a valid region|MissingRegion: could not find region configuration/,
   },
-  // §1.9 split out: STS itself was not reachable (proxy, no egress, no STS VPC endpoint, or a misspelt region)
+  // STS itself was not reachable (proxy, no egress, no STS VPC endpoint, or a misspelt region)
   {
     id: 'aws_sts_unreachable',
     guard: ['endpoint URL: "https://sts'],
     re: /(?:Could not connect to the|Connect timeout on) endpoint URL: "https:\/\/sts\.(?:(?<region>[a-z0-9-]+)\.)?amazonaws\.com/,
   },
-  // exec credential plugin wrappers (signatures-eks.md §2)
+  // exec credential plugin wrappers
   {
     id: 'exec_not_found',
     guard: ['not found', 'executable file not found', 'fork/exec'],
-    // ≥ 1.19 | 1.10–1.18 (Windows says %PATH%) | present but not runnable (§2.1)
+    // ≥ 1.19 | 1.10–1.18 (Windows says %PATH%) | present but not runnable
     re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) not found|exec: \\?"(?<cmd2>[^"\\]+)\\?": executable file not found in (?:\$PATH|%PATH%)|fork\/exec (?<cmd3>[^\s:]+): (?<reason>permission denied|exec format error|no such file or directory))/,
   },
   {
@@ -84,7 +84,7 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
     guard: ['exit code', 'exit status'],
     re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) failed with exit code (?<code>\d+)|exit status (?<code2>\d+))/,
   },
-  // §0.6 / §2.2: only the plugin's exit code survived. aws CLI v2: 252 = bad arguments, 253 = configuration or credentials
+  // Only the plugin's exit code survived. aws CLI v2: 252 = bad arguments, 253 = configuration or credentials
   // (NoCredentials, NoRegion), 254 = an AWS service refused a call (AssumeRole AccessDenied); 255 = anything else.
   // The failing plugin is an AWS one: named (≥ 1.19), or an EKS endpoint on the same line (older wrappers name no command).
   {
@@ -112,13 +112,13 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
     guard: ['apiVersion', 'API version', 'ExecCredential'],
     re: /exec plugin: invalid apiVersion "(?<apiVersion>[^"]+)"|exec plugin is configured to use API version (?<want>\S+), plugin returned version (?<got>\S+)|no kind "ExecCredential" is registered for version "(?<got2>[^"]+)"|Kubeconfig user entry is using deprecated API version (?<dep>\S+)/,
   },
-  // §2.3: the kubeconfig's exec entry still says v1alpha1, which client-go 1.24 removed (or aws CLI's warning about it)
+  // The kubeconfig's exec entry still says v1alpha1, which client-go 1.24 removed (or aws CLI's warning about it)
   {
     id: 'exec_api_version_removed',
     guard: ['v1alpha1'],
     re: /exec plugin: invalid apiVersion \\?"client\.authentication\.k8s\.io\/v1alpha1\\?"|Kubeconfig user entry is using deprecated API version client\.authentication\.k8s\.io\/v1alpha1/,
   },
-  // §2.4: kubeconfig and plugin disagree: the plugin prints an ExecCredential version the kubeconfig (or client) does not expect
+  // Kubeconfig and plugin disagree: the plugin prints an ExecCredential version the kubeconfig (or client) does not expect
   {
     id: 'exec_api_version_mismatch',
     guard: ['plugin returned version', 'ExecCredential'],

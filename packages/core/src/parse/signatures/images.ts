@@ -6,9 +6,9 @@ const REGISTRY_CONTEXT = String.raw`^(?=.*?(?:${REGISTRY_WORDS}))`;
 // the ECR API (token) and the S3 layer bucket are part of a pull too
 const PULL_NETWORK_CONTEXT = String.raw`^(?=.*?(?:${REGISTRY_WORDS}|api\.ecr|starport-layer-bucket))`;
 
-/** Image pulls (signatures-k8s.md §D.2, signatures-eks.md §7). */
+/** Image pulls. */
 export const IMAGE_SIGNATURES: readonly Signature[] = [
-  // the kubelet / runtime frame around every pull error (§D.2)
+  // the kubelet / runtime frame around every pull error
   {
     id: 'image_pull_failed',
     guard: ['ull image', 'pulling image', 'CannotPullContainerError'],
@@ -19,7 +19,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
     guard: ['ErrImagePull', 'ImagePullBackOff'],
     re: /\b(?<status>ErrImagePull|ImagePullBackOff)\b/,
   },
-  // §D.2 / eks §7.3: the registry answered and the tag, digest or repository does not exist
+  // the registry answered and the tag, digest or repository does not exist
   {
     id: 'image_not_found',
     guard: ['not found', 'manifest unknown', 'NotFound', 'does not exist in the registry'],
@@ -36,7 +36,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
     guard: ['pull access denied', 'requested access to the resource is denied'],
     re: /pull access denied(?: for (?<repo>[^,\s]+))?, repository does not exist or may require|denied: requested access to the resource is denied/,
   },
-  // eks §7.1: no or invalid registry token
+  // no or invalid registry token
   {
     id: 'image_pull_unauthorized',
     guard: ['no basic auth credentials', 'authentication required', '401 Unauthorized', ': unauthorized'],
@@ -44,7 +44,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
       String.raw`no basic auth credentials|unauthorized: authentication required|\/v2\/\S+: unauthorized\b|${REGISTRY_CONTEXT}.*?\b401 Unauthorized`,
     ),
   },
-  // eks §7.2: authenticated, not allowed (repository policy, node role, S3 layer bucket)
+  // authenticated, not allowed (repository policy, node role, S3 layer bucket)
   {
     id: 'image_pull_forbidden',
     guard: ['403 Forbidden', 'not authorized to perform: ecr:', 'HTTP 403 response body'],
@@ -52,7 +52,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
       String.raw`assumed-role\/(?<role>[^/\s]+)\/\S* is (?:is )?not authorized to perform: (?<action>ecr:\w+)|not authorized to perform: (?<action2>ecr:\w+)|error parsing HTTP 403 response body|${REGISTRY_CONTEXT}.*?\b403 Forbidden`,
     ),
   },
-  // the same, on a line that names a private ECR registry (eks §7.1 / §7.2): the node's IAM role is what pulls
+  // the same, on a line that names a private ECR registry: the node's IAM role is what pulls
   {
     id: 'ecr_pull_unauthorized',
     guard: ['dkr.ecr'],
@@ -69,7 +69,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
     guard: ['credential provider plugin', 'ECR authorization token'],
     re: /Error running credential provider plugin|error execing credential provider plugin (?<plugin>\S+)|while requesting ECR authorization token/,
   },
-  // §D.2 rate limit
+  // rate limit
   {
     id: 'registry_rate_limited',
     guard: ['toomanyrequests', '429 Too Many Requests'],
@@ -88,7 +88,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
       String.raw`received unexpected HTTP status: (?<status>5\d\d)|${REGISTRY_CONTEXT}.*?\b(?<status2>50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)`,
     ),
   },
-  // §D.2 network: the registry, the ECR API or the S3 layer bucket cannot be reached from the node
+  // network: the registry, the ECR API or the S3 layer bucket cannot be reached from the node
   {
     id: 'image_pull_network',
     guard: [

@@ -3,9 +3,9 @@ import type { Signature } from './types.js';
 // Where a phrase may repeat on one line, `^(?=([^\n]*?PHRASE))\1` tries only its first occurrence (a lookahead
 // capture matched again by backreference behaves like an atomic group), which keeps the match linear.
 
-/** Node identity, readiness, bootstrap and disk pressure (signatures-k8s.md §C, signatures-eks.md §4.3). */
+/** Node identity, readiness, bootstrap and disk pressure. */
 export const NODE_SIGNATURES: readonly Signature[] = [
-  // nodes (signatures-k8s.md §C)
+  // nodes
   {
     id: 'kubelet_unauthorized',
     guard: ['Unauthorized'],
@@ -44,7 +44,7 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     guard: ['i/o timeout', 'TLS handshake timeout', 'context deadline exceeded', 'no route to host'],
     re: /^(?=([^\n]*?(?:Unable to register node|Failed to ensure lease exists|Error getting node|Error updating node status|Failed to (?:list|watch) \*v1\.\w+|Failed to contact API server)))\1[^\n]*?(?:dial tcp (?<addr>\S+): (?:i\/o timeout|connect: no route to host)|net\/http: TLS handshake timeout|context deadline exceeded)/,
   },
-  // signatures-eks.md §4.3: managed node group health issues.
+  // Managed node group health issues.
   {
     id: 'nodegroup_creation_failure',
     guard: ['NodeCreationFailure', 'Instances failed to join the kubernetes cluster'],
@@ -55,7 +55,7 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     guard: ['do not have access to the cluster', 'failing to authenticate or authorize with your Kubernetes cluster'],
     re: /Your worker nodes do not have access to the cluster|failing to authenticate or authorize with your Kubernetes cluster API server/,
   },
-  // signatures-k8s.md §D.4: VPC CNI (ipamd) missing EC2 permissions.
+  // VPC CNI (ipamd) missing EC2 permissions.
   {
     id: 'cni_missing_iam_permissions',
     guard: ['due to missing permissions', 'MissingIAMPermissions', 'UnauthorizedOperation'],

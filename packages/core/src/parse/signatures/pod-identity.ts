@@ -1,8 +1,8 @@
 import type { Signature } from './types.js';
 
-/** IRSA, Pod Identity and IMDS (signatures-eks.md §6). */
+/** IRSA, Pod Identity and IMDS. */
 export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
-  // §6.1: every SDK prints this sentence (Go v1/v2, botocore, JS, Java, Ruby)
+  // Every SDK prints this sentence (Go v1/v2, botocore, JS, Java, Ruby)
   {
     id: 'irsa_assume_role_denied',
     guard: ['AssumeRoleWithWebIdentity'],
@@ -14,26 +14,26 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
     guard: ['WebIdentityErr', 'WebIdentityError'],
     re: /WebIdentityErr(?:or)?: (?<detail>[^\\\n]+)/,
   },
-  // §6.2: only EKS issuers (or a redacted / absent one); GitHub Actions' token.actions… is another problem
+  // Only EKS issuers (or a redacted / absent one); GitHub Actions' token.actions… is another problem
   {
     id: 'irsa_oidc_provider_missing',
     guard: ['No OpenIDConnect provider found'],
     re: /No OpenIDConnect provider found in (?:your )?account(?! for https?:\/\/(?!oidc\.eks\.))(?: for https:\/\/oidc\.eks\.(?<region>[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/id\/(?<oidcId>\w+))?/,
   },
   { id: 'irsa_token_audience', guard: ['Incorrect token audience'], re: /Incorrect token audience/ },
-  // §6.4: the token file the webhook should have mounted is absent (or unreadable)
+  // The token file the webhook should have mounted is absent (or unreadable)
   {
     id: 'irsa_token_file_unreadable',
     guard: ['web identity token file', 'unable to read file at'],
     re: /unable to read (?:the )?web identity token file|WebIdentityErr: unable to read file at (?<path>\S+)/,
   },
-  // §6.4: the token is mounted but the container's user cannot read it (fsGroup on old EKS), not a missing injection
+  // The token is mounted but the container's user cannot read it (fsGroup on old EKS), not a missing injection
   {
     id: 'irsa_token_permission_denied',
     guard: ['permission denied', 'is denied'],
     re: /eks\.amazonaws\.com\/serviceaccount\/token(?::|'(?: is)?) (?:permission denied|denied)/,
   },
-  // §6.5: an AWS API denial that names an EC2 instance-id session, i.e. the node's instance role (ECR pulls: images.ts)
+  // An AWS API denial that names an EC2 instance-id session, i.e. the node's instance role (ECR pulls: images.ts)
   {
     id: 'aws_denied_node_role',
     guard: ['assumed-role/'],
@@ -41,7 +41,7 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
   },
   // context: a controller-runtime controller logged this, i.e. the process runs in a pod, not on someone's laptop
   { id: 'controller_reconcile_error', guard: ['Reconciler error'], re: /"?Reconciler error"?/ },
-  // IMDS (§6.5, signatures-k8s.md §D.8): SDK v1, SDK v2 and controllers that introspect instance metadata
+  // IMDS: SDK v1, SDK v2 and controllers that introspect instance metadata
   {
     id: 'imds_unauthorized',
     guard: ['status code: 401'],

@@ -1,7 +1,7 @@
 import type { Signature } from './types.js';
 
 /**
- * Scheduler and volume signatures (signatures-k8s.md §B, §D.3). The `0/N nodes are available` histogram itself is
+ * Scheduler and volume signatures. The `0/N nodes are available` histogram itself is
  * parsed into the `scheduling` / `fitItems` facts (parse/scheduler.ts); these catch the texts that arrive without
  * that envelope (autoscaler logs, shortened quotes, PVC events, attach errors).
  */

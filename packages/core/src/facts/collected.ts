@@ -1,0 +1,109 @@
+// What the extractors collect while the sections of one input are read, one section after another, and the per-run
+// state they share (the signature matcher, the line-length limit). extract.ts turns it into Facts at the end.
+import type { Line } from '../input/lines.js';
+import type { Section } from '../input/split.js';
+import { newSignatureMatcher, type SignatureMatcher } from '../parse/signatures.js';
+import type { Issue } from '../report.js';
+import type {
+  AccessEntryFact,
+  AuthCheckFact,
+  AuthRuleFact,
+  AwsAuthFact,
+  BindingFact,
+  CallerIdentityFact,
+  ClusterFact,
+  ConditionFact,
+  ContainerFact,
+  ForbiddenFact,
+  NodeFact,
+  PodFact,
+  RoleFact,
+  SchedulingFact,
+  Signal,
+  WhoamiFact,
+} from './schema.js';
+
+/** An event before aggregation (events.ts aggregates them by type, reason, object and message). */
+export interface RawEvent {
+  type: string;
+  reason: string;
+  from: string;
+  message: string;
+  object: string | null;
+  count: number;
+  lines: Line[];
+}
+
+/** A message read whole from a JSON/YAML object, at the line of its key, searched like an error line. */
+export interface ObjectMessage {
+  text: string;
+  line: Line;
+}
+
+/** Facts of every family as read so far, the issues, and the per-run state of one extractFacts call. */
+export interface Collected {
+  signals: Signal[];
+  forbidden: ForbiddenFact[];
+  scheduling: SchedulingFact[];
+  pods: PodFact[];
+  containers: ContainerFact[];
+  nodes: NodeFact[];
+  events: RawEvent[];
+  awsAuths: AwsAuthFact[];
+  callerIdentity: CallerIdentityFact | null;
+  conditions: ConditionFact[];
+  roles: RoleFact[];
+  bindings: BindingFact[];
+  accessEntries: AccessEntryFact[];
+  clusters: ClusterFact[];
+  authChecks: AuthCheckFact[];
+  authRules: AuthRuleFact[];
+  whoami: WhoamiFact | null;
+  issues: Issue[];
+  readonly matcher: SignatureMatcher;
+  /** Longest line searched for error messages; longer ones are searched in their start (see clip). */
+  readonly maxLineChars: number;
+  /** Lines over maxLineChars, per input (source): the first, its length, and how many. */
+  readonly longLines: Map<string, { first: Line; length: number; count: number }>;
+}
+
+/** An empty collection for one run. */
+export function newCollected(issues: Issue[], maxLineChars: number): Collected {
+  return {
+    signals: [],
+    forbidden: [],
+    scheduling: [],
+    pods: [],
+    containers: [],
+    nodes: [],
+    events: [],
+    awsAuths: [],
+    callerIdentity: null,
+    conditions: [],
+    roles: [],
+    bindings: [],
+    accessEntries: [],
+    clusters: [],
+    authChecks: [],
+    authRules: [],
+    whoami: null,
+    issues,
+    matcher: newSignatureMatcher(),
+    maxLineChars,
+    longLines: new Map(),
+  };
+}
+
+/**
+ * The line reference of a fact: its number, and its input when several were given. Facts are built as
+ * `Object.assign(ref(line), { … })`: a literal that starts with a spread is much slower to build on Node 20, and a
+ * large input makes hundreds of thousands of facts.
+ */
+export const ref = (l: Line): { line: number; source?: string } =>
+  l.source === undefined ? { line: l.no } : { line: l.no, source: l.source };
+
+/** The input of an issue about a section, when several were given. */
+export function src(section: Section): { source?: string } {
+  const s = section.lines[0]?.source;
+  return s === undefined ? {} : { source: s };
+}

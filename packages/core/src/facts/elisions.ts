@@ -1,0 +1,48 @@
+// Issues for any section: lines a person cut out (`...`, `<snip>`) and values they redacted (`<REDACTED>`,
+// `XXXXXXXXXXXX`, `****`): the facts around them may be incomplete.
+import type { Section } from '../input/split.js';
+import { src, type Collected } from './collected.js';
+
+const ELISION =
+  /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|<snip(?:ped)?>|\[snip(?:ped)?\]|\.\.\. ?\(?(?:truncated|more|snip)[^)]*\)?|# \.\.\.)\s*$/i;
+
+// `<REDACTED>`, `<account-id>`, `<role-arn>`, the word REDACTED.
+const REDACTED_TAG = /<(?:redacted|(?:aws[-_ ]?)?account[-_ ]?id|[a-z]{1,12}[-_ ](?:arn|name|id))>|\bREDACTED\b/i;
+const REDACTED_WORD = /redacted/i;
+// A mask: a run of one character, X or x, that stands as a token of its own and is six or more long
+// (`arn:aws:iam::XXXXXXXXXXXX:role/r`, `masked XXXXXX`) or follows punctuation (`id/xxxx`, `vol-xxxxx`, `"xxxx"`); one
+// that ends an AWS unique id (`AROAXXXXXXXXXXXX`); or a run of `*`. A run inside a word (an event reason such as
+// `AXxXX`) or a short word alone (`XXXX`) is text.
+const MASK =
+  /(?<![A-Za-z0-9])(?:X{6,}|x{6,})(?![A-Za-z0-9])|(?<=[-/:."'=])(?:X{4,}|x{4,})(?![A-Za-z0-9])|\bA[A-Z]{3}X{8,}(?![A-Za-z0-9])|\*{4,}/;
+
+/** Whether a line holds a redacted value. Each regex runs only where a literal every alternative of it needs occurs. */
+function isRedacted(t: string): boolean {
+  if (t.length >= 4000) return false;
+  if ((t.includes('XXXX') || t.includes('xxxx') || t.includes('****')) && MASK.test(t)) return true;
+  return (t.includes('<') || REDACTED_WORD.test(t)) && REDACTED_TAG.test(t);
+}
+
+/** The first redacted value of a section (one issue), and every elided line. */
+export function elisionIssues(section: Section, c: Collected): void {
+  const redacted = section.lines.find((l) => isRedacted(l.text));
+  if (redacted) {
+    c.issues.push({
+      code: 'redacted_value',
+      line: redacted.no,
+      message:
+        'a value was redacted here (and perhaps on later lines); facts that need it (account, ARN, name) may be missing or unmatched',
+      ...src(section),
+    });
+  }
+  for (const l of section.lines) {
+    if (l.text.length < 40 && ELISION.test(l.text)) {
+      c.issues.push({
+        code: 'elided_lines',
+        line: l.no,
+        message: 'lines were left out here; counts and lists around this line may be incomplete',
+        ...src(section),
+      });
+    }
+  }
+}
