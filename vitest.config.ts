@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@rbac-diagnose\/core$/, replacement: src('./packages/core/src/index.ts') },
+      { find: /^@rbac-diagnose\/core\/schemas$/, replacement: src('./packages/core/src/schemas.ts') },
       { find: /^@rbac-diagnose\/rules$/, replacement: src('./packages/rules/src/index.ts') },
       { find: /^@rbac-diagnose\/rules\/load$/, replacement: src('./packages/rules/src/load.ts') },
     ],

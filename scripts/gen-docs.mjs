@@ -73,6 +73,7 @@ function apiDoc() {
   ];
   for (const [pkg, entry] of [
     ['@rbac-diagnose/core', 'packages/core/src/index.ts'],
+    ['@rbac-diagnose/core/schemas', 'packages/core/src/schemas.ts'],
     ['@rbac-diagnose/rules', 'packages/rules/src/index.ts'],
     ['@rbac-diagnose/rules/load', 'packages/rules/src/load.ts'],
   ]) {

@@ -13,7 +13,23 @@ const dist = join(root, 'dist');
 const out = join(root, `dist-tmp-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 
+// json-rules-engine imports jsonpath-plus for its default path resolver, which the core replaces with its own. The
+// package's Node build loads node:vm when imported; its browser build is the same API without it.
+const jsonpathWithoutVm = {
+  name: 'jsonpath-plus-without-vm',
+  setup(b) {
+    b.onResolve({ filter: /^jsonpath-plus$/ }, async (args) => {
+      const pkg = await b.resolve('jsonpath-plus/package.json', {
+        kind: 'import-statement',
+        resolveDir: args.resolveDir,
+      });
+      return { path: join(dirname(pkg.path), 'dist/index-browser-esm.js') };
+    });
+  },
+};
+
 await build({
+  plugins: [jsonpathWithoutVm],
   entryPoints: { 'rbac-diagnose': join(root, 'src/bin.ts') },
   outdir: out,
   chunkNames: 'chunks/[name]-[hash]',

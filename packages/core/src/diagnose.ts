@@ -7,20 +7,9 @@ import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
-import {
-  ReportSchema,
-  type Chain,
-  type Diagnosis,
-  type Evidence,
-  type InputSection,
-  type Issue,
-  type NextStep,
-  type Remediation,
-  type Report,
-} from './report.js';
+import type { Chain, Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
-import { checkRule, checkVocabulary } from './rules/check.js';
 import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
 
 /** One named input (a file, or a part of a paste). */
@@ -105,7 +94,7 @@ export async function diagnoseDetailed(
     for (const section of splitSections(lines, text)) sections.push(section);
   }
 
-  const { rules, vocabulary } = usableRules(options, issues);
+  const { rules, vocabulary } = await usableRules(options, issues);
   const facts = extractFacts(
     sections,
     issues,
@@ -149,6 +138,8 @@ export async function diagnoseDetailed(
     );
   }
   if (options.validate === false) return { report, trace, facts };
+  // zod is loaded only when something is validated: the CLI passes validated rules and skips this.
+  const { ReportSchema } = await import('./report.js');
   const checked = ReportSchema.safeParse(report);
   if (!checked.success)
     throw new InternalError(
@@ -160,7 +151,10 @@ export async function diagnoseDetailed(
 const EMPTY_VOCABULARY: Vocabulary = { chains: {}, rootCauses: {}, conditions: {} };
 
 /** The rules and vocabulary to run, validated unless trusted; a rule that fails its checks is skipped with an issue. */
-function usableRules(options: DiagnoseOptions, issues: Issue[]): { rules: Rule[]; vocabulary: Vocabulary } {
+async function usableRules(
+  options: DiagnoseOptions,
+  issues: Issue[],
+): Promise<{ rules: Rule[]; vocabulary: Vocabulary }> {
   const given = options.vocabulary as Vocabulary | undefined;
   if (given === undefined) {
     issues.push({
@@ -172,6 +166,7 @@ function usableRules(options: DiagnoseOptions, issues: Issue[]): { rules: Rule[]
     return { rules: [], vocabulary: EMPTY_VOCABULARY };
   }
   if (options.trustedRules) return { rules: [...options.rules], vocabulary: given };
+  const { checkRule, checkVocabulary } = await import('./rules/check.js');
   const { vocabulary, problems } = checkVocabulary(given);
   if (vocabulary === null) {
     issues.push({

@@ -1,20 +1,9 @@
-// Public API of @rbac-diagnose/core. Pure: no filesystem, process, console or network.
+// Public API of @rbac-diagnose/core. Pure: no filesystem, process, console or network. The zod schemas of the report,
+// rules and facts, and the rule checks, are the `@rbac-diagnose/core/schemas` entry: diagnose() loads them only when
+// it validates, so a caller that passes checked rules never loads zod.
 export { diagnose, diagnoseDetailed, InternalError } from './diagnose.js';
 export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
 export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
-export {
-  ChainSchema,
-  DiagnosisSchema,
-  EvidenceSchema,
-  InputKindSchema,
-  InputSectionSchema,
-  IssueSchema,
-  NextStepSchema,
-  RemediationSchema,
-  ReportSchema,
-  RootCauseSchema,
-  SeveritySchema,
-} from './report.js';
 export type {
   Chain,
   Diagnosis,
@@ -28,21 +17,7 @@ export type {
   RootCause,
   Severity,
 } from './report.js';
-export {
-  ConditionSchema,
-  EVIDENCE_SOURCES,
-  GENERATORS,
-  ITEM_FAMILIES,
-  LAYERS,
-  OPERATORS,
-  RuleSchema,
-  SubjectSchema,
-  VocabularySchema,
-} from './rules/schema.js';
 export type { Condition, EvidenceSelector, Rule, RuleSubject, Vocabulary } from './rules/schema.js';
-export { checkRule, checkVocabulary } from './rules/check.js';
-export type { RuleProblem } from './rules/check.js';
-export { FACT_NAMES, FactsSchema } from './facts/schema.js';
 export type { Facts } from './facts/schema.js';
 export type { RuleTrace, ConditionTrace } from './engine/run.js';
 export { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from './engine/bindings.js';
@@ -62,4 +37,3 @@ export { parseForbidden } from './parse/forbidden.js';
 export { parseAwsAuth } from './parse/aws-auth.js';
 export { parseFitError } from './parse/scheduler.js';
 export { SIGNATURES } from './parse/signatures.js';
-export { reportJsonSchema, ruleJsonSchema, vocabularyJsonSchema } from './schemas.js';

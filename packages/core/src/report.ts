@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INPUT_KINDS } from './vocabulary.js';
 
 export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';

@@ -1,6 +1,36 @@
-import { z } from 'zod';
+// `@rbac-diagnose/core/schemas`: the zod schemas of the report, rules, vocabulary and facts, the rule checks, and the
+// JSON Schemas generated from them.
+import * as z from 'zod';
 import { ReportSchema } from './report.js';
 import { RuleSchema, VocabularySchema } from './rules/schema.js';
+
+export {
+  ChainSchema,
+  DiagnosisSchema,
+  EvidenceSchema,
+  InputKindSchema,
+  InputSectionSchema,
+  IssueSchema,
+  NextStepSchema,
+  RemediationSchema,
+  ReportSchema,
+  RootCauseSchema,
+  SeveritySchema,
+} from './report.js';
+export {
+  ConditionSchema,
+  EVIDENCE_SOURCES,
+  GENERATORS,
+  ITEM_FAMILIES,
+  LAYERS,
+  OPERATORS,
+  RuleSchema,
+  SubjectSchema,
+  VocabularySchema,
+} from './rules/schema.js';
+export { checkRule, checkVocabulary } from './rules/check.js';
+export type { RuleProblem } from './rules/check.js';
+export { FACT_NAMES, FactsSchema } from './facts/schema.js';
 
 /** JSON Schema (draft 2020-12) of the report, as published in schema/report.schema.json. */
 export function reportJsonSchema(): Record<string, unknown> {

@@ -2,7 +2,8 @@
 // Bad rules come back as data naming the file and field; nothing is thrown for them.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkRule, type Rule, type Vocabulary } from '@rbac-diagnose/core';
+import type { Rule, Vocabulary } from '@rbac-diagnose/core';
+import { checkRule } from '@rbac-diagnose/core/schemas';
 
 /** A rule file that could not be used. */
 export interface RuleLoadError {

@@ -2,7 +2,8 @@
 // and stays silent on each dont-fire.* case. Goldens: rerun with `vitest -u` and review the diff.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { checkRule, diagnose, type Diagnosis } from '@rbac-diagnose/core';
+import { diagnose, type Diagnosis } from '@rbac-diagnose/core';
+import { checkRule } from '@rbac-diagnose/core/schemas';
 import { builtinRules, builtinRuleSet, builtinVocabulary } from '@rbac-diagnose/rules';
 import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
 

@@ -2,7 +2,7 @@
 // its root causes. A root cause without a chain, or a chain link out of range, fails the schema.
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { checkVocabulary } from '@rbac-diagnose/core';
+import { checkVocabulary } from '@rbac-diagnose/core/schemas';
 import { builtinRules, builtinVocabulary } from '@rbac-diagnose/rules';
 
 const file = JSON.parse(readFileSync(new URL('../vocabulary/vocabulary.json', import.meta.url), 'utf8')) as {

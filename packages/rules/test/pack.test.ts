@@ -31,7 +31,8 @@ test('core and rules pack, install into another project with their types, and di
   );
   writeFileSync(
     join(app, 'main.ts'),
-    `import { diagnose, type Report, ReportSchema } from '@rbac-diagnose/core';
+    `import { diagnose, type Report } from '@rbac-diagnose/core';
+import { ReportSchema } from '@rbac-diagnose/core/schemas';
 import { builtinRuleSet } from '@rbac-diagnose/rules';
 import { readFileSync } from 'node:fs';
 const report: Report = await diagnose(readFileSync(process.argv[2] ?? '', 'utf8'), builtinRuleSet);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Ref = { line: z.number().int().nonnegative(), source: z.string().optional() };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from '../engine/bindings.js';
 import { DISPLAY_FIELDS } from '../engine/subject.js';
 import { FactsSchema } from '../facts/schema.js';

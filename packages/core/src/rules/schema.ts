@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FACT_NAMES } from '../facts/schema.js';
 import { RootCauseSchema, SafetySchema, SeveritySchema } from '../report.js';
 
