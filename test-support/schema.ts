@@ -17,7 +17,7 @@ export function reportSchemaErrors(report: unknown): string[] {
 
 /** Checks that every evidence line is the input's line with that number (ANSI and trailing spaces removed). */
 export function evidenceProblems(
-  report: { diagnoses: { evidence: { line: number; text: string; source?: string }[] }[] },
+  report: { diagnoses: { evidence: { line: number; text: string; source?: string | undefined }[] }[] },
   inputs: Record<string, string> | string,
 ): string[] {
   const problems: string[] = [];

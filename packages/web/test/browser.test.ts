@@ -2,7 +2,7 @@
 // for the same input, nothing leaves file:// (or 127.0.0.1 when served), and the page works by keyboard and on small
 // screens. Needs `pnpm build` first (the page and the CLI) and /usr/bin/chromium (scripts/ensure-chromium.mjs).
 import { diagnose, diagnoseDetailed, type Diagnosis, type Report } from '@rbac-diagnose/core';
-import { builtinRules } from '@rbac-diagnose/rules';
+import { builtinRuleSet } from '@rbac-diagnose/rules';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -196,7 +196,7 @@ describe('the page from file://, against the built CLI', () => {
     // The scheduler message's reasons, as the core reads them.
     const { facts } = await diagnoseDetailed(
       PENDING.map((name) => ({ name, text: wall(name) })),
-      { rules: builtinRules, trustedRules: true },
+      { ...builtinRuleSet, trustedRules: true },
     );
     const scheduling = facts.scheduling[0];
     expect(scheduling?.items.length).toBeGreaterThan(0);
@@ -284,7 +284,7 @@ describe('languages', () => {
     expect(await page.textContent('.chain title')).toBe(t('ja', 'chainHeading'));
     // Diagnosis texts in another language than the page's are marked as such for screen readers: the core's report
     // says which language its texts are in (English where it has no Japanese yet).
-    const options = { rules: builtinRules, trustedRules: true, lang: 'ja' };
+    const options = { ...builtinRuleSet, trustedRules: true, lang: 'ja' };
     const report = await diagnose(wall('wall3-pending-not-ready-disk.txt'), options);
     const textLang = (report as { lang?: string }).lang ?? 'en';
     expect(await page.getAttribute('.diagnosis.top .title', 'lang')).toBe(textLang === 'ja' ? null : textLang);
