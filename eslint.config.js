@@ -17,5 +17,11 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { project: ['./tsconfig.lint.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // The product reads terminal output: its regexes match ANSI escapes and control characters on purpose.
+      'no-control-regex': 'off',
+      // `_`-prefixed names mark values a destructuring or signature must take but the code does not use.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
   },
 );

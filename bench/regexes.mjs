@@ -42,7 +42,9 @@ export async function collectRegexes() {
   }
   const { SIGNATURES } = await import(pathToFileURL(join(root, 'packages/core/dist/parse/signatures.js')).href);
   for (const s of SIGNATURES) add(s.re.source, s.re.flags, `signature ${s.id}`);
-  const { builtinRules, builtinVocabulary } = await import(pathToFileURL(join(root, 'packages/rules/dist/index.js')).href);
+  const { builtinRules, builtinVocabulary } = await import(
+    pathToFileURL(join(root, 'packages/rules/dist/index.js')).href
+  );
   const ruleWalk = (v, where) => {
     if (Array.isArray(v)) v.forEach((x) => ruleWalk(x, where));
     else if (v && typeof v === 'object') {

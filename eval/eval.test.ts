@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { diagnose } from '@rbac-diagnose/core';
 import { builtinRuleSet } from '@rbac-diagnose/rules';
-// @ts-expect-error plain ESM helper shared with eval/run.mjs
 import { evaluate, readCorpus } from './lib.mjs';
 
 interface Baseline {

@@ -79,7 +79,7 @@ export function readAll(text: string): {
 export function listPublicPastes(): { kind: string; name: string; path: string }[] {
   const dir = join(ROOT, 'public');
   const out: { kind: string; name: string; path: string }[] = [];
-  let kinds: string[] = [];
+  let kinds: string[];
   try {
     kinds = readdirSync(dir).sort();
   } catch {

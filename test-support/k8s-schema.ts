@@ -9,18 +9,18 @@ import * as networking from 'kubernetes-models/networking.k8s.io/v1';
 
 type Model = new (data: Record<string, unknown>) => { validate(): void };
 const MODELS: Record<string, Model> = {
-  'v1/ConfigMap': core.ConfigMap as unknown as Model,
-  'v1/ServiceAccount': core.ServiceAccount as unknown as Model,
-  'v1/Pod': core.Pod as unknown as Model,
-  'v1/Namespace': core.Namespace as unknown as Model,
-  'v1/LimitRange': core.LimitRange as unknown as Model,
-  'v1/ResourceQuota': core.ResourceQuota as unknown as Model,
-  'apps/v1/Deployment': apps.Deployment as unknown as Model,
+  'v1/ConfigMap': core.ConfigMap,
+  'v1/ServiceAccount': core.ServiceAccount,
+  'v1/Pod': core.Pod,
+  'v1/Namespace': core.Namespace,
+  'v1/LimitRange': core.LimitRange,
+  'v1/ResourceQuota': core.ResourceQuota,
+  'apps/v1/Deployment': apps.Deployment,
   'storage.k8s.io/v1/StorageClass': storage.StorageClass as unknown as Model,
-  'networking.k8s.io/v1/NetworkPolicy': networking.NetworkPolicy as unknown as Model,
-  'rbac.authorization.k8s.io/v1/Role': rbac.Role as unknown as Model,
+  'networking.k8s.io/v1/NetworkPolicy': networking.NetworkPolicy,
+  'rbac.authorization.k8s.io/v1/Role': rbac.Role,
   'rbac.authorization.k8s.io/v1/RoleBinding': rbac.RoleBinding as unknown as Model,
-  'rbac.authorization.k8s.io/v1/ClusterRole': rbac.ClusterRole as unknown as Model,
+  'rbac.authorization.k8s.io/v1/ClusterRole': rbac.ClusterRole,
   'rbac.authorization.k8s.io/v1/ClusterRoleBinding': rbac.ClusterRoleBinding as unknown as Model,
 };
 

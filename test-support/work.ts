@@ -6,8 +6,11 @@
 /** Characters scanned by regexes and string searches while `fn` runs. */
 export function scannedChars(fn: () => unknown): number {
   let chars = 0;
+  // The originals are called with their receiver (exec.call, original.apply) and restored when fn returns.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const exec = RegExp.prototype.exec;
   const searches = ['indexOf', 'lastIndexOf', 'includes', 'startsWith', 'endsWith'] as const;
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const originals = searches.map((k) => String.prototype[k]);
   RegExp.prototype.exec = function (this: RegExp, s: string): RegExpExecArray | null {
     const from = this.global || this.sticky ? this.lastIndex : 0;

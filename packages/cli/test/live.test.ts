@@ -8,9 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-// @ts-expect-error plain ESM harness without type declarations
 import { startApiServer } from '../../../fixtures/harness/server.mjs';
-// @ts-expect-error plain ESM harness without type declarations
 import { selfSignedCert } from '../../../fixtures/harness/lib/tls.mjs';
 import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
 
@@ -146,8 +144,8 @@ let seedKc: string;
 
 beforeAll(async () => {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm build\` first`);
-  seed = (await startApiServer({ scenario: 'nodes-not-ready' })) as Srv;
-  slow = (await startApiServer({ scenario: 'nodes-not-ready', latencyMs: 3000 })) as Srv;
+  seed = await startApiServer({ scenario: 'nodes-not-ready' });
+  slow = await startApiServer({ scenario: 'nodes-not-ready', latencyMs: 3000 });
   seedKc = kubeconfig('seed.kubeconfig', seed);
 });
 afterAll(async () => {
@@ -467,7 +465,7 @@ describe('watch', () => {
 
   test('reconnects with back-off: connection refused is reported once, then events flow when the server comes up', async () => {
     const port = await freePort();
-    const tls = selfSignedCert() as { key: string; cert: string };
+    const tls = selfSignedCert();
     const kc = kubeconfig(
       'reconnect.kubeconfig',
       { url: `https://127.0.0.1:${port}`, ca: tls.cert } as Srv,

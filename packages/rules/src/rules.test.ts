@@ -32,7 +32,7 @@ describe.each(ids)('rule %s', (id) => {
   test('rule.json is valid, named after its folder, and references only known facts and placeholders', () => {
     const { problems } = checkRule(JSON.parse(readFileSync(new URL('rule.json', folder), 'utf8')), builtinVocabulary);
     expect(problems).toEqual([]);
-    expect(JSON.parse(readFileSync(new URL('rule.json', folder), 'utf8')).id).toBe(id);
+    expect((JSON.parse(readFileSync(new URL('rule.json', folder), 'utf8')) as { id: unknown }).id).toBe(id);
   });
 
   test('has a firing case and a near miss, each with its source', () => {

@@ -26,8 +26,8 @@ describe('fixYaml', () => {
     expect(manifests.length).toBeGreaterThan(0);
     const yaml = fixYaml(top) ?? '';
     expect(yaml.startsWith(`# ${top.rootCause} (${top.ruleId}): ${manifests[0]?.title}\n# EDIT FIRST`)).toBe(true);
-    expect(parseAllDocuments(yaml).map((d) => d.toJS())).toEqual(
-      manifests.map((m) => parseAllDocuments(m.yaml ?? '')[0]?.toJS()),
+    expect(parseAllDocuments(yaml).map((d) => d.toJS() as unknown)).toEqual(
+      manifests.map((m): unknown => parseAllDocuments(m.yaml ?? '')[0]?.toJS()),
     );
   });
 
@@ -48,6 +48,6 @@ describe('fixYaml', () => {
       ruleId: 'r',
       remediation: [{ kind: 'manifest', title: 'a\nkind: Secret', yaml: 'kind: Role\n', safety: 'mutating' }],
     } as unknown as Diagnosis;
-    expect(parseAllDocuments(fixYaml(d) ?? '').map((x) => x.toJS())).toEqual([{ kind: 'Role' }]);
+    expect(parseAllDocuments(fixYaml(d) ?? '').map((x) => x.toJS() as unknown)).toEqual([{ kind: 'Role' }]);
   });
 });

@@ -20,7 +20,7 @@ export async function encodePermalink(paste: SharedPaste): Promise<string> {
   const inputs = paste.inputs.map((i) => (i.name === undefined ? { text: i.text } : { name: i.name, text: i.text }));
   const json = new TextEncoder().encode(JSON.stringify({ inputs }));
   const packed = await pipe(json, new CompressionStream('deflate-raw'), Infinity);
-  return PREFIX + toBase64Url(packed as Uint8Array);
+  return PREFIX + toBase64Url(packed);
 }
 
 /** Whether a fragment (with or without "#") looks like a paste link at all. */

@@ -211,8 +211,8 @@ describe('the page from file://, against the built CLI', () => {
     expect(download.suggestedFilename()).toBe('fix.yaml');
     const file = readFileSync((await download.path()) ?? '', 'utf8');
     const manifests = (report.diagnoses[0] as Diagnosis).remediation.filter((r) => r.kind === 'manifest');
-    expect(parseAllDocuments(file).map((d) => d.toJS())).toEqual(
-      manifests.map((m) => parseAllDocuments(m.yaml ?? '')[0]?.toJS()),
+    expect(parseAllDocuments(file).map((d) => d.toJS() as unknown)).toEqual(
+      manifests.map((m): unknown => parseAllDocuments(m.yaml ?? '')[0]?.toJS()),
     );
   });
 

@@ -162,10 +162,7 @@ class Collector {
     }
     const got = await this.step(
       'aws-auth ConfigMap',
-      async (): Promise<V1ConfigMap> => {
-        if (cm instanceof Error) throw cm;
-        return cm;
-      },
+      (): Promise<V1ConfigMap> => (cm instanceof Error ? Promise.reject(cm) : Promise.resolve(cm)),
       { required: false, command: 'kubectl get configmap aws-auth -n kube-system -o json' },
     );
     if (got) {
@@ -223,10 +220,7 @@ class Collector {
     } else {
       const got = await this.step(
         'nodes',
-        async (): Promise<V1NodeList | null> => {
-          if (list instanceof Error) throw list;
-          return list;
-        },
+        (): Promise<V1NodeList | null> => (list instanceof Error ? Promise.reject(list) : Promise.resolve(list)),
         { required: true, command: 'kubectl describe nodes' },
       );
       if (!got) return;

@@ -66,15 +66,20 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A kubeconfig scalar as text: a string or number as written, anything else (absent, a map) as ''. */
+function text(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}
+
 function execConfig(user: User | null): ExecConfig | null {
   const e: unknown = user?.exec;
   if (!isRecord(e)) return null;
   return {
-    apiVersion: String(e['apiVersion'] ?? ''),
-    command: String(e['command'] ?? ''),
+    apiVersion: text(e['apiVersion']),
+    command: text(e['command']),
     args: Array.isArray(e['args']) ? e['args'].map(String) : [],
     env: Array.isArray(e['env'])
-      ? e['env'].filter(isRecord).map((v) => ({ name: String(v['name'] ?? ''), value: String(v['value'] ?? '') }))
+      ? e['env'].filter(isRecord).map((v) => ({ name: text(v['name']), value: text(v['value']) }))
       : [],
   };
 }
@@ -88,8 +93,7 @@ function statusOf(body: unknown): { message: string | null; reason: string | nul
   } catch {
     status = null;
   }
-  const field = (k: string): string | null =>
-    isRecord(status) && typeof status[k] === 'string' ? (status[k] as string) : null;
+  const field = (k: string): string | null => (isRecord(status) && typeof status[k] === 'string' ? status[k] : null);
   return { message: field('message'), reason: field('reason'), text };
 }
 
@@ -298,8 +302,9 @@ export class Kube {
         'Unable to connect to the server: getting credentials: exec: plugin returned no token',
       );
     // Hand the token to client-node instead of letting it run the plugin again.
-    const { exec: _plugin, ...rest } = user;
-    this.kc.users = this.kc.users.map((u) => (u === user ? { ...rest, token } : u));
+    const withToken: User = { ...user, token };
+    delete (withToken as { exec?: unknown }).exec;
+    this.kc.users = this.kc.users.map((u) => (u === user ? withToken : u));
   }
 
   /**

@@ -35,7 +35,7 @@ function eventFromWatch(obj: unknown): CoreV1Event | null {
     ...dates(obj, ['firstTimestamp', 'lastTimestamp']),
     metadata: dates(obj['metadata'], ['creationTimestamp', 'deletionTimestamp']),
     involvedObject: obj['involvedObject'],
-  } as CoreV1Event;
+  };
 }
 
 export async function runWatch(
@@ -206,7 +206,8 @@ export async function runWatch(
               403,
             );
           if (status === 410) gone = true;
-          else if (status === undefined) throw ended;
+          else if (status === undefined)
+            throw ended instanceof Error ? ended : new Error('the watch connection ended without an HTTP status');
           else log.debug({ status }, 'watch: HTTP error, reconnecting');
         }
         if (gone) resourceVersion = '';

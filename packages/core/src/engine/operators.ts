@@ -56,9 +56,9 @@ export class Matcher {
             ? have.join('\n')
             : typeof have === 'string'
               ? have
-              : have === undefined || have === null
-                ? ''
-                : String(have);
+              : typeof have === 'number' || typeof have === 'boolean'
+                ? String(have)
+                : '';
           if (re === null || !re.test(s)) return false;
         } else if (want.notIn.includes(have as never)) return false;
       } else if (Array.isArray(have)) {

@@ -70,7 +70,7 @@ export async function runRules(
   const engine = new Engine([], {
     allowUndefinedFacts: true,
     allowUndefinedConditions: false,
-    pathResolver: resolvePath as (v: object, p: string) => unknown,
+    pathResolver: resolvePath,
   });
   for (const [name, fn] of Object.entries(matcher.operators())) engine.addOperator(name, fn);
   for (const [name, c] of Object.entries(vocabulary.conditions)) engine.setCondition(name, topLevel(c));
@@ -106,7 +106,7 @@ export async function runRules(
     const p = r.event?.params as EventParams;
     if (p.kind !== 'rule') continue;
     const { rule, subject } = units[p.u] as Unit;
-    const conditions = flatten(r.conditions as unknown);
+    const conditions = flatten(r.conditions);
     trace.push({
       ruleId: rule.id,
       ...(subject ? { subject: subject.key } : {}),

@@ -50,7 +50,7 @@ const forbiddenDisplay: Display = (f) => {
   const saNs = typeof f['subjectNamespace'] === 'string' ? `${f['subjectNamespace']}/` : '';
   return {
     principal: `${kind} ${saNs}${String(f['subjectName'])}`,
-    target: [resource ?? f['path'] ?? '', sub].filter(Boolean).join('/'),
+    target: [resource ?? (typeof f['path'] === 'string' ? f['path'] : ''), sub].filter(Boolean).join('/'),
     scopePhrase: ns !== null ? `in the namespace "${ns}"` : 'at the cluster scope',
     namespaceFlag: ns !== null ? `-n ${ns}` : '',
     // kubectl create role --resource=<resource>[.<group>][/<subresource>]
@@ -112,7 +112,7 @@ function common(values: readonly unknown[]): unknown {
   if (isRecord(first) && values.every(isRecord)) {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(first)) {
-      const v = common(values.map((x) => (x as Record<string, unknown>)[k]));
+      const v = common(values.map((x) => x[k]));
       if (v !== undefined) out[k] = v;
     }
     return out;
@@ -149,5 +149,5 @@ export function subjectText(group: SubjectGroup, path: string, mode: FillMode): 
 function show(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (Array.isArray(v)) return v.map(show).join(', ');
-  return typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }

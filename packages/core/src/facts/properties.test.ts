@@ -30,7 +30,8 @@ function renumber(v: unknown, map: (n: number) => number): unknown {
     const o: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       if (LINE_KEYS.has(k) && typeof x === 'number') o[k] = map(x);
-      else if (k === 'lines' && Array.isArray(x)) o[k] = x.map((n) => (typeof n === 'number' ? map(n) : n));
+      else if (k === 'lines' && Array.isArray(x))
+        o[k] = (x as unknown[]).map((n) => (typeof n === 'number' ? map(n) : n));
       else o[k] = renumber(x, map);
     }
     return o;
@@ -122,7 +123,7 @@ describe('split → parse → facts is total', () => {
 
 /** The text a fact points at: something of the fact must be on its line. */
 function keyOf(kind: string, f: Record<string, unknown>): string[] {
-  const s = (k: string): string[] => (typeof f[k] === 'string' && f[k] !== '' ? [f[k] as string] : []);
+  const s = (k: string): string[] => (typeof f[k] === 'string' && f[k] !== '' ? [f[k]] : []);
   switch (kind) {
     case 'pods':
     case 'nodes':

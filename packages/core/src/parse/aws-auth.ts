@@ -186,9 +186,9 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
       const otherKey = k === 'mapRoles' ? 'userarn' : 'rolearn';
       const arn =
         typeof lower[arnKey] === 'string'
-          ? (lower[arnKey] as string)
+          ? lower[arnKey]
           : typeof lower[otherKey] === 'string'
-            ? (lower[otherKey] as string)
+            ? lower[otherKey]
             : null;
       if (arn === null) continue;
       const line = findArnLine(lines, arn);
@@ -221,7 +221,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
             arn,
           });
       }
-      const username = typeof lower['username'] === 'string' ? (lower['username'] as string) : null;
+      const username = typeof lower['username'] === 'string' ? lower['username'] : null;
       entries.push({ kind: k === 'mapRoles' ? 'role' : 'user', arn, username, groups, line });
     }
   }
