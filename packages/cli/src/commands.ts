@@ -1,31 +1,67 @@
 // The rule set of a run (built-in plus --rules directories), and `rules list` / `explain <rootCause|ruleId>`:
 // documentation read from the rules themselves.
-import { LITERAL_TEMPLATES, type Rule } from '@rbac-diagnose/core';
+import { LITERAL_TEMPLATES, type Rule, type Vocabulary } from '@rbac-diagnose/core';
 import { builtinRules, builtinVocabulary, mergeRules } from '@rbac-diagnose/rules';
 import { UsageError, type CliArgs } from './args.js';
 import type { ProgressLog } from './log.js';
 
-/** The built-in rules, plus those of each --rules directory (a rule with a built-in id replaces it). */
-export async function loadRules(args: CliArgs, log: ProgressLog): Promise<readonly Rule[]> {
-  if (args.rulesDirs.length === 0) return builtinRules;
-  const { loadRulesDir } = await import('@rbac-diagnose/rules/load');
-  const sets: Rule[][] = [];
-  for (const dir of args.rulesDirs) {
-    const { rules, errors } = loadRulesDir(dir, builtinVocabulary);
-    const first = errors[0];
-    if (first) {
-      throw new UsageError(
-        `bad rule in ${first.file}: ${first.field}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : ''}`,
-      );
-    }
-    log.info({ dir, rules: rules.length }, 'loaded custom rules');
-    sets.push(rules);
-  }
-  return mergeRules(builtinRules, ...sets);
+/** The rules of a run, the vocabulary they are written in, and which of them came from --rules directories. */
+export interface RuleSet {
+  rules: readonly Rule[];
+  vocabulary: Vocabulary;
+  /** Ids of the rules read from --rules directories (a custom rule with a built-in id replaces it). */
+  custom: ReadonlySet<string>;
 }
 
-/** Prints the rules as a table (or JSON). */
-export function rulesList(rules: readonly Rule[], json: boolean): string {
+/** The built-in rule set. */
+export const BUILTIN: RuleSet = { rules: builtinRules, vocabulary: builtinVocabulary, custom: new Set() };
+
+/** The diagnose() options a rule set gives: rules checked when loaded, custom ones leading their diagnoses. */
+export function ruleOptions(set: RuleSet): {
+  rules: readonly Rule[];
+  vocabulary: Vocabulary;
+  trustedRules: true;
+  preferredRules: readonly string[];
+} {
+  return { rules: set.rules, vocabulary: set.vocabulary, trustedRules: true, preferredRules: [...set.custom] };
+}
+
+/**
+ * The built-in rules plus those of each --rules directory (a rule with a built-in id replaces it), in the built-in
+ * vocabulary extended by each directory's vocabulary file.
+ */
+export async function loadRules(args: Pick<CliArgs, 'rulesDirs'>, log: ProgressLog): Promise<RuleSet> {
+  if (args.rulesDirs.length === 0) return BUILTIN;
+  const { loadRulesDir } = await import('@rbac-diagnose/rules/load');
+  const sets: Rule[][] = [];
+  let vocabulary = builtinVocabulary;
+  for (const dir of args.rulesDirs) {
+    const loaded = loadRulesDir(dir, vocabulary);
+    const first = loaded.errors[0];
+    if (first) {
+      const more = loaded.errors.length - 1;
+      const where =
+        first.field === '(directory)'
+          ? `--rules ${first.file}`
+          : `cannot use ${first.file}${first.field.startsWith('(') ? '' : `: ${first.field}`}`;
+      throw new UsageError(
+        `${where}: ${first.message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
+      );
+    }
+    log.info({ dir, rules: loaded.rules.length }, 'loaded custom rules');
+    sets.push(loaded.rules);
+    vocabulary = loaded.vocabulary;
+  }
+  return {
+    rules: mergeRules(builtinRules, ...sets),
+    vocabulary,
+    custom: new Set(sets.flat().map((r) => r.id)),
+  };
+}
+
+/** Prints the rules as a table (or JSON); custom rules are marked. */
+export function rulesList(set: RuleSet, json: boolean): string {
+  const { rules, custom } = set;
   if (json)
     return `${JSON.stringify(
       rules.map((r) => ({
@@ -35,13 +71,14 @@ export function rulesList(rules: readonly Rule[], json: boolean): string {
         layer: r.layer,
         confidence: r.confidence,
         title: r.title,
+        custom: custom.has(r.id),
       })),
       null,
       2,
     )}\n`;
   const rows = [...rules]
     .sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id))
-    .map((r) => [r.layer, r.id, r.rootCause, r.severity, r.title]);
+    .map((r) => [r.layer, `${r.id}${custom.has(r.id) ? ' *' : ''}`, r.rootCause, r.severity, r.title]);
   const head = ['LAYER', 'RULE', 'ROOT CAUSE', 'SEVERITY', 'TITLE'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
@@ -49,7 +86,8 @@ export function rulesList(rules: readonly Rule[], json: boolean): string {
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 2)))
       .join('')
       .trimEnd();
-  return `${[line(head), ...rows.map(line)].join('\n')}\n${rules.length} rules; \`rbac-diagnose explain <rule or root cause>\` for details\n`;
+  const marked = custom.size > 0 ? ` (* ${custom.size} custom, from --rules)` : '';
+  return `${[line(head), ...rows.map(line)].join('\n')}\n${rules.length} rules${marked}; \`rbac-diagnose explain <rule or root cause>\` for details\n`;
 }
 
 /** Rule text with its input-dependent placeholders shown as `<name>` (aws-auth template words kept). */
@@ -60,10 +98,11 @@ function generic(s: string): string {
 }
 
 /** Explains a root cause (every rule that concludes it) or one rule; null when the id is unknown. */
-export function explainId(rules: readonly Rule[], id: string): string | null {
+export function explainId(set: RuleSet, id: string): string | null {
+  const { rules, vocabulary, custom } = set;
   const matching = rules.filter((r) => r.id === id || r.rootCause === id);
   if (matching.length === 0) {
-    if (Object.hasOwn(builtinVocabulary.rootCauses, id))
+    if (Object.hasOwn(vocabulary.rootCauses, id))
       return `${id}: a root cause of the vocabulary with no rule in this rule set yet.\n`;
     return null;
   }
@@ -77,7 +116,7 @@ export function explainId(rules: readonly Rule[], id: string): string | null {
   for (const r of matching) {
     out.push(
       '',
-      `■ ${r.id} (${r.severity}, layer ${r.layer}, base confidence ${r.confidence})`,
+      `■ ${r.id} (${custom.has(r.id) ? 'custom rule from --rules, ' : ''}${r.severity}, layer ${r.layer}, base confidence ${r.confidence})`,
       `  ${r.title}`,
       '',
       wrap(r.summary),

@@ -16,17 +16,35 @@ export interface NamedText {
   path?: string;
 }
 
-/** Decodes bytes as UTF-8 text, refusing binary data. */
+/** How much of an input is searched for NUL characters, the mark of binary data. */
+const BINARY_PROBE = 8192;
+
+/**
+ * Decodes input bytes as text: UTF-8 (a byte order mark dropped), or UTF-16 with its byte order mark, little- or
+ * big-endian (what Windows PowerShell's `>` writes). Refuses binary data: a NUL character in the first 8 KiB.
+ */
 export function decodeText(buf: Buffer, name: string): string {
-  const head = buf.subarray(0, 65536);
-  let nul = 0;
-  for (let i = head.indexOf(0); i !== -1; i = head.indexOf(0, i + 1)) nul++;
-  if (nul > 0 && nul * 100 >= head.length)
-    throw new InputError(
-      `${name} looks binary (NUL bytes), not text output; pass kubectl or AWS CLI text, JSON or YAML`,
-    );
-  const text = buf.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let text: string;
+  if (buf[0] === 0xff && buf[1] === 0xfe) text = buf.toString('utf16le', 2, buf.length - (buf.length % 2));
+  else if (buf[0] === 0xfe && buf[1] === 0xff)
+    text = Buffer.from(buf.subarray(2, buf.length - (buf.length % 2)))
+      .swap16()
+      .toString('utf16le');
+  else {
+    const nul = buf.subarray(0, BINARY_PROBE).indexOf(0);
+    if (nul !== -1) throw binary(name, nul);
+    text = buf.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+  const nul = text.slice(0, BINARY_PROBE).indexOf('\0');
+  if (nul !== -1) throw binary(name, nul);
+  return text;
+}
+
+function binary(name: string, offset: number): InputError {
+  return new InputError(
+    `${name} looks binary (a NUL character at offset ${offset}), not text output; pass kubectl or AWS CLI text, JSON or YAML`,
+  );
 }
 
 /** Reads standard input to the end, up to `maxBytes`. */
@@ -64,6 +82,11 @@ export async function readInputs(files: readonly string[], maxBytes: number): Pr
   const out: NamedText[] = [];
   for (const f of files) {
     if (f === '-') {
+      // `rbac-diagnose -` typed at a prompt waits for a paste: say so, or it looks hung.
+      if (stdinIsTerminal())
+        process.stderr.write(
+          'rbac-diagnose: paste the output, then press Ctrl-D on an empty line (Ctrl-Z, Enter on Windows)\n',
+        );
       out.push({ name: 'stdin', text: decodeText(await readStdin(maxBytes), 'standard input') });
       continue;
     }

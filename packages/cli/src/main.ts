@@ -1,9 +1,9 @@
 // The CLI: arguments → inputs → diagnose (pure core) → render → exit code. IO lives here, not in the core.
-import { diagnoseDetailed, InternalError } from '@rbac-diagnose/core';
-import { builtinVocabulary } from '@rbac-diagnose/rules';
+import { InternalError } from '@rbac-diagnose/core';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { explainId, loadRules, rulesList } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
+import { diagnoseInputs } from './diagnosis.js';
 import { decodeText, InputError, readInputs, readStdin, stdinIsTerminal, writeOut, type NamedText } from './io.js';
 import { createProgressLog } from './log.js';
 import { exitCode, render, VERSION } from './output.js';
@@ -28,13 +28,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       return await runLive(args, args.live);
     }
     const log = await createProgressLog(args.logLevel);
-    const rules = await loadRules(args, log);
+    const ruleSet = await loadRules(args, log);
     if (args.command?.name === 'rules-list') {
-      writeOut(rulesList(rules, args.output === 'json'));
+      writeOut(rulesList(ruleSet, args.output === 'json'));
       return 0;
     }
     if (args.command?.name === 'explain') {
-      const text = explainId(rules, args.command.id);
+      const text = explainId(ruleSet, args.command.id);
       if (text === null)
         throw new UsageError(`no rule or root cause named "${args.command.id}" (see \`rbac-diagnose rules list\`)`);
       writeOut(text);
@@ -48,23 +48,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
-    const { report, trace } = await diagnoseDetailed(
-      inputs.length === 1 ? (inputs[0]?.text ?? '') : inputs.map((i) => ({ name: i.name, text: i.text })),
-      {
-        rules,
-        // Built-in rules are checked by the rules package's tests, custom ones by loadRulesDir; the report's shape
-        // by the core's tests.
-        vocabulary: builtinVocabulary,
-        trustedRules: true,
-        validate: false,
-        minConfidence: args.minConfidence,
-        redact: args.redact,
-        maxInputChars: Math.floor(args.maxSizeMiB * 1048576),
-        maxLineChars: Math.floor(args.maxLineKiB * 1024),
-      },
-    );
+    const { report, trace } = await diagnoseInputs(inputs, ruleSet, args);
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
-    writeOut(render(report, args, rules, inputs, trace));
+    writeOut(render(report, args, ruleSet.rules, inputs, trace));
     return exitCode(report, args);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

@@ -174,6 +174,57 @@ describe('contract C3: exit codes', () => {
     expect(r.stderr).toContain('looks binary');
   });
 
+  test('2 for a NUL byte anywhere in the first 8 KiB, not only at the start', () => {
+    const text = Buffer.from(wall('wall2-forbidden.txt').padEnd(6000, '\n'));
+    const r = run([], Buffer.concat([text, Buffer.from([0, 1, 2])]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'rbac-diagnose: standard input looks binary (a NUL character at offset 6000), not text output; pass kubectl or AWS CLI text, JSON or YAML\n',
+    );
+    // Past the first 8 KiB a stray NUL is kept as text.
+    const late = run(
+      ['-o', 'json'],
+      Buffer.concat([Buffer.from(wall('wall2-forbidden.txt').padEnd(9000, '\n')), Buffer.from([0])]),
+    );
+    expect(late.code).toBe(0);
+  });
+
+  test.each([
+    ['UTF-16 LE', (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])],
+    ['UTF-16 BE', (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()])],
+    ['UTF-8 with BOM', (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s)])],
+  ])('a %s file is decoded (Windows PowerShell `>` writes UTF-16 LE): the same report as UTF-8', (_, encode) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rbac-enc-'));
+    // CRLF too, as Windows writes it; the file name is the same so the reports compare whole.
+    const text = wall('wall2-forbidden.txt').replace(/\n/g, '\r\n');
+    writeFileSync(join(dir, 'wall.txt'), encode(text));
+    const decoded = run(['-o', 'json', join(dir, 'wall.txt')]);
+    expect(decoded.stderr).toBe('');
+    expect(decoded.code).toBe(0);
+    writeFileSync(join(dir, 'wall.txt'), text);
+    expect(decoded.stdout).toBe(run(['-o', 'json', join(dir, 'wall.txt')]).stdout);
+    expect(decoded.stdout).toContain('"rootCause": "rbac_permission_missing"');
+  });
+
+  test('`rbac-diagnose -` on a terminal asks for the paste on stderr, then reads it to Ctrl-D', () => {
+    // util-linux `script` runs the CLI on a pseudo-terminal and turns the end of its own stdin into Ctrl-D.
+    const r = spawnSync(
+      'script',
+      ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} - --no-color`, '/dev/null'],
+      {
+        input: wall('wall2-forbidden.txt'),
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+        timeout: 20000,
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      'rbac-diagnose: paste the output, then press Ctrl-D on an empty line (Ctrl-Z, Enter on Windows)',
+    );
+    expect(r.stdout).toContain('error rbac_permission_missing');
+  });
+
   test('2 for input over --max-size', () => {
     const r = run(['--max-size', '0.001'], 'x'.repeat(5000));
     expect(r.code).toBe(2);
@@ -191,6 +242,19 @@ describe('contract C3: exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(join(dir, 'my-rule', 'rule.json'));
     expect(r.stderr).toContain('rootCause');
+  });
+
+  test.each([
+    ['a missing directory', '/no/such/rules', 'rbac-diagnose: --rules /no/such/rules: no such directory\n'],
+    [
+      'a file',
+      fileURLToPath(import.meta.url),
+      `rbac-diagnose: --rules ${fileURLToPath(import.meta.url)}: not a directory\n`,
+    ],
+  ])('--rules with %s: one sentence, exit 2', (_, dir, message) => {
+    const r = run(['--rules', dir], wall('wall2-forbidden.txt'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
   });
 
   test('--rules DIR: a valid custom rule fires and replaces a built-in of the same id', () => {

@@ -80,7 +80,30 @@ test('--fix prints only manifests, as one multi-document YAML stream', () => {
 test('--explain prints the rule trace with the conditions that held', () => {
   const r = run(['--explain', 'wall2-forbidden.txt']);
   expect(r.stdout).toMatch(/Rule trace: \d+ of \d+ rules fired/);
-  expect(r.stdout).toMatch(/✔ forbidden-rbac-permission-missing \(sample-username\)\n\s+✔ forbidden hasItem/);
+  expect(r.stdout).toMatch(
+    /✔ forbidden-rbac-permission-missing \(sample-username\) {2}base confidence 0\.85\n\s+✔ forbidden hasItem/,
+  );
+});
+
+test('--explain shows each confidence adjustment that applied, why, and the conditions that made it apply', () => {
+  const r = run(['--explain', '--demo']);
+  const trace = r.stdout.slice(r.stdout.indexOf('Rule trace:'));
+  expect(trace).toContain(
+    [
+      '  ✔ pending-pod-nodes-never-ready  base confidence 0.60',
+      '      ✔ scheduling hasItem {"allNodesNotReady":true}',
+      '      ✘ nodes notEmpty null',
+      '      ✔ nodes lacksItem {"ready":[null,"True"]}',
+      '    ↑ +0.30 applied: the aws-auth in the input maps no role to system:nodes, so no EC2 node can authenticate through it',
+      '        ✔ awsAuth notNull null',
+    ].join('\n'),
+  );
+  // The diagnosis shows the result: base 0.60 plus 0.30.
+  expect(r.stdout).toMatch(/error node_role_not_mapped {2}confidence 0\.90/);
+  // Adjustments that did not apply are listed with --explain-all only.
+  const all = run(['--explain-all', '--demo']).stdout;
+  expect(trace).not.toContain('not applied');
+  expect(all).toMatch(/ {4}· [+−]\d\.\d\d not applied: /);
 });
 
 test('rules list and explain', () => {

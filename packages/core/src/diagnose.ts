@@ -1,3 +1,4 @@
+import { checkArguments } from './arguments.js';
 import { computeBindings, fill, type Scope } from './engine/bindings.js';
 import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
@@ -36,6 +37,11 @@ export interface DiagnoseOptions {
   redact?: boolean;
   /** Validate the report against ReportSchema before returning it (a bug is an InternalError). Default true. */
   validate?: boolean;
+  /**
+   * Ids of rules that lead the diagnosis of their root cause and subject when they fire, over other rules of the same
+   * severity (the others join it as `alsoMatched`). The CLI passes its custom rules, so they are shown as themselves.
+   */
+  preferredRules?: readonly string[];
 }
 
 /** A report plus the engine trace of every rule (for `--explain`). */
@@ -66,6 +72,7 @@ export async function diagnoseDetailed(
   input: string | readonly InputDoc[],
   options: DiagnoseOptions,
 ): Promise<DiagnoseResult> {
+  checkArguments(input, options);
   const docs: readonly InputDoc[] = typeof input === 'string' ? [{ text: input }] : input;
   const named = docs.length > 1;
   const issues: Issue[] = [];
@@ -107,7 +114,9 @@ export async function diagnoseDetailed(
   const candidates = fired.map((f) =>
     toDiagnosis(f, { facts, matcher, linesBySource, vocabulary }, { bindings, subject: f.subject }),
   );
-  const diagnoses = rank(candidates, fired).filter((d) => d.confidence >= (options.minConfidence ?? 0));
+  const diagnoses = rank(candidates, fired, new Set(options.preferredRules)).filter(
+    (d) => d.confidence >= (options.minConfidence ?? 0),
+  );
 
   const inputs: InputSection[] = sections.map((s) => {
     const first = s.lines[0];
@@ -299,10 +308,11 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
 
 /**
  * One diagnosis per (root cause, subject): candidates with the same root cause and the same subject label merge (the
- * best one first, the others as `alsoMatched`); a candidate about the input as a whole joins the best diagnosis of its
- * root cause. Suppressed root causes are dropped; the rest sorted.
+ * best one first — a preferred rule before the others of its severity — the others as `alsoMatched`); a candidate
+ * about the input as a whole joins the best diagnosis of its root cause. Suppressed root causes are dropped; the rest
+ * sorted.
  */
-function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagnosis[] {
+function rank(candidates: readonly Candidate[], fired: readonly Firing[], preferred: ReadonlySet<string>): Diagnosis[] {
   // A consequence explained by a more causal rule is not diagnosed separately.
   const suppressed = new Set(
     fired.flatMap((f) => (f.rule.suppresses ?? []).filter((cause) => cause !== f.rule.rootCause)),
@@ -318,7 +328,12 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagn
     }
   }
   const best = (cs: readonly Candidate[]): Candidate[] =>
-    [...cs].sort((a, b) => compareDiagnoses(a.diagnosis, b.diagnosis));
+    [...cs].sort(
+      (a, b) =>
+        SEVERITY_RANK[a.diagnosis.severity] - SEVERITY_RANK[b.diagnosis.severity] ||
+        Number(preferred.has(b.rule.id)) - Number(preferred.has(a.rule.id)) ||
+        compareDiagnoses(a.diagnosis, b.diagnosis),
+    );
   for (const c of wholeInput) {
     const same = [...groups.values()].filter((g) => g[0]?.rule.rootCause === c.rule.rootCause);
     const target = best(same.map((g) => best(g)[0] as Candidate))[0];

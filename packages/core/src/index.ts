@@ -2,6 +2,7 @@
 // rules and facts, and the rule checks, are the `@rbac-diagnose/core/schemas` entry: diagnose() loads them only when
 // it validates, so a caller that passes checked rules never loads zod.
 export { diagnose, diagnoseDetailed, InternalError } from './diagnose.js';
+export { ArgumentError } from './arguments.js';
 export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
 export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
 export type {
@@ -19,7 +20,7 @@ export type {
 } from './report.js';
 export type { Condition, EvidenceSelector, Rule, RuleSubject, Vocabulary } from './rules/schema.js';
 export type { Facts } from './facts/schema.js';
-export type { RuleTrace, ConditionTrace } from './engine/run.js';
+export type { AdjustmentTrace, RuleTrace, ConditionTrace } from './engine/run.js';
 export { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from './engine/bindings.js';
 export { renderText } from './render/text.js';
 export { renderMarkdown } from './render/markdown.js';

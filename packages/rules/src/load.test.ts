@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { stringify } from 'yaml';
 import { builtinVocabulary } from './index.js';
-import { loadRulesDir } from './load.js';
+import { extendVocabulary, loadRulesDir } from './load.js';
 
 const sample = JSON.parse(
   readFileSync(new URL('../rules/forbidden-rbac-permission-missing/rule.json', import.meta.url), 'utf8'),
@@ -65,6 +66,145 @@ test('loads folders and flat files; bad rules come back as data naming file and 
   expect(by('not-json')).toEqual(['(file)']);
 });
 
-test('a missing directory is an error, not a throw', () => {
-  expect(loadRulesDir('/no/such/dir', builtinVocabulary).errors[0]?.field).toBe('(directory)');
+test('a path that is no directory is one error in words, not a throw', () => {
+  const file = join(dirWith({ 'a.txt': 'x' }), 'a.txt');
+  expect(loadRulesDir('/no/such/dir', builtinVocabulary).errors).toEqual([
+    { file: '/no/such/dir', field: '(directory)', message: 'no such directory' },
+  ]);
+  expect(loadRulesDir(file, builtinVocabulary).errors).toEqual([
+    { file, field: '(directory)', message: 'not a directory' },
+  ]);
+});
+
+test('YAML rule files load like JSON ones: folders with rule.yaml, flat *.yaml and *.yml; dot files skipped', () => {
+  const dir = dirWith({
+    'yaml-folder/rule.yaml': `# yaml-language-server: $schema=../rule.schema.json\n${stringify({ ...sample, id: 'yaml-folder' })}`,
+    'flat.yaml': stringify({ ...sample, id: 'flat-yaml' }),
+    'flat.yml': stringify({ ...sample, id: 'flat-yml' }),
+    '.hidden.yaml': 'not: [valid',
+  });
+  const { rules, errors } = loadRulesDir(dir, builtinVocabulary);
+  expect(errors).toEqual([]);
+  expect(rules.map((r) => r.id)).toEqual(['flat-yaml', 'flat-yml', 'yaml-folder']);
+  // The YAML rule is the same data as the JSON one it was written from.
+  expect(rules.find((r) => r.id === 'flat-yaml')).toEqual({ ...sample, id: 'flat-yaml' });
+});
+
+test('YAML is data only: tags, duplicate keys, several documents and syntax errors are refused, naming the file', () => {
+  const dir = dirWith({
+    'tagged.yaml': stringify({ ...sample, id: 'tagged' }).replace('title:', 'title: !!js/function'),
+    'custom-tag.yaml': stringify({ ...sample, id: 'custom-tag' }).replace('title:', 'title: !mine'),
+    'binary.yaml': stringify({ ...sample, id: 'binary' }).replace('title:', 'title: !!binary'),
+    'duplicate.yaml': `id: duplicate\nid: again\n`,
+    'two-docs.yaml': `${stringify({ ...sample, id: 'two-docs' })}---\n${stringify({ ...sample, id: 'two-docs-b' })}`,
+    'broken.yaml': 'id: [unclosed\n',
+    'both/rule.json': JSON.stringify({ ...sample, id: 'both' }),
+    'both/rule.yaml': stringify({ ...sample, id: 'both' }),
+  });
+  const { rules, errors } = loadRulesDir(dir, builtinVocabulary);
+  expect(rules).toEqual([]);
+  const byFile = Object.fromEntries(errors.map((e) => [e.file.slice(dir.length + 1), `${e.field}: ${e.message}`]));
+  expect(byFile['tagged.yaml']).toMatch(
+    /^\(file\): YAML tags other than the core schema's are not allowed \(found tag:yaml.org,2002:js\/function\)$/,
+  );
+  expect(byFile['custom-tag.yaml']).toMatch(
+    /^\(file\): YAML tags other than the core schema's are not allowed \(found !mine\)$/,
+  );
+  expect(byFile['binary.yaml']).toMatch(/\(found tag:yaml.org,2002:binary\)$/);
+  expect(byFile['duplicate.yaml']).toMatch(/^\(file\): not valid YAML: Map keys must be unique/);
+  expect(byFile['two-docs.yaml']).toMatch(/^\(file\): not valid YAML: Source contains multiple documents/);
+  expect(byFile['broken.yaml']).toMatch(/^\(file\): not valid YAML/);
+  expect(byFile['both']).toBe('(folder): one rule file per folder (found rule.json, rule.yaml)');
+  expect(errors).toHaveLength(7);
+});
+
+describe('vocabulary extension', () => {
+  const extension = {
+    chains: { 'x-release': ['pipeline', 'policy check', 'deploy'] },
+    rootCauses: {
+      'x-policy-blocked': { layer: 'admission', chain: 'access', link: 4 },
+      'x-release-frozen': { layer: 'admission', chain: 'x-release', link: 1 },
+    },
+  };
+
+  test('adds x- root causes and chains to the vocabulary; rules are checked against the result', () => {
+    const dir = dirWith({
+      'vocabulary.yaml': stringify(extension),
+      'blocked/rule.json': JSON.stringify({ ...sample, id: 'blocked', rootCause: 'x-policy-blocked' }),
+    });
+    const { rules, errors, vocabulary } = loadRulesDir(dir, builtinVocabulary);
+    expect(errors).toEqual([]);
+    expect(rules.map((r) => r.rootCause)).toEqual(['x-policy-blocked']);
+    expect(vocabulary.rootCauses['x-policy-blocked']).toEqual({ layer: 'admission', chain: 'access', link: 4 });
+    expect(vocabulary.chains['x-release']).toEqual(['pipeline', 'policy check', 'deploy']);
+    expect(vocabulary.rootCauses['node_role_not_mapped']).toEqual(builtinVocabulary.rootCauses['node_role_not_mapped']);
+    // The built-in vocabulary itself is left as it was.
+    expect(builtinVocabulary.rootCauses['x-policy-blocked']).toBeUndefined();
+  });
+
+  test.each([
+    [
+      'a name without x-',
+      { rootCauses: { blocked: { layer: 'admission', chain: 'access', link: 4 } } },
+      'rootCauses.blocked',
+      'a custom name starts with x-',
+    ],
+    ['a built-in chain redefined', { chains: { access: ['a', 'b'] } }, 'chains.access', 'a custom name starts with x-'],
+    [
+      'a chain that does not exist',
+      { rootCauses: { 'x-a': { layer: 'admission', chain: 'x-none', link: 0 } } },
+      'rootCauses.x-a.chain',
+      'no chain "x-none"',
+    ],
+    [
+      'a link past the chain',
+      { rootCauses: { 'x-a': { layer: 'admission', chain: 'access', link: 9 } } },
+      'rootCauses.x-a.link',
+      'chain "access" has 5 links',
+    ],
+    [
+      'a layer that does not exist',
+      { rootCauses: { 'x-a': { layer: 'nowhere', chain: 'access', link: 1 } } },
+      'rootCauses.x-a.layer',
+      '',
+    ],
+    [
+      'named conditions',
+      { conditions: {} },
+      'conditions',
+      'unknown field (a vocabulary extension has chains and rootCauses)',
+    ],
+    ['not an object', ['x'], '(file)', 'must be an object with chains and rootCauses'],
+  ])('refuses %s, naming the field', (_, ext, field, message) => {
+    const { vocabulary, problems } = extendVocabulary(builtinVocabulary, ext);
+    expect(vocabulary).toBeNull();
+    expect(problems[0]?.field).toBe(field);
+    expect(problems[0]?.message).toContain(message);
+  });
+
+  test('a bad extension is reported and the rules are checked against the vocabulary given', () => {
+    const dir = dirWith({
+      'vocabulary.json': JSON.stringify({ rootCauses: { 'x-a': { layer: 'admission', chain: 'x-none', link: 0 } } }),
+      'a.json': JSON.stringify({ ...sample, id: 'a', rootCause: 'x-a' }),
+    });
+    const { rules, errors, vocabulary } = loadRulesDir(dir, builtinVocabulary);
+    expect(errors.map((e) => [e.file.slice(dir.length + 1), e.field])).toEqual([
+      ['vocabulary.json', 'rootCauses.x-a.chain'],
+    ]);
+    expect(vocabulary).toBe(builtinVocabulary);
+    expect(rules.map((r) => r.id)).toEqual(['a']);
+  });
+
+  test('one vocabulary file per directory', () => {
+    const dir = dirWith({ 'vocabulary.json': '{}', 'vocabulary.yaml': '{}' });
+    expect(loadRulesDir(dir, builtinVocabulary).errors.map((e) => e.message)).toEqual([
+      'one vocabulary file per directory',
+    ]);
+  });
+});
+
+test('a dangling symlink in the directory is skipped, not a throw', () => {
+  const dir = dirWith({ 'a.json': JSON.stringify({ ...sample, id: 'a' }) });
+  symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+  expect(loadRulesDir(dir, builtinVocabulary).rules.map((r) => r.id)).toEqual(['a']);
 });

@@ -1,9 +1,11 @@
-// Loads rule files from a directory: either <dir>/<id>/rule.json folders or <dir>/*.json files.
-// Bad rules come back as data naming the file and field; nothing is thrown for them.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Loads a directory of custom rules: <dir>/<id>/rule.json|rule.yaml folders and <dir>/*.json|*.yaml files, plus an
+// optional vocabulary extension (<dir>/vocabulary.json|yaml) adding x- root causes and chains. Bad files come back as
+// data naming the file and field; nothing is thrown for them.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDocument, visit } from 'yaml';
 import type { Rule, Vocabulary } from '@rbac-diagnose/core';
-import { checkRule } from '@rbac-diagnose/core/schemas';
+import { checkRule, checkVocabulary } from '@rbac-diagnose/core/schemas';
 
 /** A rule file that could not be used. */
 export interface RuleLoadError {
@@ -12,49 +14,210 @@ export interface RuleLoadError {
   message: string;
 }
 
-/** Rules read from a directory, and the files that were rejected. */
+/** Rules read from a directory, the files that were rejected, and the vocabulary they were checked against. */
 export interface LoadedRules {
   rules: Rule[];
   errors: RuleLoadError[];
+  /** The vocabulary given, extended by the directory's vocabulary file when it has a valid one. */
+  vocabulary: Vocabulary;
 }
 
-/** Reads and validates every rule under `dir`, against the vocabulary the rules are run with. */
+/** Names of the vocabulary extension file in a rule directory. */
+export const VOCABULARY_FILES = ['vocabulary.json', 'vocabulary.yaml', 'vocabulary.yml'] as const;
+
+const RULE_FILE = /\.(?:json|ya?ml)$/;
+
+// YAML 1.2 core schema, nothing else: no custom or language tags, duplicate keys refused, aliases bounded.
+const YAML_OPTIONS = {
+  schema: 'core',
+  version: '1.2',
+  strict: true,
+  uniqueKeys: true,
+  prettyErrors: false,
+  logLevel: 'error',
+} as const;
+
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** Reads a rule or vocabulary file: JSON, or YAML without custom tags. */
+function readData(file: string): { data: unknown; problem: string | null } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { data: null, problem: `cannot read it: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (file.endsWith('.json')) {
+    try {
+      return { data: JSON.parse(text), problem: null };
+    } catch (e) {
+      return { data: null, problem: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+  const doc = parseDocument(text, YAML_OPTIONS);
+  const error = doc.errors[0];
+  if (error) return { data: null, problem: `not valid YAML: ${error.message.split('\n')[0] ?? ''}` };
+  // The yaml library resolves some tags beyond the core schema (!!binary, !!set) and keeps unknown ones as plain text
+  // with a warning: any tag outside the core schema is refused instead.
+  const tags: string[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) tags.push(node.tag);
+    },
+  });
+  if (tags[0] !== undefined)
+    return { data: null, problem: `YAML tags other than the core schema's are not allowed (found ${tags[0]})` };
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }), problem: null };
+  } catch (e) {
+    return { data: null, problem: `not usable YAML: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/**
+ * The vocabulary `base` extended by `extension` (`{ chains?, rootCauses? }`): custom root causes and chains are named
+ * `x-…` and cannot replace built-in ones; the result is checked as a whole (each root cause on a link of its chain).
+ */
+export function extendVocabulary(
+  base: Vocabulary,
+  extension: unknown,
+): { vocabulary: Vocabulary | null; problems: { field: string; message: string }[] } {
+  const problems: { field: string; message: string }[] = [];
+  if (typeof extension !== 'object' || extension === null || Array.isArray(extension))
+    return {
+      vocabulary: null,
+      problems: [{ field: '(file)', message: 'must be an object with chains and rootCauses' }],
+    };
+  const ext = extension as Record<string, unknown>;
+  for (const key of Object.keys(ext))
+    if (!['$schema', 'chains', 'rootCauses'].includes(key))
+      problems.push({ field: key, message: 'unknown field (a vocabulary extension has chains and rootCauses)' });
+  const part = (name: 'chains' | 'rootCauses'): Record<string, unknown> => {
+    const v = ext[name];
+    if (v === undefined) return {};
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
+    problems.push({ field: name, message: 'must be an object' });
+    return {};
+  };
+  const chains = part('chains');
+  const rootCauses = part('rootCauses');
+  for (const [kind, entries, builtin] of [
+    ['chains', chains, base.chains],
+    ['rootCauses', rootCauses, base.rootCauses],
+  ] as const) {
+    for (const id of Object.keys(entries)) {
+      if (!id.startsWith('x-')) problems.push({ field: `${kind}.${id}`, message: 'a custom name starts with x-' });
+      else if (Object.hasOwn(builtin, id)) problems.push({ field: `${kind}.${id}`, message: 'already defined' });
+    }
+  }
+  if (problems.length > 0) return { vocabulary: null, problems };
+  const checked = checkVocabulary({
+    chains: { ...base.chains, ...chains },
+    rootCauses: { ...base.rootCauses, ...rootCauses },
+    conditions: base.conditions,
+  });
+  return { vocabulary: checked.vocabulary, problems: checked.problems };
+}
+
+/** Why a --rules path is not a readable directory, in words. */
+function directoryProblem(dir: string): string | null {
+  try {
+    return statSync(dir).isDirectory() ? null : 'not a directory';
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'no such directory';
+    if (code === 'EACCES') return 'permission denied';
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * Reads and validates every rule under `dir` against `vocabulary` extended by the directory's vocabulary file. Rule
+ * files are `<id>/rule.json` or `<id>/rule.yaml` (the id equal to the folder's name) and `*.json` / `*.yaml` files;
+ * names starting with a dot are skipped.
+ */
 export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
   const rules: Rule[] = [];
   const errors: RuleLoadError[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch (e) {
-    return {
-      rules,
-      errors: [{ file: dir, field: '(directory)', message: e instanceof Error ? e.message : String(e) }],
-    };
+  const problem = directoryProblem(dir);
+  let names: string[] = [];
+  if (problem === null) {
+    try {
+      names = readdirSync(dir)
+        .filter((n) => !n.startsWith('.'))
+        .sort();
+    } catch (e) {
+      errors.push({ file: dir, field: '(directory)', message: e instanceof Error ? e.message : String(e) });
+    }
+  } else errors.push({ file: dir, field: '(directory)', message: problem });
+
+  let extended = vocabulary;
+  const vocabularyFiles = names.filter((n) => (VOCABULARY_FILES as readonly string[]).includes(n));
+  if (vocabularyFiles.length > 1)
+    errors.push({
+      file: join(dir, vocabularyFiles[1] ?? ''),
+      field: '(file)',
+      message: 'one vocabulary file per directory',
+    });
+  else if (vocabularyFiles[0] !== undefined) {
+    const file = join(dir, vocabularyFiles[0]);
+    const { data, problem: unreadable } = readData(file);
+    if (unreadable !== null) errors.push({ file, field: '(file)', message: unreadable });
+    else {
+      const result = extendVocabulary(vocabulary, data);
+      for (const p of result.problems) errors.push({ file, ...p });
+      if (result.vocabulary) extended = result.vocabulary;
+    }
   }
+
   for (const name of names) {
+    if (vocabularyFiles.includes(name)) continue;
     const path = join(dir, name);
     let file: string | null = null;
-    if (statSync(path).isDirectory()) {
-      if (existsSync(join(path, 'rule.json'))) file = join(path, 'rule.json');
-    } else if (name.endsWith('.json')) file = path;
+    if (isDirectory(path)) {
+      const inside = ['rule.json', 'rule.yaml', 'rule.yml'].filter((f) => fileExists(join(path, f)));
+      if (inside.length > 1) {
+        errors.push({
+          file: path,
+          field: '(folder)',
+          message: `one rule file per folder (found ${inside.join(', ')})`,
+        });
+        continue;
+      }
+      if (inside[0] !== undefined) file = join(path, inside[0]);
+    } else if (RULE_FILE.test(name)) file = path;
     if (file === null) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      errors.push({ file, field: '(file)', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+    const { data, problem: unreadable } = readData(file);
+    if (unreadable !== null) {
+      errors.push({ file, field: '(file)', message: unreadable });
       continue;
     }
-    const { rule, problems } = checkRule(data, vocabulary);
+    const { rule, problems } = checkRule(data, extended);
     if (rule === null) {
       for (const p of problems) errors.push({ file, field: p.field, message: p.message });
       continue;
     }
-    if (file.endsWith('rule.json') && rule.id !== name) {
+    if (file !== path && rule.id !== name) {
       errors.push({ file, field: 'id', message: `rule id "${rule.id}" must equal its folder name "${name}"` });
       continue;
     }
     rules.push(rule);
   }
-  return { rules, errors };
+  return { rules, errors, vocabulary: extended };
+}
+
+function fileExists(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -2,22 +2,21 @@
 // as kubectl output, diagnose exactly like a paste. Loaded only for these commands (it imports @kubernetes/client-node).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diagnoseDetailed, makeRedactor, type Diagnosis, type Report, type Rule } from '@rbac-diagnose/core';
+import { diagnoseDetailed, makeRedactor, type Diagnosis, type Report } from '@rbac-diagnose/core';
 import type { CliArgs, LiveOptions, Target } from '../args.js';
-import { loadRules } from '../commands.js';
+import { loadRules, ruleOptions, type RuleSet } from '../commands.js';
 import type { NamedText } from '../io.js';
 import { createLogger } from '../log.js';
 import { exitCode, render } from '../output.js';
 import { collect, type Collection } from './collect.js';
 import { Kube, KubeError } from './kube.js';
 import { runWatch } from './watch.js';
-import { builtinVocabulary } from '@rbac-diagnose/rules';
 
 /** Runs `live …` or `watch …`; returns the exit code. */
 export async function runLive(args: CliArgs, live: LiveOptions): Promise<number> {
   const log = await createLogger(args.logLevel);
   const t0 = performance.now();
-  const rules = await loadRules(args, log);
+  const ruleSet = await loadRules(args, log);
   let kube: Kube;
   try {
     kube = Kube.load({ kubeconfig: live.kubeconfig, context: live.context, timeoutMs: live.requestTimeoutMs });
@@ -25,10 +24,10 @@ export async function runLive(args: CliArgs, live: LiveOptions): Promise<number>
     if (!(e instanceof KubeError)) throw e;
     // No usable kubeconfig: diagnose kubectl's own message for it.
     const inputs = [{ name: 'errors.txt', text: `${e.kubectlText}\n` }];
-    return await report(inputs, { inputs, collected: [], missing: [e.message], fatal: e }, null, args, rules, live);
+    return await report(inputs, { inputs, collected: [], missing: [e.message], fatal: e }, null, args, ruleSet, live);
   }
   log.debug({ context: kube.target.context, server: kube.target.server }, 'live: kubeconfig loaded');
-  if (live.command === 'watch') return await runWatch(kube, live, args, rules, log);
+  if (live.command === 'watch') return await runWatch(kube, live, args, ruleSet, log);
   const target = live.target as Target;
   if (target.kind === 'pod' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
   if (target.kind === 'namespace' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
@@ -38,7 +37,7 @@ export async function runLive(args: CliArgs, live: LiveOptions): Promise<number>
     { ms: Math.round(performance.now() - t0), collected: col.collected, missing: col.missing },
     'live: collected',
   );
-  return await report(col.inputs, col, kube, args, rules, live);
+  return await report(col.inputs, col, kube, args, ruleSet, live);
 }
 
 async function report(
@@ -46,14 +45,12 @@ async function report(
   col: Collection,
   kube: Kube | null,
   args: CliArgs,
-  rules: readonly Rule[],
+  ruleSet: RuleSet,
   live: LiveOptions,
 ): Promise<number> {
   const docs = inputs.map((i) => ({ name: i.name, text: i.text }));
   const { report, trace, facts } = await diagnoseDetailed(docs.length === 1 ? (docs[0]?.text ?? '') : docs, {
-    rules,
-    vocabulary: builtinVocabulary,
-    trustedRules: true,
+    ...ruleOptions(ruleSet),
     minConfidence: args.minConfidence,
     redact: args.redact,
   });
@@ -72,7 +69,7 @@ async function report(
     await mkdir(live.save, { recursive: true });
     for (const i of inputs) await writeFile(join(live.save, i.name), redact(i.text));
   }
-  let out = render(report, args, rules, inputs, trace);
+  let out = render(report, args, ruleSet.rules, inputs, trace);
   if (args.output === 'text' && !args.fix) {
     const head = [`rbac-diagnose live: ${redact(where)}`];
     if (col.collected.length) head.push(`  collected: ${redact(col.collected.join('; '))}`);

@@ -2,8 +2,8 @@
 // re-diagnose when they change (debounced), and print one NDJSON record per diagnosis that appears, changes or goes.
 // Reconnects with exponential back-off; relists after 410 Gone. Read-only: list + watch.
 import type { CoreV1Event } from '@kubernetes/client-node';
-import { diagnoseDetailed, type Diagnosis, type Rule } from '@rbac-diagnose/core';
-import { builtinVocabulary } from '@rbac-diagnose/rules';
+import { diagnoseDetailed, type Diagnosis } from '@rbac-diagnose/core';
+import { ruleOptions, type RuleSet } from '../commands.js';
 import type { CliArgs, LiveOptions } from '../args.js';
 import type { Logger } from '../log.js';
 import { isRecord, KubeError, type Kube } from './kube.js';
@@ -42,7 +42,7 @@ export async function runWatch(
   kube: Kube,
   live: LiveOptions,
   args: CliArgs,
-  rules: readonly Rule[],
+  ruleSet: RuleSet,
   log: Logger,
 ): Promise<number> {
   const namespace = live.allNamespaces ? null : (live.namespace ?? kube.target.namespace ?? 'default');
@@ -64,9 +64,7 @@ export async function runWatch(
     const kept = [...events.values()];
     const text = eventsJson(kept);
     const { report } = await diagnoseDetailed(text, {
-      rules,
-      vocabulary: builtinVocabulary,
-      trustedRules: true,
+      ...ruleOptions(ruleSet),
       minConfidence: args.minConfidence,
       redact: args.redact,
     });
@@ -131,9 +129,7 @@ export async function runWatch(
     const { report } = await diagnoseDetailed(
       `$ kubectl get events ${namespace ? `-n ${namespace}` : '-A'} --watch\n${e.kubectlText}\n`,
       {
-        rules,
-        vocabulary: builtinVocabulary,
-        trustedRules: true,
+        ...ruleOptions(ruleSet),
         minConfidence: args.minConfidence,
         redact: args.redact,
       },

@@ -23,13 +23,26 @@ export interface ConditionTrace {
   result: boolean;
 }
 
-/** Why a rule did or did not fire (for one subject). */
+/** One confidence adjustment of a rule, evaluated for one subject, for `--explain`. */
+export interface AdjustmentTrace {
+  delta: number;
+  /** The rule's `why`, as written (placeholders unfilled). */
+  why: string;
+  fired: boolean;
+  conditions: ConditionTrace[];
+}
+
+/** Why a rule did or did not fire (for one subject), and which of its confidence adjustments applied. */
 export interface RuleTrace {
   ruleId: string;
   /** The subject's `by` values (JSON), when the rule has a subject. */
   subject?: string;
   fired: boolean;
+  /** The rule's base confidence, before adjustments. */
+  confidence: number;
   conditions: ConditionTrace[];
+  /** Every adjustment of the rule, in rule order (empty for a rule without adjustments). */
+  adjustments: AdjustmentTrace[];
 }
 
 function topLevel(c: Condition): TopLevelCondition {
@@ -80,7 +93,14 @@ export async function runRules(
   const trace: RuleTrace[] = [];
   for (const rule of rules) {
     const groups: (SubjectGroup | null)[] = rule.subject ? subjectGroups(facts, rule.subject, matcher) : [null];
-    if (groups.length === 0) trace.push({ ruleId: rule.id, fired: false, conditions: [selection(rule, false)] });
+    if (groups.length === 0)
+      trace.push({
+        ruleId: rule.id,
+        fired: false,
+        confidence: rule.confidence,
+        conditions: [selection(rule, false)],
+        adjustments: [],
+      });
     for (const subject of groups) {
       const u = units.push({ rule, subject, fired: false, adjustments: [], shown: new Set() }) - 1;
       views.push(subject && subjectView(subject));
@@ -102,7 +122,18 @@ export async function runRules(
     else if (p.kind === 'adjust') unit.adjustments.push(Number(p.at));
     else unit.shown.add(String(p.at));
   }
-  for (const r of [...result.results, ...result.failureResults]) {
+  const outcomes = [...result.results, ...result.failureResults];
+  // Each unit's adjustments by index, then the rule's own outcome with them.
+  const adjusted = new Map<number, AdjustmentTrace[]>();
+  for (const r of outcomes) {
+    const p = r.event?.params as EventParams;
+    if (p.kind !== 'adjust') continue;
+    const a = units[p.u]?.rule.adjustments?.[Number(p.at)] as Adjustment;
+    const list = adjusted.get(p.u) ?? [];
+    list[Number(p.at)] = { delta: a.delta, why: a.why, fired: Boolean(r.result), conditions: flatten(r.conditions) };
+    adjusted.set(p.u, list);
+  }
+  for (const r of outcomes) {
     const p = r.event?.params as EventParams;
     if (p.kind !== 'rule') continue;
     const { rule, subject } = units[p.u] as Unit;
@@ -111,7 +142,9 @@ export async function runRules(
       ruleId: rule.id,
       ...(subject ? { subject: subject.key } : {}),
       fired: Boolean(r.result),
+      confidence: rule.confidence,
       conditions: rule.subject ? [selection(rule, true), ...conditions] : conditions,
+      adjustments: adjusted.get(p.u) ?? [],
     });
   }
   trace.sort((a, b) => cmp(a.ruleId, b.ruleId) || cmp(a.subject ?? '', b.subject ?? ''));

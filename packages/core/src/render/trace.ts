@@ -1,6 +1,9 @@
-import type { RuleTrace } from '../engine/run.js';
+import type { ConditionTrace, RuleTrace } from '../engine/run.js';
 
-/** Renders the rule trace of `--explain`: which facts matched which conditions, for every rule that fired. */
+/**
+ * Renders the rule trace of `--explain`: which facts matched which conditions, and which confidence adjustments
+ * applied and why, for every rule that fired; `all` adds the rules and adjustments that did not.
+ */
 export function renderTrace(trace: readonly RuleTrace[], options: { all?: boolean } = {}): string {
   const out: string[] = [];
   const fired = trace.filter((t) => t.fired);
@@ -9,13 +12,28 @@ export function renderTrace(trace: readonly RuleTrace[], options: { all?: boolea
   );
   for (const t of options.all ? trace : fired) {
     const by = t.subject === undefined ? [] : (JSON.parse(t.subject) as unknown[]);
-    out.push(`  ${t.fired ? '✔' : '·'} ${t.ruleId}${by.length > 0 ? ` (${by.join(' ')})` : ''}`);
-    for (const c of t.conditions) {
-      const value = JSON.stringify(c.value);
+    out.push(
+      `  ${t.fired ? '✔' : '·'} ${t.ruleId}${by.length > 0 ? ` (${by.join(' ')})` : ''}  base confidence ${t.confidence.toFixed(2)}`,
+    );
+    for (const c of t.conditions) out.push(`      ${condition(c)}`);
+    const adjustments = t.adjustments.filter((a) => options.all || (t.fired && a.fired));
+    for (const a of adjustments) {
+      const delta = `${a.delta > 0 ? '+' : '−'}${Math.abs(a.delta).toFixed(2)}`;
       out.push(
-        `      ${c.result ? '✔' : '✘'} ${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`,
+        `    ${a.fired ? (a.delta > 0 ? '↑' : '↓') : '·'} ${delta} ${a.fired ? 'applied' : 'not applied'}: ${unfilled(a.why)}`,
       );
+      for (const c of a.conditions) out.push(`        ${condition(c)}`);
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+function condition(c: ConditionTrace): string {
+  const value = JSON.stringify(c.value);
+  return `${c.result ? '✔' : '✘'} ${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`;
+}
+
+/** A rule text's placeholders as `<name>`: the trace shows the rule as written, the diagnosis the filled text. */
+function unfilled(text: string): string {
+  return text.replace(/\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g, '<$1>');
 }
