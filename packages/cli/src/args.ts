@@ -30,8 +30,9 @@ export interface LiveOptions {
 
 /** Parsed command line. */
 export interface CliArgs {
-  /** `rules list`, `explain <id>`; null for diagnosing inputs or live mode. */
-  command: { name: 'rules-list' } | { name: 'explain'; id: string } | null;
+  /** `rules list`, `explain <id>`, `mcp`, `web`; null for diagnosing inputs or live mode. */
+  command:
+    { name: 'rules-list' } | { name: 'explain'; id: string } | { name: 'mcp' } | { name: 'web'; port: number } | null;
   /** `live …` and `watch …`; null otherwise. */
   live: LiveOptions | null;
   files: string[];
@@ -81,6 +82,7 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  port: { type: 'string' },
 } as const;
 
 const LIVE_OPTIONS = {
@@ -158,7 +160,7 @@ function duration(value: string, flag: string): number {
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [first = '', ...rest] = argv;
   const liveCommand = first === 'live' || first === 'watch' ? first : null;
-  const withCommand = liveCommand !== null || first === 'rules' || first === 'explain';
+  const withCommand = liveCommand !== null || ['rules', 'explain', 'mcp', 'web'].includes(first);
   const { values, positionals, tokens } = parse(withCommand ? rest : [...argv], liveCommand ? LIVE_OPTIONS : OPTIONS);
   const v: Partial<Record<keyof typeof LIVE_OPTIONS, string | boolean | string[]>> = values;
   const str = (name: keyof typeof LIVE_OPTIONS): string | undefined => {
@@ -207,6 +209,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     args.minConfidence = n;
   }
   if (args.help || args.version) return args;
+  const port = str('port');
+  if (port !== undefined && first !== 'web') throw new UsageError('--port is an option of `rbac-diagnose web`');
 
   if (first === 'rules') {
     if (positionals.length !== 1 || positionals[0] !== 'list')
@@ -217,6 +221,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (id === undefined || extra !== undefined)
       throw new UsageError('usage: rbac-diagnose explain <rootCause|ruleId>');
     args.command = { name: 'explain', id };
+  } else if (first === 'mcp' || first === 'web') {
+    if (positionals.length > 0)
+      throw new UsageError(
+        `unexpected argument "${positionals[0]}" (usage: rbac-diagnose ${first}${first === 'web' ? ' [--port N]' : ' [--rules DIR]'})`,
+      );
+    if (first === 'mcp') args.command = { name: 'mcp' };
+    else {
+      const n = port === undefined ? 0 : Number(port);
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new UsageError(`--port must be a number from 0 (a free port, the default) to 65535 (got "${port}")`);
+      args.command = { name: 'web', port: n };
+    }
   } else if (liveCommand !== null) {
     const maxEvents = str('max-events');
     const timeout = str('timeout');

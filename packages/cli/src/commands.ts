@@ -59,23 +59,34 @@ export async function loadRules(args: Pick<CliArgs, 'rulesDirs'>, log: ProgressL
   };
 }
 
+/** One rule as `rules list -o json` and the MCP tool rules_list show it. */
+export interface RuleEntry {
+  id: string;
+  rootCause: string;
+  severity: Rule['severity'];
+  layer: string;
+  confidence: number;
+  title: string;
+  custom: boolean;
+}
+
+/** The rules of a set, in id order, for `rules list -o json` and rules_list. */
+export function rulesListData(set: RuleSet): RuleEntry[] {
+  return set.rules.map((r) => ({
+    id: r.id,
+    rootCause: r.rootCause,
+    severity: r.severity,
+    layer: r.layer,
+    confidence: r.confidence,
+    title: r.title,
+    custom: set.custom.has(r.id),
+  }));
+}
+
 /** Prints the rules as a table (or JSON); custom rules are marked. */
 export function rulesList(set: RuleSet, json: boolean): string {
   const { rules, custom } = set;
-  if (json)
-    return `${JSON.stringify(
-      rules.map((r) => ({
-        id: r.id,
-        rootCause: r.rootCause,
-        severity: r.severity,
-        layer: r.layer,
-        confidence: r.confidence,
-        title: r.title,
-        custom: custom.has(r.id),
-      })),
-      null,
-      2,
-    )}\n`;
+  if (json) return `${JSON.stringify(rulesListData(set), null, 2)}\n`;
   const rows = [...rules]
     .sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id))
     .map((r) => [r.layer, `${r.id}${custom.has(r.id) ? ' *' : ''}`, r.rootCause, r.severity, r.title]);

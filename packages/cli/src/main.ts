@@ -1,4 +1,6 @@
 // The CLI: arguments → inputs → diagnose (pure core) → render → exit code. IO lives here, not in the core.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InternalError } from '@rbac-diagnose/core';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { explainId, loadRules, rulesList } from './commands.js';
@@ -6,9 +8,7 @@ import { DEMO_INPUT } from './demo.js';
 import { diagnoseInputs } from './diagnosis.js';
 import { decodeText, InputError, readInputs, readStdin, stdinIsTerminal, writeOut, type NamedText } from './io.js';
 import { createProgressLog } from './log.js';
-import { exitCode, render, VERSION } from './output.js';
-
-const ISSUES_URL = 'https://github.com/rbac-diagnose/rbac-diagnose/issues';
+import { exitCode, ISSUES_URL, render, VERSION } from './output.js';
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -26,6 +26,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Live mode's chunk imports @kubernetes/client-node: piped input never loads it.
       const { runLive } = await import('./live/run.js');
       return await runLive(args, args.live);
+    }
+    // The MCP server and the page's server sit in chunks of their own: other runs never load them.
+    if (args.command?.name === 'mcp') {
+      const { runMcp } = await import('./mcp/server.js');
+      return await runMcp(args);
+    }
+    if (args.command?.name === 'web') {
+      const { runWeb } = await import('./web/run.js');
+      return await runWeb(dirname(fileURLToPath(import.meta.url)), args.command.port);
     }
     const log = await createProgressLog(args.logLevel);
     const ruleSet = await loadRules(args, log);

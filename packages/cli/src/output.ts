@@ -17,6 +17,9 @@ declare const __RBAC_DIAGNOSE_VERSION__: string;
 /** The package version (set by the bundler; a run from the sources says 0.0.0-dev). */
 export const VERSION = typeof __RBAC_DIAGNOSE_VERSION__ === 'string' ? __RBAC_DIAGNOSE_VERSION__ : '0.0.0-dev';
 
+/** Where bugs are reported. */
+export const ISSUES_URL = 'https://github.com/rbac-diagnose/rbac-diagnose/issues';
+
 const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
 
 function useColor(args: CliArgs): boolean {

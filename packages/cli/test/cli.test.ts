@@ -1,7 +1,7 @@
 // End-to-end tests of the bundled CLI (packages/cli/dist/rbac-diagnose.js, built by `pnpm build`), run as a real
 // process: arguments, stdin, files, output forms and exit codes of contract C3.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -289,12 +289,14 @@ describe('the bundle (scripts/bundle.mjs)', () => {
     return files;
   }
 
-  test('a piped run loads neither @kubernetes/client-node nor pino; live mode and log records import their chunks', () => {
+  test('a piped run loads neither @kubernetes/client-node, pino, the MCP SDK nor zod; the runs that need them import their chunks', () => {
     const closure = staticClosure();
     const loaded = [...closure.values()].join('\n');
     expect(loaded).toMatch(/@rbac-diagnose|\/core\/dist\//);
     expect(loaded).not.toMatch(/node_modules\/@kubernetes\/client-node\//);
     expect(loaded).not.toMatch(/node_modules\/pino\//);
+    expect(loaded).not.toMatch(/node_modules\/@modelcontextprotocol\/sdk\//);
+    expect(loaded).not.toMatch(/node_modules\/zod\//);
     const lazy = [...closure].flatMap(([file, text]) =>
       [...text.matchAll(/\bimport\("(\.{1,2}\/[^"]+)"\)/g)].map((m) =>
         readFileSync(join(dirname(file), m[1] as string), 'utf8'),
@@ -302,6 +304,7 @@ describe('the bundle (scripts/bundle.mjs)', () => {
     );
     expect(lazy.some((t) => t.includes('@kubernetes/client-node'))).toBe(true);
     expect(lazy.some((t) => /node_modules\/pino\//.test(t))).toBe(true);
+    expect(lazy.some((t) => /node_modules\/@modelcontextprotocol\/sdk\//.test(t))).toBe(true);
   });
 
   test('the built-in rules it lists are those of @rbac-diagnose/rules, in order', async () => {
@@ -322,5 +325,80 @@ describe('the bundle (scripts/bundle.mjs)', () => {
     const custom = run(['--rules', rulesDir, '-o', 'json'], input);
     expect(custom.stderr).toBe('');
     expect(custom.stdout).toBe(run(['-o', 'json'], input).stdout);
+  });
+});
+
+describe('rbac-diagnose web', () => {
+  /** Starts `rbac-diagnose web …args` from `cli`, resolving with the URL it prints and the running child. */
+  function startWeb(args: string[], cli = bin) {
+    const child = spawn(process.execPath, [cli, 'web', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const url = new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        stdout += c.toString();
+        if (stdout.includes('\n')) resolve(stdout.trim());
+      });
+      child.on('close', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+    });
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { child, url, exit, stderr: () => stderr };
+  }
+
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    'serves the built page on 127.0.0.1 at a free port, prints the URL, and closes cleanly on %s',
+    async (signal) => {
+      const web = startWeb([]);
+      const url = await web.url;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toBe(readFileSync(new URL('../../web/dist/index.html', import.meta.url), 'utf8'));
+      // Read-only: there is nothing to send data to.
+      expect((await fetch(url, { method: 'POST', body: 'x' })).status).toBe(405);
+      web.child.kill(signal);
+      expect(await web.exit).toBe(0);
+      expect(web.stderr()).toContain('Ctrl-C stops it');
+      await expect(fetch(url)).rejects.toThrow();
+    },
+  );
+
+  test('--port picks the port; a port in use is one line, exit 2', async () => {
+    const first = startWeb([]);
+    const port = new URL(await first.url).port;
+    const second = spawnSync(process.execPath, [bin, 'web', '--port', port], { encoding: 'utf8' });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toBe(`rbac-diagnose: port ${port} is in use; pick another --port, or leave it out\n`);
+    first.child.kill('SIGTERM');
+    expect(await first.exit).toBe(0);
+    const again = startWeb(['--port', port]);
+    expect(await again.url).toBe(`http://127.0.0.1:${port}/`);
+    again.child.kill('SIGTERM');
+    expect(await again.exit).toBe(0);
+  });
+
+  test('without a built page: one line saying how to build it, exit 2', () => {
+    // A copy of the bundle with no page beside it or in a workspace above it.
+    const dist = join(mkdtempSync(join(tmpdir(), 'rbac-web-')), 'cli', 'dist');
+    cpSync(dirname(bin), dist, { recursive: true });
+    const r = spawnSync(process.execPath, [join(dist, 'rbac-diagnose.js'), 'web'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'rbac-diagnose: the web page is not built: run `pnpm build` in the checkout (it writes packages/web/dist/index.html)\n',
+    );
+  });
+
+  test.each([
+    [['web', 'extra'], 'unexpected argument "extra" (usage: rbac-diagnose web [--port N])'],
+    [['web', '--port', 'http'], '--port must be a number from 0 (a free port, the default) to 65535 (got "http")'],
+    [['--port', '80'], '--port is an option of `rbac-diagnose web`'],
+    [['mcp', 'x'], 'unexpected argument "x" (usage: rbac-diagnose mcp [--rules DIR])'],
+  ])('usage errors of web and mcp: %j', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`rbac-diagnose: ${message}\n`);
   });
 });
