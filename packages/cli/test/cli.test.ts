@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
+import { ruleVariantDir } from './rules-dir.js';
 
 const bin = fileURLToPath(new URL('../dist/rbac-diagnose.js', import.meta.url));
 const wallsDir = fileURLToPath(new URL('../../../fixtures/seed-walls/', import.meta.url));
@@ -258,15 +259,11 @@ describe('contract C3: exit codes', () => {
   });
 
   test('--rules DIR: a valid custom rule fires and replaces a built-in of the same id', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rbac-rules-'));
-    const builtin = JSON.parse(
-      readFileSync(new URL('../../rules/rules/forbidden-rbac-permission-missing/rule.json', import.meta.url), 'utf8'),
-    ) as Record<string, unknown>;
-    mkdirSync(join(dir, 'forbidden-rbac-permission-missing'));
-    writeFileSync(
-      join(dir, 'forbidden-rbac-permission-missing', 'rule.json'),
-      JSON.stringify({ ...builtin, confidence: 0.42, title: 'custom title' }),
-    );
+    const dir = ruleVariantDir('forbidden-rbac-permission-missing', {
+      id: 'forbidden-rbac-permission-missing',
+      confidence: 0.42,
+      title: 'custom title',
+    });
     const r = run(['-o', 'json', '--rules', dir], wall('wall2-forbidden.txt'));
     expect(r.code).toBe(0);
     const d = (JSON.parse(r.stdout) as { diagnoses: { title: string; confidence: number }[] }).diagnoses[0];

@@ -1,14 +1,14 @@
 // `rbac-diagnose mcp` driven by a real MCP client (the SDK's Client over its stdio transport) spawning the built CLI:
 // the tools it lists, each tool's answers, and the diagnose tool's report compared with the CLI's `-o json`.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ruleVariantDir } from './rules-dir.js';
 
 const bin = fileURLToPath(new URL('../dist/rbac-diagnose.js', import.meta.url));
 const wallsDir = fileURLToPath(new URL('../../../fixtures/seed-walls/', import.meta.url));
@@ -192,15 +192,10 @@ describe('rbac-diagnose mcp: options and limits of the CLI', () => {
   });
 
   test('--rules DIR: custom rules run and are marked as custom in rules_list', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rbac-mcp-rules-'));
-    const builtin = JSON.parse(
-      readFileSync(new URL('../../rules/rules/forbidden-rbac-permission-missing/rule.json', import.meta.url), 'utf8'),
-    ) as Record<string, unknown>;
-    mkdirSync(join(dir, 'team-forbidden'));
-    writeFileSync(
-      join(dir, 'team-forbidden', 'rule.json'),
-      JSON.stringify({ ...builtin, id: 'team-forbidden', title: 'Ask the platform team' }),
-    );
+    const dir = ruleVariantDir('forbidden-rbac-permission-missing', {
+      id: 'team-forbidden',
+      title: 'Ask the platform team',
+    });
     const { client: custom } = await connect(['--rules', dir]);
     const list = (await custom.callTool({ name: 'rules_list', arguments: {} })) as CallToolResult;
     const rules = (list.structuredContent as { rules: { id: string; custom: boolean }[] }).rules;
