@@ -46,11 +46,12 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['failing open'],
     re: /Failed calling webhook, failing open (?<webhook>\S+?):/,
   },
-  // The webhook answered and said no: a policy decision, not reachability and not RBAC.
+  // The webhook answered and said no: a policy decision, not reachability and not RBAC. Kyverno puts its message on
+  // the lines after "denied the request:".
   {
     id: 'admission_webhook_denied',
     guard: ['denied the request'],
-    re: /admission webhook \\?"(?<webhook>[^"\\]+)\\?" denied the request(?:: (?<message>[^\r\n]*)| without explanation)/,
+    re: /admission webhook \\?"(?<webhook>[^"\\]+)\\?" denied the request(?::(?: (?<message>[^\r\n]*))?| without explanation)/,
   },
   // RBAC reason suffix: a binding refers to a (Cluster)Role that does not exist. Singular resource word: the lister's
   // NotFound, only produced by the RBAC authorizer (a plain GET says "clusterroles.rbac…").
