@@ -296,31 +296,38 @@ Usage:
   kubectl describe pod my-pod | rbac-diagnose
   rbac-diagnose [options] [FILE...]        (no FILE or "-" reads standard input)
   kubectl rbac-diagnose [options] [FILE...] (as a kubectl plugin)
-  rbac-diagnose rules list [-o json]        the built-in rules (plus --rules DIR)
+  rbac-diagnose rules list [-o json]        the rules it knows (built-in, plus --rules DIR)
   rbac-diagnose explain ROOT_CAUSE|RULE_ID  what a cause means, how to confirm and fix it
-  rbac-diagnose live pod NAME [-n NS]       read the pod, its events, owner events, nodes, aws-auth and your
-                                            identity from the cluster (read-only) and diagnose them
+  rbac-diagnose live pod NAME [-n NS]       read the pod, events, nodes, aws-auth and your
+                                            identity from the cluster (read-only); diagnose them
   rbac-diagnose live node NAME | live namespace NS
-      [--context C] [--kubeconfig F] [--request-timeout 10s] [--save DIR (files offline mode reads back)]
-  rbac-diagnose watch [-n NS | -A] [--max-events N] [--timeout 60s]   NDJSON diagnoses as events arrive
+      [--context C] [--kubeconfig F] [--request-timeout 10s]
+      [--save DIR]                          keep what was read (rbac-diagnose DIR/* reads it)
+  rbac-diagnose watch [-n NS | -A] [--max-events N] [--timeout 60s]
+                                            one JSON line per diagnosis as cluster events arrive
+  rbac-diagnose mcp [--rules DIR]           the diagnosis as an MCP server on stdio, for AI agents
+  rbac-diagnose web [--port N]              the browser page, served on 127.0.0.1
 
 Paste or pipe what you have: kubectl describe/get output, events, kubectl or aws CLI errors,
 the aws-auth ConfigMap, aws sts get-caller-identity, controller logs — several at once.
+"rbac-diagnose -" at a terminal waits for a paste: end it with Ctrl-D on an empty line.
 
 Options:
-  -o, --output FORM        text (default), json (schemaVersion 1), yaml, markdown (for issues/PRs), sarif (CI)
+  -o, --output FORM        text (default), json (schemaVersion 1), yaml, markdown, sarif
       --fix                print only the fix manifests, one YAML stream for \`kubectl apply -f -\` after review
-      --explain            also print the rule trace: which facts matched which conditions
-      --redact             mask secrets, account ids, ARNs, IPs and names (consistently) in every output form
+      --explain            also print the rule trace: each rule that fired, the conditions it
+                           matched, and the confidence adjustments that applied and why
+      --explain-all        the trace of every rule, also those that did not fire
+      --redact             mask secrets, account ids, ARNs, IPs and names, consistently
       --min-confidence N   hide diagnoses below confidence N (0..1)
       --fail-on LEVEL      exit 1 when a diagnosis of LEVEL or worse exists (error|warning|info)
-      --rules DIR          add rule files from DIR (a rule with a built-in id replaces it)
+      --rules DIR          add rules from DIR, YAML or JSON (a rule with a built-in id replaces it)
       --max-size MIB       largest input read (default 256)
-      --max-line-size KIB  longest line searched for error messages; longer ones in their start only (default 1024)
+      --max-line-size KIB  longest line searched whole for error messages (default 1024)
   -v, --verbose            show every diagnosis in full
       --color, --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
       --log-level LEVEL    silent|error|warn|info|debug|trace, to stderr (default warn)
-      --demo               diagnose a built-in example (the seed's Pending pod + aws-auth)
+      --demo               diagnose an example: a Pending pod pasted with its aws-auth ConfigMap
       --version            print the version
   -h, --help               this help
 

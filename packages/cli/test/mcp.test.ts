@@ -180,6 +180,21 @@ describe('rbac-diagnose mcp: tools for agents over stdio', () => {
   });
 });
 
+describe('rbac-diagnose mcp: the README', () => {
+  test('the client configuration it shows starts the server (command and args as written, the bin for the link)', async () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const json = /```json\n\s*(\{ "mcpServers"[^\n]*)\n/.exec(readme)?.[1] ?? '';
+    const entry = (JSON.parse(json) as { mcpServers: Record<string, { command: string; args: string[] }> }).mcpServers[
+      'rbac-diagnose'
+    ];
+    expect(entry?.command).toBe('rbac-diagnose');
+    const { client: configured } = await connect(entry?.args.slice(1) ?? ['missing']);
+    expect(entry?.args[0]).toBe('mcp');
+    expect((await configured.listTools()).tools.map((t) => t.name)).toEqual(['diagnose', 'explain', 'rules_list']);
+    await configured.close();
+  });
+});
+
 describe('rbac-diagnose mcp: options and limits of the CLI', () => {
   test('--max-size: a larger input is a tool error naming the limit', async () => {
     const { client: small } = await connect(['--max-size', '0.001']);
