@@ -52,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const inputs = await gatherInputs(args);
     if (inputs === null) {
       process.stderr.write(
-        'rbac-diagnose: nothing to read: pipe kubectl output in, e.g. `kubectl describe pod my-pod | rbac-diagnose`, or name files (see --help)\n',
+        'rbac-diagnose: nothing to read: pipe kubectl output in (`kubectl describe pod my-pod | rbac-diagnose`), name files, or run `rbac-diagnose -` and paste (see --help)\n',
       );
       return 2;
     }

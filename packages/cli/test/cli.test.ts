@@ -207,6 +207,18 @@ describe('contract C3: exit codes', () => {
     expect(decoded.stdout).toContain('"rootCause": "rbac_permission_missing"');
   });
 
+  test('with nothing piped in and no file, a terminal gets one line saying how to give input (exit 2)', () => {
+    const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)}`, '/dev/null'], {
+      input: '',
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stdout.trim()).toBe(
+      'rbac-diagnose: nothing to read: pipe kubectl output in (`kubectl describe pod my-pod | rbac-diagnose`), name files, or run `rbac-diagnose -` and paste (see --help)',
+    );
+  });
+
   test('`rbac-diagnose -` on a terminal asks for the paste on stderr, then reads it to Ctrl-D', () => {
     // util-linux `script` runs the CLI on a pseudo-terminal and turns the end of its own stdin into Ctrl-D.
     const r = spawnSync(
