@@ -79,6 +79,7 @@ const OPTIONS = {
   'max-size': { type: 'string' },
   'max-line-size': { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
+  all: { type: 'boolean' },
   demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -198,7 +199,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     rulesDirs: Array.isArray(v.rules) ? v.rules : [],
     maxSizeMiB: positive(str('max-size'), 256, '--max-size is in MiB and must be positive'),
     maxLineKiB: positive(str('max-line-size'), 1024, '--max-line-size is in KiB and must be positive'),
-    verbose: flag('verbose'),
+    verbose: flag('verbose') || flag('all'),
     demo: flag('demo'),
     help: flag('help'),
     version: flag('version'),
@@ -324,7 +325,7 @@ Options:
       --rules DIR          add rules from DIR, YAML or JSON (a rule with a built-in id replaces it)
       --max-size MIB       largest input read (default 256)
       --max-line-size KIB  longest line searched whole for error messages (default 1024)
-  -v, --verbose            show every diagnosis in full
+  -v, --verbose, --all     the full report: every cause in full, with all its checks and fixes
       --color, --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
       --log-level LEVEL    silent|error|warn|info|debug|trace, to stderr (default warn)
       --demo               diagnose an example: a Pending pod pasted with its aws-auth ConfigMap

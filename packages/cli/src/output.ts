@@ -59,6 +59,8 @@ export function render(
       const text = renderText(report, {
         color: useColor(args),
         verbose: args.verbose,
+        verboseFlag: '-v',
+        lang: 'lang' in report && report.lang === 'ja' ? 'ja' : 'en',
         ...(width === undefined ? {} : { width }),
       });
       const body = args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;

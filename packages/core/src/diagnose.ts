@@ -114,9 +114,10 @@ export async function diagnoseDetailed(
   const candidates = fired.map((f) =>
     toDiagnosis(f, { facts, matcher, linesBySource, vocabulary }, { bindings, subject: f.subject }),
   );
-  const diagnoses = rank(candidates, fired, new Set(options.preferredRules)).filter(
-    (d) => d.confidence >= (options.minConfidence ?? 0),
-  );
+  const minConfidence = options.minConfidence ?? 0;
+  const ranked = rank(candidates, fired, new Set(options.preferredRules));
+  const diagnoses = ranked.filter((d) => d.confidence >= minConfidence);
+  const hidden = ranked.length - diagnoses.length;
 
   const inputs: InputSection[] = sections.map((s) => {
     const first = s.lines[0];
@@ -129,7 +130,13 @@ export async function diagnoseDetailed(
       ...(s.command === null ? {} : { command: s.command }),
     };
   });
-  let report: Report = { schemaVersion: 1, inputs, diagnoses, issues };
+  let report: Report = {
+    schemaVersion: 1,
+    inputs,
+    diagnoses,
+    issues,
+    ...(hidden > 0 ? { belowMinConfidence: { count: hidden, minConfidence } } : {}),
+  };
   let trace = ruleTrace;
   if (options.redact) {
     const redact = makeRedactor(facts);

@@ -116,6 +116,14 @@ export const ReportSchema = z
     inputs: z.array(InputSectionSchema),
     diagnoses: z.array(DiagnosisSchema),
     issues: z.array(IssueSchema),
+    belowMinConfidence: z
+      .object({
+        count: z.number().int().positive(),
+        minConfidence: z.number().min(0).max(1),
+      })
+      .strict()
+      .optional()
+      .describe('diagnoses left out because their confidence was below the minConfidence option (absent: none)'),
   })
   .strict()
   .describe('rbac-diagnose report');

@@ -1,18 +1,80 @@
 import type { Diagnosis, Report } from '../report.js';
-import { chainLine } from './chain.js';
+import { chainLinks } from './chain.js';
+import { displayWidth, wrapCommand, wrapLine, wrapParts, wrapText } from './wrap.js';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
   color?: boolean;
-  /** Show every diagnosis in full (default: the first in full, the others in short). */
+  /** Show every diagnosis in full (default: the most likely one in full, the others one entry each). */
   verbose?: boolean;
-  /** Wrap prose at this many columns (a terminal's width); no wrapping when absent (pipes, files). */
+  /** Wrap at this many display columns (a terminal's width); no wrapping when absent (pipes, files). */
   width?: number;
+  /** Language of the renderer's own words (headings, labels); the diagnoses' texts come in the report. Default en. */
+  lang?: 'en' | 'ja';
+  /** The command-line flag that shows the full report, named under a short one (the CLI passes `-v`). */
+  verboseFlag?: string;
 }
 
-type Paint = (s: string) => string;
+/** The renderer's own words, in each language. */
+const WORDS = {
+  en: {
+    noCause: 'no known cause found',
+    counts: (errors: number, others: number) =>
+      `${errors} likely cause${errors === 1 ? '' : 's'} of failure, ${others} other finding${others === 1 ? '' : 's'}`,
+    read: (kinds: string) => `(read: ${kinds})`,
+    hidden: (n: number, min: string) => `${n} cause${n === 1 ? '' : 's'} below confidence ${min} not shown`,
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    confidence: 'confidence',
+    mostLikely: 'most likely',
+    rule: 'rule',
+    chain: 'chain:',
+    misleads: 'Why the message misleads:',
+    evidence: 'Evidence',
+    confirm: 'Confirm',
+    readOnly: '(read-only)',
+    fix: 'Fix',
+    mutatingTag: '[mutating: review before applying]',
+    readOnlyTag: '[read-only]',
+    see: 'See:',
+    alternatives: 'Other possible causes',
+    otherFindings: 'Other findings',
+    check: 'check:',
+    inputNotes: 'Input notes:',
+    line: (at: string) => `${at.includes(',') ? 'lines' : 'line'} ${at}`,
+    full: (flag: string) => `${flag} shows every cause in full, with all its checks and fixes.`,
+  },
+  ja: {
+    noCause: '既知の原因は見つかりませんでした',
+    counts: (errors: number, others: number) => `障害の原因候補 ${errors} 件、その他の指摘 ${others} 件`,
+    read: (kinds: string) => `(読み取った入力: ${kinds})`,
+    hidden: (n: number, min: string) => `確度 ${min} 未満の原因 ${n} 件は表示していません。`,
+    severity: { error: 'エラー', warning: '警告', info: '情報' },
+    confidence: '確度',
+    mostLikely: '最有力',
+    rule: 'ルール',
+    chain: '経路:',
+    misleads: 'メッセージが誤解を招く理由:',
+    evidence: '根拠',
+    confirm: '確認',
+    readOnly: '(読み取りのみ)',
+    fix: '対処',
+    mutatingTag: '[変更を伴う: 適用前に確認してください]',
+    readOnlyTag: '[読み取りのみ]',
+    see: '参考:',
+    alternatives: 'ほかに考えられる原因',
+    otherFindings: 'その他の指摘',
+    check: '確認:',
+    inputNotes: '入力についての注意:',
+    line: (at: string) => `${at} 行目`,
+    full: (flag: string) => `${flag} を付けると、すべての原因を確認手順と対処まで含めて表示します。`,
+  },
+} as const;
 
-function palette(color: boolean): Record<'bold' | 'dim' | 'red' | 'yellow' | 'blue' | 'green' | 'cyan', Paint> {
+type Words = (typeof WORDS)[keyof typeof WORDS];
+type Paint = (s: string) => string;
+type Palette = Record<'bold' | 'dim' | 'red' | 'yellow' | 'blue' | 'green' | 'cyan', Paint>;
+
+function palette(color: boolean): Palette {
   const wrap = (a: string, b: string): Paint => (color ? (s) => `\u001b[${a}m${s}\u001b[${b}m` : (s) => s);
   return {
     bold: wrap('1', '22'),
@@ -25,138 +87,190 @@ function palette(color: boolean): Record<'bold' | 'dim' | 'red' | 'yellow' | 'bl
   };
 }
 
-function indent(text: string, pad: string, width?: number): string {
-  return text
-    .split('\n')
-    .map((l) => (l === '' ? '' : wrap(pad + l, width, pad)))
-    .join('\n');
+/** What every part of one rendering needs. */
+interface Ctx {
+  p: Palette;
+  w: Words;
+  width: number | undefined;
 }
 
-/** Word-wraps one line at `width` columns, continuing with `pad` (ANSI sequences count as zero width). */
-function wrap(line: string, width: number | undefined, pad: string): string {
-  if (width === undefined || visible(line) <= width) return line;
-  const out: string[] = [];
-  let cur = '';
-  for (const word of line.split(/(?<=\S) (?=\S)/)) {
-    if (cur !== '' && visible(cur) + 1 + visible(word) > width) {
-      out.push(cur);
-      cur = pad + word.trimStart();
-    } else cur = cur === '' ? word : `${cur} ${word}`;
-  }
-  out.push(cur);
-  return out.join('\n');
-}
-
-function visible(s: string): number {
-  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
-}
-
-/** Renders a report for a person in a terminal, like compiler diagnostics. */
+/**
+ * Renders a report for a person in a terminal, like compiler diagnostics. By default the most likely cause is shown in
+ * full (why the message misleads, evidence, one confirming command, the fix) and the others one entry each with the
+ * check that would confirm them; `verbose` shows everything.
+ */
 export function renderText(report: Report, options: TextOptions = {}): string {
-  const p = palette(options.color ?? false);
+  const ctx: Ctx = { p: palette(options.color ?? false), w: WORDS[options.lang ?? 'en'], width: options.width };
+  const { p, w, width } = ctx;
+  const verbose = options.verbose === true;
   const out: string[] = [];
   const kinds = report.inputs
     .map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`)
     .join(', ');
-  const errors = report.diagnoses.filter((d) => d.severity === 'error');
-  const head =
-    report.diagnoses.length === 0
-      ? 'no known cause found'
-      : `${errors.length} likely cause${errors.length === 1 ? '' : 's'} of failure, ${report.diagnoses.length - errors.length} other finding${report.diagnoses.length - errors.length === 1 ? '' : 's'}`;
-  out.push(`${p.bold('rbac-diagnose')}: ${head}${kinds ? p.dim(`  (read: ${kinds})`) : ''}`);
-  report.diagnoses.forEach((d, i) => {
-    out.push('');
-    out.push(...renderDiagnosis(d, i, p, options.verbose === true || i === 0 || d.severity !== 'error', options.width));
-  });
-  if (report.issues.length > 0) {
-    out.push('');
-    out.push(p.bold('Input notes:'));
-    for (const issue of report.issues)
-      out.push(
-        `  ${p.yellow('!')} ${issue.line > 0 ? `line ${issue.source ? `${issue.source}:` : ''}${issue.line}: ` : ''}${issue.message} ${p.dim(`[${issue.code}]`)}`,
-      );
+  const errors = report.diagnoses.filter((d) => d.severity === 'error').length;
+  const below = report.belowMinConfidence;
+  const hidden = below && below.count > 0 ? w.hidden(below.count, String(below.minConfidence)) : null;
+  const head = report.diagnoses.length > 0 ? w.counts(errors, report.diagnoses.length - errors) : (hidden ?? w.noCause);
+  out.push(
+    ...wrapLine(`${head}${kinds ? p.dim(`  ${w.read(kinds)}`) : ''}`, width, `${p.bold('rbac-diagnose')}: `, '  '),
+  );
+  if (hidden !== null && report.diagnoses.length > 0) out.push(...wrapLine(hidden, width, '  '));
+
+  const [top, ...others] = report.diagnoses;
+  if (top) out.push('', ...(verbose ? fullDiagnosis(top, 0, ctx) : shortDiagnosis(top, ctx)));
+  if (verbose) others.forEach((d, i) => out.push('', ...fullDiagnosis(d, i + 1, ctx)));
+  else {
+    const entries = others.map((d, i) => ({ d, n: i + 2 }));
+    const alternatives = entries.filter((e) => e.d.severity === 'error');
+    const findings = entries.filter((e) => e.d.severity !== 'error');
+    for (const [heading, list] of [
+      [w.alternatives, alternatives],
+      [w.otherFindings, findings],
+    ] as const) {
+      if (list.length === 0) continue;
+      out.push('', p.bold(heading));
+      for (const { d, n } of list) out.push(...oneEntry(d, n, ctx));
+    }
   }
+  if (report.issues.length > 0) {
+    out.push('', p.bold(w.inputNotes));
+    // The same note on several lines is said once, with its lines.
+    const notes = new Map<string, { issue: Report['issues'][number]; at: string[] }>();
+    for (const issue of report.issues) {
+      const key = JSON.stringify([issue.code, issue.message, issue.source ?? '']);
+      const at = issue.line > 0 ? [`${issue.source ? `${issue.source}:` : ''}${issue.line}`] : [];
+      const seen = notes.get(key);
+      if (seen) seen.at.push(...at);
+      else notes.set(key, { issue, at });
+    }
+    for (const { issue, at } of notes.values()) {
+      const where = at.length > 0 ? `${w.line(at.join(', '))}: ` : '';
+      out.push(
+        ...wrapLine(`${where}${issue.message} ${p.dim(`[${issue.code}]`)}`, width, `  ${p.yellow('!')} `, '    '),
+      );
+    }
+  }
+  const shortened = !verbose && report.diagnoses.length > 0;
+  if (shortened && options.verboseFlag !== undefined)
+    out.push('', ...wrapLine(p.dim(w.full(options.verboseFlag)), width));
   return `${out.join('\n')}\n`;
 }
 
-function renderDiagnosis(
-  d: Diagnosis,
-  i: number,
-  p: ReturnType<typeof palette>,
-  full: boolean,
-  width?: number,
-): string[] {
-  const out: string[] = [];
-  const sev = d.severity === 'error' ? p.red('error') : d.severity === 'warning' ? p.yellow('warning') : p.blue('info');
-  const rank = i === 0 ? 'most likely' : `#${i + 1}`;
-  out.push(
-    `${p.bold(`${i + 1}.`)} ${sev} ${p.bold(d.rootCause)}  ${p.dim(`confidence ${d.confidence.toFixed(2)} · ${rank} · rule ${d.ruleId}`)}`,
-  );
-  out.push(`   ${p.bold(d.title)}`);
-  if (full && d.severity === 'error' && d.chain)
-    out.push(
-      `   ${p.dim('chain:')} ${chainLine(d.chain, { ok: p.green('✔'), broken: p.red('✘'), skipped: p.dim('·') })}`,
-    );
-  out.push(indent(d.summary, '   ', width));
-  if (d.misleading) {
-    out.push('');
-    out.push(wrap(`   ${p.cyan('Why the message misleads:')} ${d.misleading}`, width, '   '));
+/** The first line of a diagnosis: number, severity, root cause, confidence, rank and rule. */
+function heading(d: Diagnosis, i: number, ctx: Ctx): string[] {
+  const { p, w } = ctx;
+  const sev =
+    d.severity === 'error'
+      ? p.red(w.severity.error)
+      : d.severity === 'warning'
+        ? p.yellow(w.severity.warning)
+        : p.blue(w.severity.info);
+  const rank = i === 0 ? w.mostLikely : `#${i + 1}`;
+  // Broken between its parts only, so that the rule id stays whole.
+  const parts = [
+    `${sev} ${p.bold(d.rootCause)}  ${p.dim(`${w.confidence} ${d.confidence.toFixed(2)}`)}`,
+    p.dim(rank),
+    p.dim(`${w.rule} ${d.ruleId}`),
+  ];
+  return [
+    ...wrapParts(parts, p.dim(' · '), ctx.width, `${p.bold(`${i + 1}.`)} `, '   '),
+    ...wrapLine(p.bold(d.title), ctx.width, '   '),
+  ];
+}
+
+function chain(d: Diagnosis, ctx: Ctx): string[] {
+  const { p, w } = ctx;
+  if (d.severity !== 'error' || !d.chain) return [];
+  const label = `   ${p.dim(w.chain)} `;
+  const links = chainLinks(d.chain, { ok: p.green('✔'), broken: p.red('✘'), skipped: p.dim('·') });
+  return wrapParts(links, ' → ', ctx.width, label, ' '.repeat(4 + displayWidth(w.chain)));
+}
+
+function evidence(d: Diagnosis, ctx: Ctx): string[] {
+  const { p, w } = ctx;
+  if (d.evidence.length === 0) return [];
+  const out = ['', `   ${p.bold(w.evidence)}`];
+  const locWidth = Math.max(...d.evidence.map((e) => `${e.source ? `${e.source}:` : ''}${e.line}`.length));
+  const bar = `   ${' '.repeat(locWidth)} ${p.dim('│')} `;
+  for (const e of d.evidence) {
+    const loc = `${e.source ? `${e.source}:` : ''}${e.line}`.padStart(locWidth);
+    // The whole line, wrapped with a hanging indent: a log line's error is at its end.
+    out.push(...wrapLine(e.text, ctx.width, `   ${p.dim(`${loc} │`)} `, `${bar}  `));
+    out.push(...wrapLine(e.why, ctx.width, `${bar}${p.green('↳')} `, `${bar}  `));
   }
-  if (d.evidence.length > 0) {
-    out.push('');
-    out.push(`   ${p.bold('Evidence')}`);
-    const locWidth = Math.max(...d.evidence.map((e) => `${e.source ? `${e.source}:` : ''}${e.line}`.length));
-    for (const e of d.evidence) {
-      const loc = `${e.source ? `${e.source}:` : ''}${e.line}`.padStart(locWidth);
-      const room = Math.max(40, (width ?? 160) - locWidth - 6);
-      const text = e.text.length > room ? `${e.text.slice(0, room - 3)}...` : e.text;
-      out.push(`   ${p.dim(`${loc} │`)} ${text}`);
+  return out;
+}
+
+function confirm(steps: Diagnosis['nextSteps'], ctx: Ctx): string[] {
+  const { p, w } = ctx;
+  if (steps.length === 0) return [];
+  const out = ['', `   ${p.bold(w.confirm)} ${p.dim(w.readOnly)}`];
+  for (const n of steps) {
+    out.push(...wrapCommand(n.command, ctx.width, '     $ ', '       '));
+    out.push(...wrapLine(p.dim(n.why), ctx.width, '       '));
+  }
+  return out;
+}
+
+function fix(d: Diagnosis, ctx: Ctx): string[] {
+  const { p, w } = ctx;
+  if (d.remediation.length === 0) return [];
+  const out = ['', `   ${p.bold(w.fix)}`];
+  for (const r of d.remediation) {
+    const tag = r.safety === 'mutating' ? p.yellow(w.mutatingTag) : p.dim(w.readOnlyTag);
+    out.push(...wrapLine(`${r.title} ${tag}`, ctx.width, '   • ', '     '));
+    if (r.command) out.push(...wrapCommand(r.command, ctx.width, '       $ ', '         '));
+    // Manifests are never wrapped: they are copied as they are.
+    if (r.yaml)
       out.push(
-        wrap(
-          `   ${' '.repeat(locWidth)} ${p.dim('│')} ${p.green('↳')} ${e.why}`,
-          width,
-          `   ${' '.repeat(locWidth)} ${p.dim('│')}   `,
-        ),
+        ...r.yaml
+          .trimEnd()
+          .split('\n')
+          .map((l) => (l === '' ? '' : `       ${l}`)),
       );
-    }
+    if (r.text) out.push(...wrapText(r.text, ctx.width, '       '));
   }
-  if (!full) {
-    if (d.nextSteps[0]) out.push(`   ${p.bold('Confirm:')} ${d.nextSteps[0].command}`);
-    return out;
-  }
-  out.push('');
-  out.push(indent(d.explanation, '   ', width));
-  if (d.nextSteps.length > 0) {
-    out.push('');
-    out.push(`   ${p.bold('Confirm')} ${p.dim('(read-only)')}`);
-    for (const n of d.nextSteps) {
-      out.push(`     $ ${n.command}`);
-      out.push(wrap(`       ${p.dim(n.why)}`, width, '       '));
-    }
-  }
-  if (d.remediation.length > 0) {
-    out.push('');
-    out.push(`   ${p.bold('Fix')}`);
-    for (const r of d.remediation) {
-      const tag = r.safety === 'mutating' ? p.yellow('[mutating: review before applying]') : p.dim('[read-only]');
-      out.push(wrap(`   • ${r.title} ${tag}`, width, '     '));
-      if (r.command)
-        out.push(
-          indent(
-            r.command
-              .split('\n')
-              .map((l, k) => (k === 0 ? `$ ${l}` : `  ${l}`))
-              .join('\n'),
-            '       ',
-          ),
-        );
-      if (r.yaml) out.push(indent(r.yaml.trimEnd(), '       '));
-      if (r.text) out.push(indent(r.text, '       ', width));
-    }
-  }
-  if (d.references.length > 0) {
-    out.push('');
-    out.push(`   ${p.dim(`See: ${d.references.join('  ')}`)}`);
-  }
+  return out;
+}
+
+/** The first `n` sentences of a text (English sentences end in . ! ? before a capital or a quote; Japanese in 。). */
+function firstSentences(text: string, n: number): string {
+  const sentences = text.split(/(?<!\b(?:e\.g|i\.e|vs|etc|cf)\.)(?<=[.!?]["”’)]?)\s+(?=[A-Z"“'`(])|(?<=。)(?!\s*$)/);
+  return sentences.slice(0, n).join(' ').replace(/。 /g, '。');
+}
+
+/** The most likely cause in full, without what a first reading does not need (the explanation, other checks). */
+function shortDiagnosis(d: Diagnosis, ctx: Ctx): string[] {
+  const { p, w } = ctx;
+  const out = [...heading(d, 0, ctx), ...chain(d, ctx), ''];
+  if (d.misleading) out.push(...wrapLine(`${p.cyan(w.misleads)} ${firstSentences(d.misleading, 2)}`, ctx.width, '   '));
+  else out.push(...wrapLine(firstSentences(d.summary, 2), ctx.width, '   '));
+  out.push(...evidence(d, ctx), ...confirm(d.nextSteps.slice(0, 1), ctx), ...fix(d, ctx));
+  return out;
+}
+
+/** One diagnosis as the full report shows it. */
+function fullDiagnosis(d: Diagnosis, i: number, ctx: Ctx): string[] {
+  const { p, w } = ctx;
+  const out = [...heading(d, i, ctx), ...chain(d, ctx), ...wrapText(d.summary, ctx.width, '   ')];
+  if (d.misleading) out.push('', ...wrapLine(`${p.cyan(w.misleads)} ${d.misleading}`, ctx.width, '   '));
+  out.push(...evidence(d, ctx), '', ...wrapText(d.explanation, ctx.width, '   '));
+  out.push(...confirm(d.nextSteps, ctx), ...fix(d, ctx));
+  if (d.references.length > 0) out.push('', `   ${p.dim(`${w.see} ${d.references.join('  ')}`)}`);
+  return out;
+}
+
+/** Another cause, one entry: its confidence and title, and the check that would confirm it. */
+function oneEntry(d: Diagnosis, n: number, ctx: Ctx): string[] {
+  const { p, w } = ctx;
+  const out = wrapLine(
+    `${p.bold(d.rootCause)}  ${p.dim(`${w.confidence} ${d.confidence.toFixed(2)}`)}  ${d.title}`,
+    ctx.width,
+    `  ${n}. `,
+    '     ',
+  );
+  const step = d.nextSteps[0];
+  const first = `     ${p.dim(w.check)} $ `;
+  if (step) out.push(...wrapCommand(step.command, ctx.width, first, ' '.repeat(displayWidth(first))));
   return out;
 }
