@@ -1,6 +1,14 @@
 // The rule set of a run (built-in plus --rules directories), and `rules list` / `explain <rootCause|ruleId>`:
 // documentation read from the rules themselves.
-import { LITERAL_TEMPLATES, type Rule, type Vocabulary } from '@rbac-diagnose/core';
+import {
+  displayWidth,
+  LITERAL_TEMPLATES,
+  padDisplay,
+  wrapLine,
+  wrapText,
+  type Rule,
+  type Vocabulary,
+} from '@rbac-diagnose/core';
 import { builtinRules, builtinVocabulary, mergeRules } from '@rbac-diagnose/rules';
 import { UsageError, type CliArgs } from './args.js';
 import type { ProgressLog } from './log.js';
@@ -70,7 +78,7 @@ export interface RuleEntry {
   custom: boolean;
 }
 
-/** The rules of a set, in id order, for `rules list -o json` and rules_list. */
+/** The rules of a set, in id order, for `rules list -o json` and rules_list (titles with readable placeholders). */
 export function rulesListData(set: RuleSet): RuleEntry[] {
   return set.rules.map((r) => ({
     id: r.id,
@@ -78,33 +86,45 @@ export function rulesListData(set: RuleSet): RuleEntry[] {
     severity: r.severity,
     layer: r.layer,
     confidence: r.confidence,
-    title: r.title,
+    title: generic(r.title),
     custom: set.custom.has(r.id),
   }));
 }
 
-/** Prints the rules as a table (or JSON); custom rules are marked. */
+/** Width of the `rules list` table, whatever the terminal. */
+const LIST_WIDTH = 100;
+
+/**
+ * Prints the rules (or JSON) by layer: a line with the rule, its root cause and severity, then its title below,
+ * wrapped so the table fits 100 columns; custom rules are marked.
+ */
 export function rulesList(set: RuleSet, json: boolean): string {
   const { rules, custom } = set;
   if (json) return `${JSON.stringify(rulesListData(set), null, 2)}\n`;
-  const rows = [...rules]
-    .sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id))
-    .map((r) => [r.layer, `${r.id}${custom.has(r.id) ? ' *' : ''}`, r.rootCause, r.severity, r.title]);
-  const head = ['LAYER', 'RULE', 'ROOT CAUSE', 'SEVERITY', 'TITLE'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
+  const sorted = [...rules].sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id));
+  const rows = sorted.map((r) => [`  ${r.id}${custom.has(r.id) ? ' *' : ''}`, r.rootCause, r.severity]);
+  const head = ['LAYER / RULE', 'ROOT CAUSE', 'SEVERITY'];
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: readonly string[]): string =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 2)))
+      .map((c, i) => (i === cells.length - 1 ? c : padDisplay(c, (widths[i] ?? 0) + 2)))
       .join('')
       .trimEnd();
+  const out = [line(head)];
+  sorted.forEach((r, i) => {
+    if (r.layer !== sorted[i - 1]?.layer) out.push(r.layer);
+    out.push(line(rows[i] ?? []), ...wrapLine(generic(r.title), LIST_WIDTH, '      ', '      '));
+  });
   const marked = custom.size > 0 ? ` (* ${custom.size} custom, from --rules)` : '';
-  return `${[line(head), ...rows.map(line)].join('\n')}\n${rules.length} rules${marked}; \`rbac-diagnose explain <rule or root cause>\` for details\n`;
+  return `${out.join('\n')}\n${rules.length} rules${marked}; \`rbac-diagnose explain <rule or root cause>\` for details\n`;
 }
 
-/** Rule text with its input-dependent placeholders shown as `<name>` (aws-auth template words kept). */
+/** Rule text with its input-dependent placeholders shown as readable hints: `{{subject.username}}` → `<username>`. */
 function generic(s: string): string {
   return s.replace(/\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g, (whole, name: string) =>
-    (LITERAL_TEMPLATES as readonly string[]).includes(name) ? whole : `<${name}>`,
+    (LITERAL_TEMPLATES as readonly string[]).includes(name)
+      ? whole
+      : `<${(name.split('.').pop() ?? name).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}>`,
   );
 }
 
@@ -148,18 +168,6 @@ export function explainId(set: RuleSet, id: string): string | null {
   return generic(`${out.join('\n')}\n`);
 }
 
-function wrap(text: string, width = 100, pad = '  '): string {
-  const lines: string[] = [];
-  for (const para of text.split('\n')) {
-    let cur = '';
-    for (const word of para.split(' ')) {
-      if ((cur + word).length > width && cur !== '') {
-        lines.push(pad + cur.trimEnd());
-        cur = '';
-      }
-      cur += `${word} `;
-    }
-    lines.push(pad + cur.trimEnd());
-  }
-  return lines.join('\n');
+function wrap(text: string): string {
+  return wrapText(text, LIST_WIDTH, '  ', '  ').join('\n');
 }

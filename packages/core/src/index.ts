@@ -23,6 +23,7 @@ export type { Facts } from './facts/schema.js';
 export type { AdjustmentTrace, RuleTrace, ConditionTrace } from './engine/run.js';
 export { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from './engine/bindings.js';
 export { renderText } from './render/text.js';
+export { displayWidth, padDisplay, wrapLine, wrapText } from './render/wrap.js';
 export { renderMarkdown } from './render/markdown.js';
 export { renderYaml } from './render/yaml.js';
 export { renderSarif } from './render/sarif.js';

@@ -114,7 +114,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   out.push(
     ...wrapLine(`${head}${kinds ? p.dim(`  ${w.read(kinds)}`) : ''}`, width, `${p.bold('rbac-diagnose')}: `, '  '),
   );
-  if (hidden !== null && report.diagnoses.length > 0) out.push(...wrapLine(hidden, width, '  '));
+  if (hidden !== null && report.diagnoses.length > 0) out.push(...wrapLine(hidden, width, '  ', '  '));
 
   const [top, ...others] = report.diagnoses;
   if (top) out.push('', ...(verbose ? fullDiagnosis(top, 0, ctx) : shortDiagnosis(top, ctx)));
@@ -152,7 +152,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
   const shortened = !verbose && report.diagnoses.length > 0;
   if (shortened && options.verboseFlag !== undefined)
-    out.push('', ...wrapLine(p.dim(w.full(options.verboseFlag)), width));
+    out.push('', ...wrapLine(p.dim(w.full(options.verboseFlag)), width, '', ''));
   return `${out.join('\n')}\n`;
 }
 
@@ -174,7 +174,7 @@ function heading(d: Diagnosis, i: number, ctx: Ctx): string[] {
   ];
   return [
     ...wrapParts(parts, p.dim(' · '), ctx.width, `${p.bold(`${i + 1}.`)} `, '   '),
-    ...wrapLine(p.bold(d.title), ctx.width, '   '),
+    ...wrapLine(p.bold(d.title), ctx.width, '   ', '   '),
   ];
 }
 
@@ -207,7 +207,7 @@ function confirm(steps: Diagnosis['nextSteps'], ctx: Ctx): string[] {
   const out = ['', `   ${p.bold(w.confirm)} ${p.dim(w.readOnly)}`];
   for (const n of steps) {
     out.push(...wrapCommand(n.command, ctx.width, '     $ ', '       '));
-    out.push(...wrapLine(p.dim(n.why), ctx.width, '       '));
+    out.push(...wrapLine(p.dim(n.why), ctx.width, '       ', '       '));
   }
   return out;
 }
@@ -228,7 +228,7 @@ function fix(d: Diagnosis, ctx: Ctx): string[] {
           .split('\n')
           .map((l) => (l === '' ? '' : `       ${l}`)),
       );
-    if (r.text) out.push(...wrapText(r.text, ctx.width, '       '));
+    if (r.text) out.push(...wrapText(r.text, ctx.width, '       ', '       '));
   }
   return out;
 }
@@ -243,8 +243,9 @@ function firstSentences(text: string, n: number): string {
 function shortDiagnosis(d: Diagnosis, ctx: Ctx): string[] {
   const { p, w } = ctx;
   const out = [...heading(d, 0, ctx), ...chain(d, ctx), ''];
-  if (d.misleading) out.push(...wrapLine(`${p.cyan(w.misleads)} ${firstSentences(d.misleading, 2)}`, ctx.width, '   '));
-  else out.push(...wrapLine(firstSentences(d.summary, 2), ctx.width, '   '));
+  if (d.misleading)
+    out.push(...wrapLine(`${p.cyan(w.misleads)} ${firstSentences(d.misleading, 2)}`, ctx.width, '   ', '   '));
+  else out.push(...wrapLine(firstSentences(d.summary, 2), ctx.width, '   ', '   '));
   out.push(...evidence(d, ctx), ...confirm(d.nextSteps.slice(0, 1), ctx), ...fix(d, ctx));
   return out;
 }
@@ -252,9 +253,9 @@ function shortDiagnosis(d: Diagnosis, ctx: Ctx): string[] {
 /** One diagnosis as the full report shows it. */
 function fullDiagnosis(d: Diagnosis, i: number, ctx: Ctx): string[] {
   const { p, w } = ctx;
-  const out = [...heading(d, i, ctx), ...chain(d, ctx), ...wrapText(d.summary, ctx.width, '   ')];
-  if (d.misleading) out.push('', ...wrapLine(`${p.cyan(w.misleads)} ${d.misleading}`, ctx.width, '   '));
-  out.push(...evidence(d, ctx), '', ...wrapText(d.explanation, ctx.width, '   '));
+  const out = [...heading(d, i, ctx), ...chain(d, ctx), ...wrapText(d.summary, ctx.width, '   ', '   ')];
+  if (d.misleading) out.push('', ...wrapLine(`${p.cyan(w.misleads)} ${d.misleading}`, ctx.width, '   ', '   '));
+  out.push(...evidence(d, ctx), '', ...wrapText(d.explanation, ctx.width, '   ', '   '));
   out.push(...confirm(d.nextSteps, ctx), ...fix(d, ctx));
   if (d.references.length > 0) out.push('', `   ${p.dim(`${w.see} ${d.references.join('  ')}`)}`);
   return out;

@@ -97,7 +97,7 @@ function words(text: string): Word[] {
  * Breaks at blanks (dropped at the break) and between CJK characters; a piece longer than a whole line is kept whole.
  * Without a width the line is returned as it is.
  */
-export function wrapLine(text: string, width: number | undefined, first = '', rest = first): string[] {
+export function wrapLine(text: string, width: number | undefined, first: string, rest: string): string[] {
   if (width === undefined || displayWidth(first + text) <= width) return [first + text];
   const lines: string[] = [];
   let cur = first;
@@ -132,7 +132,7 @@ export function wrapLine(text: string, width: number | undefined, first = '', re
 }
 
 /** Wraps text of several lines (paragraphs) line by line; empty lines stay empty, without indentation. */
-export function wrapText(text: string, width: number | undefined, first = '', rest = first): string[] {
+export function wrapText(text: string, width: number | undefined, first: string, rest: string): string[] {
   return text.split('\n').flatMap((l, i) => (l === '' ? [''] : wrapLine(l, width, i === 0 ? first : rest, rest)));
 }
 
@@ -189,7 +189,7 @@ function shellLine(line: string): ShellLine {
  * the same command back. Arguments are never cut; lines inside quotes or here-documents are kept as they are. The
  * first line starts with `first`, the others with `rest`.
  */
-export function wrapCommand(command: string, width: number | undefined, first = '', rest = first): string[] {
+export function wrapCommand(command: string, width: number | undefined, first: string, rest: string): string[] {
   const out: string[] = [];
   let open = false;
   let continued = false;
@@ -245,8 +245,8 @@ export function wrapParts(
   parts: readonly string[],
   joiner: string,
   width: number | undefined,
-  first = '',
-  rest = first,
+  first: string,
+  rest: string,
 ): string[] {
   const out: string[] = [];
   const mark = joiner.trimEnd();
