@@ -78,7 +78,7 @@ export interface RuleEntry {
   custom: boolean;
 }
 
-/** The rules of a set, in id order, for `rules list -o json` and rules_list (titles with readable placeholders). */
+/** The rules of a set, in id order, for `rules list -o json` and rules_list. */
 export function rulesListData(set: RuleSet): RuleEntry[] {
   return set.rules.map((r) => ({
     id: r.id,
@@ -86,7 +86,7 @@ export function rulesListData(set: RuleSet): RuleEntry[] {
     severity: r.severity,
     layer: r.layer,
     confidence: r.confidence,
-    title: generic(r.title),
+    title: r.title,
     custom: set.custom.has(r.id),
   }));
 }

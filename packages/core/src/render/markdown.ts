@@ -15,7 +15,11 @@ function cell(s: string): string {
 /** Renders a report as GitHub-flavoured Markdown, for issues and pull requests. */
 export function renderMarkdown(report: Report): string {
   const out: string[] = ['## rbac-diagnose report', ''];
-  if (report.diagnoses.length === 0) out.push('No known cause found.', '');
+  const below = report.belowMinConfidence;
+  const hidden = below
+    ? `${below.count} cause${below.count === 1 ? '' : 's'} below confidence ${below.minConfidence} not shown.`
+    : null;
+  if (report.diagnoses.length === 0) out.push(hidden ?? 'No known cause found.', '');
   else {
     out.push('| # | severity | root cause | confidence | rule |', '|---|---|---|---:|---|');
     report.diagnoses.forEach((d, i) =>
@@ -24,6 +28,7 @@ export function renderMarkdown(report: Report): string {
       ),
     );
     out.push('');
+    if (hidden !== null) out.push(hidden, '');
   }
   report.diagnoses.forEach((d, i) => out.push(...diagnosisMarkdown(d, i)));
   if (report.issues.length > 0) {

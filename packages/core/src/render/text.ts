@@ -111,9 +111,12 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const below = report.belowMinConfidence;
   const hidden = below && below.count > 0 ? w.hidden(below.count, String(below.minConfidence)) : null;
   const head = report.diagnoses.length > 0 ? w.counts(errors, report.diagnoses.length - errors) : (hidden ?? w.noCause);
-  out.push(
-    ...wrapLine(`${head}${kinds ? p.dim(`  ${w.read(kinds)}`) : ''}`, width, `${p.bold('rbac-diagnose')}: `, '  '),
-  );
+  // What was read goes on a line of its own rather than be cut.
+  const read = kinds ? p.dim(w.read(kinds)) : '';
+  const first = `${p.bold('rbac-diagnose')}: ${head}`;
+  if (read === '' || displayWidth(`${first}  ${read}`) <= (width ?? Infinity))
+    out.push(read ? `${first}  ${read}` : first);
+  else out.push(...wrapLine(head, width, `${p.bold('rbac-diagnose')}: `, '  '), ...wrapLine(read, width, '  ', '  '));
   if (hidden !== null && report.diagnoses.length > 0) out.push(...wrapLine(hidden, width, '  ', '  '));
 
   const [top, ...others] = report.diagnoses;

@@ -146,13 +146,14 @@ interface ShellLine {
 
 function shellLine(line: string): ShellLine {
   const args: { sep: string; arg: string }[] = [];
-  let quote: "'" | '"' | null = null;
-  let depth = 0;
+  // Open quotes and substitutions, innermost last: inside `$(…)` quoting starts afresh.
+  const open: ("'" | '"' | '$(' | '${')[] = [];
   let sep = '';
   let arg = '';
   for (let i = 0; i < line.length; i++) {
     const c = line.charAt(i);
-    if (quote === null && depth === 0 && (c === ' ' || c === '\t')) {
+    const top = open[open.length - 1];
+    if (top === undefined && (c === ' ' || c === '\t')) {
       if (arg !== '') {
         args.push({ sep, arg });
         sep = '';
@@ -161,26 +162,28 @@ function shellLine(line: string): ShellLine {
       sep += c;
       continue;
     }
-    if (quote === null && depth === 0 && c === '#' && arg === '') {
+    if (top === undefined && c === '#' && arg === '') {
       arg = line.slice(i);
       break;
     }
     arg += c;
-    if (quote === "'") {
-      if (c === "'") quote = null;
+    const next = line.charAt(i + 1);
+    if (top === "'") {
+      if (c === "'") open.pop();
     } else if (c === '\\') {
-      arg += line.charAt(i + 1);
+      arg += next;
       i++;
-    } else if (quote === '"' && c === '"') quote = null;
-    else if (quote === null && (c === "'" || c === '"')) quote = c;
-    else if (c === '$' && (line.charAt(i + 1) === '(' || line.charAt(i + 1) === '{')) {
-      arg += line.charAt(i + 1);
+    } else if (c === '$' && (next === '(' || next === '{')) {
+      arg += next;
       i++;
-      depth++;
-    } else if (depth > 0 && quote === null && (c === ')' || c === '}')) depth--;
+      open.push(next === '(' ? '$(' : '${');
+    } else if (top === '"') {
+      if (c === '"') open.pop();
+    } else if (c === "'" || c === '"') open.push(c);
+    else if ((top === '$(' && c === ')') || (top === '${' && c === '}')) open.pop();
   }
   if (arg !== '') args.push({ sep, arg });
-  return { args, open: quote !== null || depth > 0 || /<</.test(line) };
+  return { args, open: open.length > 0 || /<</.test(line) };
 }
 
 /**
@@ -249,7 +252,8 @@ export function wrapParts(
   rest: string,
 ): string[] {
   const out: string[] = [];
-  const mark = joiner.trimEnd();
+  // The joiner without its trailing blanks (a colour sequence around it kept).
+  const mark = joiner.replace(/[ \t]+((?:\u001b\[[0-9;]*m)*)$/, '$1');
   let cur = first;
   parts.forEach((part, i) => {
     // Room for the mark that ends the line if the next part has to go on the next one.
