@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { builtinRuleSet } from '@rbac-diagnose/rules';
 import { diagnose } from '../diagnose.js';
@@ -6,15 +6,10 @@ import type { Diagnosis, Report } from '../report.js';
 import { renderText } from './text.js';
 import { displayWidth, wrapCommand } from './wrap.js';
 
-const wall = (f: string): string =>
-  readFileSync(new URL(`../../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
-const WALLS = [
-  'wall0-no-aws-credentials.txt',
-  'wall1-unauthorized.txt',
-  'wall2-forbidden.txt',
-  'wall3-pending-not-ready-disk.txt',
-  'aws-auth-as-published.txt',
-];
+const walls = new URL('../../../../fixtures/seed-walls/', import.meta.url);
+const wall = (f: string): string => readFileSync(new URL(f, walls), 'utf8');
+// The seed's walls: every text paste of the story (its aws-auth YAML alone is not one).
+const WALLS = readdirSync(walls).filter((f) => f.endsWith('.txt'));
 
 /** The terminal row (1-based) each line starts on when `width` columns wrap the lines that are longer. */
 function rows(lines: readonly string[], width: number): number[] {
