@@ -1,11 +1,12 @@
 // The rule set of a run (built-in plus --rules directories), and `rules list` / `explain <rootCause|ruleId>`:
 // documentation read from the rules themselves.
 import {
-  displayWidth,
   LITERAL_TEMPLATES,
   padDisplay,
+  terminalLayout,
   wrapLine,
   wrapText,
+  type Layout,
   type Rule,
   type Vocabulary,
 } from '@rbac-diagnose/core';
@@ -98,22 +99,23 @@ const LIST_WIDTH = 100;
  * Prints the rules (or JSON) by layer: a line with the rule, its root cause and severity, then its title below,
  * wrapped so the table fits 100 columns; custom rules are marked.
  */
-export function rulesList(set: RuleSet, json: boolean): string {
+export async function rulesList(set: RuleSet, json: boolean): Promise<string> {
   const { rules, custom } = set;
   if (json) return `${JSON.stringify(rulesListData(set), null, 2)}\n`;
+  const layout = await terminalLayout(LIST_WIDTH);
   const sorted = [...rules].sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id));
   const rows = sorted.map((r) => [`  ${r.id}${custom.has(r.id) ? ' *' : ''}`, r.rootCause, r.severity]);
   const head = ['LAYER / RULE', 'ROOT CAUSE', 'SEVERITY'];
-  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = head.map((h, i) => Math.max(layout.measure(h), ...rows.map((r) => layout.measure(r[i] ?? ''))));
   const line = (cells: readonly string[]): string =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : padDisplay(c, (widths[i] ?? 0) + 2)))
+      .map((c, i) => (i === cells.length - 1 ? c : padDisplay(c, (widths[i] ?? 0) + 2, layout)))
       .join('')
       .trimEnd();
   const out = [line(head)];
   sorted.forEach((r, i) => {
     if (r.layer !== sorted[i - 1]?.layer) out.push(r.layer);
-    out.push(line(rows[i] ?? []), ...wrapLine(generic(r.title), LIST_WIDTH, '      ', '      '));
+    out.push(line(rows[i] ?? []), ...wrapLine(generic(r.title), layout, '      ', '      '));
   });
   const marked = custom.size > 0 ? ` (* ${custom.size} custom, from --rules)` : '';
   return `${out.join('\n')}\n${rules.length} rules${marked}; \`rbac-diagnose explain <rule or root cause>\` for details\n`;
@@ -128,8 +130,8 @@ function generic(s: string): string {
   );
 }
 
-/** Explains a root cause (every rule that concludes it) or one rule; null when the id is unknown. */
-export function explainId(set: RuleSet, id: string): string | null {
+/** Explains a root cause (every rule that concludes it) or one rule, in 100 columns; null when the id is unknown. */
+export async function explainId(set: RuleSet, id: string): Promise<string | null> {
   const { rules, vocabulary, custom } = set;
   const matching = rules.filter((r) => r.id === id || r.rootCause === id);
   if (matching.length === 0) {
@@ -137,6 +139,7 @@ export function explainId(set: RuleSet, id: string): string | null {
       return `${id}: a root cause of the vocabulary with no rule in this rule set yet.\n`;
     return null;
   }
+  const layout = await terminalLayout(LIST_WIDTH);
   const out: string[] = [];
   const isCause = matching.some((r) => r.rootCause === id && r.id !== id);
   out.push(
@@ -150,11 +153,11 @@ export function explainId(set: RuleSet, id: string): string | null {
       `■ ${r.id} (${custom.has(r.id) ? 'custom rule from --rules, ' : ''}${r.severity}, layer ${r.layer}, base confidence ${r.confidence})`,
       `  ${r.title}`,
       '',
-      wrap(r.summary),
+      wrap(r.summary, layout),
       '',
-      wrap(r.explanation),
+      wrap(r.explanation, layout),
     );
-    if (r.misleading) out.push('', wrap(`Why the message misleads: ${r.misleading}`));
+    if (r.misleading) out.push('', wrap(`Why the message misleads: ${r.misleading}`, layout));
     if (r.nextSteps.length > 0) {
       out.push('', '  How to confirm (read-only):');
       for (const n of r.nextSteps) out.push(`    $ ${n.command}`, `      ${n.why}`);
@@ -168,6 +171,6 @@ export function explainId(set: RuleSet, id: string): string | null {
   return generic(`${out.join('\n')}\n`);
 }
 
-function wrap(text: string): string {
-  return wrapText(text, LIST_WIDTH, '  ', '  ').join('\n');
+function wrap(text: string, layout: Layout): string {
+  return wrapText(text, layout, '  ', '  ').join('\n');
 }

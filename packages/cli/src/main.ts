@@ -39,11 +39,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     const log = await createProgressLog(args.logLevel);
     const ruleSet = await loadRules(args, log);
     if (args.command?.name === 'rules-list') {
-      writeOut(rulesList(ruleSet, args.output === 'json'));
+      writeOut(await rulesList(ruleSet, args.output === 'json'));
       return 0;
     }
     if (args.command?.name === 'explain') {
-      const text = explainId(ruleSet, args.command.id);
+      const text = await explainId(ruleSet, args.command.id);
       if (text === null)
         throw new UsageError(`no rule or root cause named "${args.command.id}" (see \`rbac-diagnose rules list\`)`);
       writeOut(text);
@@ -59,7 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
     const { report, trace } = await diagnoseInputs(inputs, ruleSet, args);
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
-    writeOut(render(report, args, ruleSet.rules, inputs, trace));
+    writeOut(await render(report, args, ruleSet.rules, inputs, trace));
     return exitCode(report, args);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

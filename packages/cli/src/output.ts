@@ -5,6 +5,7 @@ import {
   renderText,
   renderTrace,
   renderYaml,
+  terminalLayout,
   type Report,
   type Rule,
   type RuleTrace,
@@ -30,13 +31,13 @@ function useColor(args: CliArgs): boolean {
 }
 
 /** The report in the form --output asks for; the --explain trace goes to stderr except in text and markdown. */
-export function render(
+export async function render(
   report: Report,
   args: CliArgs,
   rules: readonly Rule[],
   inputs: readonly NamedText[],
   trace: readonly RuleTrace[],
-): string {
+): Promise<string> {
   if (args.fix) return renderFix(report);
   const explain = args.explain ? renderTrace(trace, { all: args.explainAll }) : '';
   switch (args.output) {
@@ -54,14 +55,17 @@ export function render(
       return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, rules, uris: inputs.length === 1 ? { '': inputs[0]?.path ?? 'stdin' } : uris }), null, 2)}\n`;
     }
     case 'text': {
-      const width =
-        stdoutIsTerminal() && process.stdout.columns > 40 ? Math.min(process.stdout.columns, 160) : undefined;
+      // Wrapped for a terminal only: files and pipes get whole lines (and never load the width tables).
+      const layout =
+        stdoutIsTerminal() && process.stdout.columns > 40
+          ? await terminalLayout(Math.min(process.stdout.columns, 160))
+          : undefined;
       const text = renderText(report, {
         color: useColor(args),
         verbose: args.verbose,
         verboseFlag: '-v',
         lang: 'lang' in report && report.lang === 'ja' ? 'ja' : 'en',
-        ...(width === undefined ? {} : { width }),
+        ...(layout === undefined ? {} : { layout }),
       });
       const body = args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
       return explain ? `${body}\n${explain}` : body;

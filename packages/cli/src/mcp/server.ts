@@ -175,8 +175,8 @@ export function createMcpServer(set: RuleSet, limits: McpLimits): McpServer {
       },
       annotations: READ_ONLY,
     },
-    ({ id }) => {
-      const text = explainId(set, id);
+    async ({ id }) => {
+      const text = await explainId(set, id);
       if (text === null) return toolError(`No rule or root cause is named "${id}"; rules_list gives every id.`);
       return { content: [{ type: 'text', text }] };
     },

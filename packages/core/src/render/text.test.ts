@@ -4,7 +4,12 @@ import { builtinRuleSet } from '@rbac-diagnose/rules';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis, Report } from '../report.js';
 import { renderText } from './text.js';
-import { displayWidth, wrapCommand } from './wrap.js';
+import { terminalLayout, wrapCommand, type Layout } from './wrap.js';
+
+const terminal = await terminalLayout(100);
+const displayWidth = terminal.measure;
+/** The test terminal at another width. */
+const at = (columns: number): Layout => ({ ...terminal, columns });
 
 const walls = new URL('../../../../fixtures/seed-walls/', import.meta.url);
 const wall = (f: string): string => readFileSync(new URL(f, walls), 'utf8');
@@ -23,9 +28,9 @@ function rows(lines: readonly string[], width: number): number[] {
 
 /** The row of the first line from row `from` on that starts with `start` (after the indentation), or Infinity. */
 function rowOf(lines: readonly string[], width: number, start: string, from = 1): number {
-  const at = rows(lines, width);
-  const i = lines.findIndex((l, k) => (at[k] ?? 0) >= from && l.trimStart().startsWith(start));
-  return i === -1 ? Infinity : (at[i] ?? Infinity);
+  const starts = rows(lines, width);
+  const i = lines.findIndex((l, k) => (starts[k] ?? 0) >= from && l.trimStart().startsWith(start));
+  return i === -1 ? Infinity : (starts[i] ?? Infinity);
 }
 
 describe('seed walls in a 100×50 terminal', () => {
@@ -34,7 +39,9 @@ describe('seed walls in a 100×50 terminal', () => {
     async (file) => {
       const report = await diagnose(wall(file), builtinRuleSet);
       const top = report.diagnoses[0] as Diagnosis;
-      const lines = renderText(report, { width: 100, verboseFlag: '-v' }).trimEnd().split('\n');
+      const lines = renderText(report, { layout: at(100), verboseFlag: '-v' })
+        .trimEnd()
+        .split('\n');
       const titleWords = top.title.split(' ');
       const firstEvidence = top.evidence[0];
       const step = top.nextSteps[0];
@@ -61,7 +68,7 @@ describe('seed walls in a 100×50 terminal', () => {
 });
 
 describe('renderText', () => {
-  test('without a width (files, pipes) evidence lines are whole: never cut, never wrapped', async () => {
+  test('without a layout (files, pipes) evidence lines are whole: never cut, never wrapped', async () => {
     const long = `E1207 10:00:00.000000       1 reflector.go:147] ${'x'.repeat(150)} failed to list *v1.Pod: pods is forbidden: User "system:serviceaccount:apps:web" cannot list resource "pods" in API group "" in the namespace "apps"`;
     const report = await diagnose(long, builtinRuleSet);
     expect(report.diagnoses[0]?.evidence[0]?.text).toBe(long);
@@ -69,14 +76,14 @@ describe('renderText', () => {
     expect(text.split('\n').some((l) => l.endsWith(long))).toBe(true);
     expect(text).not.toContain('...');
     // In a terminal the same line wraps with a hanging indent and ends with the error, whole.
-    const wrapped = renderText(report, { width: 80 }).split('\n');
-    const at = wrapped.findIndex((l) => l.includes('E1207'));
-    const continued = wrapped.slice(at + 1).filter((l) => /^ +│ {3}/.test(l));
+    const wrapped = renderText(report, { layout: at(80) }).split('\n');
+    const line = wrapped.findIndex((l) => l.includes('E1207'));
+    const continued = wrapped.slice(line + 1).filter((l) => /^ +│ {3}/.test(l));
     expect(continued.length).toBeGreaterThan(1);
     expect(continued.map((l) => l.replace(/^ +│ {3}/, '')).join(' ')).toContain('in the namespace "apps"');
     const yaml = new Set(report.diagnoses.flatMap((d) => d.remediation.flatMap((r) => (r.yaml ?? '').split('\n'))));
     // Wider lines: the one 150-character word, manifest lines, a command's single argument (an option and its value).
-    const single = (l: string): boolean => wrapCommand(l.trim().replace(/ \\$/, ''), 1, '', '').length === 1;
+    const single = (l: string): boolean => wrapCommand(l.trim().replace(/ \\$/, ''), at(1), '', '').length === 1;
     for (const l of wrapped)
       if (!l.includes('x'.repeat(60)) && !yaml.has(l.slice(7)) && !single(l))
         expect(displayWidth(l)).toBeLessThanOrEqual(80);
@@ -138,11 +145,11 @@ describe('renderText', () => {
 
   test('colour sequences take no columns: a coloured report wraps like a plain one', async () => {
     const report = await diagnose(wall('wall3-pending-not-ready-disk.txt'), builtinRuleSet);
-    const plain = renderText(report, { width: 100 });
-    const coloured = renderText(report, { width: 100, color: true });
+    const plain = renderText(report, { layout: at(100) });
+    const coloured = renderText(report, { layout: at(100), color: true });
     expect(coloured).toMatch(/\u001b\[/);
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain);
-    const full = { width: 100, verbose: true };
+    const full = { layout: at(100), verbose: true };
     expect(renderText(report, { ...full, color: true }).replace(/\u001b\[[0-9;]*m/g, '')).toBe(
       renderText(report, full),
     );
@@ -219,7 +226,7 @@ const JA_REPORT: Report = {
 
 describe('Japanese', () => {
   test('the renderer speaks Japanese and wraps by display width (golden, 60 columns)', async () => {
-    const text = renderText(JA_REPORT, { lang: 'ja', width: 60, verboseFlag: '-v' });
+    const text = renderText(JA_REPORT, { lang: 'ja', layout: at(60), verboseFlag: '-v' });
     for (const l of text.split('\n')) {
       // Only the long kubectl line's unbreakable words and commands' single arguments may pass the edge.
       if (displayWidth(l) > 60) expect(l.trim()).not.toMatch(/[\u3000-\u9fff]/);

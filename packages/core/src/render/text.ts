@@ -1,14 +1,14 @@
 import type { Diagnosis, Report } from '../report.js';
 import { chainLinks } from './chain.js';
-import { displayWidth, wrapCommand, wrapLine, wrapParts, wrapText } from './wrap.js';
+import { wrapCommand, wrapLine, wrapParts, wrapText, type Layout } from './wrap.js';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
   color?: boolean;
   /** Show every diagnosis in full (default: the most likely one in full, the others one entry each). */
   verbose?: boolean;
-  /** Wrap at this many display columns (a terminal's width); no wrapping when absent (pipes, files). */
-  width?: number;
+  /** The terminal to wrap for (`terminalLayout(columns)`); no wrapping when absent (pipes, files). */
+  layout?: Layout;
   /** Language of the renderer's own words (headings, labels); the diagnoses' texts come in the report. Default en. */
   lang?: 'en' | 'ja';
   /** The command-line flag that shows the full report, named under a short one (the CLI passes `-v`). */
@@ -91,7 +91,7 @@ function palette(color: boolean): Palette {
 interface Ctx {
   p: Palette;
   w: Words;
-  width: number | undefined;
+  layout: Layout | undefined;
 }
 
 /**
@@ -100,8 +100,8 @@ interface Ctx {
  * check that would confirm them; `verbose` shows everything.
  */
 export function renderText(report: Report, options: TextOptions = {}): string {
-  const ctx: Ctx = { p: palette(options.color ?? false), w: WORDS[options.lang ?? 'en'], width: options.width };
-  const { p, w, width } = ctx;
+  const ctx: Ctx = { p: palette(options.color ?? false), w: WORDS[options.lang ?? 'en'], layout: options.layout };
+  const { p, w, layout } = ctx;
   const verbose = options.verbose === true;
   const out: string[] = [];
   const kinds = report.inputs
@@ -114,10 +114,10 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   // What was read goes on a line of its own rather than be cut.
   const read = kinds ? p.dim(w.read(kinds)) : '';
   const first = `${p.bold('rbac-diagnose')}: ${head}`;
-  if (read === '' || displayWidth(`${first}  ${read}`) <= (width ?? Infinity))
+  if (read === '' || layout === undefined || layout.measure(`${first}  ${read}`) <= layout.columns)
     out.push(read ? `${first}  ${read}` : first);
-  else out.push(...wrapLine(head, width, `${p.bold('rbac-diagnose')}: `, '  '), ...wrapLine(read, width, '  ', '  '));
-  if (hidden !== null && report.diagnoses.length > 0) out.push(...wrapLine(hidden, width, '  ', '  '));
+  else out.push(...wrapLine(head, layout, `${p.bold('rbac-diagnose')}: `, '  '), ...wrapLine(read, layout, '  ', '  '));
+  if (hidden !== null && report.diagnoses.length > 0) out.push(...wrapLine(hidden, layout, '  ', '  '));
 
   const [top, ...others] = report.diagnoses;
   if (top) out.push('', ...(verbose ? fullDiagnosis(top, 0, ctx) : shortDiagnosis(top, ctx)));
@@ -149,13 +149,13 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     for (const { issue, at } of notes.values()) {
       const where = at.length > 0 ? `${w.line(at.join(', '))}: ` : '';
       out.push(
-        ...wrapLine(`${where}${issue.message} ${p.dim(`[${issue.code}]`)}`, width, `  ${p.yellow('!')} `, '    '),
+        ...wrapLine(`${where}${issue.message} ${p.dim(`[${issue.code}]`)}`, layout, `  ${p.yellow('!')} `, '    '),
       );
     }
   }
   const shortened = !verbose && report.diagnoses.length > 0;
   if (shortened && options.verboseFlag !== undefined)
-    out.push('', ...wrapLine(p.dim(w.full(options.verboseFlag)), width, '', ''));
+    out.push('', ...wrapLine(p.dim(w.full(options.verboseFlag)), layout, '', ''));
   return `${out.join('\n')}\n`;
 }
 
@@ -176,8 +176,8 @@ function heading(d: Diagnosis, i: number, ctx: Ctx): string[] {
     p.dim(`${w.rule} ${d.ruleId}`),
   ];
   return [
-    ...wrapParts(parts, p.dim(' · '), ctx.width, `${p.bold(`${i + 1}.`)} `, '   '),
-    ...wrapLine(p.bold(d.title), ctx.width, '   ', '   '),
+    ...wrapParts(parts, p.dim(' · '), ctx.layout, `${p.bold(`${i + 1}.`)} `, '   '),
+    ...wrapLine(p.bold(d.title), ctx.layout, '   ', '   '),
   ];
 }
 
@@ -186,7 +186,7 @@ function chain(d: Diagnosis, ctx: Ctx): string[] {
   if (d.severity !== 'error' || !d.chain) return [];
   const label = `   ${p.dim(w.chain)} `;
   const links = chainLinks(d.chain, { ok: p.green('✔'), broken: p.red('✘'), skipped: p.dim('·') });
-  return wrapParts(links, ' → ', ctx.width, label, ' '.repeat(4 + displayWidth(w.chain)));
+  return wrapParts(links, ' → ', ctx.layout, label, ' '.repeat(4 + (ctx.layout?.measure(w.chain) ?? 0)));
 }
 
 function evidence(d: Diagnosis, ctx: Ctx): string[] {
@@ -198,8 +198,8 @@ function evidence(d: Diagnosis, ctx: Ctx): string[] {
   for (const e of d.evidence) {
     const loc = `${e.source ? `${e.source}:` : ''}${e.line}`.padStart(locWidth);
     // The whole line, wrapped with a hanging indent: a log line's error is at its end.
-    out.push(...wrapLine(e.text, ctx.width, `   ${p.dim(`${loc} │`)} `, `${bar}  `));
-    out.push(...wrapLine(e.why, ctx.width, `${bar}${p.green('↳')} `, `${bar}  `));
+    out.push(...wrapLine(e.text, ctx.layout, `   ${p.dim(`${loc} │`)} `, `${bar}  `));
+    out.push(...wrapLine(e.why, ctx.layout, `${bar}${p.green('↳')} `, `${bar}  `));
   }
   return out;
 }
@@ -209,8 +209,8 @@ function confirm(steps: Diagnosis['nextSteps'], ctx: Ctx): string[] {
   if (steps.length === 0) return [];
   const out = ['', `   ${p.bold(w.confirm)} ${p.dim(w.readOnly)}`];
   for (const n of steps) {
-    out.push(...wrapCommand(n.command, ctx.width, '     $ ', '       '));
-    out.push(...wrapLine(p.dim(n.why), ctx.width, '       ', '       '));
+    out.push(...wrapCommand(n.command, ctx.layout, '     $ ', '       '));
+    out.push(...wrapLine(p.dim(n.why), ctx.layout, '       ', '       '));
   }
   return out;
 }
@@ -221,8 +221,8 @@ function fix(d: Diagnosis, ctx: Ctx): string[] {
   const out = ['', `   ${p.bold(w.fix)}`];
   for (const r of d.remediation) {
     const tag = r.safety === 'mutating' ? p.yellow(w.mutatingTag) : p.dim(w.readOnlyTag);
-    out.push(...wrapLine(`${r.title} ${tag}`, ctx.width, '   • ', '     '));
-    if (r.command) out.push(...wrapCommand(r.command, ctx.width, '       $ ', '         '));
+    out.push(...wrapLine(`${r.title} ${tag}`, ctx.layout, '   • ', '     '));
+    if (r.command) out.push(...wrapCommand(r.command, ctx.layout, '       $ ', '         '));
     // Manifests are never wrapped: they are copied as they are.
     if (r.yaml)
       out.push(
@@ -231,7 +231,7 @@ function fix(d: Diagnosis, ctx: Ctx): string[] {
           .split('\n')
           .map((l) => (l === '' ? '' : `       ${l}`)),
       );
-    if (r.text) out.push(...wrapText(r.text, ctx.width, '       ', '       '));
+    if (r.text) out.push(...wrapText(r.text, ctx.layout, '       ', '       '));
   }
   return out;
 }
@@ -247,8 +247,8 @@ function shortDiagnosis(d: Diagnosis, ctx: Ctx): string[] {
   const { p, w } = ctx;
   const out = [...heading(d, 0, ctx), ...chain(d, ctx), ''];
   if (d.misleading)
-    out.push(...wrapLine(`${p.cyan(w.misleads)} ${firstSentences(d.misleading, 2)}`, ctx.width, '   ', '   '));
-  else out.push(...wrapLine(firstSentences(d.summary, 2), ctx.width, '   ', '   '));
+    out.push(...wrapLine(`${p.cyan(w.misleads)} ${firstSentences(d.misleading, 2)}`, ctx.layout, '   ', '   '));
+  else out.push(...wrapLine(firstSentences(d.summary, 2), ctx.layout, '   ', '   '));
   out.push(...evidence(d, ctx), ...confirm(d.nextSteps.slice(0, 1), ctx), ...fix(d, ctx));
   return out;
 }
@@ -256,9 +256,9 @@ function shortDiagnosis(d: Diagnosis, ctx: Ctx): string[] {
 /** One diagnosis as the full report shows it. */
 function fullDiagnosis(d: Diagnosis, i: number, ctx: Ctx): string[] {
   const { p, w } = ctx;
-  const out = [...heading(d, i, ctx), ...chain(d, ctx), ...wrapText(d.summary, ctx.width, '   ', '   ')];
-  if (d.misleading) out.push('', ...wrapLine(`${p.cyan(w.misleads)} ${d.misleading}`, ctx.width, '   ', '   '));
-  out.push(...evidence(d, ctx), '', ...wrapText(d.explanation, ctx.width, '   ', '   '));
+  const out = [...heading(d, i, ctx), ...chain(d, ctx), ...wrapText(d.summary, ctx.layout, '   ', '   ')];
+  if (d.misleading) out.push('', ...wrapLine(`${p.cyan(w.misleads)} ${d.misleading}`, ctx.layout, '   ', '   '));
+  out.push(...evidence(d, ctx), '', ...wrapText(d.explanation, ctx.layout, '   ', '   '));
   out.push(...confirm(d.nextSteps, ctx), ...fix(d, ctx));
   if (d.references.length > 0) out.push('', `   ${p.dim(`${w.see} ${d.references.join('  ')}`)}`);
   return out;
@@ -269,12 +269,12 @@ function oneEntry(d: Diagnosis, n: number, ctx: Ctx): string[] {
   const { p, w } = ctx;
   const out = wrapLine(
     `${p.bold(d.rootCause)}  ${p.dim(`${w.confidence} ${d.confidence.toFixed(2)}`)}  ${d.title}`,
-    ctx.width,
+    ctx.layout,
     `  ${n}. `,
     '     ',
   );
   const step = d.nextSteps[0];
   const first = `     ${p.dim(w.check)} $ `;
-  if (step) out.push(...wrapCommand(step.command, ctx.width, first, ' '.repeat(displayWidth(first))));
+  if (step) out.push(...wrapCommand(step.command, ctx.layout, first, ' '.repeat(ctx.layout?.measure(first) ?? 0)));
   return out;
 }

@@ -1,7 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { displayWidth, wrapCommand, wrapLine, wrapParts } from './wrap.js';
+import { terminalLayout, wrapCommand, wrapLine, wrapParts, type Layout } from './wrap.js';
+
+const terminal = await terminalLayout(80);
+const displayWidth = terminal.measure;
+/** The test terminal at another width. */
+const at = (columns: number): Layout => ({ ...terminal, columns });
 
 const SGR_ALL = /\u001b\[[0-9;]*m/g;
 const graphemes = (s: string): string[] =>
@@ -57,7 +62,7 @@ describe('wrapLine', () => {
         fc.constantFrom('', '   ', '  17 │ ', '確認: '),
         (s, room, pad) => {
           const width = displayWidth(pad) + room;
-          const lines = wrapLine(s, width, pad, pad);
+          const lines = wrapLine(s, at(width), pad, pad);
           const contents = lines.map((l) => {
             expect(l.startsWith(pad)).toBe(true);
             return l.slice(pad.length);
@@ -67,7 +72,7 @@ describe('wrapLine', () => {
             if (displayWidth(pad + c) > width) {
               // An overflowing line is a single piece: no blank in it, and no break the wrapper could have used.
               expect(c).not.toMatch(/[ \t]/);
-              expect(wrapLine(c, displayWidth(pad) + 1, pad, pad)).toEqual([pad + c]);
+              expect(wrapLine(c, at(displayWidth(pad) + 1), pad, pad)).toEqual([pad + c]);
             }
           }
           // The graphemes of each line, in order, are those of the text: no cluster (surrogate pair, combining mark,
@@ -85,7 +90,7 @@ describe('wrapLine', () => {
     const word = fc.stringMatching(/^[!-~]{1,20}$/);
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.integer({ min: 10, max: 80 }), (ws, width) => {
-        const lines = wrapLine(ws.join(' '), width, '  ', '    ');
+        const lines = wrapLine(ws.join(' '), at(width), '  ', '    ');
         expect(lines.flatMap((l) => l.trim().split(' '))).toEqual(ws);
         for (const l of lines) if (l.length > width) expect(l.trim()).not.toContain(' ');
       }),
@@ -96,7 +101,7 @@ describe('wrapLine', () => {
     const ja =
       'Pod が Pending のままなのは、すべてのノード (2 台中 2 台) が Ready でないためです。EKS で全ノードが同時にこうなる最も多い原因は、ノードインスタンスロールが aws-auth に無い (または EC2_LINUX のアクセスエントリが無い) ことです。「kubectl describe node」で Ready=Unknown を確認してください。';
     for (const width of [20, 33, 47, 60, 80, 100]) {
-      const lines = wrapLine(ja, width, '   ', '   ');
+      const lines = wrapLine(ja, at(width), '   ', '   ');
       for (const l of lines) {
         expect(displayWidth(l)).toBeLessThanOrEqual(width);
         expect(l.slice(3)).not.toMatch(/^[。、」）]/);
@@ -119,10 +124,10 @@ describe('wrapLine', () => {
 
   test('a word longer than a line stays whole on a line of its own', () => {
     const arn = 'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef';
-    expect(wrapLine(`mapped as ${arn} here`, 40, '', '  ')).toEqual(['mapped as', `  ${arn}`, '  here']);
+    expect(wrapLine(`mapped as ${arn} here`, at(40), '', '  ')).toEqual(['mapped as', `  ${arn}`, '  here']);
   });
 
-  test('no width: the line as it is', () => {
+  test('no layout (pipes, files): the line as it is', () => {
     const long = 'x '.repeat(200).trim();
     expect(wrapLine(long, undefined, '> ', '  ')).toEqual([`> ${long}`]);
   });
@@ -137,7 +142,7 @@ describe('wrapParts', () => {
       'node Ready (CNI) ·',
       'pod scheduled ·',
     ];
-    const lines = wrapParts(parts, ' → ', 62, 'chain: ', '       ');
+    const lines = wrapParts(parts, ' → ', at(62), 'chain: ', '       ');
     expect(lines).toEqual([
       'chain: node IAM role ✔ → aws-auth / access entry ✘ →',
       '       kubelet joins · → node Ready (CNI) · → pod scheduled ·',
@@ -147,7 +152,7 @@ describe('wrapParts', () => {
 
   test('measures display width: Japanese links take two columns a character', () => {
     const parts = ['ノード IAM ロール ✔', 'aws-auth / アクセスエントリ ✘', 'kubelet の参加 ·'];
-    const lines = wrapParts(parts, ' → ', 60, '経路: ', '      ');
+    const lines = wrapParts(parts, ' → ', at(60), '経路: ', '      ');
     expect(lines).toEqual(['経路: ノード IAM ロール ✔ → aws-auth / アクセスエントリ ✘ →', '      kubelet の参加 ·']);
   });
 });
@@ -178,14 +183,14 @@ describe('wrapCommand', () => {
         fc.integer({ min: 16, max: 70 }),
         (args, comment, width) => {
           const command = `printf '<%s>\\n' ${args.join(' ')}${comment === null ? '' : `   # ${comment}`}`;
-          const lines = wrapCommand(command, width, '', '');
+          const lines = wrapCommand(command, at(width), '', '');
           expect(shellArgs(lines.join('\n'))).toBe(shellArgs(command));
           for (const [i, l] of lines.entries()) {
             const more = i < lines.length - 1;
             if (more) expect(l).toMatch(/ \\$/);
             // A line too long holds one argument (or an option with its value): nothing left to break.
             const content = (more ? l.slice(0, -2) : l).trim();
-            if (displayWidth(l) > width) expect(wrapCommand(content, 1, '', '')).toEqual([content]);
+            if (displayWidth(l) > width) expect(wrapCommand(content, at(1), '', '')).toEqual([content]);
           }
         },
       ),
@@ -196,7 +201,7 @@ describe('wrapCommand', () => {
   test('an option stays with its value; a continued line keeps its place', () => {
     const command =
       "eksctl create iamidentitymapping --cluster <cluster-name> --region <region> \\\n  --arn arn:aws:iam::<ACCOUNT_ID>:role/<node-instance-role> --username 'system:node:{{EC2PrivateDNSName}}' \\\n  --group system:bootstrappers --group system:nodes --no-duplicate-arns";
-    expect(wrapCommand(command, 90, '       $ ', '         ')).toEqual([
+    expect(wrapCommand(command, at(90), '       $ ', '         ')).toEqual([
       '       $ eksctl create iamidentitymapping --cluster <cluster-name> --region <region> \\',
       '           --arn arn:aws:iam::<ACCOUNT_ID>:role/<node-instance-role> \\',
       "           --username 'system:node:{{EC2PrivateDNSName}}' \\",
@@ -206,13 +211,13 @@ describe('wrapCommand', () => {
 
   test('here-documents and the lines after them are kept as they are', () => {
     const command = `cat > trust.json <<'JSON'\n{ "Statement": [{ "Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity", "Principal": {} }] }\nJSON\naws iam update-assume-role-policy --role-name some-role --policy-document file://trust.json`;
-    expect(wrapCommand(command, 40, '', '')).toEqual(command.split('\n'));
+    expect(wrapCommand(command, at(40), '', '')).toEqual(command.split('\n'));
   });
 
   test('a comment is never cut: it moves to a line of its own', () => {
     const command =
       'ROLE_ARN=$(aws iam get-role --role-name x --query Role.Arn --output text)   # the ARN with its path';
-    expect(wrapCommand(command, 80, '$ ', '  ')).toEqual([
+    expect(wrapCommand(command, at(80), '$ ', '  ')).toEqual([
       '$ ROLE_ARN=$(aws iam get-role --role-name x --query Role.Arn --output text) \\',
       '    # the ARN with its path',
     ]);

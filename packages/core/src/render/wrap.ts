@@ -1,15 +1,31 @@
 // Wrapping for a terminal: widths are display columns (East Asian Width, emoji, ANSI colour taking none), prose breaks
 // at spaces and between CJK characters (never inside a grapheme), shell commands break only between arguments.
-import stringWidth from 'string-width';
+// Measuring needs string-width and Intl.Segmenter, whose set-up costs more than the rest of a run's start-up: they are
+// loaded by terminalLayout() when something is laid out for a terminal, never for pipes, files or JSON.
 
-/** Columns `s` takes in a terminal: wide (CJK, emoji) characters count two, ANSI colour sequences none. */
-export function displayWidth(s: string): number {
-  return stringWidth(s);
+/** A terminal to lay text out for: its width, how many columns a string takes there, and its grapheme clusters. */
+export interface Layout {
+  columns: number;
+  /** Display width: wide (CJK, emoji) characters count two, ANSI colour sequences none. */
+  measure: (s: string) => number;
+  /** The grapheme clusters of a string (a line never breaks inside one). */
+  graphemes: (s: string) => string[];
+}
+
+/** The layout of a terminal `columns` wide (loads string-width). */
+export async function terminalLayout(columns: number): Promise<Layout> {
+  const { default: stringWidth } = await import('string-width');
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return {
+    columns,
+    measure: (s) => stringWidth(s),
+    graphemes: (s) => Array.from(segmenter.segment(s), (g) => g.segment),
+  };
 }
 
 /** Pads `s` with spaces to `width` display columns. */
-export function padDisplay(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+export function padDisplay(s: string, width: number, layout: Layout): string {
+  return s + ' '.repeat(Math.max(0, width - layout.measure(s)));
 }
 
 const SGR = /(\u001b\[[0-9;]*m)/;
@@ -39,18 +55,17 @@ function blankWidth(sep: string): number {
 }
 
 /** The graphemes of one word, ANSI sequences attached to the grapheme that follows them (or the last one). */
-function graphemes(word: string): string[] {
+function graphemes(word: string, layout: Layout): string[] {
   if (/^[\u0021-\u007e]*$/.test(word)) return [word];
   const out: string[] = [];
   let pending = '';
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const part of word.split(SGR)) {
     if (part === '') continue;
     if (SGR.test(part)) {
       pending += part;
       continue;
     }
-    for (const { segment } of segmenter.segment(part)) {
+    for (const segment of layout.graphemes(part)) {
       out.push(pending + segment);
       pending = '';
     }
@@ -63,14 +78,14 @@ function graphemes(word: string): string[] {
 }
 
 /** Splits a word into pieces: a line may break between two graphemes when one of them is wide, kinsoku permitting. */
-function pieces(word: string): Piece[] {
-  const gs = graphemes(word);
-  if (gs.length === 1) return [{ text: word, width: displayWidth(word) }];
+function pieces(word: string, layout: Layout): Piece[] {
+  const gs = graphemes(word, layout);
+  if (gs.length === 1) return [{ text: word, width: layout.measure(word) }];
   const out: Piece[] = [];
   let prev: { visible: string; width: number } | null = null;
   for (const g of gs) {
     const visible = g.replace(new RegExp(SGR.source, 'g'), '');
-    const width = displayWidth(g);
+    const width = layout.measure(g);
     const last = out[out.length - 1];
     const breakable =
       prev !== null &&
@@ -86,30 +101,32 @@ function pieces(word: string): Piece[] {
   return out;
 }
 
-function words(text: string): Word[] {
+function words(text: string, layout: Layout): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(/([ \t]*)([^ \t]+)/g)) out.push({ sep: m[1] ?? '', pieces: pieces(m[2] ?? '') });
+  for (const m of text.matchAll(/([ \t]*)([^ \t]+)/g))
+    out.push({ sep: m[1] ?? '', pieces: pieces(m[2] ?? '', layout) });
   return out;
 }
 
 /**
- * Wraps one line of prose to `width` display columns: the first line starts with `first`, the others with `rest`.
+ * Wraps one line of prose to the layout's width: the first line starts with `first`, the others with `rest`.
  * Breaks at blanks (dropped at the break) and between CJK characters; a piece longer than a whole line is kept whole.
- * Without a width the line is returned as it is.
+ * Without a layout (pipes, files) the line is returned as it is.
  */
-export function wrapLine(text: string, width: number | undefined, first: string, rest: string): string[] {
-  if (width === undefined || displayWidth(first + text) <= width) return [first + text];
+export function wrapLine(text: string, layout: Layout | undefined, first: string, rest: string): string[] {
+  if (layout === undefined || layout.measure(first + text) <= layout.columns) return [first + text];
+  const { columns: width, measure } = layout;
   const lines: string[] = [];
   let cur = first;
-  let curWidth = displayWidth(first);
+  let curWidth = measure(first);
   let empty = true;
   const newLine = (): void => {
     lines.push(cur);
     cur = rest;
-    curWidth = displayWidth(rest);
+    curWidth = measure(rest);
     empty = true;
   };
-  for (const word of words(text)) {
+  for (const word of words(text, layout)) {
     const total = word.pieces.reduce((s, p) => s + p.width, 0);
     const sepWidth = empty ? 0 : blankWidth(word.sep);
     if (curWidth + sepWidth + total > width && !empty && word.pieces.length === 1) newLine();
@@ -132,8 +149,8 @@ export function wrapLine(text: string, width: number | undefined, first: string,
 }
 
 /** Wraps text of several lines (paragraphs) line by line; empty lines stay empty, without indentation. */
-export function wrapText(text: string, width: number | undefined, first: string, rest: string): string[] {
-  return text.split('\n').flatMap((l, i) => (l === '' ? [''] : wrapLine(l, width, i === 0 ? first : rest, rest)));
+export function wrapText(text: string, layout: Layout | undefined, first: string, rest: string): string[] {
+  return text.split('\n').flatMap((l, i) => (l === '' ? [''] : wrapLine(l, layout, i === 0 ? first : rest, rest)));
 }
 
 /** Where a shell line can be cut: between arguments outside quotes, `$(…)` and `${…}`; a comment is one argument. */
@@ -187,12 +204,12 @@ function shellLine(line: string): ShellLine {
 }
 
 /**
- * Lays out a shell command (one or more lines) for a terminal of `width` columns: a line that is too long breaks
+ * Lays out a shell command (one or more lines) for a terminal: a line that is too long breaks
  * between two arguments, the line ending in ` \` and the next one indented two columns more, so that the shell reads
  * the same command back. Arguments are never cut; lines inside quotes or here-documents are kept as they are. The
  * first line starts with `first`, the others with `rest`.
  */
-export function wrapCommand(command: string, width: number | undefined, first: string, rest: string): string[] {
+export function wrapCommand(command: string, layout: Layout | undefined, first: string, rest: string): string[] {
   const out: string[] = [];
   let open = false;
   let continued = false;
@@ -202,7 +219,7 @@ export function wrapCommand(command: string, width: number | undefined, first: s
     const was = { open, continued };
     open ||= parsed.open;
     continued = /(^|[^\\])(\\\\)*\\$/.test(line);
-    if (was.open || width === undefined || displayWidth(prefix + line) <= width) {
+    if (was.open || layout === undefined || layout.measure(prefix + line) <= layout.columns) {
       out.push(prefix + line);
       return;
     }
@@ -214,7 +231,7 @@ export function wrapCommand(command: string, width: number | undefined, first: s
     units.forEach(({ sep, arg }, i) => {
       // Room for " \" unless this unit ends the line (a comment always does: it runs to the end of the line).
       const tail = i === units.length - 1 ? 0 : 2;
-      if (i > 0 && displayWidth(cur + sep + arg) + tail > width) {
+      if (i > 0 && layout.measure(cur + sep + arg) + tail > layout.columns) {
         out.push(`${cur} \\`);
         cur = more + arg;
       } else cur += (i === 0 ? '' : sep) + arg;
@@ -241,13 +258,13 @@ function shellUnits(args: readonly { sep: string; arg: string }[]): { sep: strin
 }
 
 /**
- * Lays out `parts` joined by `joiner` (e.g. ` → `) in `width` columns, never cutting a part: a line that breaks ends
+ * Lays out `parts` joined by `joiner` (e.g. ` → `) in the layout's width, never cutting a part: a line that breaks ends
  * with the joiner's mark and the next starts with `rest`.
  */
 export function wrapParts(
   parts: readonly string[],
   joiner: string,
-  width: number | undefined,
+  layout: Layout | undefined,
   first: string,
   rest: string,
 ): string[] {
@@ -257,9 +274,9 @@ export function wrapParts(
   let cur = first;
   parts.forEach((part, i) => {
     // Room for the mark that ends the line if the next part has to go on the next one.
-    const tail = i === parts.length - 1 ? 0 : displayWidth(mark);
+    const tail = i === parts.length - 1 || layout === undefined ? 0 : layout.measure(mark);
     if (i === 0) cur += part;
-    else if (width !== undefined && displayWidth(cur + joiner + part) + tail > width) {
+    else if (layout !== undefined && layout.measure(cur + joiner + part) + tail > layout.columns) {
       out.push(cur + mark);
       cur = rest + part;
     } else cur += joiner + part;
