@@ -1,4 +1,4 @@
-import { computeBindings, fill, type Scope } from './engine/bindings.js';
+import { computeBindings, fill, fillCommand, fillManifest, type Rejected, type Scope } from './engine/bindings.js';
 import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
@@ -7,6 +7,7 @@ import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
+import { rejectionNote } from './remediation/notes.js';
 import type { Chain, Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
@@ -245,7 +246,12 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
   const confidence = Math.round(Math.min(0.99, Math.max(0.01, raw)) * 100) / 100;
   const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], run, scope);
   const text = (t: string): string => fill(t, scope);
-  const command = (t: string): string => fill(t, scope, 'command');
+  // A command or manifest whose value fails its grammar is left out, and a note says which placeholder and why.
+  const rejected: Rejected[] = [];
+  const filled = (f: { text: string | null; rejected: Rejected | null }): string | null => {
+    if (f.rejected) rejected.push(f.rejected);
+    return f.text;
+  };
   const notes = f.adjustments.map((a) => `${a.delta > 0 ? '↑' : '↓'} ${text(a.why)}`);
   const remediation: Remediation[] = [];
   rule.remediation.forEach((t, i) => {
@@ -262,18 +268,25 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
       );
       return;
     }
+    const command = t.command === undefined ? undefined : filled(fillCommand(t.command, scope));
+    const yaml = t.yaml === undefined ? undefined : filled(fillManifest(t.yaml, scope));
+    if (command === null || yaml === null) return;
     remediation.push({
       kind: t.kind,
       title: text(t.title),
-      ...(t.command === undefined ? {} : { command: command(t.command) }),
-      ...(t.yaml === undefined ? {} : { yaml: command(t.yaml) }),
+      ...(command === undefined ? {} : { command }),
+      ...(yaml === undefined ? {} : { yaml }),
       ...(t.text === undefined ? {} : { text: text(t.text) }),
       safety: t.safety,
     });
   });
-  const nextSteps: NextStep[] = rule.nextSteps
-    .filter((n, i) => !n.when || f.shown.has(`nextSteps.${i}`))
-    .map((n) => ({ command: command(n.command), why: text(n.why) }));
+  const nextSteps: NextStep[] = [];
+  rule.nextSteps.forEach((n, i) => {
+    if (n.when && !f.shown.has(`nextSteps.${i}`)) return;
+    const command = filled(fillCommand(n.command, scope));
+    if (command !== null) nextSteps.push({ command, why: text(n.why) });
+  });
+  if (rejected.length > 0) remediation.push(rejectionNote(rejected));
   const place = vocabulary.rootCauses[rule.rootCause];
   const links = place ? vocabulary.chains[place.chain] : undefined;
   const chain: Chain | undefined = place && links ? { links, broken: place.link } : undefined;
