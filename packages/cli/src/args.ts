@@ -36,6 +36,8 @@ export interface CliArgs {
   live: LiveOptions | null;
   files: string[];
   fix: boolean;
+  /** `--include-escalation`: let `--fix` print grants labelled `escalation` too. */
+  includeEscalation: boolean;
   explain: boolean;
   explainAll: boolean;
   redact: boolean;
@@ -67,6 +69,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
   fix: { type: 'boolean' },
+  'include-escalation': { type: 'boolean' },
   explain: { type: 'boolean' },
   'explain-all': { type: 'boolean' },
   redact: { type: 'boolean' },
@@ -177,6 +180,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     live: null,
     files: [],
     fix: flag('fix'),
+    includeEscalation: flag('include-escalation'),
     explain: flag('explain') || flag('explain-all'),
     explainAll: flag('explain-all'),
     redact: flag('redact'),
@@ -294,6 +298,8 @@ the aws-auth ConfigMap, aws sts get-caller-identity, controller logs — several
 Options:
   -o, --output FORM        text (default), json (schemaVersion 1), yaml, markdown (for issues/PRs), sarif (CI)
       --fix                print only the fix manifests, one YAML stream for \`kubectl apply -f -\` after review
+      --include-escalation with --fix, also print grants that let their holder gain more rights (impersonate, bind,
+                           escalate, tokens, exec, node proxy, secrets): left out by default
       --explain            also print the rule trace: which facts matched which conditions
       --redact             mask secrets, account ids, ARNs, IPs and names (consistently) in every output form
       --min-confidence N   hide diagnoses below confidence N (0..1)

@@ -6,7 +6,7 @@ import type { Remediation } from '../report.js';
 import type { GENERATORS, ItemFamily, Pattern } from '../rules/schema.js';
 import { parseArn, stripRolePath } from '../aws/arn.js';
 import { mergedAwsAuth } from './aws-auth.js';
-import { rbacRemediation } from './rbac.js';
+import { broaderAccess, rbacRemediation } from './rbac.js';
 
 /** What a generator reads: the facts, the context values and the subject of the rule that fired. */
 export interface GeneratorInput {
@@ -24,22 +24,31 @@ type Generator = (input: GeneratorInput) => Remediation[];
 const INFORMER_LIST: Pattern = { id: 'informer_list_failed' };
 const APPLY_GET: Pattern = { id: 'kubectl_apply_get' };
 
+/** The subject's denials; a subject drawn from another family (a missing role named in a denial) grants its lines. */
+function subjectDenials(facts: Facts, subject: SubjectGroup | null, family: ItemFamily | null): ForbiddenFact[] {
+  const items = subject?.items ?? [];
+  if (family === 'forbidden') return items as unknown as ForbiddenFact[];
+  const lines = new Set(items.map((it) => lineKey(it['source'] as string | undefined, it['line'] as number)));
+  return facts.forbidden.filter((f) => lines.has(lineKey(f.source, f.line)));
+}
+
 /** Remediations that need code (merging, least-privilege synthesis); rules name them by id. */
 export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generator> = {
   // The subject's denials only: one Role and binding per subject. A subject drawn from another family (a missing role
   // named in a denial) grants the denials on its lines.
   'rbac-least-privilege': ({ facts, matcher, subject, family }) => {
-    const items = subject?.items ?? [];
-    const lines = new Set(items.map((it) => lineKey(it['source'] as string | undefined, it['line'] as number)));
-    const denials =
-      family === 'forbidden'
-        ? (items as unknown as ForbiddenFact[])
-        : facts.forbidden.filter((f) => lines.has(lineKey(f.source, f.line)));
+    const denials = subjectDenials(facts, subject, family);
     return rbacRemediation(denials, {
       informerLines: matcher.lines(facts.signals, INFORMER_LIST),
       applyLines: matcher.lines(facts.signals, APPLY_GET),
+      admins: new Set(
+        facts.bindings
+          .filter((b) => b.roleKind === 'ClusterRole' && b.roleName === 'cluster-admin')
+          .flatMap((b) => b.subjects.map((s) => `${s.kind}:${s.name}`)),
+      ),
     });
   },
+  'rbac-broader-access': ({ facts, subject, family }) => broaderAccess(subjectDenials(facts, subject, family)),
   'aws-auth-merge-node-role': ({ facts, bindings }) =>
     mergedAwsAuth(
       facts.awsAuth,

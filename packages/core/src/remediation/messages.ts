@@ -10,12 +10,15 @@ export const MESSAGES = {
   rbacTitle: '{{roleKind}} + {{bindingKind}} "{{name}}" granting {{subject}} exactly what was denied {{scope}}',
   rbacEscalationTitle:
     '{{roleKind}} + {{bindingKind}} "{{name}}" granting {{subject}} a privilege-escalating permission {{scope}}',
-  rbacComment: 'Least privilege for the denials on lines {{lines}}: only these verbs on these resources.',
+  rbacComment: 'Least privilege for the denial on line {{lines}}: only these verbs on these resources.',
+  rbacCommentMany: 'Least privilege for the denials on lines {{lines}}: only these verbs on these resources.',
   rbacCommentFollowUps:
-    'Least privilege for the denials on lines {{lines}}: only these verbs on these resources ({{followUps}}).',
+    'Least privilege for the denial on line {{lines}}: only these verbs on these resources (with {{followUps}}).',
+  rbacCommentManyFollowUps:
+    'Least privilege for the denials on lines {{lines}}: only these verbs on these resources (with {{followUps}}).',
   rbacApply: 'Review, then: kubectl apply -f -',
-  followInformer: 'with list and watch together, because an informer lists then watches',
-  followApply: 'with create and patch, because kubectl apply reads the object then creates or patches it',
+  followInformer: 'list and watch together, because an informer lists then watches',
+  followApply: 'create and patch, because kubectl apply reads the object then creates or patches it',
   scopeCluster: 'cluster-wide',
   scopeNamespace: 'in namespace {{namespace}}',
   escalationWarning:
@@ -36,6 +39,11 @@ export const MESSAGES = {
     'The denial on line {{line}} asks for every verb, resource, API group or path (*). A fix never grants a wildcard: grant the specific verbs and resources the workload uses.',
   refusedInvalid:
     'The denial on line {{line}} carries a value that is not a valid {{grammar}} ({{failure}}), so no Role or binding is generated for it.',
+  broaderTitle: 'Broader access: no built-in role fits',
+  broaderNone:
+    'The built-in view and edit roles cover namespaced resources only, view never reads secrets, and edit can read secrets and exec into pods: for these denials they would not help or would grant far more. Use the least-privilege Role above; never system:masters or cluster-admin for a missing verb.',
+  broaderViewTitle:
+    'If this subject needs broader read access in namespace {{namespace}}: the built-in view role, bound in that namespace only (never system:masters or cluster-admin)',
   awsAuthTitle: 'aws-auth from the input with {{count}} mapping(s) added; every existing mapping kept',
   awsAuthComment:
     'aws-auth from the input (lines {{from}}-{{to}}) with {{count}} mapping(s) added after the existing ones; every existing mapping and data key kept unchanged. {{stale}}',

@@ -138,7 +138,12 @@ function renderDiagnosis(
     out.push('');
     out.push(`   ${p.bold('Fix')}`);
     for (const r of d.remediation) {
-      const tag = r.safety === 'mutating' ? p.yellow('[mutating: review before applying]') : p.dim('[read-only]');
+      const tag =
+        r.safety === 'escalation'
+          ? p.yellow('[escalation: grants more than it lists; --fix leaves it out]')
+          : r.safety === 'mutating'
+            ? p.yellow('[mutating: review before applying]')
+            : p.dim('[read-only]');
       out.push(wrap(`   • ${r.title} ${tag}`, width, '     '));
       if (r.command)
         out.push(
