@@ -6,6 +6,7 @@ import { extractFacts } from './facts/extract.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
+import { AwsAuthPlan } from './remediation/aws-auth.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
 import { rejectionNote } from './remediation/notes.js';
 import type { Chain, Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
@@ -105,10 +106,13 @@ export async function diagnoseDetailed(
   // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
   const matcher = new Matcher();
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
+  const awsAuth = new AwsAuthPlan(facts.awsAuth);
   const candidates = fired.map((f) =>
-    toDiagnosis(f, { facts, matcher, linesBySource, vocabulary }, { bindings, subject: f.subject }),
+    toDiagnosis(f, { facts, matcher, linesBySource, vocabulary, awsAuth }, { bindings, subject: f.subject }),
   );
   const diagnoses = rank(candidates, fired).filter((d) => d.confidence >= (options.minConfidence ?? 0));
+  // One aws-auth per report, carrying the additions of every diagnosis that is still in it.
+  awsAuth.finish(diagnoses);
 
   const inputs: InputSection[] = sections.map((s) => {
     const first = s.lines[0];
@@ -203,6 +207,7 @@ interface Run {
   matcher: Matcher;
   linesBySource: ReadonlyMap<string, readonly Line[]>;
   vocabulary: Vocabulary;
+  awsAuth: AwsAuthPlan;
 }
 
 function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope: Scope): Evidence[] {
@@ -264,6 +269,7 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
           bindings: scope.bindings,
           subject: f.subject,
           family: rule.subject?.from ?? null,
+          awsAuth: run.awsAuth,
         }),
       );
       return;

@@ -62,6 +62,9 @@ export interface AwsAuth {
   data: Record<string, string> | null;
   name: string | null;
   namespace: string | null;
+  resourceVersion: string | null;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
   lines: Line[];
 }
 
@@ -109,6 +112,13 @@ function looksFlattened(lines: readonly Line[]): boolean {
     lines.some((l) => /^(?:name|namespace|mapRoles|mapUsers):/.test(l.text)) &&
     !lines.some((l) => /^\s+\S/.test(l.text))
   );
+}
+
+/** The string values of a map (labels, annotations). */
+function strings(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+  return out;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -160,11 +170,17 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
       const inner = readYamlValue(v);
       if (inner.errors.length > 0) {
         wellFormed = false;
+        // The broken line itself: a block value starts on the line after its key.
+        const at = keyLine === null ? -1 : lines.indexOf(keyLine);
+        const errLine = inner.errors[0]?.line ?? 0;
         findings.push({
           code: 'aws_auth_yaml_syntax',
           message: `the YAML inside data.${k} does not parse (${inner.errors[0]?.message ?? 'syntax error'}): the authenticator drops every ${k} mapping`,
-          line: keyLine,
+          line: (at >= 0 && errLine > 0 ? lines[at + errLine] : undefined) ?? keyLine,
         });
+        // Its entries, read line by line, so a fix can name them (they are not valid as written).
+        const kind = k === 'mapRoles' ? 'role' : 'user';
+        entries.push(...lenient(lines, []).entries.filter((e) => e.kind === kind));
         continue;
       }
       list = inner.value;
@@ -235,6 +251,9 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
     data: wellFormed ? data : null,
     name: typeof meta['name'] === 'string' ? meta['name'] : null,
     namespace: typeof meta['namespace'] === 'string' ? meta['namespace'] : null,
+    resourceVersion: typeof meta['resourceVersion'] === 'string' ? meta['resourceVersion'] : null,
+    labels: strings(meta['labels']),
+    annotations: strings(meta['annotations']),
     lines: [...lines],
   };
 }
@@ -361,6 +380,9 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
     data: null,
     name,
     namespace,
+    resourceVersion: null,
+    labels: {},
+    annotations: {},
     lines: [...lines],
   };
 }

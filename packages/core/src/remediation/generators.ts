@@ -5,7 +5,7 @@ import type { ForbiddenFact, Facts } from '../facts/schema.js';
 import type { Remediation } from '../report.js';
 import type { GENERATORS, ItemFamily, Pattern } from '../rules/schema.js';
 import { parseArn, stripRolePath } from '../aws/arn.js';
-import { mergedAwsAuth } from './aws-auth.js';
+import type { AwsAuthPlan } from './aws-auth.js';
 import { broaderAccess, rbacRemediation } from './rbac.js';
 
 /** What a generator reads: the facts, the context values and the subject of the rule that fired. */
@@ -16,6 +16,8 @@ export interface GeneratorInput {
   subject: SubjectGroup | null;
   /** The fact family the subject is drawn from. */
   family: ItemFamily | null;
+  /** The report's aws-auth additions (one merged ConfigMap per report). */
+  awsAuth: AwsAuthPlan;
 }
 
 type Generator = (input: GeneratorInput) => Remediation[];
@@ -49,33 +51,25 @@ export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generat
     });
   },
   'rbac-broader-access': ({ facts, subject, family }) => broaderAccess(subjectDenials(facts, subject, family)),
-  'aws-auth-merge-node-role': ({ facts, bindings }) =>
-    mergedAwsAuth(
-      facts.awsAuth,
-      {
-        kind: 'role',
-        arn: bindings.nodeRoleArn,
-        username: 'system:node:{{EC2PrivateDNSName}}',
-        groups: ['system:bootstrappers', 'system:nodes'],
-      },
-      'Replace <node-instance-role> with the node group role (aws eks describe-nodegroup --cluster-name <cluster-name> --nodegroup-name <nodegroup> --query nodegroup.nodeRole); a role ARN without path, not the instance profile.',
-    ),
-  'aws-auth-merge-caller': ({ facts }) => {
+  // The mappings go to the report's one aws-auth plan (see AwsAuthPlan); the rules carry the eksctl and access-entry
+  // commands for when aws-auth is not in the input.
+  'aws-auth-merge-node-role': ({ bindings, awsAuth }) =>
+    awsAuth.propose({
+      kind: 'role',
+      arn: bindings.nodeRoleArn,
+      username: 'system:node:{{EC2PrivateDNSName}}',
+      groups: ['system:bootstrappers', 'system:nodes'],
+    }),
+  'aws-auth-merge-caller': ({ facts, awsAuth }) => {
     const c = facts.callerIdentity;
     if (c === null || c.mappedInAwsAuth !== false) return [];
     const info = parseArn(c.canonicalArn);
     const isRole = info?.type === 'role';
-    const arn = isRole ? stripRolePath(c.canonicalArn) : c.canonicalArn;
-    const name = info?.name ?? 'user';
-    return mergedAwsAuth(
-      facts.awsAuth,
-      {
-        kind: isRole ? 'role' : 'user',
-        arn,
-        username: isRole ? `${name}:{{SessionName}}` : name,
-        groups: ['<team-group>'],
-      },
-      'Replace <team-group> with a group that a RoleBinding grants only what this person needs (never system:masters).',
-    );
+    return awsAuth.propose({
+      kind: isRole ? 'role' : 'user',
+      arn: isRole ? stripRolePath(c.canonicalArn) : c.canonicalArn,
+      username: isRole ? `${info.name}:{{SessionName}}` : (info?.name ?? 'user'),
+      groups: ['<team-group>'],
+    });
   },
 };

@@ -44,7 +44,8 @@ export const MESSAGES = {
     'The built-in view and edit roles cover namespaced resources only, view never reads secrets, and edit can read secrets and exec into pods: for these denials they would not help or would grant far more. Use the least-privilege Role above; never system:masters or cluster-admin for a missing verb.',
   broaderViewTitle:
     'If this subject needs broader read access in namespace {{namespace}}: the built-in view role, bound in that namespace only (never system:masters or cluster-admin)',
-  awsAuthTitle: 'aws-auth from the input with {{count}} mapping(s) added; every existing mapping kept',
+  awsAuthTitle:
+    'aws-auth merged: the ConfigMap from the input with {{count}} mapping(s) added, every existing mapping kept',
   awsAuthComment:
     'aws-auth from the input (lines {{from}}-{{to}}) with {{count}} mapping(s) added after the existing ones; every existing mapping and data key kept unchanged. {{stale}}',
   awsAuthStale:
@@ -52,7 +53,10 @@ export const MESSAGES = {
   awsAuthNoVersion:
     'The input shows no resourceVersion: compare with kubectl get cm aws-auth -n kube-system -o yaml right before applying.',
   awsAuthEdit: 'Review, then: kubectl apply -f -',
-  awsAuthPlaceholders: 'Replace every <placeholder> first.',
+  awsAuthNodeRoleHint:
+    'Replace <node-instance-role> with the node group role (aws eks describe-nodegroup --cluster-name <cluster-name> --nodegroup-name <nodegroup> --query nodegroup.nodeRole); a role ARN without path, not the instance profile.',
+  awsAuthGroupHint:
+    'Replace <team-group> with a group that a RoleBinding grants only what this person needs (never system:masters).',
   awsAuthIncluded:
     'The mapping is part of the single aws-auth ConfigMap proposed under {{rootCause}}: apply that one only (two copies of aws-auth applied one after the other would each remove what the other adds).',
   awsAuthIncludedTitle: 'aws-auth: see the one merged ConfigMap in this report',
