@@ -6,6 +6,7 @@ import type { Remediation } from '../report.js';
 import type { GENERATORS, ItemFamily, Pattern } from '../rules/schema.js';
 import { parseArn, stripRolePath } from '../aws/arn.js';
 import type { AwsAuthPlan } from './aws-auth.js';
+import { podSecurityRemediation } from './pod-security.js';
 import { broaderAccess, rbacRemediation } from './rbac.js';
 
 /** What a generator reads: the facts, the context values and the subject of the rule that fired. */
@@ -60,6 +61,15 @@ export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generat
       username: 'system:node:{{EC2PrivateDNSName}}',
       groups: ['system:bootstrappers', 'system:nodes'],
     }),
+  // The level and failed checks of the subject's PodSecurity messages (all at the first one's level).
+  'pod-security-patch': ({ subject }) => {
+    const groups = (subject?.items ?? []).map((it) => (it['groups'] ?? {}) as Record<string, string>);
+    const level = groups[0]?.['level'] ?? '';
+    return podSecurityRemediation(
+      level,
+      groups.filter((g) => g['level'] === level).map((g) => g['details'] ?? ''),
+    );
+  },
   'aws-auth-merge-caller': ({ facts, awsAuth }) => {
     const c = facts.callerIdentity;
     if (c === null || c.mappedInAwsAuth !== false) return [];

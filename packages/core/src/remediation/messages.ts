@@ -44,6 +44,13 @@ export const MESSAGES = {
     'The built-in view and edit roles cover namespaced resources only, view never reads secrets, and edit can read secrets and exec into pods: for these denials they would not help or would grant far more. Use the least-privilege Role above; never system:masters or cluster-admin for a missing verb.',
   broaderViewTitle:
     'If this subject needs broader read access in namespace {{namespace}}: the built-in view role, bound in that namespace only (never system:masters or cluster-admin)',
+  psaPatchTitle:
+    'Make the pod template meet the {{level}} level: change exactly the fields the message names (merge into spec.template.spec of the workload)',
+  psaPatchComment:
+    'Strategic merge patch for the workload named in the event: kubectl patch deployment <app> -n <namespace> --patch-file pod-security.yaml. It changes only the fields the failed checks name; containers are matched by name.',
+  psaManualTitle: 'Some failed checks need a change to the workload itself',
+  psaManual:
+    'hostPath volumes, restricted volume types, hostPort and procMount cannot be switched off by a patch without breaking the workload: replace the volume (a PersistentVolumeClaim, emptyDir, configMap or secret), remove the hostPort, or run the workload in a namespace whose level allows it.',
   awsAuthTitle:
     'aws-auth merged: the ConfigMap from the input with {{count}} mapping(s) added, every existing mapping kept',
   awsAuthComment:

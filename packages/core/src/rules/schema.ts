@@ -129,6 +129,7 @@ export const GENERATORS = [
   'rbac-broader-access',
   'aws-auth-merge-node-role',
   'aws-auth-merge-caller',
+  'pod-security-patch',
 ] as const;
 
 export const RemediationTemplateSchema = z
