@@ -128,7 +128,10 @@ export async function diagnoseDetailed(
   let report: Report = { schemaVersion: 1, inputs, diagnoses, issues };
   let trace = ruleTrace;
   if (options.redact) {
-    const redact = makeRedactor(facts);
+    const redact = makeRedactor(facts, {
+      bindings,
+      commands: inputs.flatMap((i) => (i.command === undefined ? [] : [i.command])),
+    });
     report = redactReport(report, redact);
     // A subject's key holds input values (user names…) too.
     trace = trace.map((t) =>
