@@ -13,7 +13,7 @@ import {
 } from '../remediation/grammar.js';
 import { contextAt, quoteIn, type ShellContext } from '../remediation/shell.js';
 import { fillYamlTemplate } from '../remediation/yaml-out.js';
-import { subjectText, type FillMode, type SubjectGroup } from './subject.js';
+import { subjectText, valueAt, type FillMode, type SubjectGroup } from './subject.js';
 
 /** Input-wide values rule text may use as `{{name}}`. */
 export const BINDING_NAMES = [
@@ -486,7 +486,7 @@ export function fillCommand(template: string, scope: Scope): FilledCommand {
     if (name.endsWith('amespaceFlag') && !flag && raw !== '') return reject(name, 'namespace', 'form');
     const grammar = flag ? 'namespace' : grammarOf(name);
     let out: string | null;
-    if (isHint(value) || (flag === null && raw === '' && name.endsWith('amespaceFlag'))) out = value;
+    if (ownHint(name, value, scope) || (flag === null && raw === '' && name.endsWith('amespaceFlag'))) out = value;
     else if (COMPOSED.has(name) && grammarFailure(grammar, value) !== null) {
       out = composed(value, contexts[i] ?? 'plain');
       if (out === null) return reject(name, grammar, 'form');
@@ -539,6 +539,22 @@ function composed(value: string, ctx: ShellContext): string | null {
   if (/^"\$\(aws iam get-role --role-name [\w+=,.@-]+ --query Role\.Arn --output text\)"$/.test(value))
     return ctx === 'plain' ? value : null;
   return /^[\w@%+=:,./-]*(?:<[\w-]+>[\w@%+=:,./-]*)+$/.test(value) ? value : null;
+}
+
+/**
+ * Whether `value` is one of the tool's own `<hints>` (an unknown context value, or a subject field whose items differ),
+ * not an input value that looks like one: those pass their grammar like any other.
+ */
+function ownHint(name: string, value: string, scope: Scope): boolean {
+  if (!isHint(value)) return false;
+  const group = name.startsWith('subject.') ? scope.subject : name.startsWith('item.') ? scope.item : undefined;
+  if (group === undefined) return true;
+  if (group === null) return true;
+  const path = name.slice(name.indexOf('.') + 1);
+  return (
+    value === `<${path.slice(path.lastIndexOf('.') + 1)}>` &&
+    !group.items.some((it) => valueAt(it, path, group.family) === value)
+  );
 }
 
 function reject(name: string, grammar: GrammarName, failure: GrammarFailure): FilledCommand {

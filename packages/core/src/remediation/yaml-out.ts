@@ -44,7 +44,7 @@ export function fillYamlTemplate(template: string, pattern: RegExp, resolve: (na
   const TOKEN = /zzrbacdiagnosevalue(\d+)zz/g;
   const put = (s: string, as: 'value' | 'hint'): string =>
     s.replace(TOKEN, (_, i: string) => values[Number(i)]?.[as] ?? '');
-  const docs = parseAllDocuments(tokenized);
+  const docs = parseAllDocuments(tokenized, { version: '1.1' });
   const list = Array.isArray(docs) ? docs : [docs];
   return list
     .map((doc) => {
