@@ -3,11 +3,11 @@
 // that a benign value gives, and every command of the report tokenises to the words a benign value gives, the hostile
 // value inside one quoted word (or the command left out, with a note).
 import fc from 'fast-check';
-import { parse as shellParse } from 'shell-quote';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { diagnose, type Report } from '@rbac-diagnose/core';
-import { builtinRules, builtinRuleSet } from '@rbac-diagnose/rules';
+import { builtinRuleSet } from '@rbac-diagnose/rules';
+import { commandShape as shape, TEMPLATE_SHAPES } from '../../../test-support/commands.js';
 import { renderFix } from '../src/output.js';
 
 /** A Go %q string body, as kubectl prints a quoted name. */
@@ -94,37 +94,6 @@ const hostile = fc.oneof(
 );
 
 const run = (text: string): Promise<Report> => diagnose(text, { ...builtinRuleSet, trustedRules: true });
-
-/**
- * What a command is made of: its words (W) and operators, in order. The tool's own `<hints>` and its `"$(aws iam
- * get-role …)"` (what it writes when a value is unknown) count as one word each; a hint-like input value is caught by
- * the quoting check below, since `<` is special.
- */
-function shape(command: string): string {
-  const own = command
-    .replace(/"\$\(aws iam get-role --role-name [\w+=,.@-]+ --query Role\.Arn --output text\)"/g, 'ROLEARN')
-    .replace(/<[\w -]+>/g, 'HINT');
-  return JSON.stringify(shellParse(own).map((t) => (typeof t === 'string' ? 'W' : t)));
-}
-
-/**
- * Every shape a command may have: each rule's command templates with every value one word (a namespace flag two words
- * or none), and the commands core generates.
- */
-const TEMPLATE_SHAPES = new Set<string>([
-  shape('kubectl create rolebinding W --clusterrole=view --user=W -n W'),
-  ...builtinRules.flatMap((rule) =>
-    [...rule.nextSteps.map((n) => n.command), ...rule.remediation.flatMap((x) => x.command ?? [])].flatMap((t) =>
-      ['', '-n W'].map((flag) =>
-        shape(
-          t
-            .replace(/\{\{\s*[\w.]*amespaceFlag\s*\}\}/g, flag)
-            .replace(/\{\{\s*(?!EC2PrivateDNSName|SessionName)[\w.]+\s*\}\}/g, 'W'),
-        ),
-      ),
-    ),
-  ),
-]);
 
 function commands(r: Report): string[] {
   return r.diagnoses.flatMap((d) => [

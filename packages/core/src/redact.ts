@@ -3,6 +3,7 @@
 // relationships the diagnosis relies on stay visible.
 import type { Bindings } from './engine/bindings.js';
 import type { Facts } from './facts/schema.js';
+import { parseArn } from './aws/arn.js';
 import { subjectNamePart } from './remediation/rbac.js';
 import type { Report } from './report.js';
 
@@ -119,6 +120,15 @@ export function makeRedactor(
   for (const n of facts.nodes) addName('node', n.name);
   for (const e of facts.awsAuth?.entries ?? [])
     if (e.username && !e.username.includes('{{')) addName('user', e.username);
+  // Role and user names also appear bare (`aws iam get-role --role-name NAME`), not only inside their ARNs.
+  for (const arn of [
+    facts.callerIdentity?.canonicalArn,
+    ...(facts.awsAuth?.entries.map((e) => e.arn) ?? []),
+    ...facts.accessEntries.map((e) => e.principalArn),
+  ]) {
+    const info = arn ? parseArn(arn) : null;
+    if (info && (info.type === 'role' || info.type === 'user')) addName(info.type, info.name);
+  }
   addName('cluster', facts.cluster?.name);
   for (const e of facts.accessEntries) addName('cluster', e.clusterName);
   addName('user', facts.whoami?.username);

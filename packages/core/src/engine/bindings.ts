@@ -481,6 +481,10 @@ export function fillCommand(template: string, scope: Scope): FilledCommand {
       text += m[0];
       continue;
     }
+    if (ownHint(name, raw, scope)) {
+      text += raw;
+      continue;
+    }
     const flag = name.endsWith('amespaceFlag') ? /^(-n )(.*)$/s.exec(raw) : null;
     const value = flag ? (flag[2] ?? '') : raw;
     if (name.endsWith('amespaceFlag') && !flag && raw !== '') return reject(name, 'namespace', 'form');

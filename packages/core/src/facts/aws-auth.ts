@@ -28,7 +28,7 @@ export function extractAwsAuth(section: Section, c: Collected): void {
     resourceVersion: a.resourceVersion,
     labels: a.labels,
     annotations: a.annotations,
-    variants: 1,
+    variants: a.variants,
     endLine: section.lines[section.lines.length - 1]?.no ?? 0,
   });
   if (a.entries.length === 0 && !a.findings.some((f) => f.code !== 'aws_auth_no_node_role')) {

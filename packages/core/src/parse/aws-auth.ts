@@ -65,6 +65,8 @@ export interface AwsAuth {
   resourceVersion: string | null;
   labels: Record<string, string>;
   annotations: Record<string, string>;
+  /** How many different aws-auth ConfigMaps this text holds (a multi-document stream may hold several). */
+  variants: number;
   lines: Line[];
 }
 
@@ -86,7 +88,13 @@ export function parseAwsAuth(lines: readonly Line[], json: Located | null = null
   const doc = y.values.find(
     (v) => isRecord(v) && (v['kind'] === 'ConfigMap' || 'data' in v || 'mapRoles' in v || 'mapUsers' in v),
   );
-  if (y.errors.length === 0 && isRecord(doc)) return fromObject(doc, lines, 'yaml');
+  if (y.errors.length === 0 && isRecord(doc)) {
+    const maps = y.values.filter((v): v is Record<string, unknown> => isRecord(v) && v['kind'] === 'ConfigMap');
+    return {
+      ...fromObject(doc, lines, 'yaml'),
+      variants: Math.max(1, new Set(maps.map((m) => JSON.stringify(m['data']))).size),
+    };
+  }
   const firstErr = y.errors[0];
   const errLine = firstErr ? (lines[firstErr.line - 1] ?? null) : null;
   const flat =
@@ -254,6 +262,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
     resourceVersion: typeof meta['resourceVersion'] === 'string' ? meta['resourceVersion'] : null,
     labels: strings(meta['labels']),
     annotations: strings(meta['annotations']),
+    variants: 1,
     lines: [...lines],
   };
 }
@@ -383,6 +392,7 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
     resourceVersion: null,
     labels: {},
     annotations: {},
+    variants: 1,
     lines: [...lines],
   };
 }

@@ -5,7 +5,7 @@
 // A malformed aws-auth is never rebuilt: the fix points at the broken line and gives the corrected entry only.
 import type { AwsAuthFact } from '../facts/schema.js';
 import type { Diagnosis, Remediation } from '../report.js';
-import { grammarFailure, isValid, type GrammarName } from './grammar.js';
+import { grammarFailure, isHint, isValid, type GrammarName } from './grammar.js';
 import { FAILURE_TEXT, GRAMMAR_TEXT, message } from './messages.js';
 import { toYamlDocuments } from './yaml-out.js';
 
@@ -145,7 +145,7 @@ export class AwsAuthPlan {
         },
       ];
     const bad = arnFailure(mapping);
-    if (bad !== null || !mapping.groups.every((g) => isValid('groupName', g)))
+    if (bad !== null || !mapping.groups.every((g) => isHint(g) || isValid('groupName', g)))
       return [
         {
           kind: 'note',
