@@ -37,6 +37,8 @@ export interface CliArgs {
   live: LiveOptions | null;
   files: string[];
   fix: boolean;
+  /** `--include-escalation`: let `--fix` print grants labelled `escalation` too. */
+  includeEscalation: boolean;
   explain: boolean;
   explainAll: boolean;
   redact: boolean;
@@ -68,6 +70,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
   fix: { type: 'boolean' },
+  'include-escalation': { type: 'boolean' },
   explain: { type: 'boolean' },
   'explain-all': { type: 'boolean' },
   redact: { type: 'boolean' },
@@ -180,6 +183,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     live: null,
     files: [],
     fix: flag('fix'),
+    includeEscalation: flag('include-escalation'),
     explain: flag('explain') || flag('explain-all'),
     explainAll: flag('explain-all'),
     redact: flag('redact'),
@@ -316,6 +320,8 @@ the aws-auth ConfigMap, aws sts get-caller-identity, controller logs — several
 Options:
   -o, --output FORM        text (default), json (schemaVersion 1), yaml, markdown, sarif
       --fix                print only the fix manifests, one YAML stream for \`kubectl apply -f -\` after review
+      --include-escalation with --fix, also print grants that let their holder gain more rights (impersonate, bind,
+                           escalate, tokens, exec, node proxy, secrets): left out by default
       --explain            also print the rule trace: each rule that fired, the conditions it
                            matched, and the confidence adjustments that applied and why
       --explain-all        the trace of every rule, also those that did not fire

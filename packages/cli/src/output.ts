@@ -38,7 +38,7 @@ export async function render(
   inputs: readonly NamedText[],
   trace: readonly RuleTrace[],
 ): Promise<string> {
-  if (args.fix) return renderFix(report);
+  if (args.fix) return renderFix(report, args.includeEscalation);
   const explain = args.explain ? renderTrace(trace, { all: args.explainAll }) : '';
   switch (args.output) {
     case 'json':
@@ -73,21 +73,36 @@ export async function render(
   }
 }
 
-/** `--fix`: only the manifests, as one multi-document stream for `kubectl apply -f -` after review. */
-function renderFix(report: Report): string {
+/**
+ * `--fix`: only the manifests, as one multi-document stream for `kubectl apply -f -` after review. Comments hold no
+ * input text (rule ids, the confidence, counts only): a value from the paste could otherwise end a comment line.
+ * Grants labelled `escalation` are left out unless `--include-escalation`, and the stream says how many were.
+ */
+export function renderFix(report: Report, includeEscalation = false): string {
   const docs: string[] = [];
+  let held = 0;
   for (const d of report.diagnoses) {
     for (const r of d.remediation) {
       if (r.kind !== 'manifest' || r.yaml === undefined) continue;
+      if (r.safety === 'escalation' && !includeEscalation) {
+        held++;
+        continue;
+      }
       const edit = /<[a-z][\w-]*>/.test(r.yaml) ? '# EDIT FIRST: replace every <placeholder> below.\n' : '';
+      const warn =
+        r.safety === 'escalation' ? '# ESCALATION: this grant lets its holder gain more rights; see the report.\n' : '';
       docs.push(
-        `# ${d.rootCause} (${d.ruleId}, confidence ${d.confidence.toFixed(2)}): ${r.title}\n${edit}${r.yaml.trimEnd()}\n`,
+        `# ${d.rootCause} (${d.ruleId}, confidence ${d.confidence.toFixed(2)})\n${warn}${edit}${r.yaml.trimEnd()}\n`,
       );
     }
   }
+  const note =
+    held > 0
+      ? `# rbac-diagnose: ${held} privilege-escalating grant(s) left out; review them in the text report, then add --include-escalation.\n`
+      : '';
   if (docs.length === 0)
-    return '# rbac-diagnose: no manifest to apply for this input (see the text report for commands).\n';
-  return docs.join('---\n');
+    return `${note}# rbac-diagnose: no manifest to apply for this input (see the text report for commands).\n`;
+  return note + docs.join('---\n');
 }
 
 function indent(s: string): string {

@@ -1,5 +1,5 @@
 import { checkArguments } from './arguments.js';
-import { computeBindings, fill, type Scope } from './engine/bindings.js';
+import { computeBindings, fill, fillCommand, fillManifest, type Rejected, type Scope } from './engine/bindings.js';
 import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
@@ -7,7 +7,9 @@ import { extractFacts } from './facts/extract.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
+import { AwsAuthPlan } from './remediation/aws-auth.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
+import { rejectionNote } from './remediation/notes.js';
 import type { Chain, Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
@@ -111,13 +113,16 @@ export async function diagnoseDetailed(
   // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
   const matcher = new Matcher();
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
+  const awsAuth = new AwsAuthPlan(facts.awsAuth);
   const candidates = fired.map((f) =>
-    toDiagnosis(f, { facts, matcher, linesBySource, vocabulary }, { bindings, subject: f.subject }),
+    toDiagnosis(f, { facts, matcher, linesBySource, vocabulary, awsAuth }, { bindings, subject: f.subject }),
   );
   const minConfidence = options.minConfidence ?? 0;
   const ranked = rank(candidates, fired, new Set(options.preferredRules));
   const diagnoses = ranked.filter((d) => d.confidence >= minConfidence);
   const hidden = ranked.length - diagnoses.length;
+  // One aws-auth per report, carrying the additions of every diagnosis that is still in it.
+  awsAuth.finish(diagnoses);
 
   const inputs: InputSection[] = sections.map((s) => {
     const first = s.lines[0];
@@ -139,7 +144,10 @@ export async function diagnoseDetailed(
   };
   let trace = ruleTrace;
   if (options.redact) {
-    const redact = makeRedactor(facts);
+    const redact = makeRedactor(facts, {
+      bindings,
+      commands: inputs.flatMap((i) => (i.command === undefined ? [] : [i.command])),
+    });
     report = redactReport(report, redact);
     // A subject's key holds input values (user names…) too.
     trace = trace.map((t) =>
@@ -218,6 +226,7 @@ interface Run {
   matcher: Matcher;
   linesBySource: ReadonlyMap<string, readonly Line[]>;
   vocabulary: Vocabulary;
+  awsAuth: AwsAuthPlan;
 }
 
 function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope: Scope): Evidence[] {
@@ -261,7 +270,12 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
   const confidence = Math.round(Math.min(0.99, Math.max(0.01, raw)) * 100) / 100;
   const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], run, scope);
   const text = (t: string): string => fill(t, scope);
-  const command = (t: string): string => fill(t, scope, 'command');
+  // A command or manifest whose value fails its grammar is left out, and a note says which placeholder and why.
+  const rejected: Rejected[] = [];
+  const filled = (f: { text: string | null; rejected: Rejected | null }): string | null => {
+    if (f.rejected) rejected.push(f.rejected);
+    return f.text;
+  };
   const notes = f.adjustments.map((a) => `${a.delta > 0 ? '↑' : '↓'} ${text(a.why)}`);
   const remediation: Remediation[] = [];
   rule.remediation.forEach((t, i) => {
@@ -274,22 +288,30 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
           bindings: scope.bindings,
           subject: f.subject,
           family: rule.subject?.from ?? null,
+          awsAuth: run.awsAuth,
         }),
       );
       return;
     }
+    const command = t.command === undefined ? undefined : filled(fillCommand(t.command, scope));
+    const yaml = t.yaml === undefined ? undefined : filled(fillManifest(t.yaml, scope));
+    if (command === null || yaml === null) return;
     remediation.push({
       kind: t.kind,
       title: text(t.title),
-      ...(t.command === undefined ? {} : { command: command(t.command) }),
-      ...(t.yaml === undefined ? {} : { yaml: command(t.yaml) }),
+      ...(command === undefined ? {} : { command }),
+      ...(yaml === undefined ? {} : { yaml }),
       ...(t.text === undefined ? {} : { text: text(t.text) }),
       safety: t.safety,
     });
   });
-  const nextSteps: NextStep[] = rule.nextSteps
-    .filter((n, i) => !n.when || f.shown.has(`nextSteps.${i}`))
-    .map((n) => ({ command: command(n.command), why: text(n.why) }));
+  const nextSteps: NextStep[] = [];
+  rule.nextSteps.forEach((n, i) => {
+    if (n.when && !f.shown.has(`nextSteps.${i}`)) return;
+    const command = filled(fillCommand(n.command, scope));
+    if (command !== null) nextSteps.push({ command, why: text(n.why) });
+  });
+  if (rejected.length > 0) remediation.push(rejectionNote(rejected));
   const place = vocabulary.rootCauses[rule.rootCause];
   const links = place ? vocabulary.chains[place.chain] : undefined;
   const chain: Chain | undefined = place && links ? { links, broken: place.link } : undefined;

@@ -31,6 +31,8 @@ export { renderSarif } from './render/sarif.js';
 export type { SarifOptions } from './render/sarif.js';
 export { renderTrace } from './render/trace.js';
 export { makeRedactor, redactReport } from './redact.js';
+export { isValid, grammarFailure } from './remediation/grammar.js';
+export type { GrammarName, GrammarFailure } from './remediation/grammar.js';
 export type { TextOptions } from './render/text.js';
 export { canonicalArn, parseArn, stripRolePath } from './aws/arn.js';
 export { toLines } from './input/lines.js';

@@ -40,7 +40,12 @@ export const NextStepSchema = z
   .strict();
 export type NextStep = z.infer<typeof NextStepSchema>;
 
-export const SafetySchema = z.enum(['read-only', 'mutating']);
+/**
+ * `read-only` reads; `mutating` changes the cluster or account (review before applying); `escalation` grants a right
+ * that lets its holder gain more (impersonate, bind, escalate, tokens, exec, node proxy, secrets): `--fix` leaves it
+ * out unless asked for.
+ */
+export const SafetySchema = z.enum(['read-only', 'mutating', 'escalation']);
 export type Safety = z.infer<typeof SafetySchema>;
 
 export const RemediationSchema = z

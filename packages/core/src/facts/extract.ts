@@ -114,7 +114,13 @@ function finish(c: Collected, nodeListEmpty: boolean): Facts {
   const { signals, forbidden, scheduling, pods, nodes } = c;
   const cluster = c.clusters.find((x) => x.authMode !== null) ?? c.clusters[0] ?? null;
   const events = aggregateEvents(c.events);
-  const awsAuth = c.awsAuths.find((a) => a.wellFormed) ?? c.awsAuths[0] ?? null;
+  const chosen = c.awsAuths.find((a) => a.wellFormed) ?? c.awsAuths[0] ?? null;
+  // Copies of one ConfigMap (pasted twice) are one; different ones leave a merge unsure which is live.
+  const variants =
+    new Set(
+      c.awsAuths.map((a) => JSON.stringify([a.data, a.entries.map((e) => [e.kind, e.arn, e.username, e.groups])])),
+    ).size + c.awsAuths.reduce((n, a) => n + a.variants - 1, 0);
+  const awsAuth = chosen === null ? null : { ...chosen, variants };
   // Whether the pasted aws-auth maps the caller: a relation of two facts, kept on the caller.
   const caller = c.callerIdentity;
   const callerIdentity =

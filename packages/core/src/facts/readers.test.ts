@@ -14,8 +14,6 @@ import { FACT_NAMES } from './schema.js';
 const NO_READER_YET: Record<string, string> = {
   // The safety and accuracy issues check fixes against the RBAC objects, access entries, can-i and whoami pasted.
   roles: 'read by the least-privilege checks of the safety issue',
-  bindings: 'read by the least-privilege checks of the safety issue',
-  accessEntries: 'read by the access-entry rules of the accuracy issue',
   authChecks: 'read by the can-i rules of the accuracy issue',
   authRules: 'read by the can-i rules of the accuracy issue',
   whoami: 'read by the whoami rules of the accuracy issue',

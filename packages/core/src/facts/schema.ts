@@ -144,6 +144,12 @@ export const AwsAuthFactSchema = z.object({
   data: z.record(z.string(), z.string()).nullable(),
   name: z.string().nullable(),
   namespace: z.string().nullable(),
+  /** metadata.resourceVersion, labels and annotations of the pasted ConfigMap (a merge keeps them). */
+  resourceVersion: z.string().nullable(),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+  /** How many different aws-auth ConfigMaps the input holds (this one included). */
+  variants: z.number().int().positive(),
   endLine: z.number().int().nonnegative(),
 });
 export type AwsAuthFact = z.infer<typeof AwsAuthFactSchema>;

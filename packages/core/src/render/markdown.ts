@@ -1,6 +1,11 @@
 import type { Diagnosis, Report } from '../report.js';
 
 const SEVERITY_ICON = { error: '🔴', warning: '🟡', info: '🔵' } as const;
+const SAFETY_TAG = {
+  'read-only': '_(read-only)_',
+  mutating: '_(mutating: review before applying)_',
+  escalation: '_(escalation: grants more than it lists; review before granting)_',
+} as const;
 
 function fence(body: string, lang = ''): string {
   const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
@@ -73,7 +78,7 @@ function diagnosisMarkdown(d: Diagnosis, i: number): string[] {
   if (d.remediation.length > 0) {
     out.push('**Fix**', '');
     for (const r of d.remediation) {
-      out.push(`- ${r.title} ${r.safety === 'mutating' ? '_(mutating: review before applying)_' : '_(read-only)_'}`);
+      out.push(`- ${r.title} ${SAFETY_TAG[r.safety]}`);
       if (r.command) out.push('', fence(r.command, 'sh').replace(/^/gm, '  '), '');
       if (r.yaml) out.push('', fence(r.yaml, 'yaml').replace(/^/gm, '  '), '');
       if (r.text) out.push(`  ${r.text}`);

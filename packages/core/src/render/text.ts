@@ -34,6 +34,7 @@ const WORDS = {
     readOnly: '(read-only)',
     fix: 'Fix',
     mutatingTag: '[mutating: review before applying]',
+    escalationTag: '[escalation: grants more than it lists; --fix leaves it out]',
     readOnlyTag: '[read-only]',
     see: 'See:',
     alternatives: 'Other possible causes',
@@ -59,6 +60,7 @@ const WORDS = {
     readOnly: '(読み取りのみ)',
     fix: '対処',
     mutatingTag: '[変更を伴う: 適用前に確認してください]',
+    escalationTag: '[権限昇格: 記載以上の権限を与えます。--fix では出力されません]',
     readOnlyTag: '[読み取りのみ]',
     see: '参考:',
     alternatives: 'ほかに考えられる原因',
@@ -220,7 +222,12 @@ function fix(d: Diagnosis, ctx: Ctx): string[] {
   if (d.remediation.length === 0) return [];
   const out = ['', `   ${p.bold(w.fix)}`];
   for (const r of d.remediation) {
-    const tag = r.safety === 'mutating' ? p.yellow(w.mutatingTag) : p.dim(w.readOnlyTag);
+    const tag =
+      r.safety === 'escalation'
+        ? p.yellow(w.escalationTag)
+        : r.safety === 'mutating'
+          ? p.yellow(w.mutatingTag)
+          : p.dim(w.readOnlyTag);
     out.push(...wrapLine(`${r.title} ${tag}`, ctx.layout, '   • ', '     '));
     if (r.command) out.push(...wrapCommand(r.command, ctx.layout, '       $ ', '         '));
     // Manifests are never wrapped: they are copied as they are.

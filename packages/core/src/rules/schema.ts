@@ -124,7 +124,13 @@ export const EvidenceSelectorSchema = z
 export type EvidenceSelector = z.infer<typeof EvidenceSelectorSchema>;
 
 /** Remediation generators implemented in core (remediation/generators.ts). */
-export const GENERATORS = ['rbac-least-privilege', 'aws-auth-merge-node-role', 'aws-auth-merge-caller'] as const;
+export const GENERATORS = [
+  'rbac-least-privilege',
+  'rbac-broader-access',
+  'aws-auth-merge-node-role',
+  'aws-auth-merge-caller',
+  'pod-security-patch',
+] as const;
 
 export const RemediationTemplateSchema = z
   .object({
