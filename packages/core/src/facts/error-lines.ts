@@ -1,6 +1,7 @@
 // Error messages on any line of any section, and in messages read whole from objects: catalogued signatures
 // (signals), RBAC denials (forbidden) and scheduler fit errors (scheduling).
 import type { Line } from '../input/lines.js';
+import { continuationEnd, joinLines } from '../input/travel.js';
 import type { Section } from '../input/split.js';
 import { parseForbidden } from '../parse/forbidden.js';
 import { normaliseMessage } from '../parse/normalize.js';
@@ -15,8 +16,9 @@ const OBJECT_KINDS: ReadonlySet<string> = new Set(['object-json', 'object-yaml',
 
 /**
  * Searches every line of a section; lines inside a JSON event are searched through the event's message, read whole
- * and unescaped, at the message's line (`events`). Returns whether a signature or denial was found, and whether a
- * fit error was.
+ * and unescaped, at the message's line (`events`). A message wrapped over several lines is also searched whole: its
+ * denial and fit error come from the whole, and the signatures its lines do not hold alone (a phrase the wrap broke)
+ * are added. Returns whether a signature or denial was found, and whether a fit error was.
  */
 export function searchLines(
   section: Section,
@@ -24,21 +26,84 @@ export function searchLines(
   c: Collected,
 ): { explained: boolean; fit: boolean } {
   const fitLines = !OBJECT_KINDS.has(section.kind);
+  const lines = section.lines;
   let explained = false;
   let fit = false;
-  for (let i = 0; i < section.lines.length; i++) {
-    const line = section.lines[i] as Line;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
     if (line.text === '') continue;
     // Inside an event its message line stands for it, every other line (names, ids, times) is skipped.
     const inside = events === null ? 0 : events.inside[i];
     if (inside === 1) continue;
-    const text = inside === 2 ? (events?.messages.get(i)?.text ?? line.text) : line.text;
-    const msg = normaliseMessage(clip(c, line, text));
-    if (searchMessage(msg, line, c)) explained = true;
-    if ((fitLines || inside === 2) && readFitError(msg, line, c)) fit = true;
+    if (inside === 2) {
+      const msg = normaliseMessage(clip(c, line, events?.messages.get(i)?.text ?? line.text));
+      if (searchMessage(msg, line, c, true).found) explained = true;
+      if (readFitError(msg, line, c)) fit = true;
+      continue;
+    }
+    const last = events === null ? continuationEnd(lines, i) : i;
+    if (last === i) {
+      const msg = normaliseMessage(clip(c, line, line.text));
+      if (searchMessage(msg, line, c, true).found) explained = true;
+      if (fitLines && readFitError(msg, line, c)) fit = true;
+      continue;
+    }
+    const whole = wrapped(lines, i, last, c);
+    const wholeDenial = pushForbidden(whole.msg, whole.opening(FORBIDDEN_WORDS), c);
+    if (wholeDenial) explained = true;
+    const wholeFit = fitLines && readFitError(whole.msg, whole.opening(FIT_WORDS), c);
+    if (wholeFit) fit = true;
+    const ids = new Set<string>();
+    for (let k = i; k <= last; k++) {
+      const part = lines[k] as Line;
+      const msg = normaliseMessage(clip(c, part, part.text));
+      const r = searchMessage(msg, part, c, !wholeDenial);
+      if (r.found) explained = true;
+      for (const id of r.ids) ids.add(id);
+      if (fitLines && !wholeFit && readFitError(msg, part, c)) fit = true;
+    }
+    for (const hit of matchSignatures(c.matcher, whole.msg)) {
+      if (ids.has(hit.id)) continue;
+      c.signals.push(Object.assign({ id: hit.id }, ref(whole.lineAt(hit.at)), { groups: hit.groups }));
+      explained = true;
+    }
+    i = last;
   }
   return { explained, fit };
 }
+
+/**
+ * lines[i..last] read as the one message they wrap: its normalised text, the line an offset in it falls on, and the
+ * first line holding one of some words (where a denial or fit error opens).
+ */
+function wrapped(
+  lines: readonly Line[],
+  i: number,
+  last: number,
+  c: Collected,
+): { msg: string; lineAt: (at: number) => Line; opening: (words: readonly string[]) => Line } {
+  const { text, starts } = joinLines(lines, i, last);
+  // Its lines are clipped (and reported when too long) one by one.
+  const msg = normaliseMessage(text.length > c.maxLineChars ? text.slice(0, c.maxLineChars) : text);
+  // Normalising removes a prefix (a log header) or unquotes: offsets map back only in the first case.
+  const shift = text.endsWith(msg) ? text.length - msg.length : null;
+  return {
+    msg,
+    lineAt: (at) => {
+      let k = 0;
+      if (shift !== null) while (k + 1 < starts.length && (starts[k + 1] as number) <= at + shift) k++;
+      return lines[i + k] as Line;
+    },
+    opening: (words) => {
+      for (let k = i; k <= last; k++)
+        if (words.some((w) => (lines[k] as Line).text.includes(w))) return lines[k] as Line;
+      return lines[i] as Line;
+    },
+  };
+}
+
+const FORBIDDEN_WORDS = ['is forbidden', 'User "', 'User \\"'];
+const FIT_WORDS = ['nodes are available', 'no nodes available'];
 
 /**
  * Searches messages read whole from the objects of a section, skipping a signature already found at the same line
@@ -61,37 +126,41 @@ export function searchObjectMessages(messages: readonly ObjectMessage[], from: n
   }
 }
 
-/** Signals and a denial in one message; true when any was found. */
-function searchMessage(msg: string, line: Line, c: Collected): boolean {
-  let found = false;
+/** Signals and (when `denials`) a denial in one message: whether any was found, and the signal ids. */
+function searchMessage(msg: string, line: Line, c: Collected, denials: boolean): { found: boolean; ids: string[] } {
+  const ids: string[] = [];
   for (const hit of matchSignatures(c.matcher, msg)) {
     c.signals.push(Object.assign({ id: hit.id }, ref(line), { groups: hit.groups }));
-    found = true;
+    ids.push(hit.id);
   }
+  const denial = denials && pushForbidden(msg, line, c);
+  return { found: ids.length > 0 || denial, ids };
+}
+
+/** The denial in one message, if any, as a fact at `line`. */
+function pushForbidden(msg: string, line: Line, c: Collected): boolean {
   const f = parseForbidden(msg);
-  if (f) {
-    found = true;
-    c.forbidden.push(
-      Object.assign(ref(line), {
-        username: f.username,
-        subjectKind: f.subject.kind,
-        subjectName: f.subject.kind === 'Anonymous' ? f.username : f.subject.name,
-        subjectNamespace: f.subject.kind === 'ServiceAccount' ? f.subject.namespace : null,
-        verb: f.verb,
-        resource: f.resource,
-        subresource: f.subresource,
-        apiGroup: f.apiGroup,
-        namespace: f.namespace,
-        clusterScope: f.clusterScope,
-        path: f.path,
-        objectName: f.objectName,
-        reason: f.reason,
-        missingRoles: f.missingRoles,
-        legacy: f.legacy,
-      }),
-    );
-  }
-  return found;
+  if (!f) return false;
+  c.forbidden.push(
+    Object.assign(ref(line), {
+      username: f.username,
+      subjectKind: f.subject.kind,
+      subjectName: f.subject.kind === 'Anonymous' ? f.username : f.subject.name,
+      subjectNamespace: f.subject.kind === 'ServiceAccount' ? f.subject.namespace : null,
+      verb: f.verb,
+      resource: f.resource,
+      subresource: f.subresource,
+      apiGroup: f.apiGroup,
+      namespace: f.namespace,
+      clusterScope: f.clusterScope,
+      path: f.path,
+      objectName: f.objectName,
+      reason: f.reason,
+      missingRoles: f.missingRoles,
+      legacy: f.legacy,
+    }),
+  );
+  return true;
 }
 
 function readFitError(msg: string, line: Line, c: Collected): boolean {

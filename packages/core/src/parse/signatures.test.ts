@@ -15,7 +15,7 @@ function byDefinition(message: string): SignatureHit[] {
     if (!m) continue;
     const groups: Record<string, string> = {};
     for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) groups[k.replace(/\d+$/, '')] = v;
-    hits.push({ id: sig.id, groups });
+    hits.push({ id: sig.id, groups, at: m.index });
   }
   return hits;
 }

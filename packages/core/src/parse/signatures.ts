@@ -34,6 +34,8 @@ export const SIGNATURES: readonly Signature[] = [
 export interface SignatureHit {
   id: string;
   groups: Record<string, string>;
+  /** Where the match starts in the message. */
+  at: number;
 }
 
 /**
@@ -151,7 +153,7 @@ export function matchSignatures(matcher: SignatureMatcher, message: string): rea
     last = si;
     const sig = SIGNATURES[si] as Signature;
     const m = sig.re.exec(message);
-    if (m) hits.push({ id: sig.id, groups: groupsOf(m) });
+    if (m) hits.push({ id: sig.id, groups: groupsOf(m), at: m.index });
   }
   return hits;
 }
