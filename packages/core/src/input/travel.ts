@@ -67,8 +67,9 @@ export const ERROR_START =
 /** Longest run of physical lines read as one logical line, and the longest text a join may build. */
 const MAX_PARTS = 16;
 const MAX_JOINED = 16 * 1024;
-/** A wrapped piece is long: mail clients and web pages wrap at 72 columns or more. */
-const WRAPPED = 60;
+/** Mail clients and web pages wrap at 72 columns or more: a line was wrapped when the next one's first word would have
+ * taken it past that. */
+const WRAP_WIDTH = 72;
 
 // A line that starts a record of its own, never the rest of a wrapped message: a prompt or fence, a log header
 // (klog, journald, timestamps, levels), a known error opening, a `Key: value` field, a list item or quote, a JSON
@@ -90,8 +91,8 @@ function quoteOpen(s: string): boolean {
 
 /**
  * Index of the last line of the logical line that starts at lines[i]: later lines continue it while each starts at
- * the left margin with no record opening of its own and the line before it was long (a wrapped piece) or left a quote
- * open. `i` itself when the line stands alone (the usual case).
+ * the left margin with no record opening of its own and the line before it was full (its next word would not have
+ * fitted) or left a quote open. `i` itself when the line stands alone (the usual case).
  */
 export function continuationEnd(lines: readonly Line[], i: number): number {
   let j = i;
@@ -104,7 +105,8 @@ export function continuationEnd(lines: readonly Line[], i: number): number {
     if (next === '' || c === 32 || c === 9) break;
     const prev = (lines[j] as Line).text;
     if (prev === '') break;
-    if (prev.length < WRAPPED) {
+    const word = next.indexOf(' ');
+    if (prev.length + 1 + (word === -1 ? next.length : word) < WRAP_WIDTH) {
       open ??= quoteOpen(joinLines(lines, i, j).text);
       if (!open) break;
     }

@@ -120,6 +120,8 @@ export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialCo
   const groups = new Map<string, ForbiddenFact[]>();
   for (const d of denials) {
     if (subjectOf(d) === null) continue;
+    // Cut off before its scope clause: no grant can be sized to a namespace nobody named.
+    if (d.namespace === null && !d.clusterScope && d.path === null) continue;
     const scope = d.path !== null || d.clusterScope || d.namespace === null ? '' : d.namespace;
     const key = `${d.username}\u0000${scope}`;
     const list = groups.get(key);
