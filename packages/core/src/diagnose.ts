@@ -303,14 +303,22 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
  * root cause. Suppressed root causes are dropped; the rest sorted.
  */
 function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagnosis[] {
-  // A consequence explained by a more causal rule is not diagnosed separately.
-  const suppressed = new Set(
-    fired.flatMap((f) => (f.rule.suppresses ?? []).filter((cause) => cause !== f.rule.rootCause)),
-  );
+  // A consequence explained by a more causal rule is not diagnosed separately: when the lines it rests on are lines
+  // the cause rests on too (a paste that also holds an unrelated failure of that kind keeps it).
+  const explained = new Map<string, Set<string>>();
+  fired.forEach((f, i) => {
+    for (const cause of f.rule.suppresses ?? []) {
+      if (cause === f.rule.rootCause) continue;
+      const lines = explained.get(cause) ?? new Set<string>();
+      for (const e of candidates[i]?.diagnosis.evidence ?? []) lines.add(key(e.source, e.line));
+      explained.set(cause, lines);
+    }
+  });
   const groups = new Map<string, Candidate[]>();
   const wholeInput: Candidate[] = [];
   for (const c of candidates) {
-    if (suppressed.has(c.rule.rootCause)) continue;
+    const by = explained.get(c.rule.rootCause);
+    if (by && c.diagnosis.evidence.every((e) => by.has(key(e.source, e.line)))) continue;
     if (c.diagnosis.subject === undefined) wholeInput.push(c);
     else {
       const k = JSON.stringify([c.rule.rootCause, c.diagnosis.subject]);
