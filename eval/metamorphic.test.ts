@@ -27,7 +27,7 @@ test('every transformation keeps the labelled cause in the top 3 for at least 95
   )) as { usable: number; stats: Record<string, Stats> };
   expect(usable).toBeGreaterThanOrEqual(300);
   const rates = Object.fromEntries(
-    (TRANSFORMS).map((t) => {
+    TRANSFORMS.map((t) => {
       const s = stats[t] as Stats;
       expect(s.variants, `${t} has variants`).toBeGreaterThanOrEqual(30);
       return [t, s.survived / s.variants];
