@@ -314,11 +314,14 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagn
       explained.set(cause, lines);
     }
   });
+  // A family diagnosis yields to any other diagnosis of its layer.
+  const layers = new Set(candidates.filter((c) => c.rule.fallback !== true).map((c) => c.rule.layer));
   const groups = new Map<string, Candidate[]>();
   const wholeInput: Candidate[] = [];
   for (const c of candidates) {
     const by = explained.get(c.rule.rootCause);
     if (by && c.diagnosis.evidence.every((e) => by.has(key(e.source, e.line)))) continue;
+    if (c.rule.fallback === true && layers.has(c.rule.layer)) continue;
     if (c.diagnosis.subject === undefined) wholeInput.push(c);
     else {
       const k = JSON.stringify([c.rule.rootCause, c.diagnosis.subject]);
@@ -336,6 +339,7 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagn
     groups.set(k, [...(groups.get(k) ?? []), c]);
   }
   const merged: Diagnosis[] = [];
+  const families = new Set<Diagnosis>();
   for (const group of groups.values()) {
     const sorted = best(group);
     const primary = sorted[0];
@@ -363,6 +367,8 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[]): Diagn
     for (const e of d.evidence) if (!order.has(e.source ?? '')) order.set(e.source ?? '', order.size);
     d.evidence.sort((a, b) => (order.get(a.source ?? '') ?? 0) - (order.get(b.source ?? '') ?? 0) || a.line - b.line);
     merged.push(d);
+    if (primary.rule.fallback === true) families.add(d);
   }
-  return merged.sort(compareDiagnoses);
+  // Family diagnoses after every other one.
+  return merged.sort((a, b) => Number(families.has(a)) - Number(families.has(b)) || compareDiagnoses(a, b));
 }

@@ -6,7 +6,7 @@ import type { Section } from '../input/split.js';
 import { parseForbidden } from '../parse/forbidden.js';
 import { normaliseMessage } from '../parse/normalize.js';
 import { parseFitError } from '../parse/scheduler.js';
-import { matchSignatures } from '../parse/signatures.js';
+import { matchSignatures, type SignatureHit } from '../parse/signatures.js';
 import { ref, type Collected, type ObjectMessage } from './collected.js';
 import type { EventLines } from './objects.js';
 import type { SchedulingFact, Signal } from './schema.js';
@@ -35,41 +35,64 @@ export function searchLines(
     // Inside an event its message line stands for it, every other line (names, ids, times) is skipped.
     const inside = events === null ? 0 : events.inside[i];
     if (inside === 1) continue;
-    if (inside === 2) {
-      const msg = normaliseMessage(clip(c, line, events?.messages.get(i)?.text ?? line.text));
-      if (searchMessage(msg, line, c, true).found) explained = true;
-      if (readFitError(msg, line, c)) fit = true;
-      continue;
-    }
-    const last = events === null ? continuationEnd(lines, i) : i;
+    const last = inside === 0 && events === null ? continuationEnd(lines, i) : i;
     if (last === i) {
-      const msg = normaliseMessage(clip(c, line, line.text));
-      if (searchMessage(msg, line, c, true).found) explained = true;
-      if (fitLines && readFitError(msg, line, c)) fit = true;
+      const msg = normaliseMessage(
+        clip(c, line, inside === 2 ? (events?.messages.get(i)?.text ?? line.text) : line.text),
+      );
+      const hits = located(matchSignatures(c.matcher, msg), () => line);
+      const denial = pushForbidden(msg, line, c);
+      const fitError = (fitLines || inside === 2) && readFitError(msg, line, c);
+      if (pushSignals(hits, denial || fitError, c) || denial) explained = true;
+      if (fitError) fit = true;
       continue;
     }
     const whole = wrapped(lines, i, last, c);
-    const wholeDenial = pushForbidden(whole.msg, whole.opening(FORBIDDEN_WORDS), c);
-    if (wholeDenial) explained = true;
+    let denial = pushForbidden(whole.msg, whole.opening(FORBIDDEN_WORDS), c);
     const wholeFit = fitLines && readFitError(whole.msg, whole.opening(FIT_WORDS), c);
-    if (wholeFit) fit = true;
-    const ids = new Set<string>();
+    let fitError = wholeFit;
+    const hits: Located[] = [];
     for (let k = i; k <= last; k++) {
       const part = lines[k] as Line;
       const msg = normaliseMessage(clip(c, part, part.text));
-      const r = searchMessage(msg, part, c, !wholeDenial);
-      if (r.found) explained = true;
-      for (const id of r.ids) ids.add(id);
-      if (fitLines && !wholeFit && readFitError(msg, part, c)) fit = true;
+      hits.push(...located(matchSignatures(c.matcher, msg), () => part));
+      if (!denial && pushForbidden(msg, part, c)) denial = true;
+      if (fitLines && !wholeFit && readFitError(msg, part, c)) fitError = true;
     }
-    for (const hit of matchSignatures(c.matcher, whole.msg)) {
-      if (ids.has(hit.id)) continue;
-      c.signals.push(Object.assign({ id: hit.id }, ref(whole.lineAt(hit.at)), { groups: hit.groups }));
-      explained = true;
-    }
+    const ids = new Set(hits.map((h) => h.hit.id));
+    for (const hit of matchSignatures(c.matcher, whole.msg))
+      if (!ids.has(hit.id)) hits.push({ hit, line: whole.lineAt(hit.at) });
+    if (pushSignals(hits, denial || fitError, c) || denial) explained = true;
+    if (fitError) fit = true;
     i = last;
   }
   return { explained, fit };
+}
+
+/** A signature hit and the input line it is placed on. */
+interface Located {
+  hit: SignatureHit;
+  line: Line;
+}
+
+function located(hits: readonly SignatureHit[], lineOf: (hit: SignatureHit) => Line): Located[] {
+  return hits.map((hit) => ({ hit, line: lineOf(hit) }));
+}
+
+/**
+ * Adds the signals of one message (a line, or the lines a wrapped message spans). A family signal is kept only when
+ * nothing else explains the message: no cause signature, and no denial or fit error (`explained`). Returns whether a
+ * signal was added.
+ */
+function pushSignals(hits: readonly Located[], explained: boolean, c: Collected): boolean {
+  const specific = explained || hits.some((h) => h.hit.role === 'cause');
+  let any = false;
+  for (const { hit, line } of hits) {
+    if (hit.role === 'family' && specific) continue;
+    c.signals.push(Object.assign({ id: hit.id }, ref(line), { groups: hit.groups }));
+    any = true;
+  }
+  return any;
 }
 
 /**
@@ -116,25 +139,22 @@ export function searchObjectMessages(messages: readonly ObjectMessage[], from: n
   for (let k = from; k < c.signals.length; k++) seen.add(key((c.signals[k] as Signal).id, c.signals[k] as Signal));
   for (const m of messages) {
     const msg = normaliseMessage(clip(c, m.line, m.text));
-    for (const hit of matchSignatures(c.matcher, msg)) {
-      const signal = Object.assign({ id: hit.id }, ref(m.line), { groups: hit.groups });
-      if (seen.has(key(hit.id, signal))) continue;
-      seen.add(key(hit.id, signal));
-      c.signals.push(signal);
-    }
-    readFitError(msg, m.line, c);
+    const fitError = readFitError(msg, m.line, c);
+    const hits = matchSignatures(c.matcher, msg);
+    // A denial in an object's message was found on its line already (searchLines); so may a cause signature be.
+    const explained = fitError || parseForbidden(msg) !== null || hits.some((h) => h.role === 'cause');
+    const fresh = hits.filter((hit) => {
+      const k = key(hit.id, Object.assign(ref(m.line), { id: hit.id }));
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    pushSignals(
+      located(fresh, () => m.line),
+      explained,
+      c,
+    );
   }
-}
-
-/** Signals and (when `denials`) a denial in one message: whether any was found, and the signal ids. */
-function searchMessage(msg: string, line: Line, c: Collected, denials: boolean): { found: boolean; ids: string[] } {
-  const ids: string[] = [];
-  for (const hit of matchSignatures(c.matcher, msg)) {
-    c.signals.push(Object.assign({ id: hit.id }, ref(line), { groups: hit.groups }));
-    ids.push(hit.id);
-  }
-  const denial = denials && pushForbidden(msg, line, c);
-  return { found: ids.length > 0 || denial, ids };
 }
 
 /** The denial in one message, if any, as a fact at `line`. */

@@ -106,11 +106,17 @@ export function continuationEnd(lines: readonly Line[], i: number): number {
     const prev = (lines[j] as Line).text;
     if (prev === '') break;
     const word = next.indexOf(' ');
-    if (prev.length + 1 + (word === -1 ? next.length : word) < WRAP_WIDTH) {
+    // A title shortened with an ellipsis that the next line resumes (GitHub's commit titles: `fix exec plu…` `…gin`).
+    const resumed = prev.endsWith('…') && next.startsWith('…');
+    if (!resumed && prev.length + 1 + (word === -1 ? next.length : word) < WRAP_WIDTH) {
       open ??= quoteOpen(joinLines(lines, i, j).text);
       if (!open) break;
     }
-    if (length + next.length > MAX_JOINED || RECORD.test(next) || ERROR_START.test(next) || COLUMNS.test(next)) break;
+    if (
+      length + next.length > MAX_JOINED ||
+      (!resumed && (RECORD.test(next) || ERROR_START.test(next) || COLUMNS.test(next)))
+    )
+      break;
     j++;
     length += next.length + 1;
     open = null;
@@ -120,16 +126,23 @@ export function continuationEnd(lines: readonly Line[], i: number): number {
 
 /**
  * The text of lines[i..j] as one line, and where each line starts in it: a piece without a space (a long word such as
- * an ARN or a URL, broken where the column ended) joins the next directly, any other piece with the space the wrap
- * took.
+ * an ARN or a URL, broken where the column ended) joins the next directly, a piece ending in `…` resumed by `…` joins
+ * without both, any other piece with the space the wrap took.
  */
 export function joinLines(lines: readonly Line[], i: number, j: number): { text: string; starts: number[] } {
   let text = (lines[i] as Line).text;
   const starts = [0];
   for (let k = i + 1; k <= j; k++) {
+    const next = (lines[k] as Line).text;
+    if (text.endsWith('…') && next.startsWith('…')) {
+      text = text.slice(0, -1);
+      starts.push(text.length);
+      text += next.slice(1);
+      continue;
+    }
     if ((lines[k - 1] as Line).text.trimStart().includes(' ')) text += ' ';
     starts.push(text.length);
-    text += (lines[k] as Line).text;
+    text += next;
   }
   return { text, starts };
 }

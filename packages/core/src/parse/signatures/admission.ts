@@ -80,6 +80,7 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
   // Context of a denial (same line): a client-go reflector/informer, which needs list AND watch.
   {
     id: 'informer_list_failed',
+    role: 'context',
     guard: ['ailed to list *', 'ailed to watch *', ', Resource='],
     re: /[Ff]ailed to (?:list|watch) (?<type>\*[\w.]*|[\w.-]*\/v\w+, Resource=[\w.-]*)(?::|$)/,
   },
@@ -91,5 +92,10 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     re: /Failed to watch (?<type>\*[\w.]+): unknown \(get(?: (?<resource>[\w.-]+)\))?/,
   },
   // Context of a denial (same line): kubectl apply reads the live object first; it also needs create and patch.
-  { id: 'kubectl_apply_get', guard: ['from server for: '], re: /^from server for: (?:\\?"(?<file>[^"\\]*)\\?": )?/ },
+  {
+    id: 'kubectl_apply_get',
+    role: 'context',
+    guard: ['from server for: '],
+    re: /^from server for: (?:\\?"(?<file>[^"\\]*)\\?": )?/,
+  },
 ];

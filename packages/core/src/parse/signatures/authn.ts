@@ -49,12 +49,18 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
       'request canceled',
       'context deadline exceeded',
     ],
-    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|Get \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): (?:dial tcp (?<addr>[^:\s][^:]{0,80}:\d+): (?<err>i\/o timeout|connect: (?:connection timed out|no route to host|network is unreachable))|(?<err2>net\/http: TLS handshake timeout|net\/http: request canceled(?: while waiting for connection| \(Client\.Timeout exceeded[^)]{0,80}\)?)?|context deadline exceeded))/,
+    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): (?:dial tcp (?<addr>[^:\s][^:]{0,80}:\d+): (?<err>i\/o timeout|connect: (?:connection timed out|no route to host|network is unreachable))|(?<err2>net\/http: TLS handshake timeout|net\/http: request canceled(?: while waiting for connection| \(Client\.Timeout exceeded[^)]{0,80}\)?)?|context deadline exceeded))/,
+  },
+  // The EKS console's own words for a principal the cluster does not map, or maps without any permission to read.
+  {
+    id: 'eks_console_no_access',
+    guard: ['have access to Kubernetes objects'],
+    re: /Your current (?:user or role|IAM principal) (?:does not|doesn't) have access to Kubernetes objects/,
   },
   // The API server's host name does not resolve: a stale context (deleted or recreated cluster), a typo or a malformed server URL
   {
     id: 'api_host_not_found',
     guard: ['no such host'],
-    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|Get \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): dial tcp: lookup (?<host>\S+?)(?: on \S+)?: no such host/,
+    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): dial tcp: lookup (?<host>\S+?)(?: on \S+)?: no such host/,
   },
 ];

@@ -20,6 +20,7 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   },
   {
     id: 'aws_no_credentials_hint',
+    role: 'context',
     guard: ['CredentialsChainVerboseErrors'],
     re: /For verbose messaging see aws\.Config\.CredentialsChainVerboseErrors/,
   },
@@ -93,8 +94,10 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
     guard: ['credential plugin that is not installed'],
     re: /It looks like you are trying to use a client-go credential plugin that is not installed/,
   },
+  // The frame of any failing plugin: which one failed and its exit code, not why.
   {
     id: 'exec_failed',
+    role: 'context',
     guard: ['exit code', 'exit status'],
     re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) failed with exit code(?: (?<code>\d+))?|exit status(?: (?<code2>\d+))?)/,
   },

@@ -11,6 +11,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
   // the kubelet / runtime frame around every pull error
   {
     id: 'image_pull_failed',
+    role: 'context',
     guard: [
       'ailed to pull image',
       'ailed pulling image',
@@ -23,6 +24,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
   },
   {
     id: 'image_pull_status',
+    role: 'context',
     guard: ['ErrImagePull', 'ImagePullBackOff'],
     re: /\b(?<status>ErrImagePull|ImagePullBackOff)\b/,
   },

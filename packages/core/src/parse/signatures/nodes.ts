@@ -29,6 +29,7 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   // kubectl's empty-list notice (stderr); with `kubectl get nodes` it means no node is registered (the nodeListEmpty fact).
   {
     id: 'no_resources_found',
+    role: 'context',
     guard: ['No resources found'],
     re: /^\s*No resources found(?: in (?<namespace>\S+) namespace)?/,
   },

@@ -11,6 +11,7 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
   // SDK v1 wrapper that names the web-identity provider (context only)
   {
     id: 'irsa_web_identity_err',
+    role: 'context',
     guard: ['WebIdentityErr', 'WebIdentityError'],
     re: /WebIdentityErr(?:or)?(?:: (?<detail>[^\\\n]+))?/,
   },
@@ -40,7 +41,7 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
     re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]*:assumed-role\/(?<role>[^/\s]+)\/i-[\w<>{}*.-]*) is (?:is )?not authorized to perform:(?! ecr:)(?: (?<action>[\w-]+:[\w*]+))?/,
   },
   // context: a controller-runtime controller logged this, i.e. the process runs in a pod, not on someone's laptop
-  { id: 'controller_reconcile_error', guard: ['Reconciler error'], re: /"?Reconciler error"?/ },
+  { id: 'controller_reconcile_error', role: 'context', guard: ['Reconciler error'], re: /"?Reconciler error"?/ },
   // IMDS: SDK v1, SDK v2 and controllers that introspect instance metadata
   {
     id: 'imds_unauthorized',
