@@ -342,14 +342,25 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
  * sorted.
  */
 function rank(candidates: readonly Candidate[], fired: readonly Firing[], preferred: ReadonlySet<string>): Diagnosis[] {
-  // A consequence explained by a more causal rule is not diagnosed separately.
-  const suppressed = new Set(
-    fired.flatMap((f) => (f.rule.suppresses ?? []).filter((cause) => cause !== f.rule.rootCause)),
-  );
+  // A consequence explained by a more causal rule is not diagnosed separately: when the lines it rests on are lines
+  // the cause rests on too (a paste that also holds an unrelated failure of that kind keeps it).
+  const explained = new Map<string, Set<string>>();
+  fired.forEach((f, i) => {
+    for (const cause of f.rule.suppresses ?? []) {
+      if (cause === f.rule.rootCause) continue;
+      const lines = explained.get(cause) ?? new Set<string>();
+      for (const e of candidates[i]?.diagnosis.evidence ?? []) lines.add(key(e.source, e.line));
+      explained.set(cause, lines);
+    }
+  });
+  // A family diagnosis yields to any other diagnosis of its layer.
+  const layers = new Set(candidates.filter((c) => c.rule.fallback !== true).map((c) => c.rule.layer));
   const groups = new Map<string, Candidate[]>();
   const wholeInput: Candidate[] = [];
   for (const c of candidates) {
-    if (suppressed.has(c.rule.rootCause)) continue;
+    const by = explained.get(c.rule.rootCause);
+    if (by && c.diagnosis.evidence.every((e) => by.has(key(e.source, e.line)))) continue;
+    if (c.rule.fallback === true && layers.has(c.rule.layer)) continue;
     if (c.diagnosis.subject === undefined) wholeInput.push(c);
     else {
       const k = JSON.stringify([c.rule.rootCause, c.diagnosis.subject]);
@@ -372,6 +383,7 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[], prefer
     groups.set(k, [...(groups.get(k) ?? []), c]);
   }
   const merged: Diagnosis[] = [];
+  const families = new Set<Diagnosis>();
   for (const group of groups.values()) {
     const sorted = best(group);
     const primary = sorted[0];
@@ -399,6 +411,8 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[], prefer
     for (const e of d.evidence) if (!order.has(e.source ?? '')) order.set(e.source ?? '', order.size);
     d.evidence.sort((a, b) => (order.get(a.source ?? '') ?? 0) - (order.get(b.source ?? '') ?? 0) || a.line - b.line);
     merged.push(d);
+    if (primary.rule.fallback === true) families.add(d);
   }
-  return merged.sort(compareDiagnoses);
+  // Family diagnoses after every other one.
+  return merged.sort((a, b) => Number(families.has(a)) - Number(families.has(b)) || compareDiagnoses(a, b));
 }

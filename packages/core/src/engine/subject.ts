@@ -48,15 +48,18 @@ const forbiddenDisplay: Display = (f) => {
   const group = typeof f['apiGroup'] === 'string' ? f['apiGroup'] : '';
   const kind = f['subjectKind'] === 'Anonymous' ? 'User' : String(f['subjectKind']);
   const saNs = typeof f['subjectNamespace'] === 'string' ? `${f['subjectNamespace']}/` : '';
+  // A denial cut off before its scope clause names neither a namespace nor the cluster scope.
+  const cut = ns === null && f['clusterScope'] !== true;
   return {
     principal: `${kind} ${saNs}${String(f['subjectName'])}`,
     target: [resource ?? (typeof f['path'] === 'string' ? f['path'] : ''), sub].filter(Boolean).join('/'),
-    scopePhrase: ns !== null ? `in the namespace "${ns}"` : 'at the cluster scope',
-    namespaceFlag: ns !== null ? `-n ${ns}` : '',
+    scopePhrase:
+      ns !== null ? `in the namespace "${ns}"` : cut ? 'in the namespace "<namespace>"' : 'at the cluster scope',
+    namespaceFlag: ns !== null ? `-n ${ns}` : cut ? '-n <namespace>' : '',
     // kubectl create role --resource=<resource>[.<group>][/<subresource>]
     resourceArg: resource !== null ? `${resource}${group ? `.${group}` : ''}${sub ? `/${sub}` : ''}` : '<resource>',
-    roleKind: ns === null ? 'clusterrole' : 'role',
-    bindingKind: ns === null ? 'clusterrolebinding' : 'rolebinding',
+    roleKind: ns === null && !cut ? 'clusterrole' : 'role',
+    bindingKind: ns === null && !cut ? 'clusterrolebinding' : 'rolebinding',
   };
 };
 

@@ -275,6 +275,8 @@ export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialCo
   for (const d of denials) {
     const subject = subjectOf(d);
     if (subject === null) continue;
+    // Cut off before its scope clause: no grant can be sized to a namespace nobody named.
+    if (d.namespace === null && !d.clusterScope && d.path === null) continue;
     const verdict = verdictOf(d, ctx.admins ?? new Set());
     if (verdict.kind === 'refuse') {
       refusals.push({ kind: 'note', title: message(verdict.title), text: verdict.text, safety: 'read-only' });

@@ -198,6 +198,11 @@ export const RuleSchema = z
     remediation: z.array(RemediationTemplateSchema),
     references: z.array(z.url()),
     suppresses: z.array(RootCauseSchema).optional(),
+    /**
+     * A family diagnosis (a 401, a 403, a NotReady node that no specific rule explains): it ranks after every other
+     * diagnosis and is dropped when another diagnosis of its layer exists.
+     */
+    fallback: z.boolean().optional(),
   })
   .strict();
 export type Rule = z.infer<typeof RuleSchema>;
