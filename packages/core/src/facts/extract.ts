@@ -17,6 +17,7 @@ import { aggregateEvents } from './events.js';
 import { extractGetTable } from './get-table.js';
 import { extractLogLines } from './log-lines.js';
 import { extractObjects } from './objects.js';
+import { extractPolicyBlocks } from './policy-blocks.js';
 import type { Facts, FitItemFact } from './schema.js';
 import { extractWhoami } from './whoami.js';
 
@@ -44,6 +45,7 @@ export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 export function extractFacts(sections: readonly Section[], issues: Issue[], options: ExtractOptions = {}): Facts {
   const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
   for (const section of sections) extractSection(section, c);
+  extractPolicyBlocks(sections, c);
   longLineIssues(c);
   return finish(c, emptyNodeList(sections));
 }

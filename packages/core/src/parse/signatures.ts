@@ -13,6 +13,7 @@ import { CREDENTIAL_SIGNATURES } from './signatures/credentials.js';
 import { IMAGE_SIGNATURES } from './signatures/images.js';
 import { NODE_SIGNATURES } from './signatures/nodes.js';
 import { POD_IDENTITY_SIGNATURES } from './signatures/pod-identity.js';
+import { POLICY_SIGNATURES } from './signatures/policy.js';
 import { SCHEDULING_SIGNATURES } from './signatures/scheduling.js';
 import type { Signature } from './signatures/types.js';
 
@@ -28,6 +29,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...IMAGE_SIGNATURES,
   ...CONTAINER_SIGNATURES,
   ...POD_IDENTITY_SIGNATURES,
+  ...POLICY_SIGNATURES,
 ];
 
 /** A catalogued signature found in one message. */
