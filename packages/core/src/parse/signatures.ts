@@ -15,6 +15,7 @@ import { NODE_SIGNATURES } from './signatures/nodes.js';
 import { POD_IDENTITY_SIGNATURES } from './signatures/pod-identity.js';
 import { POLICY_SIGNATURES } from './signatures/policy.js';
 import { SCHEDULING_SIGNATURES } from './signatures/scheduling.js';
+import { TOOL_SIGNATURES } from './signatures/tools.js';
 import type { Signature } from './signatures/types.js';
 
 export type { Signature } from './signatures/types.js';
@@ -30,6 +31,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...CONTAINER_SIGNATURES,
   ...POD_IDENTITY_SIGNATURES,
   ...POLICY_SIGNATURES,
+  ...TOOL_SIGNATURES,
 ];
 
 /** A catalogued signature found in one message. */
