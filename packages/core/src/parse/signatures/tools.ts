@@ -49,18 +49,25 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['using region '],
     re: /\[ℹ\]\s+using region (?<region>[a-z]{2}(?:-gov)?-[a-z]{2,12}-\d)/,
   },
-  // cluster-autoscaler would not add a node: the node groups that fit are at their maximum size.
+  // cluster-autoscaler would not add a node: the node groups that fit are at their maximum size (or the cluster-wide
+  // --max-nodes-total / resource limits are reached: `max limit reached`).
   {
     id: 'ca_max_size_reached',
-    guard: ['max node group size reached', 'max size reached'],
-    re: /(?:pod didn't trigger scale-up|NotTriggerScaleUp)[^\r\n]{0,1000}?\b(?<count>\d+) max node group size reached|Skipping node group (?<group>\S{1,255}) - max size reached/,
+    guard: ['max node group size reached', 'max limit reached', 'max size reached'],
+    re: /(?:pod didn't trigger scale-up|NotTriggerScaleUp)[^\r\n]{0,1000}?\b(?<count>\d+) max (?<limit>node group size|limit) reached|Skipping node group (?<group>\S{1,255}) - max size reached/,
   },
-  // ipamd has handed out every address of the node's ENIs (`IP pool stats: total = 10, used = 10`), or cannot carve a
-  // /28 prefix from the subnet.
+  // ipamd has handed out every address of the node's ENIs (`IP pool stats: total = 10, used = 10`; 1.12+: `IP stats
+  // for Network Card 0 - total IPs: 28, assigned IPs: 28`).
   {
     id: 'ipamd_pool_exhausted',
-    guard: ['IP pool stats: total = ', 'IP Address Pool stats: total: ', 'free 0 prefixes'],
-    re: /IP pool stats: total = (?<total>\d{1,5}), used = \k<total>\b|IP Address Pool stats: total: (?<total2>\d{1,5}), assigned: \k<total2>\b|short of (?<short>\d{1,5}) prefixes, free 0 prefixes/,
+    guard: ['IP pool stats: total = ', 'IP Address Pool stats: total: ', 'total IPs: '],
+    re: /IP pool stats: total = (?<total>\d{1,5}), used = \k<total>\b|IP Address Pool stats: total: (?<total2>\d{1,5}), assigned: \k<total2>\b|total IPs: (?<total3>\d{1,5}), assigned IPs: \k<total3>\b/,
+  },
+  // With prefix delegation: ipamd needs /28 prefixes and has none free (the subnet may be too fragmented to carve one).
+  {
+    id: 'ipamd_prefix_short',
+    guard: ['free 0 prefixes'],
+    re: /short of (?<short>\d{1,5}) prefixes, free 0 prefixes/,
   },
   // AL2023's nodeadm did not run or failed: the node is never configured and never joins.
   {
@@ -73,7 +80,7 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   {
     id: 'kubelet_start_failed',
     guard: ['failed to parse kubelet flag', 'invalid kernel flag', 'kubelet [flags]'],
-    re: /failed to parse kubelet flag: (?<detail>unknown flag: (?<flag>--[\w-]{1,100})|[^\r\n"\\]{1,300})|invalid kernel flag: (?<kernelFlag>[\w/.-]{1,100}), expected value: (?<expected>[^\s,\]]{1,40}), actual value: (?<actual>[^\s,\]"\\]{1,40})|^kubelet \[flags\]\s*$/,
+    re: /failed to parse kubelet flag: (?<detail>unknown flag: (?<flag>--[\w-]{1,100})|[^\r\n"\\]{1,300})|(?<detail2>invalid kernel flag: [\w/.-]{1,100}, expected value: [^\s,\]]{1,40}, actual value: [^\s,\]"\\]{1,40})|^(?<detail3>kubelet \[flags\])\s*$/,
   },
   // An EKS access entry of type STANDARD cannot carry system: groups: someone tried to give a node role the
   // system:nodes / system:bootstrappers groups through a STANDARD entry instead of type EC2_LINUX.
