@@ -97,4 +97,16 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['is not authorized to perform: ', 'UnauthorizedOperation: You are not authorized'],
     re: /User: (?<arn>arn:aws[\w-]*:sts::\d{12}:assumed-role\/(?<role>[\w+=,.@-]{1,64})\/(?!i-)[\w+=,.@-]{1,128}) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?<action>[\w-]{1,40}:\w{1,80})|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized to perform this operation/,
   },
+  // A `kubectl get pods` row (with or without its header, -o wide or not) of an Evicted pod; -o wide names its node.
+  {
+    id: 'pod_evicted_row',
+    guard: ['Evicted'],
+    re: /^(?:[a-z0-9][-a-z0-9.]{0,62}\s+)?[a-z0-9][-a-z0-9.]{0,252}\s+\d{1,3}\/\d{1,3}\s+Evicted\s+\d{1,9}(?: \(\S{1,20} ago\))?\s+\S{1,20}(?:\s+\S{1,45}\s+(?<node>[a-z0-9][-a-z0-9.]{0,252}))?/,
+  },
+  // The kubelet evicted a pod for memory: memory pressure, not disk.
+  {
+    id: 'node_eviction_memory',
+    guard: ['low on resource: memory'],
+    re: /The node was low on resource: memory/,
+  },
 ];
