@@ -18,6 +18,7 @@ import { extractGetTable } from './get-table.js';
 import { extractLogLines } from './log-lines.js';
 import { extractObjects } from './objects.js';
 import { extractPolicyBlocks } from './policy-blocks.js';
+import { relateAwsAuth, relateForbidden, relateWhoami } from './relations.js';
 import type { Facts, FitItemFact } from './schema.js';
 import { extractWhoami } from './whoami.js';
 
@@ -116,7 +117,7 @@ function finish(c: Collected, nodeListEmpty: boolean): Facts {
   const { signals, forbidden, scheduling, pods, nodes } = c;
   const cluster = c.clusters.find((x) => x.authMode !== null) ?? c.clusters[0] ?? null;
   const events = aggregateEvents(c.events);
-  const awsAuth = c.awsAuths.find((a) => a.wellFormed) ?? c.awsAuths[0] ?? null;
+  const awsAuth = relateAwsAuth(c.awsAuths.find((a) => a.wellFormed) ?? c.awsAuths[0] ?? null, c.accessEntries);
   // Whether the pasted aws-auth maps the caller: a relation of two facts, kept on the caller.
   const caller = c.callerIdentity;
   const callerIdentity =
@@ -144,7 +145,7 @@ function finish(c: Collected, nodeListEmpty: boolean): Facts {
   });
   return {
     signals,
-    forbidden,
+    forbidden: relateForbidden(forbidden, c),
     events,
     scheduling: sched,
     fitItems,
@@ -160,7 +161,7 @@ function finish(c: Collected, nodeListEmpty: boolean): Facts {
     cluster,
     authChecks: c.authChecks,
     authRules: c.authRules,
-    whoami: c.whoami,
+    whoami: relateWhoami(c.whoami, c.bindings),
     nodeListEmpty,
   };
 }
