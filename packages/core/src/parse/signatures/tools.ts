@@ -95,7 +95,7 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   {
     id: 'aws_action_denied',
     guard: ['is not authorized to perform: ', 'UnauthorizedOperation: You are not authorized'],
-    re: /User: (?<arn>arn:aws[\w-]*:sts::\d{12}:assumed-role\/(?<role>[\w+=,.@-]{1,64})\/(?!i-)[\w+=,.@-]{1,128}) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?<action>[\w-]{1,40}:\w{1,80})|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized to perform this operation/,
+    re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]{1,40}:assumed-role\/(?<role>[^/\s]{1,64})(?:\/(?!i-)\S{1,128})?) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action>[\w-]{1,40}:\w{1,80})|AccessDenied: +is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action2>[\w-]{1,40}:\w{1,80})|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized to perform this operation/,
   },
   // A `kubectl get pods` row (with or without its header, -o wide or not) of an Evicted pod; -o wide names its node.
   {
