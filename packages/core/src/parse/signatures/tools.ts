@@ -109,4 +109,16 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['low on resource: memory'],
     re: /The node was low on resource: memory/,
   },
+  // EKS access entries on a cluster whose authentication mode is CONFIG_MAP: every access-entry call is refused.
+  {
+    id: 'eks_auth_mode_config_map',
+    guard: ['authentication mode must be set to one of'],
+    re: /(?:when calling the (?<op>\w{1,60}) operation: )?The cluster's authentication mode must be set to one of \[API, API_AND_CONFIG_MAP\]/,
+  },
+  // A mode change EKS does not allow (one way only: CONFIG_MAP → API_AND_CONFIG_MAP → API).
+  {
+    id: 'eks_auth_mode_update_rejected',
+    guard: ['Unsupported authentication mode update'],
+    re: /Unsupported authentication mode update from (?<from>CONFIG_MAP|API_AND_CONFIG_MAP|API) to (?<to>CONFIG_MAP|API_AND_CONFIG_MAP|API)/,
+  },
 ];
