@@ -18,7 +18,7 @@ import { extractGetTable } from './get-table.js';
 import { extractLogLines } from './log-lines.js';
 import { extractObjects } from './objects.js';
 import { extractPolicyBlocks } from './policy-blocks.js';
-import { relateAwsAuth, relateForbidden, relateWhoami } from './relations.js';
+import { relateAccessEntries, relateAwsAuth, relateForbidden, relateWhoami } from './relations.js';
 import type { Facts, FitItemFact } from './schema.js';
 import { extractWhoami } from './whoami.js';
 
@@ -117,7 +117,8 @@ function finish(c: Collected, nodeListEmpty: boolean): Facts {
   const { signals, forbidden, scheduling, pods, nodes } = c;
   const cluster = c.clusters.find((x) => x.authMode !== null) ?? c.clusters[0] ?? null;
   const events = aggregateEvents(c.events);
-  const awsAuth = relateAwsAuth(c.awsAuths.find((a) => a.wellFormed) ?? c.awsAuths[0] ?? null, c.accessEntries);
+  const accessEntries = relateAccessEntries(c.accessEntries);
+  const awsAuth = relateAwsAuth(c.awsAuths.find((a) => a.wellFormed) ?? c.awsAuths[0] ?? null, accessEntries);
   // Whether the pasted aws-auth maps the caller: a relation of two facts, kept on the caller.
   const caller = c.callerIdentity;
   const callerIdentity =
@@ -157,7 +158,7 @@ function finish(c: Collected, nodeListEmpty: boolean): Facts {
     conditions: c.conditions,
     roles: c.roles,
     bindings: c.bindings,
-    accessEntries: c.accessEntries,
+    accessEntries,
     cluster,
     authChecks: c.authChecks,
     authRules: c.authRules,

@@ -144,3 +144,26 @@ test('aws-auth: a mapping whose principal also has an access entry is shadowed b
   expect(facts(awsAuth).awsAuth?.entries.map((e) => e.shadowedByAccessEntry)).toEqual([null, null]);
   expect(facts(`${awsAuth}\n${entries}`).awsAuth?.entries.map((e) => e.shadowedByAccessEntry)).toEqual([true, false]);
 });
+
+test('access entries: an unnamed policy list belongs to the one entry of the input', () => {
+  const entry = [
+    '$ aws eks describe-access-entry --cluster-name c --principal-arn arn:aws:iam::111122223333:role/dev',
+    '{',
+    '    "accessEntry": {',
+    '        "clusterName": "c",',
+    '        "principalArn": "arn:aws:iam::111122223333:role/dev",',
+    '        "kubernetesGroups": [],',
+    '        "type": "STANDARD"',
+    '    }',
+    '}',
+  ].join('\n');
+  const policies = [
+    '$ aws eks list-associated-access-policies --cluster-name c --principal-arn $ROLE_ARN',
+    '{',
+    '    "associatedAccessPolicies": []',
+    '}',
+  ].join('\n');
+  const related = facts(`${entry}\n${policies}`).accessEntries;
+  expect(related.map((e) => [e.principalArn, e.policies])).toEqual([['arn:aws:iam::111122223333:role/dev', []]]);
+  expect(facts(entry).accessEntries.map((e) => e.policies)).toEqual([null]);
+});

@@ -50,6 +50,18 @@ export function relateWhoami(whoami: ReadWhoamiFact | null, bindings: readonly B
   return Object.assign({}, whoami, { boundInInput: bound });
 }
 
+/**
+ * Access entries, with the policies of a `list-associated-access-policies` answer that does not name its principal
+ * (`--query`, older CLIs) given to the one entry of the input it can belong to.
+ */
+export function relateAccessEntries(entries: readonly AccessEntryFact[]): AccessEntryFact[] {
+  const anonymous = entries.filter((e) => e.principalArn === '');
+  const named = entries.filter((e) => e.principalArn !== '');
+  const only = named[0];
+  if (anonymous.length !== 1 || named.length !== 1 || only === undefined || only.policies !== null) return [...entries];
+  return [Object.assign({}, only, { policies: anonymous[0]?.policies ?? null })];
+}
+
 /** The aws-auth ConfigMap with, on each mapping, whether an access entry of the input has the same principal. */
 export function relateAwsAuth(
   awsAuth: ReadAwsAuthFact | null,
