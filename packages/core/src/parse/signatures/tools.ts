@@ -121,4 +121,18 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['Unsupported authentication mode update'],
     re: /Unsupported authentication mode update from (?<from>CONFIG_MAP|API_AND_CONFIG_MAP|API) to (?<to>CONFIG_MAP|API_AND_CONFIG_MAP|API)/,
   },
+  // A client with no cluster configured falls back to http://localhost (kubectl: :8080; the Go client of Terraform's
+  // kubernetes provider, Helm or an operator: :80), printed by older clients without quotes around the URL.
+  {
+    id: 'client_default_localhost',
+    guard: ['http://localhost', 'http://127.0.0.1', '127.0.0.1:80: connect', '[::1]:80: connect'],
+    re: /(?:Get|Post|Put|Patch|Delete|Head) \\?"?http:\/\/(?:localhost|127\.0\.0\.1)(?::(?:80|8080))?\/[^\s"\\]{0,300}\\?"?: dial tcp (?:\[::1\]|127\.0\.0\.1):(?<port>80|8080): connect: connection refused|^\s*dial tcp (?:\[::1\]|127\.0\.0\.1):(?<port2>80): connect: connection refused\s*$/,
+  },
+  // Writes to an EKS endpoint that never answer (the read form, `Get`, is api_endpoint_no_response): a private
+  // endpoint reached from outside the VPC, security groups, a proxy.
+  {
+    id: 'api_endpoint_write_no_response',
+    guard: ['.eks.amazonaws.com'],
+    re: /(?:Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?": dial tcp (?<addr>[^:\s][^:]{0,80}:\d+): (?<err>i\/o timeout|connect: (?:connection timed out|no route to host|network is unreachable))/,
+  },
 ];
