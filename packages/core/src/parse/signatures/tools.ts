@@ -135,4 +135,16 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['.eks.amazonaws.com'],
     re: /(?:Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?": dial tcp (?<addr>[^:\s][^:]{0,80}:\d+): (?<err>i\/o timeout|connect: (?:connection timed out|no route to host|network is unreachable))/,
   },
+  // The cluster authenticates only through access entries (API mode), read even where the JSON around it is not.
+  {
+    id: 'eks_auth_mode_api_only',
+    guard: ['authenticationMode'],
+    re: /\\?"authenticationMode\\?": ?\\?"API\\?"/,
+  },
+  // The EKS console's notice for a principal with no access entry (or aws-auth mapping) on the cluster.
+  {
+    id: 'eks_console_no_access',
+    guard: ["doesn't have access to Kubernetes objects on this cluster"],
+    re: /Your current (?:IAM principal|user or role) doesn't have access to Kubernetes objects on this cluster/,
+  },
 ];
