@@ -147,4 +147,15 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ["doesn't have access to Kubernetes objects on this cluster"],
     re: /Your current (?:IAM principal|user or role) doesn't have access to Kubernetes objects on this cluster/,
   },
+  // Terraform (or another tool) and EKS both create the aws-auth ConfigMap: whoever comes second fails.
+  {
+    id: 'aws_auth_ownership_conflict',
+    guard: [
+      '"aws-auth" already exists',
+      '"aws-auth" does not exist',
+      'aws-auth\\" already exists',
+      'aws-auth\\" does not exist',
+    ],
+    re: /configmaps? \\?"aws-auth\\?" (?<state>already exists)|[Tt]he configmap \\?"aws-auth\\?" (?<state2>does not exist)/,
+  },
 ];
