@@ -19,6 +19,8 @@ const denial = (username: string, namespace: string | null): ForbiddenFact => ({
   reason: null,
   missingRoles: [],
   legacy: false,
+  rbacInInput: null,
+  canI: null,
 });
 const scope = (items: ForbiddenFact[], bindings: Partial<Bindings> = {}): Scope => ({
   bindings: bindings as Bindings,

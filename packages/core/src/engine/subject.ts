@@ -33,6 +33,10 @@ export function familyItems(facts: Facts, from: ItemFamily): readonly Item[] {
       return facts.awsAuth?.entries ?? [];
     case 'callerIdentity':
       return facts.callerIdentity ? [facts.callerIdentity] : [];
+    case 'cluster':
+      return facts.cluster ? [facts.cluster] : [];
+    case 'whoami':
+      return facts.whoami ? [facts.whoami] : [];
     default:
       return facts[from];
   }

@@ -14,7 +14,9 @@ import { FAMILY_SIGNATURES } from './signatures/families.js';
 import { IMAGE_SIGNATURES } from './signatures/images.js';
 import { NODE_SIGNATURES } from './signatures/nodes.js';
 import { POD_IDENTITY_SIGNATURES } from './signatures/pod-identity.js';
+import { POLICY_SIGNATURES } from './signatures/policy.js';
 import { SCHEDULING_SIGNATURES } from './signatures/scheduling.js';
+import { TOOL_SIGNATURES } from './signatures/tools.js';
 import type { Signature } from './signatures/types.js';
 
 export type { Signature } from './signatures/types.js';
@@ -30,6 +32,8 @@ export const SIGNATURES: readonly Signature[] = [
   ...CONTAINER_SIGNATURES,
   ...POD_IDENTITY_SIGNATURES,
   ...FAMILY_SIGNATURES,
+  ...POLICY_SIGNATURES,
+  ...TOOL_SIGNATURES,
 ];
 
 /** A catalogued signature found in one message. */

@@ -18,6 +18,7 @@ function fact(text: string): AwsAuthFact {
       arn: e.arn,
       username: e.username,
       groups: e.groups,
+      shadowedByAccessEntry: null,
     })),
     accounts: a.accounts,
     findings: [],

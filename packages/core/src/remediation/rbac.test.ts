@@ -26,6 +26,8 @@ function denial(q: Request, line: number): ForbiddenFact {
     reason: null,
     missingRoles: [],
     legacy: false,
+    rbacInInput: null,
+    canI: null,
   };
 }
 

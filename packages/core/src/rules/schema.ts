@@ -92,6 +92,14 @@ export const ITEM_FAMILIES = [
   'awsAuth.findings',
   'awsAuth.entries',
   'callerIdentity',
+  'conditions',
+  'roles',
+  'bindings',
+  'accessEntries',
+  'cluster',
+  'authChecks',
+  'authRules',
+  'whoami',
 ] as const;
 export type ItemFamily = (typeof ITEM_FAMILIES)[number];
 
