@@ -61,7 +61,7 @@ export function readAll(text: string): {
   issues: Issue[];
   facts: unknown;
 } {
-  const sections = splitSections(toLines(text), text);
+  const sections = splitSections(toLines(text));
   const issues: Issue[] = [];
   const facts = extractFacts(sections, issues);
   return {

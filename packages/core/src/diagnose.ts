@@ -100,7 +100,7 @@ export async function diagnoseDetailed(
       continue;
     }
     // A loop, not push(...spread): a 100 MB paste has more sections than a call may take arguments.
-    for (const section of splitSections(lines, text)) sections.push(section);
+    for (const section of splitSections(lines)) sections.push(section);
   }
 
   const { rules, vocabulary } = await usableRules(options, issues);

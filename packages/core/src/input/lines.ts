@@ -6,6 +6,8 @@ export interface Line {
   text: string;
   /** Where the line belongs when several inputs were given (file name), else undefined. */
   source?: string | undefined;
+  /** The line as printed when undoing how text travelled changed `text` (quote marks, HTML escapes): evidence shows it. */
+  printed?: string;
 }
 
 // CSI sequences (colours, cursor moves) and OSC sequences (hyperlinks, titles). Both linear: no nested quantifiers.
@@ -20,23 +22,68 @@ export function stripAnsi(s: string): string {
 // A character a line must be cleaned of: CR, ESC (ANSI) and the other control characters (tab is kept).
 const DIRTY = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
+/**
+ * Reads text given in pieces into numbered lines: a line is complete when its newline arrives (or at the end). Plain
+ * data (no methods), so a stream's state can be copied with structuredClone.
+ */
+export interface LineReader {
+  /** Number of the next line. */
+  no: number;
+  /** The text after the last newline so far: the start of the next line. */
+  rest: string;
+  /** Whether `rest` holds a character a line must be cleaned of. */
+  restDirty: boolean;
+  source: string | undefined;
+}
+
+/** A reader at the start of an input (`source`: its name when several inputs are read). */
+export function newLineReader(source?: string): LineReader {
+  return { no: 1, rest: '', restDirty: false, source };
+}
+
+/** Reads one more piece of the text, giving each line it completes to `emit`. */
+export function readLines(r: LineReader, piece: string, emit: (line: Line) => void): void {
+  // Most inputs hold no control character at all: then no line needs the test.
+  const dirty = DIRTY.test(piece);
+  let start = 0;
+  for (let end = piece.indexOf('\n'); end !== -1; end = piece.indexOf('\n', start)) {
+    let raw = piece.slice(start, end);
+    let test = dirty;
+    if (r.rest !== '') {
+      raw = r.rest + raw;
+      test ||= r.restDirty;
+      r.rest = '';
+      r.restDirty = false;
+    }
+    emit({ no: r.no++, text: test && DIRTY.test(raw) ? cleanLine(raw) : trimEnd(raw), source: r.source });
+    start = end + 1;
+  }
+  if (start < piece.length) {
+    r.rest += start === 0 ? piece : piece.slice(start);
+    r.restDirty ||= dirty;
+  }
+}
+
+/** Ends the input: the text after the last newline is a line, and an empty input is one empty line. */
+export function endLines(r: LineReader, emit: (line: Line) => void): void {
+  // A trailing newline does not make an extra empty line.
+  if (r.rest === '' && r.no > 1) return;
+  const raw = r.rest;
+  const test = r.restDirty;
+  r.rest = '';
+  r.restDirty = false;
+  emit({ no: r.no++, text: test && DIRTY.test(raw) ? cleanLine(raw) : trimEnd(raw), source: r.source });
+}
+
 /** Splits text into numbered lines, normalising CRLF, ANSI colour and trailing whitespace. */
 export function toLines(text: string, source?: string): Line[] {
   const out: Line[] = [];
-  // Most inputs hold no control character at all: then no line needs the test.
-  const dirty = DIRTY.test(text);
-  let start = 0;
-  let no = 1;
-  for (;;) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const raw = text.slice(start, end);
-    out.push({ no: no++, text: dirty && DIRTY.test(raw) ? cleanLine(raw) : trimEnd(raw), source });
-    if (end === text.length) break;
-    start = end + 1;
-  }
-  // A trailing newline does not make an extra empty line.
-  if (out.length > 1 && out[out.length - 1]?.text === '' && text.endsWith('\n')) out.pop();
+  const r = newLineReader(source);
+  const push = (l: Line): void => {
+    out.push(l);
+  };
+  readLines(r, text, push);
+  endLines(r, push);
   return out;
 }
 

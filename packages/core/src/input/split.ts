@@ -5,11 +5,15 @@
 //   apiVersion: v1 …
 //   ```
 // is cut into sections (prompt lines name the command; fences and blank lines delimit), each sniffed for its kind.
+// Lines are pushed one at a time (a stream is split as it is read): first through the unquoting stage, which undoes
+// how the text travelled, then through the splitter, which tells a SectionSink where sections open and close. A line
+// waits only where a decision needs what follows it (up to three lines, a run of quote marks, an indented start, a
+// fenced block). Both stages are plain data, so a stream's state can be copied with structuredClone.
 import { readJson } from '../parse/json.js';
 import type { Located } from '../parse/located.js';
 import type { InputKind } from '../report.js';
 import type { Line } from './lines.js';
-import { ERROR_START, plainLine, travelled, unemphasise } from './travel.js';
+import { ERROR_START, plainLine, unemphasise } from './travel.js';
 
 /** A contiguous run of input lines of one kind. */
 export interface Section {
@@ -21,19 +25,37 @@ export interface Section {
   json: Located | null;
 }
 
-type Shape = 'json' | 'yaml' | 'describe' | 'table' | 'error' | 'text' | 'empty';
+/** The format a section opens with; its kind is sniffed from it and its lines. */
+export type Shape = 'json' | 'yaml' | 'describe' | 'table' | 'error' | 'text' | 'empty';
 
-/** The section being read: lines[from..to] of the input, which are always consecutive. */
+/** Where the splitter's sections open and close: `line` gives every line of the open section after its first. */
+export interface SectionSink {
+  open(shape: Shape, command: string | null, first: Line): void;
+  line(line: Line): void;
+  close(): void;
+}
+
+/** The section being read. */
 interface Draft {
   shape: Shape;
-  from: number;
-  to: number;
-  command: string | null;
   jsonDepth: number;
   jsonInString: boolean;
   jsonClosed: boolean;
   /** Inside a klog multi-line value (`err=<` … ` >`, kubectl ≥1.31), which may hold blank lines. */
   klogBlock: boolean;
+  /** Closed already (a JSON value ended): the next line opens another section. */
+  done: boolean;
+}
+
+/** The splitter's state between lines. */
+export interface Splitter {
+  /** Lines not yet placed: the first waits for the lines after it. */
+  queue: Line[];
+  cur: Draft | null;
+  command: string | null;
+  /** Blank lines of the open section not yet given to the sink: a section does not end in blank lines. */
+  blanks: Line[];
+  ended: boolean;
 }
 
 const KNOWN_COMMANDS =
@@ -93,8 +115,7 @@ const TABLE_HEADER =
 const EMPTY_RESULT = /^(?:No resources found|No events found)/;
 const YAMLISH = /^(?:\s|-(?:\s|$)|#|\.\.\.$|---|[^\s:#][^:]*:(?:\s|$))/;
 
-function startShape(lines: readonly Line[], i: number): Shape | null {
-  const t = lines[i]?.text ?? '';
+function startShape(sp: Splitter, t: string): Shape | null | typeof WAIT {
   if (t === '') return null;
   // An indented line (most of a describe dump) can only start JSON or a describe Events header: every other start
   // pattern begins with a visible character.
@@ -108,136 +129,198 @@ function startShape(lines: readonly Line[], i: number): Shape | null {
   if (JSON_START.test(t)) return 'json';
   if (YAML_START.test(t)) return 'yaml';
   if (DESCRIBE_START.test(t)) {
-    const next = nextNonBlank(lines, i + 1);
+    const next = nextNonBlank(sp);
+    if (next === WAIT) return WAIT;
     if (next === null || DESCRIBE_SECOND_KEY.test(next)) return 'describe';
     return null;
   }
   if (EVENTS_KEY.test(t) || EVENTS_HEADER.test(t)) return 'describe';
   // A describe fragment that starts at one of its blocks (`Conditions:` then `  Type  Status`).
-  if (DESCRIBE_BLOCK.test(t) && /^\s{2}\S/.test(nextNonBlank(lines, i + 1) ?? '')) return 'describe';
+  if (DESCRIBE_BLOCK.test(t)) {
+    const next = nextNonBlank(sp);
+    if (next === WAIT) return WAIT;
+    if (/^\s{2}\S/.test(next ?? '')) return 'describe';
+  }
   if (TABLE_HEADER.test(t)) return 'table';
   return null;
 }
 
-function nextNonBlank(lines: readonly Line[], from: number): string | null {
-  for (let j = from; j < lines.length && j < from + 3; j++) {
-    const t = lines[j]?.text ?? '';
-    if (t !== '') return t;
+/** A splitter at the start of an input. */
+export function newSplitter(): Splitter {
+  return { queue: [], cur: null, command: null, blanks: [], ended: false };
+}
+
+/** Gives the splitter the next line (after unquoting); sections it opens, extends or closes go to `sink`. */
+export function splitLine(sp: Splitter, line: Line, sink: SectionSink): void {
+  sp.queue.push(line);
+  drain(sp, sink);
+}
+
+/** Ends the input: waiting lines are placed and the open section closes. */
+export function endSplit(sp: Splitter, sink: SectionSink): void {
+  sp.ended = true;
+  drain(sp, sink);
+  closeDraft(sp, sink);
+}
+
+function drain(sp: Splitter, sink: SectionSink): void {
+  while (sp.queue.length > 0 && place(sp, sink)) sp.queue.shift();
+}
+
+/** The answer to a look at the lines ahead when they have not arrived yet. */
+const WAIT = Symbol('wait');
+type Ahead = string | null | typeof WAIT;
+
+/** The first non-empty text among the three lines after the first queued one; WAIT until they are known. */
+function nextNonBlank(sp: Splitter): Ahead {
+  for (let j = 1; j <= 3; j++) {
+    const l = sp.queue[j];
+    if (l === undefined) return sp.ended ? null : WAIT;
+    if (l.text !== '') return l.text;
   }
   return null;
 }
 
+function closeDraft(sp: Splitter, sink: SectionSink): void {
+  const c = sp.cur;
+  if (c === null) return;
+  sp.blanks.length = 0;
+  if (!c.done) sink.close();
+  sp.cur = null;
+}
+
+function openDraft(sp: Splitter, shape: Shape, line: Line, sink: SectionSink): Draft {
+  closeDraft(sp, sink);
+  const d: Draft = { shape, jsonDepth: 0, jsonInString: false, jsonClosed: false, klogBlock: false, done: false };
+  sp.cur = d;
+  sink.open(shape, sp.command, line);
+  return d;
+}
+
+/** Adds a line to the open section; trailing blank lines wait until a line that is not blank follows them. */
+function extend(sp: Splitter, line: Line, sink: SectionSink): void {
+  if (isBlank(line.text)) {
+    sp.blanks.push(line);
+    return;
+  }
+  for (const b of sp.blanks) sink.line(b);
+  sp.blanks.length = 0;
+  sink.line(line);
+}
+
+/** A JSON section ends with its value: nothing after it can join it, so it closes at once. */
+function jsonLine(sp: Splitter, d: Draft, t: string, sink: SectionSink): void {
+  scanJson(d, t);
+  if (d.jsonDepth > 0) return;
+  d.jsonClosed = true;
+  sp.blanks.length = 0;
+  d.done = true;
+  sink.close();
+}
+
+/**
+ * Places the first queued line: in the open section, a new one, or none (prompts, fences, blank lines between
+ * sections). False when the decision needs lines that have not arrived yet; nothing was changed then.
+ */
+function place(sp: Splitter, sink: SectionSink): boolean {
+  const line = sp.queue[0] as Line;
+  const t = line.text;
+  const c = sp.cur;
+  if (c?.shape === 'json' && !c.jsonClosed) {
+    extend(sp, line, sink);
+    jsonLine(sp, c, t, sink);
+    return true;
+  }
+  if (c?.klogBlock) {
+    extend(sp, line, sink);
+    if (KLOG_BLOCK_END.test(t)) c.klogBlock = false;
+    return true;
+  }
+  if (FENCE.test(t)) {
+    closeDraft(sp, sink);
+    return true;
+  }
+  const prompt = matchPrompt(t) ?? (BARE_COMMAND.test(t) ? t.trim() : null);
+  if (prompt !== null) {
+    closeDraft(sp, sink);
+    sp.command = prompt;
+    return true;
+  }
+  if (isBlank(t)) {
+    // Go errors with embedded newlines (the exec plugin's "It looks like you are trying to use…" help) go on.
+    if (c?.shape === 'error') {
+      const next = nextNonBlank(sp);
+      if (next === WAIT) return false;
+      if (ERROR_CONTINUATION.test(next ?? '')) {
+        extend(sp, line, sink);
+        return true;
+      }
+    }
+    if (
+      c &&
+      (c.shape === 'table' || c.shape === 'error' || c.shape === 'text' || c.shape === 'empty' || c.shape === 'json')
+    )
+      closeDraft(sp, sink);
+    else if (c) extend(sp, line, sink);
+    return true;
+  }
+  let shape = startShape(sp, t);
+  if (shape === WAIT) return false;
+  const command = sp.command;
+  // A bare YAML fragment (`data:` / `mapRoles: |` pasted without apiVersion) starts YAML only outside other formats.
+  if (shape === null && (c === null || c.shape === 'text') && YAML_FRAGMENT_START.test(t)) shape = 'yaml';
+  // `k describe node x` and then only some of its fields (`Taints: …`): a describe fragment without its Name: line.
+  if (
+    shape === null &&
+    (c === null || c.shape === 'text') &&
+    DESCRIBE_COMMAND.test(command ?? '') &&
+    DESCRIBE_FIELD.test(t)
+  )
+    shape = 'describe';
+  if (c && shape !== null && continues(c, shape, t)) {
+    extend(sp, line, sink);
+    if (shape === 'error' && KLOG_BLOCK_START.test(t)) c.klogBlock = true;
+    return true;
+  }
+  if (shape !== null) {
+    const d = openDraft(sp, shape, line, sink);
+    if (shape === 'error' && KLOG_BLOCK_START.test(t)) d.klogBlock = true;
+    if (shape === 'json') jsonLine(sp, d, t, sink);
+    return true;
+  }
+  if (c && absorbs(c, t)) {
+    extend(sp, line, sink);
+    return true;
+  }
+  if (c?.shape === 'text') {
+    extend(sp, line, sink);
+    return true;
+  }
+  openDraft(sp, 'text', line, sink);
+  return true;
+}
+
 /**
  * Cuts lines into sections by prompts, fences and changes of format, sniffs each section's kind and reads JSON
- * sections (`text`: the input the lines came from, which lets a JSON section's text be sliced instead of joined).
+ * sections: the whole input at once (a stream is split with newSplitter and splitLine).
  */
-export function splitSections(input: readonly Line[], text?: string): Section[] {
-  const lines = unquote(input, text);
-  const origin = text === undefined ? null : new Origin(text, lines);
+export function splitSections(input: readonly Line[]): Section[] {
   const sections: Section[] = [];
+  let shape: Shape = 'text';
   let command: string | null = null;
-  let cur: Draft | null = null;
-
-  const close = (): void => {
-    if (cur === null) return;
-    const section = toSection(cur, lines.slice(cur.from, cur.to + 1), origin);
-    // Trailing blank lines (inside describe and YAML sections) are not part of a section.
-    while (section.lines.length > 1 && isBlank((section.lines[section.lines.length - 1] as Line).text))
-      section.lines.pop();
-    sections.push(section);
-    cur = null;
+  let lines: Line[] = [];
+  const sink: SectionSink = {
+    open: (s, cmd, first) => {
+      shape = s;
+      command = cmd;
+      lines = [first];
+    },
+    line: (l) => lines.push(l),
+    close: () => sections.push(toSection(shape, lines, command)),
   };
-  const open = (shape: Shape, from: number): Draft => {
-    close();
-    const d: Draft = {
-      shape,
-      from,
-      to: from,
-      command,
-      jsonDepth: 0,
-      jsonInString: false,
-      jsonClosed: false,
-      klogBlock: false,
-    };
-    cur = d;
-    return d;
-  };
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    const t = line.text;
-    const c = cur as Draft | null;
-    if (c?.shape === 'json' && !c.jsonClosed) {
-      c.to = i;
-      scanJson(c, t);
-      if (c.jsonDepth <= 0) c.jsonClosed = true;
-      continue;
-    }
-    if (c?.klogBlock) {
-      c.to = i;
-      if (KLOG_BLOCK_END.test(t)) c.klogBlock = false;
-      continue;
-    }
-    if (FENCE.test(t)) {
-      close();
-      continue;
-    }
-    const prompt = matchPrompt(t) ?? (BARE_COMMAND.test(t) ? t.trim() : null);
-    if (prompt !== null) {
-      close();
-      command = prompt;
-      continue;
-    }
-    if (isBlank(t)) {
-      // Go errors with embedded newlines (the exec plugin's "It looks like you are trying to use…" help) go on.
-      if (c?.shape === 'error' && ERROR_CONTINUATION.test(nextNonBlank(lines, i + 1) ?? '')) {
-        c.to = i;
-        continue;
-      }
-      if (
-        c &&
-        (c.shape === 'table' || c.shape === 'error' || c.shape === 'text' || c.shape === 'empty' || c.shape === 'json')
-      )
-        close();
-      else if (c) c.to = i;
-      continue;
-    }
-    let shape = startShape(lines, i);
-    // A bare YAML fragment (`data:` / `mapRoles: |` pasted without apiVersion) starts YAML only outside other formats.
-    if (shape === null && (c === null || c.shape === 'text') && YAML_FRAGMENT_START.test(t)) shape = 'yaml';
-    // `k describe node x` and then only some of its fields (`Taints: …`): a describe fragment without its Name: line.
-    if (
-      shape === null &&
-      (c === null || c.shape === 'text') &&
-      DESCRIBE_COMMAND.test(command ?? '') &&
-      DESCRIBE_FIELD.test(t)
-    )
-      shape = 'describe';
-    if (c && shape !== null && continues(c, shape, t)) {
-      c.to = i;
-      if (shape === 'error' && KLOG_BLOCK_START.test(t)) c.klogBlock = true;
-      continue;
-    }
-    if (shape !== null) {
-      const d = open(shape, i);
-      if (shape === 'error' && KLOG_BLOCK_START.test(t)) d.klogBlock = true;
-      if (shape === 'json') {
-        scanJson(d, t);
-        if (d.jsonDepth <= 0) d.jsonClosed = true;
-      }
-      continue;
-    }
-    if (c && absorbs(c, t)) {
-      c.to = i;
-      continue;
-    }
-    if (c?.shape === 'text') {
-      c.to = i;
-      continue;
-    }
-    open('text', i);
-  }
-  close();
+  const sp = newSplitter();
+  for (const l of unquote(input)) splitLine(sp, l, sink);
+  endSplit(sp, sink);
   return sections;
 }
 
@@ -248,66 +331,164 @@ const ERROR_CONTINUATION =
 const KLOG_BLOCK_START = /\s[\w.-]{1,40}=<$/;
 const KLOG_BLOCK_END = /^\s*>$/;
 const QUOTE = /^[ \t]{0,3}>(?: ?>)* ?/;
+const KLOG_BLOCK_END_QUOTE = /^\s+>$/;
 
 /**
- * Undoes what travelling did to the lines, keeping line numbers: HTML escapes, typographic quotes, bold or inline-code
- * marks around a line (plainLine), `> ` e-mail/markdown quote marks on runs of two or more lines, and indentation
- * shared by every line of the input or of a fenced block.
+ * Undoing how the text travelled, line by line (see unquoteLine). A line waits while its fate depends on lines after
+ * it: a first quoted line (a lone `> kubectl …` is a prompt), indented lines before the first unindented one (the
+ * indentation every line shares is removed), and a fenced block until it closes (so is the block's). `maxHeld` bounds
+ * the lines held for indentation: past it, what the held lines share is decided.
  */
-export function unquote(lines: readonly Line[], text?: string): readonly Line[] {
-  const { escaped, emphasis } = text === undefined ? { escaped: true, emphasis: true } : travelled(text);
-  let out: Line[] | null = null;
-  const set = (i: number, text: string): void => {
-    out ??= lines.slice();
-    const l = out[i] as Line;
-    out[i] = { ...l, text };
+export interface Unquoter {
+  quoteHeld: Line | null;
+  /** In a run of two or more quoted lines. */
+  quoteRun: boolean;
+  /** Lines before the first unindented one (null once one came), and the least indentation among them. */
+  indentHeld: Line[] | null;
+  indentMin: number;
+  /** Inside a fenced block, and its lines while they are held (null once past maxHeld). */
+  inFence: boolean;
+  fenceHeld: Line[] | null;
+  maxHeld: number;
+}
+
+/** An unquoting stage at the start of an input. */
+export function newUnquoter(maxHeld = Number.POSITIVE_INFINITY): Unquoter {
+  return {
+    quoteHeld: null,
+    quoteRun: false,
+    indentHeld: [],
+    indentMin: Number.POSITIVE_INFINITY,
+    inFence: false,
+    fenceHeld: null,
+    maxHeld,
   };
-  const cur = (): readonly Line[] => out ?? lines;
-  for (let i = 0; escaped && i < lines.length; i++) {
-    const t = (lines[i] as Line).text;
-    const p = plainLine(t);
-    if (p !== t) set(i, p);
-  }
+}
+
+/** The line with another text; `printed` keeps the text as the input had it. */
+function withText(l: Line, text: string): Line {
+  return text === l.text ? l : { ...l, text, printed: l.printed ?? l.text };
+}
+
+/**
+ * Undoes what travelling did to one more line, keeping line numbers: HTML escapes, typographic quotes, bold or
+ * inline-code marks around a line (plainLine, unemphasise), `> ` e-mail/markdown quote marks on runs of two or more
+ * lines, and indentation shared by every line of the input or of a fenced block. Lines go to `emit` in order.
+ */
+export function unquoteLine(u: Unquoter, line: Line, emit: (line: Line) => void): void {
+  const l = withText(line, plainLine(line.text));
   // Quote marks: a run of lines that all start with `>` (a lone `> kubectl …` line is a prompt; ` >` ends a klog block).
-  for (let i = 0; i < lines.length;) {
-    let j = i;
-    while (j < lines.length && QUOTE.test(cur()[j]?.text ?? '') && !/^\s+>$/.test(cur()[j]?.text ?? '')) j++;
-    if (j - i >= 2 || (j - i === 1 && matchPrompt(cur()[i]?.text ?? '') === null))
-      for (let k = i; k < j; k++) set(k, (cur()[k]?.text ?? '').replace(QUOTE, ''));
-    i = j > i ? j : i + 1;
-  }
-  for (let i = 0; emphasis && i < lines.length; i++) {
-    const t = (cur()[i] as Line).text;
-    const p = unemphasise(t);
-    if (p !== t) set(i, p);
-  }
-  // Shared indentation: the whole input, then each fenced block.
-  const dedent = (from: number, to: number): void => {
-    let min = Infinity;
-    for (let k = from; k < to; k++) {
-      const t = cur()[k]?.text ?? '';
-      if (isBlank(t)) continue;
-      const ind = /^ */.exec(t)?.[0].length ?? 0;
-      if (ind < min) min = ind;
-      if (min === 0) return;
+  if (QUOTE.test(l.text) && !KLOG_BLOCK_END_QUOTE.test(l.text)) {
+    if (u.quoteRun) return afterQuotes(u, unquoted(l), emit);
+    if (u.quoteHeld === null) {
+      u.quoteHeld = l;
+      return;
     }
-    if (min === Infinity || min === 0) return;
-    for (let k = from; k < to; k++) {
-      const t = cur()[k]?.text ?? '';
-      if (t !== '') set(k, t.slice(Math.min(min, /^ */.exec(t)?.[0].length ?? 0)));
+    const first = u.quoteHeld;
+    u.quoteHeld = null;
+    u.quoteRun = true;
+    afterQuotes(u, unquoted(first), emit);
+    return afterQuotes(u, unquoted(l), emit);
+  }
+  u.quoteRun = false;
+  flushQuote(u, emit);
+  afterQuotes(u, l, emit);
+}
+
+/** Ends the input: every held line is decided and emitted. */
+export function endUnquote(u: Unquoter, emit: (line: Line) => void): void {
+  flushQuote(u, emit);
+  if (u.indentHeld !== null) releaseIndent(u, emit);
+  releaseFence(u, emit);
+}
+
+const unquoted = (l: Line): Line => withText(l, l.text.replace(QUOTE, ''));
+
+/** A single quoted line is a prompt when it reads as one; otherwise its mark goes too. */
+function flushQuote(u: Unquoter, emit: (line: Line) => void): void {
+  const held = u.quoteHeld;
+  if (held === null) return;
+  u.quoteHeld = null;
+  afterQuotes(u, matchPrompt(held.text) === null ? unquoted(held) : held, emit);
+}
+
+function afterQuotes(u: Unquoter, line: Line, emit: (line: Line) => void): void {
+  const l = withText(line, unemphasise(line.text));
+  // Shared indentation of the whole input: known at the first line that is not indented.
+  const held = u.indentHeld;
+  if (held !== null) {
+    held.push(l);
+    if (!isBlank(l.text)) u.indentMin = Math.min(u.indentMin, indentOf(l.text));
+    if (u.indentMin === 0 || held.length > u.maxHeld) releaseIndent(u, emit);
+    return;
+  }
+  fenced(u, l, emit);
+}
+
+function releaseIndent(u: Unquoter, emit: (line: Line) => void): void {
+  const held = u.indentHeld ?? [];
+  u.indentHeld = null;
+  for (const l of dedent(held, u.indentMin)) fenced(u, l, emit);
+}
+
+/** Shared indentation of a fenced block: known when the block closes (a block that never closes keeps it). */
+function fenced(u: Unquoter, l: Line, emit: (line: Line) => void): void {
+  const fence = FENCE.test(l.text);
+  if (!u.inFence) {
+    emit(l);
+    if (fence) {
+      u.inFence = true;
+      u.fenceHeld = [];
     }
-  };
-  dedent(0, lines.length);
-  let open = -1;
-  for (let k = 0; k < lines.length; k++) {
-    if (!FENCE.test(cur()[k]?.text ?? '')) continue;
-    if (open === -1) open = k + 1;
+    return;
+  }
+  const held = u.fenceHeld;
+  if (!fence) {
+    if (held === null) emit(l);
     else {
-      dedent(open, k);
-      open = -1;
+      held.push(l);
+      if (held.length > u.maxHeld) releaseFence(u, emit);
     }
+    return;
   }
-  return out ?? lines;
+  u.inFence = false;
+  u.fenceHeld = null;
+  if (held !== null) {
+    let min = Number.POSITIVE_INFINITY;
+    for (const h of held) if (!isBlank(h.text)) min = Math.min(min, indentOf(h.text));
+    for (const h of dedent(held, min)) emit(h);
+  }
+  emit(l);
+}
+
+/** The held lines of a fenced block, as they are. */
+function releaseFence(u: Unquoter, emit: (line: Line) => void): void {
+  const held = u.fenceHeld ?? [];
+  u.fenceHeld = null;
+  for (const h of held) emit(h);
+}
+
+function indentOf(t: string): number {
+  let i = 0;
+  while (t.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+function dedent(lines: readonly Line[], min: number): readonly Line[] {
+  if (min === Number.POSITIVE_INFINITY || min === 0) return lines;
+  return lines.map((l) => (l.text === '' ? l : withText(l, l.text.slice(Math.min(min, indentOf(l.text))))));
+}
+
+/** Undoes what travelling did to whole lines (unquoteLine over all of them). */
+export function unquote(lines: readonly Line[]): readonly Line[] {
+  const out: Line[] = [];
+  const u = newUnquoter();
+  const push = (l: Line): void => {
+    out.push(l);
+  };
+  for (const l of lines) unquoteLine(u, l, push);
+  endUnquote(u, push);
+  return out;
 }
 
 function continues(c: Draft, shape: Shape, t: string): boolean {
@@ -360,52 +541,6 @@ const KUBECTL_ERROR =
 const AWS_ERROR =
   /aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|could not get token|Error when retrieving token from sso|You must specify a region/;
 
-/**
- * The input text beside its lines. Every change toLines and unquote make to a line removes characters, so lines whose
- * texts add up to the length of their span in the input are that span unchanged: it is sliced, not joined.
- */
-class Origin {
-  private no = 1;
-  private off = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly lines: readonly Line[],
-  ) {}
-
-  /** Offset of line `no` (1-based), moving forward from the last one asked (sections come in order). */
-  private offsetOf(no: number): number {
-    if (no < this.no) {
-      this.no = 1;
-      this.off = 0;
-    }
-    while (this.no < no) {
-      const e = this.text.indexOf('\n', this.off);
-      if (e === -1) return -1;
-      this.off = e + 1;
-      this.no++;
-    }
-    return this.off;
-  }
-
-  /** The text of a run of consecutive input lines, sliced from the input when unchanged, else null. */
-  span(ls: readonly Line[]): string | null {
-    const first = ls[0];
-    const last = ls[ls.length - 1];
-    if (!first || !last) return null;
-    const from = first.no - (this.lines[0]?.no ?? 1);
-    if (this.lines[from] !== first || this.lines[from + ls.length - 1] !== last) return null;
-    let total = ls.length - 1;
-    for (const l of ls) total += l.text.length;
-    const start = this.offsetOf(first.no);
-    const lastStart = this.offsetOf(last.no);
-    if (start < 0 || lastStart < 0) return null;
-    const nl = this.text.indexOf('\n', lastStart);
-    const end = nl === -1 ? this.text.length : nl;
-    return end - start === total ? this.text.slice(start, end) : null;
-  }
-}
-
 const JSON_KINDS: ReadonlySet<InputKind> = new Set([
   'events-json',
   'object-json',
@@ -414,16 +549,16 @@ const JSON_KINDS: ReadonlySet<InputKind> = new Set([
   'describe-cluster-json',
 ]);
 
-function toSection(d: Draft, lines: Line[], origin: Origin | null): Section {
+/** A section of lines read whole: its kind sniffed, its JSON read. */
+export function toSection(shape: Shape, lines: Line[], command: string | null): Section {
   const joined = (): string => lines.map((l) => l.text).join('\n');
-  const command = d.command;
-  if (d.shape === 'json') {
-    const text = origin?.span(lines) ?? joined();
+  if (shape === 'json') {
+    const text = joined();
     return { kind: sniffJson(text), lines, command, json: readJson(text) };
   }
-  const kind = sniff(d.shape, lines, command ?? '');
+  const kind = sniff(shape, lines, command ?? '');
   // A JSON object on a line of its own (`aws sts get-caller-identity --output json | jq -c`).
-  const json = d.shape === 'text' && (JSON_KINDS.has(kind) || kind === 'aws-auth') ? readJson(joined()) : null;
+  const json = shape === 'text' && (JSON_KINDS.has(kind) || kind === 'aws-auth') ? readJson(joined()) : null;
   return { kind, lines, command, json };
 }
 

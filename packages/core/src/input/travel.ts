@@ -32,13 +32,6 @@ export function plainLine(text: string): string {
   return s.replace(TYPOGRAPHIC, (c) => PLAIN[c] ?? c);
 }
 
-/** Whether some line of `text` may need plainLine or unemphasise (one scan; most inputs need neither). */
-export function travelled(text: string): { escaped: boolean; emphasis: boolean } {
-  return { escaped: ESCAPED.test(text), emphasis: EMPHASISED.test(text) };
-}
-
-const EMPHASISED = /^[ \t]*(?:\*\*|`)/m;
-
 /** A line without bold or inline-code marks around the whole of it (`**$ kubectl get pods**`). */
 export function unemphasise(text: string): string {
   let i = 0;
