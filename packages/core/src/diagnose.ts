@@ -1,18 +1,25 @@
 import { checkArguments } from './arguments.js';
-import { computeBindings, fill, fillCommand, fillManifest, type Rejected, type Scope } from './engine/bindings.js';
+import { fill, fillCommand, fillManifest, type Rejected, type Scope } from './engine/bindings.js';
 import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
-import { extractFacts } from './facts/extract.js';
+import type { CitedLines } from './facts/extract.js';
 import type { Facts } from './facts/schema.js';
-import { toLines, type Line } from './input/lines.js';
-import { splitSections, type Section } from './input/split.js';
 import { AwsAuthPlan } from './remediation/aws-auth.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
 import { rejectionNote } from './remediation/notes.js';
 import type { Chain, Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
+import {
+  beginInput,
+  endInput,
+  finishReading,
+  newReading,
+  readText,
+  type ReadingOptions,
+  type ReadResult,
+} from './reading.js';
 import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
 
 /** One named input (a file, or a part of a paste). */
@@ -77,45 +84,39 @@ export async function diagnoseDetailed(
   checkArguments(input, options);
   const docs: readonly InputDoc[] = typeof input === 'string' ? [{ text: input }] : input;
   const named = docs.length > 1;
-  const issues: Issue[] = [];
-  const sections: Section[] = [];
-  // Evidence is resolved by (source, line number) straight from each input's line array: no per-line index.
-  const linesBySource = new Map<string, readonly Line[]>();
-  const max = options.maxInputChars ?? DEFAULT_MAX;
-  for (const doc of docs) {
-    const source = named ? (doc.name ?? `input-${docs.indexOf(doc) + 1}`) : undefined;
-    if (doc.text.length > max) {
-      issues.push({
-        code: 'input_too_large',
-        line: 0,
-        message: `input has ${doc.text.length} characters, more than the limit of ${max}; only the first ${max} were read`,
-        ...(source ? { source } : {}),
-      });
-    }
-    const text = doc.text.length > max ? doc.text.slice(0, max) : doc.text;
-    const lines = toLines(text, source);
-    linesBySource.set(source ?? '', lines);
-    if (lines.every((l) => l.text.trim() === '')) {
-      issues.push({ code: 'empty_input', line: 0, message: 'the input is empty', ...(source ? { source } : {}) });
-      continue;
-    }
-    // A loop, not push(...spread): a 100 MB paste has more sections than a call may take arguments.
-    for (const section of splitSections(lines)) sections.push(section);
-  }
+  const reading = newReading(readingOptions(options));
+  docs.forEach((doc, i) => {
+    beginInput(reading, named ? (doc.name ?? `input-${i + 1}`) : undefined);
+    readText(reading, doc.text);
+    endInput(reading);
+  });
+  return await evaluate(finishReading(reading), options);
+}
 
-  const { rules, vocabulary } = await usableRules(options, issues);
-  const facts = extractFacts(
-    sections,
-    issues,
-    options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars },
-  );
-  const bindings = computeBindings(facts, linesBySource.values());
+/** The reading options of diagnose options. */
+export function readingOptions(options: DiagnoseOptions, stream = false): ReadingOptions {
+  return {
+    maxInputChars: options.maxInputChars ?? (stream ? Number.POSITIVE_INFINITY : DEFAULT_MAX),
+    ...(options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars }),
+    ...(stream ? { maxHeldLines: STREAM_MAX_HELD } : {}),
+  };
+}
+
+/** Lines a stream's unquoting stage holds at most while their shared indentation is unknown. */
+const STREAM_MAX_HELD = 1000;
+
+/** Runs the rules over what a reading found and builds the report. */
+export async function evaluate(read: ReadResult, options: DiagnoseOptions): Promise<DiagnoseResult> {
+  const { facts, bindings, cited } = read;
+  const ruleIssues: Issue[] = [];
+  const { rules, vocabulary } = await usableRules(options, ruleIssues);
+  const issues = [...read.inputIssues, ...ruleIssues, ...read.issues];
   // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
   const matcher = new Matcher();
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
   const awsAuth = new AwsAuthPlan(facts.awsAuth);
   const candidates = fired.map((f) =>
-    toDiagnosis(f, { facts, matcher, linesBySource, vocabulary, awsAuth }, { bindings, subject: f.subject }),
+    toDiagnosis(f, { facts, matcher, cited, vocabulary, awsAuth }, { bindings, subject: f.subject }),
   );
   const minConfidence = options.minConfidence ?? 0;
   const ranked = rank(candidates, fired, new Set(options.preferredRules));
@@ -124,17 +125,7 @@ export async function diagnoseDetailed(
   // One aws-auth per report, carrying the additions of every diagnosis that is still in it.
   awsAuth.finish(diagnoses);
 
-  const inputs: InputSection[] = sections.map((s) => {
-    const first = s.lines[0];
-    const last = s.lines[s.lines.length - 1];
-    return {
-      kind: s.kind,
-      startLine: first?.no ?? 1,
-      endLine: last?.no ?? 1,
-      ...(first?.source === undefined ? {} : { source: first.source }),
-      ...(s.command === null ? {} : { command: s.command }),
-    };
-  });
+  const inputs: InputSection[] = read.sections;
   let report: Report = {
     schemaVersion: 1,
     inputs,
@@ -224,13 +215,13 @@ function key(source: string | undefined, no: number): string {
 interface Run {
   facts: Facts;
   matcher: Matcher;
-  linesBySource: ReadonlyMap<string, readonly Line[]>;
+  cited: CitedLines;
   vocabulary: Vocabulary;
   awsAuth: AwsAuthPlan;
 }
 
 function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope: Scope): Evidence[] {
-  const { linesBySource } = run;
+  const { cited } = run;
   const out: Evidence[] = [];
   const seen = new Set<string>();
   for (const sel of selectors) {
@@ -243,12 +234,12 @@ function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope
       for (const no of nums) {
         if (typeof no !== 'number' || no < 1) continue;
         const k = key(source, no);
-        const line = linesBySource.get(source ?? '')?.[no - 1];
-        if (!line || seen.has(k)) continue;
+        const text = cited.get(source ?? '')?.get(no);
+        if (text === undefined || seen.has(k)) continue;
         seen.add(k);
         out.push({
           line: no,
-          text: line.text,
+          text,
           why: fill(sel.why, { ...scope, item: { family, key: '', items: [item] } }),
           ...(source === undefined ? {} : { source }),
         });

@@ -78,106 +78,154 @@ const NODE_SESSION = /\barn:(aws[\w-]*):sts::(\d{12}):assumed-role\/([^\s/"']+)\
 const ROLE_ARN = /\barn:aws[\w-]*:iam::\d{12}:role\/[^\s"',;)\]}]+/g;
 const OIDC_ACCOUNT = /\barn:aws[\w-]*:iam::(\d{12}):oidc-provider\/oidc\.eks\./;
 
+/** The mark a value that fails its grammar leaves among the distinct values. */
+const INVALID = '\u0000invalid';
+
+/** Adds a value seen for a context value to its distinct values (a value that fails the grammar as INVALID). */
+function addValue(seen: Set<string>, grammar: GrammarName, v: string | null | undefined): void {
+  if (v === null || v === undefined || v === '') return;
+  seen.add(grammarFailure(grammar, v) === null ? v : INVALID);
+}
+
 /**
  * The distinct values seen for one context value, in input order. A value that fails the grammar is never used and
  * counts as a distinct value: with it in the input, no other value is certain.
  */
 class Distinct {
-  private readonly seen = new Set<string>();
-  constructor(private readonly grammar: GrammarName) {}
+  private readonly seen: Set<string>;
+  constructor(
+    private readonly grammar: GrammarName,
+    seen: Iterable<string> = [],
+  ) {
+    this.seen = new Set(seen);
+  }
   add(v: string | null | undefined): void {
-    if (v === null || v === undefined || v === '') return;
-    this.seen.add(grammarFailure(this.grammar, v) === null ? v : '\u0000invalid');
+    addValue(this.seen, this.grammar, v);
   }
   /** The value when exactly one was seen and it is valid; otherwise null. */
   get one(): string | null {
     const [v] = this.seen;
-    return this.seen.size === 1 && v !== '\u0000invalid' ? (v ?? null) : null;
+    return this.seen.size === 1 && v !== INVALID ? (v ?? null) : null;
   }
   get size(): number {
     return this.seen.size;
   }
 }
 
+/**
+ * What the raw lines say, gathered line by line as the input is read: cluster and region, OIDC provider, ECR image,
+ * IRSA and node role, role ARNs (each set holds values that passed their grammar, or the INVALID mark). Plain data.
+ */
+export interface LineScan {
+  region: Set<string>;
+  cluster: Set<string>;
+  oidc: Set<string>;
+  /** ECR images by registry and repository: [image, registry, region, path]. */
+  ecr: Map<string, [string, string, string, string]>;
+  role: Set<string>;
+  nodeRole: Set<string>;
+  roleArns: Set<string>;
+  oidcAccount: Set<string>;
+  /** A flag given alone on its line (`- --region`): its value is the next line of the same input. */
+  pending: string | null;
+}
+
+/** An empty scan. */
+export function newLineScan(): LineScan {
+  return {
+    region: new Set(),
+    cluster: new Set(),
+    oidc: new Set(),
+    ecr: new Map(),
+    role: new Set(),
+    nodeRole: new Set(),
+    roleArns: new Set(),
+    oidcAccount: new Set(),
+    pending: null,
+  };
+}
+
+/** Reads one raw line of the input into the scan (`endScanInput` after an input's last line). */
+export function scanLine(found: LineScan, t: string): void {
+  const flag = (name: string | undefined, value: string | undefined): void => {
+    if (name === '--region') addValue(found.region, 'region', value);
+    else addValue(found.cluster, 'clusterName', value);
+  };
+  if (found.pending !== null) {
+    const v = LIST_VALUE.exec(t);
+    if (v) flag(found.pending, v[1]);
+    found.pending = null;
+  }
+  if (t.includes('--')) {
+    const alone = FLAG_ALONE.exec(t);
+    if (alone) found.pending = alone[1] ?? null;
+    else if (/\b(?:update-kubeconfig|get-token)\b/.test(t)) for (const m of t.matchAll(FLAG_VALUE)) flag(m[1], m[2]);
+  }
+  // Each regex below runs only on a line holding a literal it needs.
+  if (!t.includes('amazonaws.com') && !t.includes('arn:aws')) return;
+  if (t.includes('.eks.amazonaws.com')) addValue(found.region, 'region', EKS_ENDPOINT.exec(t)?.[1]);
+  if (t.includes('oidc.eks.')) {
+    const m = OIDC_PROVIDER.exec(t);
+    addValue(found.oidc, 'oidcProvider', m?.[0]);
+    addValue(found.region, 'region', m?.[1]);
+    addValue(found.oidcAccount, 'account', OIDC_ACCOUNT.exec(t)?.[1]);
+  }
+  if (t.includes('.dkr.ecr')) {
+    const m = ECR_IMAGE.exec(t);
+    if (m) found.ecr.set(`${m[1]}/${repository(m[3] ?? '')}`, [m[0], m[1] ?? '', m[2] ?? '', m[3] ?? '']);
+  }
+  if (t.includes('role-arn') || t.includes('AWS_ROLE_ARN')) addValue(found.role, 'iamName', IRSA_ROLE.exec(t)?.[1]);
+  if (t.includes(':eks:')) {
+    const m = CLUSTER_ARN.exec(t);
+    addValue(found.cluster, 'clusterName', m?.[4]);
+    addValue(found.region, 'region', m?.[2]);
+  }
+  if (t.includes('nodeRole')) addValue(found.nodeRole, 'roleArn', stripRolePath(NODEGROUP_ROLE.exec(t)?.[1] ?? ''));
+  if (t.includes(':assumed-role/')) {
+    const m = NODE_SESSION.exec(t);
+    if (m) addValue(found.nodeRole, 'roleArn', `arn:${m[1]}:iam::${m[2]}:role/${m[3]}`);
+  }
+  if (t.includes(':role/')) for (const m of t.matchAll(ROLE_ARN)) found.roleArns.add(m[0]);
+}
+
+/** Ends one input: a flag alone on its last line has no value. */
+export function endScanInput(found: LineScan): void {
+  found.pending = null;
+}
+
+/** The context values of a scan, as Distinct values (copies: computing bindings changes no scan). */
 interface Scanned {
   region: Distinct;
   cluster: Distinct;
   oidc: Distinct;
-  ecr: Map<string, RegExpExecArray>;
+  ecr: ReadonlyMap<string, readonly [string, string, string, string]>;
   role: Distinct;
   nodeRole: Distinct;
-  roleArns: Set<string>;
+  roleArns: ReadonlySet<string>;
   oidcAccount: Distinct;
 }
 
-/** What the raw lines say: cluster and region, OIDC provider, ECR image, IRSA and node role, role ARNs. */
-function scanLines(inputs: Iterable<readonly { text: string }[]>): Scanned {
-  const found: Scanned = {
-    region: new Distinct('region'),
-    cluster: new Distinct('clusterName'),
-    oidc: new Distinct('oidcProvider'),
-    ecr: new Map(),
-    role: new Distinct('iamName'),
-    nodeRole: new Distinct('roleArn'),
-    roleArns: new Set(),
-    oidcAccount: new Distinct('account'),
+function scanned(s: LineScan): Scanned {
+  return {
+    region: new Distinct('region', s.region),
+    cluster: new Distinct('clusterName', s.cluster),
+    oidc: new Distinct('oidcProvider', s.oidc),
+    ecr: s.ecr,
+    role: new Distinct('iamName', s.role),
+    nodeRole: new Distinct('roleArn', s.nodeRole),
+    roleArns: s.roleArns,
+    oidcAccount: new Distinct('account', s.oidcAccount),
   };
-  const flag = (name: string | undefined, value: string | undefined): void => {
-    if (name === '--region') found.region.add(value);
-    else found.cluster.add(value);
-  };
-  for (const lines of inputs) {
-    let pending: string | null = null;
-    for (const { text: t } of lines) {
-      if (pending !== null) {
-        const v = LIST_VALUE.exec(t);
-        if (v) flag(pending, v[1]);
-        pending = null;
-      }
-      if (t.includes('--')) {
-        const alone = FLAG_ALONE.exec(t);
-        if (alone) pending = alone[1] ?? null;
-        else if (/\b(?:update-kubeconfig|get-token)\b/.test(t))
-          for (const m of t.matchAll(FLAG_VALUE)) flag(m[1], m[2]);
-      }
-      // Each regex below runs only on a line holding a literal it needs.
-      if (!t.includes('amazonaws.com') && !t.includes('arn:aws')) continue;
-      if (t.includes('.eks.amazonaws.com')) found.region.add(EKS_ENDPOINT.exec(t)?.[1]);
-      if (t.includes('oidc.eks.')) {
-        const m = OIDC_PROVIDER.exec(t);
-        found.oidc.add(m?.[0]);
-        found.region.add(m?.[1]);
-        found.oidcAccount.add(OIDC_ACCOUNT.exec(t)?.[1]);
-      }
-      if (t.includes('.dkr.ecr')) {
-        const m = ECR_IMAGE.exec(t);
-        if (m) found.ecr.set(`${m[1]}/${repository(m[3] ?? '')}`, m);
-      }
-      if (t.includes('role-arn') || t.includes('AWS_ROLE_ARN')) found.role.add(IRSA_ROLE.exec(t)?.[1]);
-      if (t.includes(':eks:')) {
-        const m = CLUSTER_ARN.exec(t);
-        found.cluster.add(m?.[4]);
-        found.region.add(m?.[2]);
-      }
-      if (t.includes('nodeRole')) found.nodeRole.add(stripRolePath(NODEGROUP_ROLE.exec(t)?.[1] ?? ''));
-      if (t.includes(':assumed-role/')) {
-        const m = NODE_SESSION.exec(t);
-        if (m) found.nodeRole.add(`arn:${m[1]}:iam::${m[2]}:role/${m[3]}`);
-      }
-      if (t.includes(':role/')) for (const m of t.matchAll(ROLE_ARN)) found.roleArns.add(m[0]);
-    }
-  }
-  return found;
 }
 
 function repository(path: string): string {
   return path.replace(/^v2\//, '').replace(/\/(?:manifests|blobs)\/.*$/, '');
 }
 
-/** Computes every context value from the facts and the raw lines of each input; input values pass their grammar. */
-export function computeBindings(facts: Facts, inputs: Iterable<readonly { text: string }[]>): Bindings {
+/** Computes every context value from the facts and the scan of the raw lines; input values pass their grammar. */
+export function computeBindings(facts: Facts, scan: LineScan): Bindings {
   const caller = facts.callerIdentity;
-  const found = scanLines(inputs);
+  const found = scanned(scan);
   // The caller's account when the caller is known; otherwise the account of the aws-auth mappings, when they agree.
   const accounts = new Distinct('account');
   const partitions = new Distinct('partition');

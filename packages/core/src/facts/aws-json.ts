@@ -26,18 +26,11 @@ export function extractCallerIdentityJson(section: Section, c: Collected): void 
 
 const CALLER_TEXT = /^\s*(\d{12})\s+(arn:aws[\w-]*:(?:iam|sts)::\d{12}:\S+)\s+(\S+)\s*$/;
 
-/** `aws sts get-caller-identity --output text` (Account, Arn, UserId on one tab-separated line), when no identity was read yet; true when read. */
-export function callerIdentityFromText(lines: readonly Line[], c: Collected): boolean {
-  if (c.callerIdentity !== null) return false;
-  for (const l of lines) {
-    if (l.text.length > 400) continue;
-    const m = CALLER_TEXT.exec(l.text);
-    if (m?.[1] && m[2] && m[3]) {
-      c.callerIdentity = callerIdentity(m[2], m[1], m[3], l);
-      return true;
-    }
-  }
-  return false;
+/** `aws sts get-caller-identity --output text` (Account, Arn, UserId on one tab-separated line), or null. */
+export function callerIdentityOfText(l: Line): CallerIdentityFact | null {
+  if (l.text.length > 400) return null;
+  const m = CALLER_TEXT.exec(l.text);
+  return m?.[1] && m[2] && m[3] ? callerIdentity(m[2], m[1], m[3], l) : null;
 }
 
 function callerIdentity(arn: string, account: string | null, userId: string | null, l: Line): CallerIdentityFact {

@@ -107,3 +107,44 @@ export function src(section: Section): { source?: string } {
   const s = section.lines[0]?.source;
   return s === undefined ? {} : { source: s };
 }
+
+const FAMILIES = [
+  'signals',
+  'forbidden',
+  'scheduling',
+  'pods',
+  'containers',
+  'nodes',
+  'awsAuths',
+  'conditions',
+  'roles',
+  'bindings',
+  'accessEntries',
+  'clusters',
+  'authChecks',
+  'authRules',
+] as const;
+
+/** How much of each fact family was collected at one moment (signals first). */
+export interface Marks {
+  lengths: number[];
+  callerIdentity: CallerIdentityFact | null;
+  whoami: ReadWhoamiFact | null;
+}
+
+/** The current length of every family. */
+export function markFacts(c: Collected): Marks {
+  return { lengths: FAMILIES.map((k) => c[k].length), callerIdentity: c.callerIdentity, whoami: c.whoami };
+}
+
+/** Every fact collected since `marks` (events excepted: they are aggregated apart). */
+export function factsSince(c: Collected, marks: Marks): object[] {
+  const out: object[] = [];
+  FAMILIES.forEach((k, i) => {
+    const list: readonly object[] = c[k];
+    for (let j = marks.lengths[i] ?? 0; j < list.length; j++) out.push(list[j] as object);
+  });
+  if (c.callerIdentity !== null && c.callerIdentity !== marks.callerIdentity) out.push(c.callerIdentity);
+  if (c.whoami !== null && c.whoami !== marks.whoami) out.push(c.whoami);
+  return out;
+}

@@ -1,5 +1,6 @@
 // Issues for any section: lines a person cut out (`...`, `<snip>`) and values they redacted (`<REDACTED>`,
 // `XXXXXXXXXXXX`, `****`): the facts around them may be incomplete.
+import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
 import { src, type Collected } from './collected.js';
 
@@ -17,32 +18,49 @@ const MASK =
   /(?<![A-Za-z0-9])(?:X{6,}|x{6,})(?![A-Za-z0-9])|(?<=[-/:."'=])(?:X{4,}|x{4,})(?![A-Za-z0-9])|\bA[A-Z]{3}X{8,}(?![A-Za-z0-9])|\*{4,}/;
 
 /** Whether a line holds a redacted value. Each regex runs only where a literal every alternative of it needs occurs. */
-function isRedacted(t: string): boolean {
+export function isRedacted(t: string): boolean {
   if (t.length >= 4000) return false;
   if ((t.includes('XXXX') || t.includes('xxxx') || t.includes('****')) && MASK.test(t)) return true;
   return (t.includes('<') || REDACTED_WORD.test(t)) && REDACTED_TAG.test(t);
 }
 
+/** Whether a line stands for lines a person cut out. */
+export function isElided(t: string): boolean {
+  return t.length < 40 && ELISION.test(t);
+}
+
 /** The first redacted value of a section (one issue), and every elided line. */
 export function elisionIssues(section: Section, c: Collected): void {
-  const redacted = section.lines.find((l) => isRedacted(l.text));
+  pushElisionIssues(
+    section.lines.find((l) => isRedacted(l.text)) ?? null,
+    section.lines.filter((l) => isElided(l.text)),
+    src(section),
+    c,
+  );
+}
+
+/** The issues of a section's first redacted line and of its elided lines. */
+export function pushElisionIssues(
+  redacted: Line | null,
+  elided: readonly Line[],
+  source: { source?: string },
+  c: Collected,
+): void {
   if (redacted) {
     c.issues.push({
       code: 'redacted_value',
       line: redacted.no,
       message:
         'a value was redacted here (and perhaps on later lines); facts that need it (account, ARN, name) may be missing or unmatched',
-      ...src(section),
+      ...source,
     });
   }
-  for (const l of section.lines) {
-    if (l.text.length < 40 && ELISION.test(l.text)) {
-      c.issues.push({
-        code: 'elided_lines',
-        line: l.no,
-        message: 'lines were left out here; counts and lists around this line may be incomplete',
-        ...src(section),
-      });
-    }
+  for (const l of elided) {
+    c.issues.push({
+      code: 'elided_lines',
+      line: l.no,
+      message: 'lines were left out here; counts and lists around this line may be incomplete',
+      ...source,
+    });
   }
 }

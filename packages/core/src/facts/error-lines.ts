@@ -1,7 +1,7 @@
 // Error messages on any line of any section, and in messages read whole from objects: catalogued signatures
 // (signals), RBAC denials (forbidden) and scheduler fit errors (scheduling).
 import type { Line } from '../input/lines.js';
-import { continuationEnd, joinLines } from '../input/travel.js';
+import { continuationEnd, joinLines, mayGoOn } from '../input/travel.js';
 import type { Section } from '../input/split.js';
 import { parseForbidden } from '../parse/forbidden.js';
 import { normaliseMessage } from '../parse/normalize.js';
@@ -14,28 +14,46 @@ import type { SchedulingFact, Signal } from './schema.js';
 // In objects a message may be folded over lines (YAML): fit errors are read from the objects' messages instead.
 const OBJECT_KINDS: ReadonlySet<string> = new Set(['object-json', 'object-yaml', 'events-json']);
 
+/** What the search of a section's lines found: a signature or denial (explained), a scheduler fit error (fit). */
+export interface Found {
+  explained: boolean;
+  fit: boolean;
+}
+
 /**
  * Searches every line of a section; lines inside a JSON event are searched through the event's message, read whole
  * and unescaped, at the message's line (`events`). A message wrapped over several lines is also searched whole: its
  * denial and fit error come from the whole, and the signatures its lines do not hold alone (a phrase the wrap broke)
  * are added. Returns whether a signature or denial was found, and whether a fit error was.
  */
-export function searchLines(
-  section: Section,
+export function searchLines(section: Section, events: EventLines | null, c: Collected): Found {
+  const found: Found = { explained: false, fit: false };
+  searchRange(section.lines, !OBJECT_KINDS.has(section.kind), events, c, 0, true, found);
+  return found;
+}
+
+/**
+ * Searches lines[from…] of a section as searchLines does (`fitLines`: whether fit errors are read from the lines),
+ * adding to `found`. Returns the index of the first line not searched: unless `final` (the section's last line is
+ * among `lines`), a line whose message may be wrapped onto lines not given yet waits for them.
+ */
+export function searchRange(
+  lines: readonly Line[],
+  fitLines: boolean,
   events: EventLines | null,
   c: Collected,
-): { explained: boolean; fit: boolean } {
-  const fitLines = !OBJECT_KINDS.has(section.kind);
-  const lines = section.lines;
-  let explained = false;
-  let fit = false;
-  for (let i = 0; i < lines.length; i++) {
+  from: number,
+  final: boolean,
+  found: Found,
+): number {
+  for (let i = from; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (line.text === '') continue;
     // Inside an event its message line stands for it, every other line (names, ids, times) is skipped.
     const inside = events === null ? 0 : events.inside[i];
     if (inside === 1) continue;
     const last = inside === 0 && events === null ? continuationEnd(lines, i) : i;
+    if (!final && events === null && mayGoOn(lines, i, last)) return i;
     if (last === i) {
       const msg = normaliseMessage(
         clip(c, line, inside === 2 ? (events?.messages.get(i)?.text ?? line.text) : line.text),
@@ -43,8 +61,8 @@ export function searchLines(
       const hits = located(matchSignatures(c.matcher, msg), () => line);
       const denial = pushForbidden(msg, line, c);
       const fitError = (fitLines || inside === 2) && readFitError(msg, line, c);
-      if (pushSignals(hits, denial || fitError, c) || denial) explained = true;
-      if (fitError) fit = true;
+      if (pushSignals(hits, denial || fitError, c) || denial) found.explained = true;
+      if (fitError) found.fit = true;
       continue;
     }
     const whole = wrapped(lines, i, last, c);
@@ -62,11 +80,11 @@ export function searchLines(
     const ids = new Set(hits.map((h) => h.hit.id));
     for (const hit of matchSignatures(c.matcher, whole.msg))
       if (!ids.has(hit.id)) hits.push({ hit, line: whole.lineAt(hit.at) });
-    if (pushSignals(hits, denial || fitError, c) || denial) explained = true;
-    if (fitError) fit = true;
+    if (pushSignals(hits, denial || fitError, c) || denial) found.explained = true;
+    if (fitError) found.fit = true;
     i = last;
   }
-  return { explained, fit };
+  return lines.length;
 }
 
 /** A signature hit and the input line it is placed on. */

@@ -4,7 +4,6 @@
 import type { Line } from '../input/lines.js';
 import { fieldValue, type DescribeBlock } from '../parse/describe.js';
 import { int, isObj, obj, str } from '../parse/objects.js';
-import type { Table } from '../parse/table.js';
 import { ref, type Collected, type ObjectMessage, type RawEvent } from './collected.js';
 import type { EventFact } from './schema.js';
 
@@ -28,30 +27,28 @@ export function eventsFromDescribe(block: DescribeBlock, c: Collected): void {
   }
 }
 
-/** Rows of a `kubectl get events` or `kubectl events` table (any version's columns). */
-export function eventsFromTable(table: Table, c: Collected): void {
-  for (const { cells, line } of table.rows) {
-    // OBJECT (`pod/x`, `Pod/x` from `kubectl events`); ≤1.11 tables had KIND + NAME (the involved object).
-    const kind = cells['KIND'];
-    const object =
-      cells['OBJECT'] ??
-      (kind && cells['NAME'] ? `${kind}/${cells['NAME']}` : null) ??
-      cells['SUBOBJECT'] ??
-      cells['NAME'] ??
-      null;
-    // COUNT column (wide, legacy), else `2m (x4 over 12m)` in LAST SEEN (`kubectl events`).
-    const times = /\(x(\d+) over /.exec(cells['LAST SEEN'] ?? cells['LASTSEEN'] ?? '');
-    const count = Number(cells['COUNT'] ?? times?.[1] ?? '1');
-    c.events.push({
-      type: cells['TYPE'] ?? '',
-      reason: cells['REASON'] ?? '',
-      from: cells['SOURCE'] ?? cells['FROM'] ?? '',
-      message: cells['MESSAGE'] ?? '',
-      object,
-      count: Number.isFinite(count) && count > 0 ? count : 1,
-      lines: [line],
-    });
-  }
+/** A row of a `kubectl get events` or `kubectl events` table (any version's columns). */
+export function eventFromRow(cells: Readonly<Record<string, string>>, line: Line, c: Pick<Collected, 'events'>): void {
+  // OBJECT (`pod/x`, `Pod/x` from `kubectl events`); ≤1.11 tables had KIND + NAME (the involved object).
+  const kind = cells['KIND'];
+  const object =
+    cells['OBJECT'] ??
+    (kind && cells['NAME'] ? `${kind}/${cells['NAME']}` : null) ??
+    cells['SUBOBJECT'] ??
+    cells['NAME'] ??
+    null;
+  // COUNT column (wide, legacy), else `2m (x4 over 12m)` in LAST SEEN (`kubectl events`).
+  const times = /\(x(\d+) over /.exec(cells['LAST SEEN'] ?? cells['LASTSEEN'] ?? '');
+  const count = Number(cells['COUNT'] ?? times?.[1] ?? '1');
+  c.events.push({
+    type: cells['TYPE'] ?? '',
+    reason: cells['REASON'] ?? '',
+    from: cells['SOURCE'] ?? cells['FROM'] ?? '',
+    message: cells['MESSAGE'] ?? '',
+    object,
+    count: Number.isFinite(count) && count > 0 ? count : 1,
+    lines: [line],
+  });
 }
 
 /**
@@ -97,7 +94,7 @@ const HEADERLESS_DESCRIBE_EVENT =
   /^\s{0,4}(Normal|Warning)\s+([A-Z][A-Za-z]{1,80})\s+(?:\d{1,5}[smhdy](?:\d{1,5}[smhdy])?|<unknown>|<invalid>)(?: \(x(\d{1,9}) over \S{1,20}\))?\s+([\w.-]{1,120}(?:, [\w.-]{1,253})?)\s+(\S[^]*)$/;
 
 /** A describe Events row pasted without its table; true when the line is one. */
-export function headerlessDescribeEvent(l: Line, c: Collected): boolean {
+export function headerlessDescribeEvent(l: Line, c: Pick<Collected, 'events'>): boolean {
   const d = HEADERLESS_DESCRIBE_EVENT.exec(l.text);
   if (!d?.[1] || !d[2] || !d[4] || !d[5]) return false;
   c.events.push({
@@ -113,7 +110,7 @@ export function headerlessDescribeEvent(l: Line, c: Collected): boolean {
 }
 
 /** A `kubectl get events` row pasted without its header; true when the line is one. */
-export function headerlessEvent(l: Line, c: Collected): boolean {
+export function headerlessEvent(l: Line, c: Pick<Collected, 'events'>): boolean {
   const m = HEADERLESS_EVENT.exec(l.text);
   if (!m?.[2] || !m[3] || !m[4] || !m[5]) return false;
   c.events.push({
@@ -128,27 +125,31 @@ export function headerlessEvent(l: Line, c: Collected): boolean {
   return true;
 }
 
-/** Events aggregated by type, reason, object and message: counts add up, lines are kept in order. */
-export function aggregateEvents(raw: readonly RawEvent[]): EventFact[] {
-  const byKey = new Map<string, EventFact>();
+/** Events aggregated by type, reason, object and message (plain data: a stream's state is copied whole). */
+export type EventAggregate = Map<string, EventFact>;
+
+/**
+ * Adds events to an aggregate: counts add up, lines are kept in order (`cite` gets each line kept among the first
+ * three of its event: the ones evidence shows).
+ */
+export function addEvents(agg: EventAggregate, raw: readonly RawEvent[], cite: (line: Line) => void): void {
   for (const e of raw) {
     const first = e.lines[0];
     if (!first) continue;
     const key = `${e.type}\u0000${e.reason}\u0000${e.object ?? ''}\u0000${e.message}`;
-    const prev = byKey.get(key);
-    if (prev) {
-      prev.count += e.count;
-      for (const l of e.lines) prev.lines.push(l.no);
-    } else {
-      byKey.set(
-        key,
-        Object.assign(
-          { type: e.type, reason: e.reason, from: e.from, message: e.message, object: e.object, count: e.count },
-          ref(first),
-          { lines: e.lines.map((l) => l.no) },
-        ),
+    let fact = agg.get(key);
+    if (fact) fact.count += e.count;
+    else {
+      fact = Object.assign(
+        { type: e.type, reason: e.reason, from: e.from, message: e.message, object: e.object, count: e.count },
+        ref(first),
+        { lines: [] as number[] },
       );
+      agg.set(key, fact);
+    }
+    for (const l of e.lines) {
+      if (fact.lines.length < 3) cite(l);
+      fact.lines.push(l.no);
     }
   }
-  return [...byKey.values()];
 }

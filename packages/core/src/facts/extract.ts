@@ -1,25 +1,37 @@
-// Facts of one input: each section is searched for error messages, then read by the extractor of its kind, then
-// checked for cut and redacted lines; the families collected are aggregated into Facts at the end.
+// Facts of the inputs, read section by section as the splitter finds them (a stream is read as it arrives): each
+// section is searched for error messages, then read by the extractor of its kind, then checked for cut and redacted
+// lines. Error output, logs and `kubectl get` tables are read line by line (line-reader.ts); other sections when they
+// end. Events are aggregated as they come; the lines facts cite are kept (evidence shows them), the others dropped.
+// The families collected become Facts at the end (finishFacts). Plain data throughout, so a stream's state can be
+// copied with structuredClone and finished as if the input ended there.
 import type { Line } from '../input/lines.js';
-import type { Section } from '../input/split.js';
-import type { Issue } from '../report.js';
+import { tableKind, toSection, type Section, type Shape } from '../input/split.js';
+import type { InputSection, Issue } from '../report.js';
 import { sameArn } from '../aws/arn.js';
 import { extractAwsAuth } from './aws-auth.js';
 import { extractCallerIdentityJson } from './aws-json.js';
 import { extractCanI } from './can-i.js';
-import { newCollected, type Collected } from './collected.js';
+import { factsSince, markFacts, newCollected, type Collected, type Marks } from './collected.js';
 import { extractDescribeNode } from './describe-node.js';
 import { extractDescribeOther } from './describe-other.js';
 import { extractDescribePod } from './describe-pod.js';
 import { elisionIssues } from './elisions.js';
 import { longLineIssues, searchLines, searchObjectMessages } from './error-lines.js';
-import { aggregateEvents } from './events.js';
-import { extractGetTable } from './get-table.js';
-import { extractLogLines } from './log-lines.js';
+import { addEvents, type EventAggregate } from './events.js';
+import {
+  addLine,
+  closeLineReading,
+  dropRead,
+  openLineReading,
+  readPending,
+  readsByLine,
+  type LineReading,
+  type LinesRead,
+} from './line-reader.js';
 import { extractObjects } from './objects.js';
-import { extractPolicyBlocks } from './policy-blocks.js';
+import { newPolicyBlocks, policySignals, readPolicyLines, type PolicyBlocks } from './policy-blocks.js';
 import { relateAccessEntries, relateAwsAuth, relateForbidden, relateWhoami } from './relations.js';
-import type { Facts, FitItemFact } from './schema.js';
+import type { EventFact, Facts, FitItemFact, Signal } from './schema.js';
 import { extractWhoami } from './whoami.js';
 
 const OBJECT_KINDS: ReadonlySet<string> = new Set([
@@ -42,23 +54,234 @@ export interface ExtractOptions {
 /** Default of {@link ExtractOptions.maxLineChars}. */
 export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 
-/** Builds the facts of one input from its sections, collecting parse problems as issues. */
-export function extractFacts(sections: readonly Section[], issues: Issue[], options: ExtractOptions = {}): Facts {
-  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
-  for (const section of sections) extractSection(section, c);
-  extractPolicyBlocks(sections, c);
-  longLineIssues(c);
-  return finish(c, emptyNodeList(sections));
+/** Lines facts cite, by input (`''` when one input) and line number: the text evidence shows. */
+export type CitedLines = Map<string, Map<number, string>>;
+
+/** A section being read: its lines until it ends, or a line-by-line reading. */
+interface OpenSection {
+  shape: Shape;
+  command: string | null;
+  lines: Line[];
+  reading: LineReading | null;
 }
 
-/** Reads one section: its error messages, then what its kind holds, then its cut and redacted lines. */
+/** "No resources found" after `kubectl get nodes`, followed across sections (see emptyNodeList). */
+interface NodeListWatch {
+  /** The command of the last prompt, or the last non-blank line of the previous section. */
+  prev: string;
+  /** The last non-blank line of the open section. */
+  last: string | null;
+  empty: boolean;
+}
+
+/** Everything read so far: facts collected, events aggregated, lines cited, sections. Plain data. */
+export interface Extraction {
+  c: Collected;
+  events: EventAggregate;
+  cited: CitedLines;
+  sections: InputSection[];
+  open: OpenSection | null;
+  nodeList: NodeListWatch;
+  policy: PolicyBlocks;
+  /** Signals found before the first one c.signals holds (a stream's state may drop old facts). */
+  signalBase: number;
+}
+
+/** Starts reading inputs; parse problems go to `issues`. */
+export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Extraction {
+  return {
+    c: newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS),
+    events: new Map(),
+    cited: new Map(),
+    sections: [],
+    open: null,
+    nodeList: { prev: '', last: null, empty: false },
+    policy: newPolicyBlocks(),
+    signalBase: 0,
+  };
+}
+
+/** Builds the facts of sections split whole, collecting parse problems as issues. */
+export function extractFacts(sections: readonly Section[], issues: Issue[], options: ExtractOptions = {}): Facts {
+  const x = newExtraction(issues, options);
+  for (const section of sections) readSection(x, section);
+  return finishFacts(x);
+}
+
+/** A section opens (the splitter's sink). */
+export function openSection(x: Extraction, shape: Shape, command: string | null, first: Line): void {
+  closeSection(x);
+  watchNodeList(x, command);
+  // Tables by their header; error sections whatever kind they turn out to be; text once it has a second line.
+  const kind = shape === 'table' ? tableKind(first.text) : shape === 'error' ? 'error' : null;
+  const reading = kind !== null && readsByLine(kind) ? openLineReading(kind, command, first) : null;
+  x.open = { shape, command, lines: reading ? [] : [first], reading };
+  if (reading) readSome(x, reading);
+}
+
+/** The open section's next line. */
+export function sectionLine(x: Extraction, line: Line): void {
+  const o = x.open;
+  if (o === null) return;
+  if (o.reading) {
+    addLine(o.reading, line);
+    readSome(x, o.reading);
+    return;
+  }
+  o.lines.push(line);
+  // Text of two lines or more is log lines (one line may be a can-i answer or a JSON object): read it as it comes.
+  if (o.shape === 'text' && o.lines.length === 2) {
+    const [first, second] = o.lines as [Line, Line];
+    o.reading = openLineReading('log-lines', o.command, first);
+    o.lines = [];
+    addLine(o.reading, second);
+    readSome(x, o.reading);
+  }
+}
+
+/** The open section ends. */
+export function closeSection(x: Extraction): void {
+  const o = x.open;
+  if (o === null) return;
+  x.open = null;
+  if (o.reading) endReading(x, o.reading);
+  else readBuffered(x, toSection(o.shape, o.lines, o.command));
+}
+
+/** Reads a section split whole (its kind known). */
+export function readSection(x: Extraction, section: Section): void {
+  if (section.lines.length === 0) return;
+  closeSection(x);
+  watchNodeList(x, section.command);
+  readBuffered(x, section);
+}
+
+function readBuffered(x: Extraction, section: Section): void {
+  const [first, ...rest] = section.lines as [Line, ...Line[]];
+  if (!readsByLine(section.kind)) {
+    readWhole(x, section);
+    return;
+  }
+  // Its kind is known: read as that kind, line by line.
+  const r = openLineReading(section.kind, section.command, first);
+  for (const l of rest) addLine(r, l);
+  endReading(x, r);
+}
+
+function endReading(x: Extraction, r: LineReading): void {
+  const marks = markFacts(x.c);
+  const { kind, read } = closeLineReading(r, x.c);
+  afterLines(x, read, marks);
+  x.nodeList.prev = x.nodeList.last ?? x.nodeList.prev;
+  x.sections.push(sectionRef(kind, r.first, r.lastNo, r.command));
+}
+
+function readSome(x: Extraction, r: LineReading): void {
+  const marks = markFacts(x.c);
+  afterLines(x, readPending(r, x.c, false), marks);
+  dropRead(r);
+}
+
+/** A section read when it ends. */
+function readWhole(x: Extraction, section: Section): void {
+  const marks = markFacts(x.c);
+  extractSection(section, x.c);
+  afterLines(x, { lines: section.lines, lo: 0, hi: section.lines.length }, marks);
+  x.nodeList.prev = x.nodeList.last ?? x.nodeList.prev;
+  const first = section.lines[0] as Line;
+  x.sections.push(
+    sectionRef(section.kind, first, section.lines[section.lines.length - 1]?.no ?? first.no, section.command),
+  );
+}
+
+function sectionRef(kind: InputSection['kind'], first: Line, lastNo: number, command: string | null): InputSection {
+  return {
+    kind,
+    startLine: first.no,
+    endLine: lastNo,
+    ...(first.source === undefined ? {} : { source: first.source }),
+    ...(command === null ? {} : { command }),
+  };
+}
+
+/**
+ * After lines[lo..hi) of a section were read (`marks`: the facts before): the readers that follow lines across
+ * sections read them, the lines the new facts cite are kept, and new events join the aggregate.
+ */
+function afterLines(x: Extraction, { lines, lo, hi }: LinesRead, marks: Marks): void {
+  const c = x.c;
+  const fresh = factsSince(c, marks);
+  const signalsBefore = marks.lengths[0] ?? 0;
+  const found: Signal[] = c.signals.slice(signalsBefore);
+  const cite = (l: Line): void => citeLine(x.cited, l);
+  readPolicyLines(x.policy, lines, lo, hi, found, x.signalBase + signalsBefore, cite);
+  for (let i = lo; i < hi; i++) watchNodeLine(x.nodeList, (lines[i] as Line).text);
+  const base = lines[0]?.no ?? 0;
+  for (const no of citedNumbers(fresh)) {
+    const l = lines[no - base];
+    if (l?.no === no) cite(l);
+  }
+  if (c.events.length > 0) {
+    addEvents(x.events, c.events, cite);
+    c.events.length = 0;
+  }
+}
+
+/** Keeps the text of a line a fact cites (as printed: evidence shows it). */
+function citeLine(cited: CitedLines, l: Line): void {
+  const source = l.source ?? '';
+  let byLine = cited.get(source);
+  if (byLine === undefined) {
+    byLine = new Map<number, string>();
+    cited.set(source, byLine);
+  }
+  byLine.set(l.no, l.printed ?? l.text);
+}
+
+/** The line numbers facts cite: their line, the first lines of their list (evidence shows three), nested items'. */
+function citedNumbers(facts: readonly object[]): Set<number> {
+  const out = new Set<number>();
+  const visit = (f: Record<string, unknown>, depth: number): void => {
+    for (const [k, v] of Object.entries(f)) {
+      if (typeof v === 'number' && (k === 'line' || k.endsWith('Line'))) out.add(v);
+      else if (Array.isArray(v)) {
+        if (k === 'lines') for (const n of v.slice(0, 3)) if (typeof n === 'number') out.add(n);
+        if (depth < 2)
+          for (const item of v)
+            if (typeof item === 'object' && item !== null) visit(item as Record<string, unknown>, depth + 1);
+      }
+    }
+  };
+  for (const f of facts) visit(f as Record<string, unknown>, 0);
+  return out;
+}
+
+function watchNodeList(x: Extraction, command: string | null): void {
+  if (command !== null) x.nodeList.prev = command;
+  x.nodeList.last = null;
+}
+
+const GET_NODES = /(?:^|[\s/])(?:kubectl|k|oc)\s(?:.*\s)?get\s+(?:nodes?|no)\b/;
+
+/** "No resources found" printed by `kubectl get nodes` (its prompt, or the command quoted on the line before). */
+function watchNodeLine(w: NodeListWatch, text: string): void {
+  if (
+    text.includes('No resources found') &&
+    text.trim().startsWith('No resources found') &&
+    GET_NODES.test(w.last ?? w.prev)
+  )
+    w.empty = true;
+  const t = text.trim();
+  if (t !== '') w.last = t;
+}
+
+/** Reads one section whole: its error messages, then what its kind holds, then its cut and redacted lines. */
 function extractSection(section: Section, c: Collected): void {
   const firstSignal = c.signals.length;
   // Objects first: in JSON, the lines inside an event are searched through its message.
   const objects = OBJECT_KINDS.has(section.kind) ? extractObjects(section, c) : null;
-  const found = searchLines(section, objects?.events ?? null, c);
+  searchLines(section, objects?.events ?? null, c);
   if (objects) searchObjectMessages(objects.messages, firstSignal, c);
-  let recognised = section.kind !== 'log-lines' || found.explained || found.fit;
   switch (section.kind) {
     case 'describe-pod':
       extractDescribePod(section, c);
@@ -76,47 +299,30 @@ function extractSection(section: Section, c: Collected): void {
     case 'caller-identity-json':
       extractCallerIdentityJson(section, c);
       break;
-    case 'get-table':
-      extractGetTable(section, c);
-      break;
     case 'can-i':
       extractCanI(section, c);
       break;
     case 'whoami':
       extractWhoami(section, c);
       break;
-    case 'log-lines':
-      if (extractLogLines(section, c)) recognised = true;
-      break;
     default:
       break;
   }
   elisionIssues(section, c);
-  const first = section.lines[0]?.no ?? 0;
-  const source = section.lines[0]?.source;
-  if ((section.kind === 'kubectl-error' || section.kind === 'aws-cli-error') && !found.explained) {
-    c.issues.push({
-      code: 'error_not_catalogued',
-      line: first,
-      message: `the error on line ${first} is not one this version has a signature for; no diagnosis is based on it`,
-      ...(source === undefined ? {} : { source }),
-    });
-  }
-  if (!recognised) {
-    c.issues.push({
-      code: 'unrecognised_section',
-      line: first,
-      message: `lines ${first}–${section.lines[section.lines.length - 1]?.no ?? 0} are not a kubectl or AWS format this version reads; they were searched for known error messages and none was found`,
-      ...(source === undefined ? {} : { source }),
-    });
-  }
+}
+
+/** The facts of everything read (as if the input ended here when a section is still open: see finishStream). */
+export function finishFacts(x: Extraction): Facts {
+  closeSection(x);
+  for (const s of policySignals(x.policy)) x.c.signals.push(s);
+  longLineIssues(x.c);
+  return finish(x.c, [...x.events.values()], x.nodeList.empty);
 }
 
 /** The facts of everything collected: events aggregated, one scheduler fact per line, the caller's aws-auth mapping. */
-function finish(c: Collected, nodeListEmpty: boolean): Facts {
+function finish(c: Collected, events: EventFact[], nodeListEmpty: boolean): Facts {
   const { signals, forbidden, scheduling, pods, nodes } = c;
   const cluster = c.clusters.find((x) => x.authMode !== null) ?? c.clusters[0] ?? null;
-  const events = aggregateEvents(c.events);
   const chosen = c.awsAuths.find((a) => a.wellFormed) ?? c.awsAuths[0] ?? null;
   // Copies of one ConfigMap (pasted twice) are one; different ones leave a merge unsure which is live.
   const variants =
@@ -181,35 +387,4 @@ function dedupeByLine<T extends { line: number; source?: string | undefined }>(x
     seen.add(k);
     return true;
   });
-}
-
-const GET_NODES = /(?:^|[\s/])(?:kubectl|k|oc)\s(?:.*\s)?get\s+(?:nodes?|no)\b/;
-
-/** "No resources found" printed by `kubectl get nodes` (its prompt, or the command quoted on the line before). */
-function emptyNodeList(sections: readonly Section[]): boolean {
-  let prev = '';
-  for (const section of sections) {
-    if (section.command !== null) prev = section.command;
-    const lines = section.lines;
-    // The line before is looked up only at a hit.
-    for (let i = 0; i < lines.length; i++) {
-      if (
-        !(lines[i] as Line).text.includes('No resources found') ||
-        !(lines[i] as Line).text.trim().startsWith('No resources found')
-      )
-        continue;
-      if (GET_NODES.test(lastNonBlank(lines, i) ?? prev)) return true;
-    }
-    prev = lastNonBlank(lines, lines.length) ?? prev;
-  }
-  return false;
-}
-
-/** The trimmed text of the last non-blank line before index `end`, or null. */
-function lastNonBlank(lines: readonly Line[], end: number): string | null {
-  for (let j = end - 1; j >= 0; j--) {
-    const t = (lines[j] as Line).text.trim();
-    if (t !== '') return t;
-  }
-  return null;
 }

@@ -605,21 +605,16 @@ function sniff(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: strin
       return 'describe-other';
     }
     case 'table':
-      if (/^ATTRIBUTE\s+VALUE/.test(first)) return 'whoami';
-      if (/^Resources\s+Non-Resource URLs/.test(first)) return 'can-i';
-      return 'get-table';
+      return tableKind(first);
     case 'yaml': {
       // Joined: `name:` and `aws-auth` may stand on two lines (a folded plain scalar).
       const body = lines.map((l) => l.text).join('\n');
       return YAML_AWS_AUTH_NAME.test(body) || YAML_MAP_KEY.test(body) ? 'aws-auth' : 'object-yaml';
     }
     case 'error': {
-      let aws = false;
-      for (const l of lines) {
-        if (KUBECTL_ERROR.test(l.text)) return 'kubectl-error';
-        aws ||= AWS_ERROR.test(l.text);
-      }
-      return aws ? 'aws-cli-error' : 'log-lines';
+      let kind: InputKind = 'log-lines';
+      for (const l of lines) kind = errorKind(kind, l.text);
+      return kind;
     }
     case 'text': {
       if (lines.length === 1 && CAN_I_ANSWER.test(first)) return 'can-i';
@@ -630,6 +625,23 @@ function sniff(shape: Exclude<Shape, 'json'>, lines: readonly Line[], cmd: strin
       return 'log-lines';
     }
   }
+}
+
+/** The kind of a table section, by its header. */
+export function tableKind(header: string): InputKind {
+  if (/^ATTRIBUTE\s+VALUE/.test(header)) return 'whoami';
+  if (/^Resources\s+Non-Resource URLs/.test(header)) return 'can-i';
+  return 'get-table';
+}
+
+/**
+ * The kind of an error section read so far (`kind`, from 'log-lines') after one more line: any kubectl error makes it
+ * kubectl-error, else any aws CLI error aws-cli-error.
+ */
+export function errorKind(kind: InputKind, text: string): InputKind {
+  if (kind === 'kubectl-error' || KUBECTL_ERROR.test(text)) return 'kubectl-error';
+  if (kind === 'aws-cli-error' || AWS_ERROR.test(text)) return 'aws-cli-error';
+  return 'log-lines';
 }
 
 function sniffJson(body: string): InputKind {

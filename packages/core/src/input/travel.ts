@@ -117,6 +117,11 @@ export function continuationEnd(lines: readonly Line[], i: number): number {
   return j;
 }
 
+/** Whether the logical line lines[i..last] could go on past the last of `lines` (a later line may continue it). */
+export function mayGoOn(lines: readonly Line[], i: number, last: number): boolean {
+  return last === lines.length - 1 && last - i + 1 < MAX_PARTS;
+}
+
 /**
  * The text of lines[i..j] as one line, and where each line starts in it: a piece without a space (a long word such as
  * an ARN or a URL, broken where the column ended) joins the next directly, a piece ending in `…` resumed by `…` joins

@@ -12,10 +12,15 @@ export interface Table {
   rows: { cells: Record<string, string>; line: Line }[];
 }
 
-/** Parses a `kubectl get`-style table whose first line is the header. */
-export function parseTable(lines: readonly Line[]): Table {
-  const headerLine = lines[0];
-  if (!headerLine) return { columns: [], rows: [] };
+/** A table's header: its column names and where each starts (`squashed`: spacing lost, cut by whitespace). */
+export interface TableHeader {
+  columns: string[];
+  starts: number[];
+  squashed: boolean;
+}
+
+/** Reads a `kubectl get`-style header line. */
+export function parseTableHeader(headerLine: Line): TableHeader {
   const header = expandTabs(headerLine.text);
   const starts: number[] = [];
   const columns: string[] = [];
@@ -31,25 +36,40 @@ export function parseTable(lines: readonly Line[]): Table {
     starts.length = 0;
     for (const w of header.trim().split(/\s+/)) columns.push(w);
   }
+  return { columns, starts, squashed };
+}
+
+/** One row of a table under its header: cells keyed by column, or null for a blank or rule line. */
+export function parseTableRow(h: TableHeader, line: Line): Table['rows'][number] | null {
+  const { columns, starts, squashed } = h;
+  const t = expandTabs(line.text);
+  if (t.trim() === '' || /^[-\s]+$/.test(t)) return null;
+  const cells: Record<string, string> = {};
+  const aligned = !squashed && starts.every((s, i) => i === 0 || s >= t.length || t[s - 1] === ' ');
+  if (aligned) {
+    columns.forEach((c, i) => {
+      const from = starts[i] ?? 0;
+      const to = i + 1 < starts.length ? (starts[i + 1] ?? t.length) : t.length;
+      cells[c] = t.slice(from, to).trim();
+    });
+  } else {
+    const parts = t.trim().split(/\s+/);
+    columns.forEach((c, i) => {
+      cells[c] = i === columns.length - 1 ? parts.slice(i).join(' ') : (parts[i] ?? '');
+    });
+  }
+  return { cells, line };
+}
+
+/** Parses a `kubectl get`-style table whose first line is the header. */
+export function parseTable(lines: readonly Line[]): Table {
+  const headerLine = lines[0];
+  if (!headerLine) return { columns: [], rows: [] };
+  const h = parseTableHeader(headerLine);
   const rows: Table['rows'] = [];
   for (const line of lines.slice(1)) {
-    const t = expandTabs(line.text);
-    if (t.trim() === '' || /^[-\s]+$/.test(t)) continue;
-    const cells: Record<string, string> = {};
-    const aligned = !squashed && starts.every((s, i) => i === 0 || s >= t.length || t[s - 1] === ' ');
-    if (aligned) {
-      columns.forEach((c, i) => {
-        const from = starts[i] ?? 0;
-        const to = i + 1 < starts.length ? (starts[i + 1] ?? t.length) : t.length;
-        cells[c] = t.slice(from, to).trim();
-      });
-    } else {
-      const parts = t.trim().split(/\s+/);
-      columns.forEach((c, i) => {
-        cells[c] = i === columns.length - 1 ? parts.slice(i).join(' ') : (parts[i] ?? '');
-      });
-    }
-    rows.push({ cells, line });
+    const row = parseTableRow(h, line);
+    if (row) rows.push(row);
   }
-  return { columns, rows };
+  return { columns: h.columns, rows };
 }
