@@ -28,19 +28,21 @@ export interface Found {
  */
 export function searchLines(section: Section, events: EventLines | null, c: Collected): Found {
   const found: Found = { explained: false, fit: false };
-  searchRange(section.lines, !OBJECT_KINDS.has(section.kind), events, c, 0, true, found);
+  searchRange(section.lines, !OBJECT_KINDS.has(section.kind), events, events === null, c, 0, true, found);
   return found;
 }
 
 /**
- * Searches lines[from…] of a section as searchLines does (`fitLines`: whether fit errors are read from the lines),
- * adding to `found`. Returns the index of the first line not searched: unless `final` (the section's last line is
- * among `lines`), a line whose message may be wrapped onto lines not given yet waits for them.
+ * Searches lines[from…] of a section as searchLines does (`fitLines`: whether fit errors are read from the lines;
+ * `join`: whether a message wrapped over lines is read whole, as it is in text but not in JSON with events), adding
+ * to `found`. Returns the index of the first line not searched: unless `final` (the section's last line is among
+ * `lines`), a line whose message may be wrapped onto lines not given yet waits for them.
  */
 export function searchRange(
   lines: readonly Line[],
   fitLines: boolean,
   events: EventLines | null,
+  join: boolean,
   c: Collected,
   from: number,
   final: boolean,
@@ -52,8 +54,8 @@ export function searchRange(
     // Inside an event its message line stands for it, every other line (names, ids, times) is skipped.
     const inside = events === null ? 0 : events.inside[i];
     if (inside === 1) continue;
-    const last = inside === 0 && events === null ? continuationEnd(lines, i) : i;
-    if (!final && events === null && mayGoOn(lines, i, last)) return i;
+    const last = join && inside === 0 ? continuationEnd(lines, i) : i;
+    if (!final && join && mayGoOn(lines, i, last)) return i;
     if (last === i) {
       const msg = normaliseMessage(
         clip(c, line, inside === 2 ? (events?.messages.get(i)?.text ?? line.text) : line.text),

@@ -12,6 +12,15 @@ import { extractAwsAuth } from './aws-auth.js';
 import { extractCallerIdentityJson } from './aws-json.js';
 import { extractCanI } from './can-i.js';
 import { factsSince, markFacts, newCollected, type Collected, type Marks } from './collected.js';
+import {
+  canStream,
+  closeListReading,
+  listLine,
+  openListReading,
+  startStreaming,
+  takeRead,
+  type ListReading,
+} from './json-list.js';
 import { extractDescribeNode } from './describe-node.js';
 import { extractDescribeOther } from './describe-other.js';
 import { extractDescribePod } from './describe-pod.js';
@@ -49,6 +58,8 @@ export interface ExtractOptions {
    * `maxLineChars` only, with a `line_too_long` issue. JSON and YAML on such a line are still read whole.
    */
   maxLineChars?: number;
+  /** Lines of a JSON list after which its items are read one by one (default 2000; a shorter one is read whole). */
+  listStreamAfter?: number;
 }
 
 /** Default of {@link ExtractOptions.maxLineChars}. */
@@ -57,13 +68,18 @@ export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 /** Lines facts cite, by input (`''` when one input) and line number: the text evidence shows. */
 export type CitedLines = Map<string, Map<number, string>>;
 
-/** A section being read: its lines until it ends, or a line-by-line reading. */
+/** A section being read: its lines until it ends, or a line-by-line reading, or a list read item by item. */
 interface OpenSection {
   shape: Shape;
   command: string | null;
   lines: Line[];
   reading: LineReading | null;
+  /** A JSON section that may be a list, followed until it is known (streaming once long). */
+  list: ListReading | null;
 }
+
+/** Lines of a JSON list after which its items are read one by one (a shorter one is read whole). */
+const LIST_STREAM_AFTER = 2000;
 
 /** "No resources found" after `kubectl get nodes`, followed across sections (see emptyNodeList). */
 interface NodeListWatch {
@@ -85,12 +101,17 @@ export interface Extraction {
   policy: PolicyBlocks;
   /** Signals found before the first one c.signals holds (a stream's state may drop old facts). */
   signalBase: number;
+  /** The facts collected when the last lines were done with (afterLines): what is newer was found since. */
+  marks: Marks;
+  /** Lines of a JSON list after which its items are read one by one. */
+  listStreamAfter: number;
 }
 
 /** Starts reading inputs; parse problems go to `issues`. */
 export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Extraction {
+  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
   return {
-    c: newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS),
+    c,
     events: new Map(),
     cited: new Map(),
     sections: [],
@@ -98,6 +119,8 @@ export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Ex
     nodeList: { prev: '', last: null, empty: false },
     policy: newPolicyBlocks(),
     signalBase: 0,
+    marks: markFacts(c),
+    listStreamAfter: options.listStreamAfter ?? LIST_STREAM_AFTER,
   };
 }
 
@@ -115,7 +138,8 @@ export function openSection(x: Extraction, shape: Shape, command: string | null,
   // Tables by their header; error sections whatever kind they turn out to be; text once it has a second line.
   const kind = shape === 'table' ? tableKind(first.text) : shape === 'error' ? 'error' : null;
   const reading = kind !== null && readsByLine(kind) ? openLineReading(kind, command, first) : null;
-  x.open = { shape, command, lines: reading ? [] : [first], reading };
+  const list = shape === 'json' ? openListReading(first, x.c.signals.length) : null;
+  x.open = { shape, command, lines: reading ? [] : [first], reading, list };
   if (reading) readSome(x, reading);
 }
 
@@ -128,7 +152,19 @@ export function sectionLine(x: Extraction, line: Line): void {
     readSome(x, o.reading);
     return;
   }
+  if (o.list?.streaming) {
+    listLine(o.list, line, x.c);
+    listRead(x, o.list, []);
+    return;
+  }
   o.lines.push(line);
+  if (o.list && !listLine(o.list, line, x.c)) o.list = null;
+  if (o.list && o.lines.length >= x.listStreamAfter && canStream(o.list)) {
+    // A long list: its items are read one by one from now on, and its lines no longer kept.
+    startStreaming(o.list, x.c);
+    listRead(x, o.list, []);
+    o.lines = [];
+  }
   // Text of two lines or more is log lines (one line may be a can-i answer or a JSON object): read it as it comes.
   if (o.shape === 'text' && o.lines.length === 2) {
     const [first, second] = o.lines as [Line, Line];
@@ -145,7 +181,17 @@ export function closeSection(x: Extraction): void {
   if (o === null) return;
   x.open = null;
   if (o.reading) endReading(x, o.reading);
-  else readBuffered(x, toSection(o.shape, o.lines, o.command));
+  else if (o.list?.streaming) {
+    const list = o.list;
+    const kind = closeListReading(list, x.c);
+    listRead(
+      x,
+      list,
+      list.messages.map((m) => m.line),
+    );
+    x.nodeList.prev = x.nodeList.last ?? x.nodeList.prev;
+    x.sections.push(sectionRef(kind, list.first, list.lastNo, o.command));
+  } else readBuffered(x, toSection(o.shape, o.lines, o.command));
 }
 
 /** Reads a section split whole (its kind known). */
@@ -169,24 +215,27 @@ function readBuffered(x: Extraction, section: Section): void {
 }
 
 function endReading(x: Extraction, r: LineReading): void {
-  const marks = markFacts(x.c);
   const { kind, read } = closeLineReading(r, x.c);
-  afterLines(x, read, marks);
+  afterLines(x, read);
   x.nodeList.prev = x.nodeList.last ?? x.nodeList.prev;
   x.sections.push(sectionRef(kind, r.first, r.lastNo, r.command));
 }
 
 function readSome(x: Extraction, r: LineReading): void {
-  const marks = markFacts(x.c);
-  afterLines(x, readPending(r, x.c, false), marks);
+  afterLines(x, readPending(r, x.c, false));
   dropRead(r);
+}
+
+/** After a step of a list: the lines it read (and `more` lines its facts may cite). */
+function listRead(x: Extraction, list: ListReading, more: readonly Line[]): void {
+  const lines = takeRead(list);
+  if (lines.length > 0 || more.length > 0) afterLines(x, { lines, lo: 0, hi: lines.length, more });
 }
 
 /** A section read when it ends. */
 function readWhole(x: Extraction, section: Section): void {
-  const marks = markFacts(x.c);
   extractSection(section, x.c);
-  afterLines(x, { lines: section.lines, lo: 0, hi: section.lines.length }, marks);
+  afterLines(x, { lines: section.lines, lo: 0, hi: section.lines.length });
   x.nodeList.prev = x.nodeList.last ?? x.nodeList.prev;
   const first = section.lines[0] as Line;
   x.sections.push(
@@ -205,26 +254,34 @@ function sectionRef(kind: InputSection['kind'], first: Line, lastNo: number, com
 }
 
 /**
- * After lines[lo..hi) of a section were read (`marks`: the facts before): the readers that follow lines across
- * sections read them, the lines the new facts cite are kept, and new events join the aggregate.
+ * After lines[lo..hi) of a section were read: the readers that follow lines across sections read them, the lines the
+ * facts found since the last time cite are kept (looked up among `lines` and `more`), new events join the aggregate.
  */
-function afterLines(x: Extraction, { lines, lo, hi }: LinesRead, marks: Marks): void {
+function afterLines(x: Extraction, { lines, lo, hi, more }: LinesRead): void {
   const c = x.c;
-  const fresh = factsSince(c, marks);
-  const signalsBefore = marks.lengths[0] ?? 0;
+  const fresh = factsSince(c, x.marks);
+  const signalsBefore = x.marks.lengths[0] ?? 0;
   const found: Signal[] = c.signals.slice(signalsBefore);
   const cite = (l: Line): void => citeLine(x.cited, l);
   readPolicyLines(x.policy, lines, lo, hi, found, x.signalBase + signalsBefore, cite);
   for (let i = lo; i < hi; i++) watchNodeLine(x.nodeList, (lines[i] as Line).text);
-  const base = lines[0]?.no ?? 0;
-  for (const no of citedNumbers(fresh)) {
-    const l = lines[no - base];
-    if (l?.no === no) cite(l);
+  if (fresh.length > 0) {
+    const base = lines[0]?.no ?? 0;
+    const others = more === undefined || more.length === 0 ? null : new Map(more.map((l) => [l.no, l]));
+    for (const no of citedNumbers(fresh)) {
+      const l = lines[no - base];
+      if (l?.no === no) cite(l);
+      else {
+        const m = others?.get(no);
+        if (m) cite(m);
+      }
+    }
   }
   if (c.events.length > 0) {
     addEvents(x.events, c.events, cite);
     c.events.length = 0;
   }
+  x.marks = markFacts(c);
 }
 
 /** Keeps the text of a line a fact cites (as printed: evidence shows it). */

@@ -78,6 +78,8 @@ export interface LinesRead {
   lines: readonly Line[];
   lo: number;
   hi: number;
+  /** Lines outside lines[lo..hi) that the facts found may cite. */
+  more?: readonly Line[];
 }
 
 /**
@@ -87,7 +89,7 @@ export interface LinesRead {
 export function readPending(r: LineReading, c: Collected, final: boolean): LinesRead {
   const lines = r.lines;
   const lo = r.from;
-  const hi = searchRange(lines, true, null, c, lo, final, r.found);
+  const hi = searchRange(lines, true, null, true, c, lo, final, r.found);
   for (let i = lo; i < hi; i++) readLine(r, lines[i] as Line, c);
   r.from = hi;
   // A settled log-lines section's rows are facts at once.

@@ -5,7 +5,7 @@ import type { Section } from '../input/split.js';
 import { lineIn, readYamlLocated, type Located } from '../parse/located.js';
 import { arr, int, isObj, obj, objectsOf, str, strs } from '../parse/objects.js';
 import { readAwsObject } from './aws-json.js';
-import { ref, src, type Collected, type ObjectMessage } from './collected.js';
+import { ref, type Collected, type ObjectMessage } from './collected.js';
 import { eventFromObject } from './events.js';
 import type { ConditionFact, NodeFact } from './schema.js';
 import { whoamiFromReview } from './whoami.js';
@@ -34,21 +34,35 @@ type LineOf = (k?: string | number, inObj?: unknown) => Line;
 export function extractObjects(section: Section, c: Collected): ObjectsRead {
   const yaml = section.kind === 'object-yaml';
   const loc = section.json ?? readYamlLocated(section.lines.map((l) => l.text).join('\n'));
-  const at = (n: number | null): Line => section.lines[(n ?? 1) - 1] ?? (section.lines[0] as Line);
+  parseIssues(loc, section.lines, yaml, c);
+  return readObjects(loc, section.lines, 0, c);
+}
+
+/** Issues for the first parse errors of located values (`lines`: the lines their positions count from). */
+export function parseIssues(loc: Located, lines: readonly Line[], yaml: boolean, c: Collected): void {
+  const source = lines[0]?.source;
   for (const e of loc.errors.slice(0, 3)) {
     c.issues.push({
       code: e.code,
-      line: at(e.line > 0 ? e.line : null).no,
+      line: (lines[(e.line > 0 ? e.line : 1) - 1] ?? (lines[0])).no,
       message:
         e.code === 'json_truncated'
           ? `the JSON stops before it is complete (${e.message}); what came before was read, and its error lines were searched`
           : `${yaml ? 'YAML' : 'JSON'} that does not parse here (${e.message}); what could be read was kept, and every line was searched for error messages`,
-      ...src(section),
+      ...(source === undefined ? {} : { source }),
     });
   }
+}
+
+/**
+ * Reads the objects of located values (`lines`: the lines their positions count from; `depth`: how deep in a list
+ * wrapper they sit, as objectsOf counts it) into facts.
+ */
+export function readObjects(loc: Located, lines: readonly Line[], depth: number, c: Collected): ObjectsRead {
+  const at = (n: number | null): Line => lines[(n ?? 1) - 1] ?? (lines[0] as Line);
   let events: EventLines | null = null;
   const messages: ObjectMessage[] = [];
-  for (const { kind, obj: o } of objectsOf(loc)) {
+  for (const { kind, obj: o } of objectsOf(loc, depth)) {
     const line: LineOf = (k, inObj = o) => at(lineIn(loc, inObj, k) ?? lineIn(loc, o));
     switch (kind) {
       case 'Pod':
@@ -65,10 +79,10 @@ export function extractObjects(section: Section, c: Collected): ObjectsRead {
         const p = message === true ? undefined : loc.positions.get(o);
         if (message === true) break;
         if (p?.end !== undefined && p.end - p.line >= 2) {
-          events ??= { inside: new Uint8Array(section.lines.length), messages: new Map() };
-          // Line n of the text (1-based) is section index n - 1: the lines strictly inside are p.line … p.end - 2.
+          events ??= { inside: new Uint8Array(lines.length), messages: new Map() };
+          // Line n of the text (1-based) is index n - 1: the lines strictly inside are p.line … p.end - 2.
           events.inside.fill(1, p.line, p.end - 1);
-          const i = message.line.no - (section.lines[0]?.no ?? 0);
+          const i = message.line.no - (lines[0]?.no ?? 0);
           if (i >= p.line && i <= p.end - 2) {
             events.messages.set(i, message);
             continue;

@@ -38,8 +38,7 @@ export interface SectionSink {
 /** The section being read. */
 interface Draft {
   shape: Shape;
-  jsonDepth: number;
-  jsonInString: boolean;
+  json: JsonScan;
   jsonClosed: boolean;
   /** Inside a klog multi-line value (`err=<` … ` >`, kubectl ≥1.31), which may hold blank lines. */
   klogBlock: boolean;
@@ -191,7 +190,7 @@ function closeDraft(sp: Splitter, sink: SectionSink): void {
 
 function openDraft(sp: Splitter, shape: Shape, line: Line, sink: SectionSink): Draft {
   closeDraft(sp, sink);
-  const d: Draft = { shape, jsonDepth: 0, jsonInString: false, jsonClosed: false, klogBlock: false, done: false };
+  const d: Draft = { shape, json: newJsonScan(), jsonClosed: false, klogBlock: false, done: false };
   sp.cur = d;
   sink.open(shape, sp.command, line);
   return d;
@@ -210,8 +209,8 @@ function extend(sp: Splitter, line: Line, sink: SectionSink): void {
 
 /** A JSON section ends with its value: nothing after it can join it, so it closes at once. */
 function jsonLine(sp: Splitter, d: Draft, t: string, sink: SectionSink): void {
-  scanJson(d, t);
-  if (d.jsonDepth > 0) return;
+  scanJsonLine(d.json, t);
+  if (d.json.depth > 0) return;
   d.jsonClosed = true;
   sp.blanks.length = 0;
   d.done = true;
@@ -519,20 +518,31 @@ function absorbs(c: Draft, t: string): boolean {
 // A bracket or a backslash: without one (most lines of pretty-printed JSON), only a line's quotes change the state.
 const JSON_SPECIAL = /[[\]{}\\]/;
 
-/** Follows the nesting of a JSON section over one more line (strings may hold brackets and escaped quotes). */
-function scanJson(d: Draft, t: string): void {
+/** The nesting of JSON text read line by line: brackets open, and whether a string is open at the line's end. */
+export interface JsonScan {
+  depth: number;
+  inString: boolean;
+}
+
+/** Before the first line of JSON text. */
+export function newJsonScan(): JsonScan {
+  return { depth: 0, inString: false };
+}
+
+/** Follows the nesting of JSON text over one more line (strings may hold brackets and escaped quotes). */
+export function scanJsonLine(d: JsonScan, t: string): void {
   if (!JSON_SPECIAL.test(t)) {
-    for (let q = t.indexOf('"'); q !== -1; q = t.indexOf('"', q + 1)) d.jsonInString = !d.jsonInString;
+    for (let q = t.indexOf('"'); q !== -1; q = t.indexOf('"', q + 1)) d.inString = !d.inString;
     return;
   }
   for (let k = 0; k < t.length; k++) {
     const ch = t.charCodeAt(k);
-    if (d.jsonInString) {
+    if (d.inString) {
       if (ch === 92) k++;
-      else if (ch === 34) d.jsonInString = false;
-    } else if (ch === 34) d.jsonInString = true;
-    else if (ch === 123 || ch === 91) d.jsonDepth++;
-    else if (ch === 125 || ch === 93) d.jsonDepth--;
+      else if (ch === 34) d.inString = false;
+    } else if (ch === 34) d.inString = true;
+    else if (ch === 123 || ch === 91) d.depth++;
+    else if (ch === 125 || ch === 93) d.depth--;
   }
 }
 
@@ -644,12 +654,42 @@ export function errorKind(kind: InputKind, text: string): InputKind {
   return 'log-lines';
 }
 
-function sniffJson(body: string): InputKind {
-  if (/"Arn"\s*:/.test(body) && /"Account"\s*:/.test(body) && /"UserId"\s*:/.test(body)) return 'caller-identity-json';
-  if (/"(?:accessEntries|accessEntry|associatedAccessPolicies)"\s*:/.test(body)) return 'access-entries-json';
-  if (/"cluster"\s*:/.test(body) && /"(?:accessConfig|endpoint)"\s*:/.test(body)) return 'describe-cluster-json';
-  if (/"authenticationMode"\s*:/.test(body)) return 'describe-cluster-json';
-  if (/"kind"\s*:\s*"(?:Event|EventList)"/.test(body)) return 'events-json';
-  if (/"kind"\s*:\s*"ConfigMap"/.test(body) && /"name"\s*:\s*"aws-auth"/.test(body)) return 'aws-auth';
+// The keys (and kinds) a JSON section's kind is sniffed from, one bit each.
+const JSON_KEYS: readonly RegExp[] = [
+  /"Arn"\s*:/,
+  /"Account"\s*:/,
+  /"UserId"\s*:/,
+  /"(?:accessEntries|accessEntry|associatedAccessPolicies)"\s*:/,
+  /"cluster"\s*:/,
+  /"(?:accessConfig|endpoint)"\s*:/,
+  /"authenticationMode"\s*:/,
+  /"kind"\s*:\s*"(?:Event|EventList)"/,
+  /"kind"\s*:\s*"ConfigMap"/,
+  /"name"\s*:\s*"aws-auth"/,
+];
+
+/** The sniffing keys JSON text holds, added to `known` (a list read item by item adds each item's). */
+export function jsonKeys(text: string, known = 0): number {
+  let keys = known;
+  JSON_KEYS.forEach((re, i) => {
+    if ((keys & (1 << i)) === 0 && re.test(text)) keys |= 1 << i;
+  });
+  return keys;
+}
+
+/** The kind of a JSON section whose text holds these sniffing keys. */
+export function jsonKindOf(keys: number): InputKind {
+  const has = (...bits: number[]): boolean => bits.every((b) => (keys & (1 << b)) !== 0);
+  if (has(0, 1, 2)) return 'caller-identity-json';
+  if (has(3)) return 'access-entries-json';
+  if (has(4, 5)) return 'describe-cluster-json';
+  if (has(6)) return 'describe-cluster-json';
+  if (has(7)) return 'events-json';
+  if (has(8, 9)) return 'aws-auth';
   return 'object-json';
+}
+
+/** The kind of a JSON section, by the keys its text holds. */
+export function sniffJson(body: string): InputKind {
+  return jsonKindOf(jsonKeys(body));
 }

@@ -9,8 +9,11 @@ export interface ReadObject {
   obj: Record<string, unknown>;
 }
 
-/** The objects of a section's values, flattening `List`/`…List` wrappers and bare arrays. */
-export function objectsOf(loc: Located): ReadObject[] {
+/**
+ * The objects of a section's values, flattening `List`/`…List` wrappers and bare arrays (`depth`: how deep the values
+ * sit already, when they are the items of a list read one by one).
+ */
+export function objectsOf(loc: Located, depth = 0): ReadObject[] {
   const objects: ReadObject[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (depth > 3) return;
@@ -26,7 +29,7 @@ export function objectsOf(loc: Located): ReadObject[] {
     }
     objects.push({ kind, obj: v });
   };
-  for (const v of loc.values) visit(v, 0);
+  for (const v of loc.values) visit(v, depth);
   return objects;
 }
 
