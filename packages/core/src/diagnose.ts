@@ -105,18 +105,34 @@ export function readingOptions(options: DiagnoseOptions, stream = false): Readin
 /** Lines a stream's unquoting stage holds at most while their shared indentation is unknown. */
 const STREAM_MAX_HELD = 1000;
 
-/** Runs the rules over what a reading found and builds the report. */
-export async function evaluate(read: ReadResult, options: DiagnoseOptions): Promise<DiagnoseResult> {
-  const { facts, bindings, cited } = read;
-  const ruleIssues: Issue[] = [];
-  const { rules, vocabulary } = await usableRules(options, ruleIssues);
+/** The rules a run uses, checked, and the issues of those that could not be used. */
+export interface ValidRules {
+  rules: Rule[];
+  vocabulary: Vocabulary;
+  issues: Issue[];
+}
+
+/** The rules and vocabulary of the options, checked unless trusted (see usableRules). */
+export async function validRules(options: DiagnoseOptions): Promise<ValidRules> {
+  const issues: Issue[] = [];
+  return { ...(await usableRules(options, issues)), issues };
+}
+
+/** Runs the rules (`valid`: checked already) over what a reading found and builds the report. */
+export async function evaluate(
+  read: ReadResult,
+  options: DiagnoseOptions,
+  valid?: ValidRules,
+): Promise<DiagnoseResult> {
+  const { facts, bindings, cited, evictedThrough } = read;
+  const { rules, vocabulary, issues: ruleIssues } = valid ?? (await validRules(options));
   const issues = [...read.inputIssues, ...ruleIssues, ...read.issues];
   // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
   const matcher = new Matcher();
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
   const awsAuth = new AwsAuthPlan(facts.awsAuth);
   const candidates = fired.map((f) =>
-    toDiagnosis(f, { facts, matcher, cited, vocabulary, awsAuth }, { bindings, subject: f.subject }),
+    toDiagnosis(f, { facts, matcher, cited, evictedThrough, vocabulary, awsAuth }, { bindings, subject: f.subject }),
   );
   const minConfidence = options.minConfidence ?? 0;
   const ranked = rank(candidates, fired, new Set(options.preferredRules));
@@ -216,12 +232,13 @@ interface Run {
   facts: Facts;
   matcher: Matcher;
   cited: CitedLines;
+  evictedThrough: ReadonlyMap<string, number>;
   vocabulary: Vocabulary;
   awsAuth: AwsAuthPlan;
 }
 
 function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope: Scope): Evidence[] {
-  const { cited } = run;
+  const { cited, evictedThrough } = run;
   const out: Evidence[] = [];
   const seen = new Set<string>();
   for (const sel of selectors) {
@@ -234,7 +251,9 @@ function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope
       for (const no of nums) {
         if (typeof no !== 'number' || no < 1) continue;
         const k = key(source, no);
-        const text = cited.get(source ?? '')?.get(no);
+        // A stream may have dropped the text of an old line: the evidence keeps its number, with no text.
+        const text =
+          cited.get(source ?? '')?.get(no) ?? (no <= (evictedThrough.get(source ?? '') ?? 0) ? '' : undefined);
         if (text === undefined || seen.has(k)) continue;
         seen.add(k);
         out.push({

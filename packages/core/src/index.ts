@@ -4,6 +4,9 @@
 export { diagnose, diagnoseDetailed, InternalError } from './diagnose.js';
 export { ArgumentError } from './arguments.js';
 export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
+export { DiagnosisStream, diagnoseStream, diffReport, STREAM_LIMITS } from './stream.js';
+export type { DiagnoseStreamOptions, DiagnosisUpdate, SeenDiagnoses, StreamOptions } from './stream.js';
+export type { Limits } from './facts/extract.js';
 export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
 export type {
   Chain,

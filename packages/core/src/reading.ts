@@ -35,6 +35,7 @@ import {
   type Unquoter,
 } from './input/split.js';
 import type { InputSection, Issue } from './report.js';
+import { deepCopy } from './platform.js';
 
 /** Options of a reading. */
 export interface ReadingOptions extends ExtractOptions {
@@ -42,6 +43,8 @@ export interface ReadingOptions extends ExtractOptions {
   maxInputChars: number;
   /** Most lines the unquoting stage holds while their shared indentation is unknown (see Unquoter). */
   maxHeldLines?: number;
+  /** Longest line held while its newline has not come (the rest of it is dropped). */
+  maxLineHeld?: number;
 }
 
 /** One input being read. */
@@ -79,7 +82,7 @@ export function beginInput(r: Reading, source?: string): void {
   endInput(r);
   r.input = {
     source,
-    lines: newLineReader(source),
+    lines: newLineReader(source, r.options.maxLineHeld),
     unquoter: newUnquoter(r.options.maxHeldLines),
     splitter: newSplitter(),
     chars: 0,
@@ -148,6 +151,8 @@ export interface ReadResult {
   issues: Issue[];
   sections: InputSection[];
   cited: CitedLines;
+  /** Per input, the last line whose text a stream dropped for its limits (none for diagnose()). */
+  evictedThrough: ReadonlyMap<string, number>;
 }
 
 /** Ends the reading (the input being read included) and returns what it found. */
@@ -161,5 +166,21 @@ export function finishReading(r: Reading): ReadResult {
     issues: r.issues,
     sections: r.x.sections,
     cited: r.x.cited,
+    evictedThrough: r.x.evictedThrough,
   };
+}
+
+/** Lines read from the current input so far (complete lines: a line counts once its newline came). */
+export function linesRead(r: Reading): number {
+  return r.input === null ? 0 : r.input.lines.no - 1;
+}
+
+/**
+ * A copy of the reading that can be finished (as if the input ended where it is) while the reading goes on. The
+ * signature matcher is shared: nothing changes it after it is built.
+ */
+export function copyReading(r: Reading): Reading {
+  const { matcher, ...rest } = r.x.c;
+  const copy = deepCopy({ ...r, x: { ...r.x, c: rest } });
+  return { ...copy, x: { ...copy.x, c: { ...copy.x.c, matcher } } };
 }

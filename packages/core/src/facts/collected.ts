@@ -108,7 +108,8 @@ export function src(section: Section): { source?: string } {
   return s === undefined ? {} : { source: s };
 }
 
-const FAMILIES = [
+/** The fact families collected as lists. */
+export const FAMILIES = [
   'signals',
   'forbidden',
   'scheduling',

@@ -130,16 +130,27 @@ export type EventAggregate = Map<string, EventFact>;
 
 /**
  * Adds events to an aggregate: counts add up, lines are kept in order (`cite` gets each line kept among the first
- * three of its event: the ones evidence shows).
+ * three of its event: the ones evidence shows). With `maxLines` (a stream's limit), an event keeps at most that many
+ * line numbers and moves to the end of the aggregate when seen again, so the least recently seen come first.
  */
-export function addEvents(agg: EventAggregate, raw: readonly RawEvent[], cite: (line: Line) => void): void {
+export function addEvents(
+  agg: EventAggregate,
+  raw: readonly RawEvent[],
+  cite: (line: Line) => void,
+  maxLines?: number,
+): void {
   for (const e of raw) {
     const first = e.lines[0];
     if (!first) continue;
     const key = `${e.type}\u0000${e.reason}\u0000${e.object ?? ''}\u0000${e.message}`;
     let fact = agg.get(key);
-    if (fact) fact.count += e.count;
-    else {
+    if (fact) {
+      fact.count += e.count;
+      if (maxLines !== undefined) {
+        agg.delete(key);
+        agg.set(key, fact);
+      }
+    } else {
       fact = Object.assign(
         { type: e.type, reason: e.reason, from: e.from, message: e.message, object: e.object, count: e.count },
         ref(first),
@@ -149,7 +160,7 @@ export function addEvents(agg: EventAggregate, raw: readonly RawEvent[], cite: (
     }
     for (const l of e.lines) {
       if (fact.lines.length < 3) cite(l);
-      fact.lines.push(l.no);
+      if (maxLines === undefined || fact.lines.length < maxLines) fact.lines.push(l.no);
     }
   }
 }

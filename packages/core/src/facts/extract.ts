@@ -11,7 +11,7 @@ import { sameArn } from '../aws/arn.js';
 import { extractAwsAuth } from './aws-auth.js';
 import { extractCallerIdentityJson } from './aws-json.js';
 import { extractCanI } from './can-i.js';
-import { factsSince, markFacts, newCollected, type Collected, type Marks } from './collected.js';
+import { FAMILIES, factsSince, markFacts, newCollected, type Collected, type Marks } from './collected.js';
 import {
   canStream,
   closeListReading,
@@ -60,6 +60,36 @@ export interface ExtractOptions {
   maxLineChars?: number;
   /** Lines of a JSON list after which its items are read one by one (default 2000; a shorter one is read whole). */
   listStreamAfter?: number;
+  /** Bounds on what is kept, for a stream that may never end; none when absent. */
+  limits?: Limits;
+}
+
+/**
+ * Bounds on what a stream keeps, so that one that never ends stays within them. Past a bound the oldest go first
+ * (facts, events least recently seen, evidence lines, sections); issues past theirs are not kept.
+ */
+export interface Limits {
+  /** Facts kept per family. */
+  facts: number;
+  /** Distinct events kept, and line numbers kept per event. */
+  events: number;
+  eventLines: number;
+  /** Lines kept for evidence. */
+  lines: number;
+  /** Sections listed, and issues kept. */
+  sections: number;
+  issues: number;
+  /** Lines of a section read whole (describe, YAML, a JSON value) held at most: its next lines are read as text. */
+  sectionLines: number;
+}
+
+/** How much was dropped to stay within the limits. */
+export interface Evicted {
+  facts: number;
+  events: number;
+  lines: number;
+  sections: number;
+  issues: number;
 }
 
 /** Default of {@link ExtractOptions.maxLineChars}. */
@@ -105,6 +135,12 @@ export interface Extraction {
   marks: Marks;
   /** Lines of a JSON list after which its items are read one by one. */
   listStreamAfter: number;
+  limits: Limits | null;
+  evicted: Evicted;
+  /** Per input, the last line whose text was dropped for the limits: evidence up to it may show no text. */
+  evictedThrough: Map<string, number>;
+  /** Facts found so far (a count that only grows: a caller tells from it whether something new was found). */
+  found: number;
 }
 
 /** Starts reading inputs; parse problems go to `issues`. */
@@ -121,6 +157,10 @@ export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Ex
     signalBase: 0,
     marks: markFacts(c),
     listStreamAfter: options.listStreamAfter ?? LIST_STREAM_AFTER,
+    limits: options.limits ?? null,
+    evicted: { facts: 0, events: 0, lines: 0, sections: 0, issues: 0 },
+    evictedThrough: new Map(),
+    found: 0,
   };
 }
 
@@ -158,6 +198,13 @@ export function sectionLine(x: Extraction, line: Line): void {
     return;
   }
   o.lines.push(line);
+  if (x.limits && o.lines.length >= x.limits.sectionLines && o.shape !== 'text') {
+    // Too long to hold for a stream: read what came, and search the rest of the section as text.
+    x.open = null;
+    readBuffered(x, toSection(o.shape, o.lines, o.command));
+    x.open = { shape: 'text', command: o.command, lines: [], reading: null, list: null };
+    return;
+  }
   if (o.list && !listLine(o.list, line, x.c)) o.list = null;
   if (o.list && o.lines.length >= x.listStreamAfter && canStream(o.list)) {
     // A long list: its items are read one by one from now on, and its lines no longer kept.
@@ -277,11 +324,54 @@ function afterLines(x: Extraction, { lines, lo, hi, more }: LinesRead): void {
       }
     }
   }
+  x.found += fresh.length + c.events.length;
   if (c.events.length > 0) {
-    addEvents(x.events, c.events, cite);
+    addEvents(x.events, c.events, cite, x.limits?.eventLines);
     c.events.length = 0;
   }
+  if (x.limits) keepWithin(x, x.limits);
   x.marks = markFacts(c);
+}
+
+/** Drops what is past the limits (in batches: a quarter over a bound, it goes back to the bound). */
+function keepWithin(x: Extraction, l: Limits): void {
+  const c = x.c;
+  const over = (n: number, max: number): number => (n > max + (max >> 2) ? n - max : 0);
+  for (const k of FAMILIES) {
+    const list: unknown[] = c[k];
+    const drop = over(list.length, l.facts);
+    if (drop === 0) continue;
+    list.splice(0, drop);
+    x.evicted.facts += drop;
+    if (k === 'signals') x.signalBase += drop;
+  }
+  let drop = over(x.events.size, l.events);
+  x.evicted.events += drop;
+  for (const key of x.events.keys()) {
+    if (drop-- <= 0) break;
+    x.events.delete(key);
+  }
+  let total = 0;
+  for (const m of x.cited.values()) total += m.size;
+  let lines = over(total, l.lines);
+  x.evicted.lines += lines;
+  for (const [source, m] of x.cited) {
+    for (const no of m.keys()) {
+      if (lines <= 0) break;
+      m.delete(no);
+      x.evictedThrough.set(source, Math.max(no, x.evictedThrough.get(source) ?? 0));
+      lines--;
+    }
+  }
+  const sections = over(x.sections.length, l.sections);
+  if (sections > 0) {
+    x.sections.splice(0, sections);
+    x.evicted.sections += sections;
+  }
+  if (c.issues.length > l.issues) {
+    x.evicted.issues += c.issues.length - l.issues;
+    c.issues.length = l.issues;
+  }
 }
 
 /** Keeps the text of a line a fact cites (as printed: evidence shows it). */

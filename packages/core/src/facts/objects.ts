@@ -44,7 +44,7 @@ export function parseIssues(loc: Located, lines: readonly Line[], yaml: boolean,
   for (const e of loc.errors.slice(0, 3)) {
     c.issues.push({
       code: e.code,
-      line: (lines[(e.line > 0 ? e.line : 1) - 1] ?? (lines[0])).no,
+      line: (lines[(e.line > 0 ? e.line : 1) - 1] ?? lines[0])?.no ?? 0,
       message:
         e.code === 'json_truncated'
           ? `the JSON stops before it is complete (${e.message}); what came before was read, and its error lines were searched`

@@ -34,11 +34,13 @@ export interface LineReader {
   /** Whether `rest` holds a character a line must be cleaned of. */
   restDirty: boolean;
   source: string | undefined;
+  /** Longest start of a line held while its newline has not come (a stream's bound); the rest of it is dropped. */
+  maxRest: number;
 }
 
 /** A reader at the start of an input (`source`: its name when several inputs are read). */
-export function newLineReader(source?: string): LineReader {
-  return { no: 1, rest: '', restDirty: false, source };
+export function newLineReader(source?: string, maxRest = Number.POSITIVE_INFINITY): LineReader {
+  return { no: 1, rest: '', restDirty: false, source, maxRest };
 }
 
 /** Reads one more piece of the text, giving each line it completes to `emit`. */
@@ -58,8 +60,9 @@ export function readLines(r: LineReader, piece: string, emit: (line: Line) => vo
     emit({ no: r.no++, text: test && DIRTY.test(raw) ? cleanLine(raw) : trimEnd(raw), source: r.source });
     start = end + 1;
   }
-  if (start < piece.length) {
+  if (start < piece.length && r.rest.length < r.maxRest) {
     r.rest += start === 0 ? piece : piece.slice(start);
+    if (r.rest.length > r.maxRest) r.rest = r.rest.slice(0, r.maxRest);
     r.restDirty ||= dirty;
   }
 }
