@@ -53,6 +53,8 @@ export interface CliArgs {
   maxLineKiB: number;
   verbose: boolean;
   demo: boolean;
+  /** `--follow`: read standard input until it closes, printing NDJSON records as diagnoses appear, change or go. */
+  follow: boolean;
   help: boolean;
   version: boolean;
 }
@@ -84,6 +86,7 @@ const OPTIONS = {
   verbose: { type: 'boolean', short: 'v' },
   all: { type: 'boolean' },
   demo: { type: 'boolean' },
+  follow: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   port: { type: 'string' },
@@ -205,6 +208,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     maxLineKiB: positive(str('max-line-size'), 1024, '--max-line-size is in KiB and must be positive'),
     verbose: flag('verbose') || flag('all'),
     demo: flag('demo'),
+    follow: flag('follow'),
     help: flag('help'),
     version: flag('version'),
   };
@@ -264,7 +268,27 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   } else {
     args.files = positionals;
   }
+  if (args.follow) checkFollow(args, first, tokens);
   return args;
+}
+
+/** `--follow` reads standard input and prints records: options about a report or files do not go with it. */
+function checkFollow(args: CliArgs, first: string, tokens: readonly { kind: string; name?: string }[]): void {
+  if (args.command !== null || args.live !== null)
+    throw new UsageError(`--follow is an option of reading standard input, not of \`${first}\``);
+  if (args.files.some((f) => f !== '-'))
+    throw new UsageError('--follow reads standard input until it closes: pipe the stream in instead of naming files');
+  const clash = tokens.find(
+    (t) =>
+      t.kind === 'option' &&
+      ['fix', 'include-escalation', 'explain', 'explain-all', 'fail-on', 'demo', 'verbose', 'all'].includes(
+        t.name ?? '',
+      ),
+  );
+  if (clash?.name !== undefined)
+    throw new UsageError(`--${clash.name} does not go with --follow, which prints NDJSON records`);
+  if (args.output !== 'text' && args.output !== 'json')
+    throw new UsageError(`--follow prints NDJSON records (one JSON object per line), not ${args.output}`);
 }
 
 /** `live pod NAME`, `live node NAME`, `live namespace [NS]`. */
@@ -310,6 +334,8 @@ Usage:
       [--save DIR]                          keep what was read (rbac-diagnose DIR/* reads it)
   rbac-diagnose watch [-n NS | -A] [--max-events N] [--timeout 60s]
                                             one JSON line per diagnosis as cluster events arrive
+  STREAM | rbac-diagnose --follow           the same JSON lines for a stream on standard input
+                                            (kubectl get -w, kubectl logs -f, journalctl -f)
   rbac-diagnose mcp [--rules DIR]           the diagnosis as an MCP server on stdio, for AI agents
   rbac-diagnose web [--port N]              the browser page, served on 127.0.0.1
 
@@ -331,6 +357,9 @@ Options:
       --rules DIR          add rules from DIR, YAML or JSON (a rule with a built-in id replaces it)
       --max-size MIB       largest input read (default 256)
       --max-line-size KIB  longest line searched whole for error messages (default 1024)
+      --follow             read standard input until it closes and print one JSON line (as watch does) each time
+                           a diagnosis appears, changes or goes; memory stays bounded (old evidence lines are
+                           dropped and the line says how many)
   -v, --verbose, --all     the full report: every cause in full, with all its checks and fixes
       --color, --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
       --log-level LEVEL    silent|error|warn|info|debug|trace, to stderr (default warn)
@@ -345,6 +374,8 @@ Examples:
   rbac-diagnose explain node_role_not_mapped
   rbac-diagnose describe.txt aws-auth.yaml
   pbpaste | rbac-diagnose -o json | jq '.diagnoses[0].rootCause'
+  kubectl get events -A -w -o json | rbac-diagnose --follow
+  kubectl logs -f deploy/aws-load-balancer-controller -n kube-system | rbac-diagnose --follow
 
 Exit codes: 0 ran, 1 --fail-on matched, 2 usage or unreadable input, 70 internal error (a bug).
 `;

@@ -1,5 +1,5 @@
 // Reading inputs (files and standard input, with a size limit and binary detection) and writing the report.
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isatty } from 'node:tty';
 
@@ -19,47 +19,134 @@ export interface NamedText {
 /** How much of an input is searched for NUL characters, the mark of binary data. */
 const BINARY_PROBE = 8192;
 
+/** One input to diagnose: its display name, its path as given (files), and its text in pieces as it is read. */
+export interface Input {
+  name: string;
+  path?: string;
+  pieces(): AsyncIterable<string>;
+}
+
+/** An input already in memory. */
+export function textInput(t: NamedText): Input {
+  return {
+    name: t.name,
+    ...(t.path === undefined ? {} : { path: t.path }),
+    // eslint-disable-next-line @typescript-eslint/require-await -- an async iterable of one piece
+    pieces: async function* () {
+      yield t.text;
+    },
+  };
+}
+
 /**
- * Decodes input bytes as text: UTF-8 (a byte order mark dropped), or UTF-16 with its byte order mark, little- or
- * big-endian (what Windows PowerShell's `>` writes). Refuses binary data: a NUL character in the first 8 KiB.
+ * Decodes the bytes of one input as they arrive: UTF-8 (a byte order mark dropped), or UTF-16 with its byte order mark,
+ * little- or big-endian (what Windows PowerShell's `>` writes). Refuses binary data: a NUL character in the first
+ * 8 KiB.
  */
-export function decodeText(buf: Buffer, name: string): string {
-  let text: string;
-  if (buf[0] === 0xff && buf[1] === 0xfe) text = buf.toString('utf16le', 2, buf.length - (buf.length % 2));
-  else if (buf[0] === 0xfe && buf[1] === 0xff)
-    text = Buffer.from(buf.subarray(2, buf.length - (buf.length % 2)))
-      .swap16()
-      .toString('utf16le');
-  else {
-    const nul = buf.subarray(0, BINARY_PROBE).indexOf(0);
-    if (nul !== -1) throw binary(name, nul);
-    text = buf.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export class InputDecoder {
+  readonly #name: string;
+  #form: 'utf8' | 'utf16le' | 'utf16be' | null = null;
+  /** Bytes before the form is known (fewer than two), or the odd byte of UTF-16 not decoded yet. */
+  #held: Buffer = Buffer.alloc(0);
+  /** Bytes (UTF-8) or characters (UTF-16) already probed for NUL. */
+  #probed = 0;
+  readonly #utf8 = new TextDecoder('utf-8');
+
+  constructor(name: string) {
+    this.#name = name;
   }
-  const nul = text.slice(0, BINARY_PROBE).indexOf('\0');
-  if (nul !== -1) throw binary(name, nul);
-  return text;
+
+  /** The text of the next bytes (a character they cut is decoded with the bytes after it). */
+  push(bytes: Buffer): string {
+    let buf = this.#held.length > 0 ? Buffer.concat([this.#held, bytes]) : bytes;
+    this.#held = Buffer.alloc(0);
+    if (this.#form === null) {
+      if (buf.length < 2) {
+        this.#held = buf;
+        return '';
+      }
+      this.#form =
+        buf[0] === 0xff && buf[1] === 0xfe ? 'utf16le' : buf[0] === 0xfe && buf[1] === 0xff ? 'utf16be' : 'utf8';
+      if (this.#form !== 'utf8') buf = buf.subarray(2);
+    }
+    if (this.#form === 'utf8') {
+      this.#probe(buf.subarray(0, Math.max(0, BINARY_PROBE - this.#probed)).indexOf(0));
+      this.#probed += buf.length;
+      return this.#utf8.decode(buf, { stream: true });
+    }
+    const even = buf.length - (buf.length % 2);
+    this.#held = Buffer.from(buf.subarray(even));
+    const pairs = buf.subarray(0, even);
+    const text = (this.#form === 'utf16be' ? Buffer.from(pairs).swap16() : pairs).toString('utf16le');
+    this.#probe(text.slice(0, Math.max(0, BINARY_PROBE - this.#probed)).indexOf('\0'));
+    this.#probed += text.length;
+    return text;
+  }
+
+  /** The text of the last bytes held (an odd byte of UTF-16 is dropped). */
+  end(): string {
+    if (this.#form === null) {
+      this.#form = 'utf8';
+      const rest = this.#held;
+      this.#held = Buffer.alloc(0);
+      return this.push(rest) + this.#utf8.decode();
+    }
+    return this.#form === 'utf8' ? this.#utf8.decode() : '';
+  }
+
+  #probe(at: number): void {
+    if (at !== -1) throw binary(this.#name, this.#probed + at);
+  }
+}
+
+/** Decodes input bytes as text (see InputDecoder). */
+export function decodeText(buf: Buffer, name: string): string {
+  const d = new InputDecoder(name);
+  return d.push(buf) + d.end();
+}
+
+/**
+ * The text of a byte stream in pieces, decoded as they arrive; more than `maxBytes` is an InputError (`what`: how
+ * the error names the input).
+ */
+async function* decodePieces(
+  bytes: AsyncIterable<Buffer>,
+  name: string,
+  maxBytes: number,
+  what: string,
+): AsyncIterable<string> {
+  const d = new InputDecoder(name);
+  let size = 0;
+  try {
+    for await (const chunk of bytes) {
+      size += chunk.length;
+      if (size > maxBytes)
+        throw new InputError(
+          `${what} is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`,
+        );
+      const text = d.push(chunk);
+      if (text !== '') yield text;
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`cannot read ${what}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const rest = d.end();
+  if (rest !== '') yield rest;
+}
+
+/** Standard input, read in pieces up to `maxBytes`. */
+export function stdinInput(maxBytes: number): Input {
+  return {
+    name: 'stdin',
+    pieces: () => decodePieces(process.stdin as AsyncIterable<Buffer>, 'standard input', maxBytes, 'standard input'),
+  };
 }
 
 function binary(name: string, offset: number): InputError {
   return new InputError(
     `${name} looks binary (a NUL character at offset ${offset}), not text output; pass kubectl or AWS CLI text, JSON or YAML`,
   );
-}
-
-/** Reads standard input to the end, up to `maxBytes`. */
-export async function readStdin(maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes)
-      throw new InputError(
-        `standard input is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`,
-      );
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
 }
 
 /** Whether standard input is a terminal (nothing was piped in). */
@@ -77,18 +164,16 @@ export function writeOut(s: string): void {
   process.stdout.write(s);
 }
 
-/** Reads the named files ("-" is standard input). */
-export async function readInputs(files: readonly string[], maxBytes: number): Promise<NamedText[]> {
-  const out: NamedText[] = [];
-  for (const f of files) {
+/** The named files ("-" is standard input), each checked before any is read. */
+export function fileInputs(files: readonly string[], maxBytes: number): Input[] {
+  return files.map((f) => {
     if (f === '-') {
       // `rbac-diagnose -` typed at a prompt waits for a paste: say so, or it looks hung.
       if (stdinIsTerminal())
         process.stderr.write(
           'rbac-diagnose: paste the output, then press Ctrl-D on an empty line (Ctrl-Z, Enter on Windows)\n',
         );
-      out.push({ name: 'stdin', text: decodeText(await readStdin(maxBytes), 'standard input') });
-      continue;
+      return stdinInput(maxBytes);
     }
     let size: number;
     try {
@@ -103,7 +188,11 @@ export async function readInputs(files: readonly string[], maxBytes: number): Pr
     }
     if (size > maxBytes)
       throw new InputError(`${f} is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`);
-    out.push({ name: basename(f), text: decodeText(readFileSync(f), f), path: f });
-  }
-  return out;
+    return {
+      name: basename(f),
+      path: f,
+      pieces: () =>
+        decodePieces(createReadStream(f, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>, f, maxBytes, f),
+    };
+  });
 }

@@ -6,7 +6,7 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { explainId, loadRules, rulesList } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
 import { diagnoseInputs } from './diagnosis.js';
-import { decodeText, InputError, readInputs, readStdin, stdinIsTerminal, writeOut, type NamedText } from './io.js';
+import { fileInputs, InputError, stdinInput, stdinIsTerminal, textInput, writeOut, type Input } from './io.js';
 import { createProgressLog } from './log.js';
 import { exitCode, ISSUES_URL, render, VERSION } from './output.js';
 
@@ -49,14 +49,23 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeOut(text);
       return 0;
     }
-    const inputs = await gatherInputs(args);
+    if (args.follow) {
+      if (stdinIsTerminal())
+        throw new UsageError(
+          '--follow reads a stream on standard input: pipe one in (kubectl get events -A -w -o json | …)',
+        );
+      // The follow machinery is a chunk of its own: other runs never load it.
+      const { runFollow } = await import('./follow.js');
+      return await runFollow(args, ruleSet, log);
+    }
+    const inputs = gatherInputs(args);
     if (inputs === null) {
       process.stderr.write(
         'rbac-diagnose: nothing to read: pipe kubectl output in (`kubectl describe pod my-pod | rbac-diagnose`), name files, or run `rbac-diagnose -` and paste (see --help)\n',
       );
       return 2;
     }
-    log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
+    log.debug({ inputs: inputs.map((i) => i.name) }, 'read inputs');
     const { report, trace } = await diagnoseInputs(inputs, ruleSet, args);
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
     writeOut(await render(report, args, ruleSet.rules, inputs, trace));
@@ -75,10 +84,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function gatherInputs(args: CliArgs): Promise<NamedText[] | null> {
+function gatherInputs(args: CliArgs): Input[] | null {
   const max = Math.floor(args.maxSizeMiB * 1048576);
-  if (args.demo) return [{ name: 'demo', text: DEMO_INPUT }];
-  if (args.files.length > 0) return readInputs(args.files, max);
+  if (args.demo) return [textInput({ name: 'demo', text: DEMO_INPUT })];
+  if (args.files.length > 0) return fileInputs(args.files, max);
   if (stdinIsTerminal()) return null;
-  return [{ name: 'stdin', text: decodeText(await readStdin(max), 'standard input') }];
+  return [stdinInput(max)];
 }

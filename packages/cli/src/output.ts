@@ -12,7 +12,7 @@ import {
 } from '@rbac-diagnose/core';
 import type { CliArgs } from './args.js';
 import { DEMO_INPUT } from './demo.js';
-import { stdoutIsTerminal, type NamedText } from './io.js';
+import { stdoutIsTerminal } from './io.js';
 
 declare const __RBAC_DIAGNOSE_VERSION__: string;
 /** The package version (set by the bundler; a run from the sources says 0.0.0-dev). */
@@ -35,7 +35,7 @@ export async function render(
   report: Report,
   args: CliArgs,
   rules: readonly Rule[],
-  inputs: readonly NamedText[],
+  inputs: readonly { name: string; path?: string }[],
   trace: readonly RuleTrace[],
 ): Promise<string> {
   if (args.fix) return renderFix(report, args.includeEscalation);

@@ -93,17 +93,13 @@ export async function diagnoseDetailed(
   return await evaluate(finishReading(reading), options);
 }
 
-/** The reading options of diagnose options. */
+/** The reading options of diagnose options (a stream's input has no size limit unless one is given). */
 export function readingOptions(options: DiagnoseOptions, stream = false): ReadingOptions {
   return {
     maxInputChars: options.maxInputChars ?? (stream ? Number.POSITIVE_INFINITY : DEFAULT_MAX),
     ...(options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars }),
-    ...(stream ? { maxHeldLines: STREAM_MAX_HELD } : {}),
   };
 }
-
-/** Lines a stream's unquoting stage holds at most while their shared indentation is unknown. */
-const STREAM_MAX_HELD = 1000;
 
 /** The rules a run uses, checked, and the issues of those that could not be used. */
 export interface ValidRules {

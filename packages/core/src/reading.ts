@@ -41,10 +41,6 @@ import { deepCopy } from './platform.js';
 export interface ReadingOptions extends ExtractOptions {
   /** Largest input read, in characters: the rest is left out with an issue. */
   maxInputChars: number;
-  /** Most lines the unquoting stage holds while their shared indentation is unknown (see Unquoter). */
-  maxHeldLines?: number;
-  /** Longest line held while its newline has not come (the rest of it is dropped). */
-  maxLineHeld?: number;
 }
 
 /** One input being read. */
@@ -82,8 +78,8 @@ export function beginInput(r: Reading, source?: string): void {
   endInput(r);
   r.input = {
     source,
-    lines: newLineReader(source, r.options.maxLineHeld),
-    unquoter: newUnquoter(r.options.maxHeldLines),
+    lines: newLineReader(source, r.options.limits?.lineChars),
+    unquoter: newUnquoter(r.options.limits?.heldLines),
     splitter: newSplitter(),
     chars: 0,
     text: false,

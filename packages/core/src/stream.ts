@@ -33,6 +33,8 @@ export const STREAM_LIMITS: Readonly<Limits> = {
   sections: 1000,
   issues: 1000,
   sectionLines: 10000,
+  heldLines: 1000,
+  lineChars: 4 * 1024 * 1024,
 };
 
 /** Options of a stream: those of diagnose(), and its bounds. */
@@ -91,6 +93,7 @@ export class DiagnosisStream {
   #decoder: Utf8Decoder | null = null;
   #rules: Promise<ValidRules> | null = null;
   #ended = false;
+  #began = false;
 
   constructor(options: StreamOptions) {
     const { limits, ...rest } = options;
@@ -99,12 +102,26 @@ export class DiagnosisStream {
       ...readingOptions(rest, true),
       ...(limits === null ? {} : { limits: { ...STREAM_LIMITS, ...limits } }),
     });
-    beginInput(this.#reading);
+  }
+
+  /**
+   * Starts the next of several inputs, named (its evidence names it, as diagnose() names several inputs). Without it
+   * the stream is one input.
+   */
+  beginInput(name: string): void {
+    if (this.#ended) return;
+    this.#flush();
+    beginInput(this.#reading, name);
+    this.#began = true;
   }
 
   /** Reads one more piece of the input: text, or UTF-8 bytes (a character may be split between pieces). */
   write(chunk: string | Uint8Array): void {
     if (this.#ended) return;
+    if (!this.#began) {
+      beginInput(this.#reading);
+      this.#began = true;
+    }
     if (typeof chunk === 'string') readText(this.#reading, chunk);
     else readText(this.#reading, (this.#decoder ??= newUtf8Decoder()).decode(chunk, { stream: true }));
   }
@@ -128,11 +145,19 @@ export class DiagnosisStream {
   /** Ends the input and diagnoses all of it. */
   async finish(): Promise<DiagnoseResult> {
     if (!this.#ended) {
-      if (this.#decoder) readText(this.#reading, this.#decoder.decode());
+      this.#flush();
+      // A stream nothing was written to is one empty input, as diagnose('') is.
+      if (!this.#began) beginInput(this.#reading);
       endInput(this.#reading);
       this.#ended = true;
     }
     return await this.#evaluate(this.#reading);
+  }
+
+  /** The bytes of a character the decoder still holds, as text; the decoder starts afresh for the next input. */
+  #flush(): void {
+    if (this.#decoder && this.#reading.input) readText(this.#reading, this.#decoder.decode());
+    this.#decoder = null;
   }
 
   async #evaluate(reading: Reading): Promise<DiagnoseResult> {

@@ -1,11 +1,12 @@
 // `rbac-diagnose watch -n NS | -A`: list then watch events (client-node Watch), keep the latest version of each,
-// re-diagnose when they change (debounced), and print one NDJSON record per diagnosis that appears, changes or goes.
-// Reconnects with exponential back-off; relists after 410 Gone. Read-only: list + watch.
+// re-diagnose when they change (debounced), and print one NDJSON record per diagnosis that appears, changes or goes
+// (records.ts, shared with --follow). Reconnects with exponential back-off; relists after 410 Gone. Read-only.
 import type { CoreV1Event } from '@kubernetes/client-node';
-import { diagnoseDetailed, type Diagnosis } from '@rbac-diagnose/core';
+import { diagnoseDetailed, diffReport, type SeenDiagnoses } from '@rbac-diagnose/core';
 import { ruleOptions, type RuleSet } from '../commands.js';
 import type { CliArgs, LiveOptions } from '../args.js';
 import type { Logger } from '../log.js';
+import { updateRecords, writeRecord, type WatchRecord } from '../records.js';
 import { isRecord, KubeError, type Kube } from './kube.js';
 import { eventsJson } from './render.js';
 
@@ -14,12 +15,6 @@ const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 30000;
 /** Events kept (newest by last time seen); older ones are forgotten so memory stays bounded. */
 const MAX_KEPT = 5000;
-
-interface Seen {
-  confidence: number;
-  evidence: number;
-  summary: string;
-}
 
 /**
  * A watch event's object, JSON as the server sent it, as the CoreV1Event that a list returns: an object with metadata
@@ -47,7 +42,7 @@ export async function runWatch(
 ): Promise<number> {
   const namespace = live.allNamespaces ? null : (live.namespace ?? kube.target.namespace ?? 'default');
   const events = new Map<string, CoreV1Event>();
-  const seen = new Map<string, Seen>();
+  let seen: SeenDiagnoses = new Map();
   let received = 0;
   let stopping = false;
   let abort: (() => void) | null = null;
@@ -56,9 +51,7 @@ export async function runWatch(
   let evaluating: Promise<void> = Promise.resolve();
   let resolveDone: (code: number) => void = () => undefined;
   const done = new Promise<number>((r) => (resolveDone = r));
-  const emit = (rec: object): void => {
-    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...rec })}\n`);
-  };
+  const emit = (rec: WatchRecord): void => writeRecord(rec);
 
   const evaluate = async (): Promise<void> => {
     const kept = [...events.values()];
@@ -68,23 +61,9 @@ export async function runWatch(
       minConfidence: args.minConfidence,
       redact: args.redact,
     });
-    const now = new Map<string, Diagnosis>();
-    for (const d of report.diagnoses) now.set(`${d.ruleId}\u0000${d.rootCause}`, d);
-    for (const [key, d] of now) {
-      const prev = seen.get(key);
-      const cur = { confidence: d.confidence, evidence: d.evidence.length, summary: d.summary };
-      if (!prev) emit({ change: 'new', namespace, diagnosis: d });
-      else if (prev.confidence !== cur.confidence || prev.evidence !== cur.evidence || prev.summary !== cur.summary)
-        emit({ change: 'changed', namespace, diagnosis: d });
-      seen.set(key, cur);
-    }
-    for (const key of [...seen.keys()]) {
-      if (!now.has(key)) {
-        const [ruleId, rootCause] = key.split('\u0000');
-        emit({ change: 'resolved', namespace, diagnosis: { ruleId, rootCause } });
-        seen.delete(key);
-      }
-    }
+    const next = diffReport(seen, report);
+    seen = next.seen;
+    for (const rec of updateRecords(next.updates, namespace)) emit(rec);
   };
   const schedule = (): void => {
     if (debounce) clearTimeout(debounce);

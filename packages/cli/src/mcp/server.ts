@@ -8,7 +8,7 @@ import * as z from 'zod';
 import type { CliArgs } from '../args.js';
 import { explainId, loadRules, rulesListData, type RuleSet } from '../commands.js';
 import { diagnoseInputs, type DiagnosisOptions } from '../diagnosis.js';
-import type { NamedText } from '../io.js';
+import { textInput, type NamedText } from '../io.js';
 import { createProgressLog } from '../log.js';
 import { ISSUES_URL, VERSION } from '../output.js';
 import { LineTransport } from './transport.js';
@@ -140,7 +140,7 @@ export function createMcpServer(set: RuleSet, limits: McpLimits): McpServer {
         maxLineKiB: limits.maxLineKiB,
       };
       try {
-        const { report } = await diagnoseInputs(inputs, set, options);
+        const { report } = await diagnoseInputs(inputs.map(textInput), set, options);
         const lang = args.lang ?? 'en';
         return {
           // The same JSON as `rbac-diagnose -o json` prints for these inputs.

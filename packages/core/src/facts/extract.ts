@@ -81,6 +81,10 @@ export interface Limits {
   issues: number;
   /** Lines of a section read whole (describe, YAML, a JSON value) held at most: its next lines are read as text. */
   sectionLines: number;
+  /** Lines held while the indentation they share is unknown (see Unquoter), and characters of a line held while its
+   * newline has not come (the rest of it is dropped). */
+  heldLines: number;
+  lineChars: number;
 }
 
 /** How much was dropped to stay within the limits. */
