@@ -1,6 +1,7 @@
 // Reading inputs (files and standard input, with a size limit and binary detection) and writing the report.
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { isatty } from 'node:tty';
 
 /** Unreadable input: exit code 2 with a one-line reason. */
@@ -50,7 +51,9 @@ export class InputDecoder {
   #held: Buffer = Buffer.alloc(0);
   /** Bytes (UTF-8) or characters (UTF-16) already probed for NUL. */
   #probed = 0;
-  readonly #utf8 = new TextDecoder('utf-8');
+  readonly #utf8 = new StringDecoder('utf8');
+  /** Whether text was given yet (a byte order mark starts it). */
+  #started = false;
 
   constructor(name: string) {
     this.#name = name;
@@ -72,7 +75,7 @@ export class InputDecoder {
     if (this.#form === 'utf8') {
       this.#probe(buf.subarray(0, Math.max(0, BINARY_PROBE - this.#probed)).indexOf(0));
       this.#probed += buf.length;
-      return this.#utf8.decode(buf, { stream: true });
+      return this.#text(this.#utf8.write(buf));
     }
     const even = buf.length - (buf.length % 2);
     this.#held = Buffer.from(buf.subarray(even));
@@ -89,9 +92,16 @@ export class InputDecoder {
       this.#form = 'utf8';
       const rest = this.#held;
       this.#held = Buffer.alloc(0);
-      return this.push(rest) + this.#utf8.decode();
+      return this.push(rest) + this.#text(this.#utf8.end());
     }
-    return this.#form === 'utf8' ? this.#utf8.decode() : '';
+    return this.#form === 'utf8' ? this.#text(this.#utf8.end()) : '';
+  }
+
+  /** UTF-8 text without the byte order mark that may start it. */
+  #text(s: string): string {
+    if (this.#started || s === '') return s;
+    this.#started = true;
+    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   }
 
   #probe(at: number): void {

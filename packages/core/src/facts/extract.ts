@@ -393,10 +393,13 @@ function citeLine(cited: CitedLines, l: Line): void {
 function citedNumbers(facts: readonly object[]): Set<number> {
   const out = new Set<number>();
   const visit = (f: Record<string, unknown>, depth: number): void => {
-    for (const [k, v] of Object.entries(f)) {
-      if (typeof v === 'number' && (k === 'line' || k.endsWith('Line'))) out.add(v);
-      else if (Array.isArray(v)) {
-        if (k === 'lines') for (const n of v.slice(0, 3)) if (typeof n === 'number') out.add(n);
+    for (const k in f) {
+      const v = f[k];
+      if (typeof v === 'number') {
+        if (k === 'line' || k.endsWith('Line')) out.add(v);
+      } else if (Array.isArray(v)) {
+        if (k === 'lines')
+          for (let i = 0; i < 3 && i < v.length; i++) if (typeof v[i] === 'number') out.add(v[i] as number);
         if (depth < 2)
           for (const item of v)
             if (typeof item === 'object' && item !== null) visit(item as Record<string, unknown>, depth + 1);
@@ -416,14 +419,13 @@ const GET_NODES = /(?:^|[\s/])(?:kubectl|k|oc)\s(?:.*\s)?get\s+(?:nodes?|no)\b/;
 
 /** "No resources found" printed by `kubectl get nodes` (its prompt, or the command quoted on the line before). */
 function watchNodeLine(w: NodeListWatch, text: string): void {
-  if (
-    text.includes('No resources found') &&
-    text.trim().startsWith('No resources found') &&
-    GET_NODES.test(w.last ?? w.prev)
-  )
-    w.empty = true;
-  const t = text.trim();
-  if (t !== '') w.last = t;
+  if (text === '') return;
+  // The line before is trimmed only at a hit.
+  if (text.includes('No resources found') && text.trim().startsWith('No resources found')) {
+    if (GET_NODES.test((w.last ?? w.prev).trim())) w.empty = true;
+  }
+  const c = text.charCodeAt(0);
+  if ((c > 32 && c < 127) || text.trim() !== '') w.last = text;
 }
 
 /** Reads one section whole: its error messages, then what its kind holds, then its cut and redacted lines. */

@@ -58,6 +58,7 @@ export function readPolicyLines(
   order: number,
   cite: (line: Line) => void,
 ): void {
+  if (p.active.length === 0 && !found.some((s) => s.id === 'admission_kyverno_blocked')) return;
   const headers = new Map<string, { s: Signal; order: number }[]>();
   const oneLine = new Set<string>();
   for (const s of found) if (s.id === 'admission_kyverno_rule_failed') oneLine.add(key(s.source, s.line));

@@ -57,7 +57,7 @@ export function readLines(r: LineReader, piece: string, emit: (line: Line) => vo
       r.rest = '';
       r.restDirty = false;
     }
-    emit({ no: r.no++, text: test && DIRTY.test(raw) ? cleanLine(raw) : trimEnd(raw), source: r.source });
+    emit({ no: r.no++, text: own(test && DIRTY.test(raw) ? cleanLine(raw) : trimEnd(raw)), source: r.source });
     start = end + 1;
   }
   if (start < piece.length && r.rest.length < r.maxRest) {
@@ -65,6 +65,14 @@ export function readLines(r: LineReader, piece: string, emit: (line: Line) => vo
     if (r.rest.length > r.maxRest) r.rest = r.rest.slice(0, r.maxRest);
     r.restDirty ||= dirty;
   }
+}
+
+/**
+ * The text as a string of its own: a line cut from a piece of input would keep the whole piece alive for as long as
+ * any fact holds a part of it (engines cut strings as views of the one they come from).
+ */
+function own(text: string): string {
+  return text.length < 16 ? text : (' ' + text).slice(1);
 }
 
 /** Ends the input: the text after the last newline is a line, and an empty input is one empty line. */
