@@ -64,13 +64,23 @@ export interface Reading {
   /** Issues found while reading them. */
   issues: Issue[];
   input: InputReading | null;
+  /** Lines of the inputs already ended. */
+  linesEnded: number;
   options: ReadingOptions;
 }
 
 /** A reading before any input. */
 export function newReading(options: ReadingOptions): Reading {
   const issues: Issue[] = [];
-  return { x: newExtraction(issues, options), scan: newLineScan(), inputIssues: [], issues, input: null, options };
+  return {
+    x: newExtraction(issues, options),
+    scan: newLineScan(),
+    inputIssues: [],
+    issues,
+    input: null,
+    linesEnded: 0,
+    options,
+  };
 }
 
 /** Starts an input (`source`: its name, when several are read). */
@@ -107,6 +117,7 @@ export function endInput(r: Reading): void {
   endSplit(input.splitter, sink);
   endScanInput(r.scan);
   r.input = null;
+  r.linesEnded += input.lines.no - 1;
   const source = input.source === undefined ? {} : { source: input.source };
   const max = r.options.maxInputChars;
   if (input.chars > max)
@@ -166,9 +177,9 @@ export function finishReading(r: Reading): ReadResult {
   };
 }
 
-/** Lines read from the current input so far (complete lines: a line counts once its newline came). */
+/** Lines read so far (a line counts once its newline came, or its input ended). */
 export function linesRead(r: Reading): number {
-  return r.input === null ? 0 : r.input.lines.no - 1;
+  return r.linesEnded + (r.input === null ? 0 : r.input.lines.no - 1);
 }
 
 /**

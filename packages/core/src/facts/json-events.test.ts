@@ -4,14 +4,30 @@ import { toLines } from '../input/lines.js';
 import { splitSections } from '../input/split.js';
 import type { Issue } from '../report.js';
 import { extractFacts } from './extract.js';
+import { beginInput, finishReading, newReading, readText, type ReadResult } from '../reading.js';
 
-/** Facts as diagnose() reads them: with the input text, so a JSON section's text is sliced from it, not joined. */
-function read(
-  text: string,
-  withText = true,
-): { facts: ReturnType<typeof extractFacts>; issues: Issue[]; kinds: string[]; lines: [number, number][] } {
+/** What a reading finds: a list's items read one by one from the first (`after` 1), or the list read whole. */
+function readList(text: string, after?: number): Omit<ReadResult, 'bindings'> {
+  const r = newReading({
+    maxInputChars: Number.POSITIVE_INFINITY,
+    ...(after === undefined ? {} : { listStreamAfter: after }),
+  });
+  beginInput(r);
+  readText(r, text);
+  const { bindings: _bindings, ...rest } = finishReading(r);
+  return rest;
+}
+const readByItem = (text: string): Omit<ReadResult, 'bindings'> => readList(text, 1);
+const readWhole = (text: string): Omit<ReadResult, 'bindings'> => readList(text);
+
+function read(text: string): {
+  facts: ReturnType<typeof extractFacts>;
+  issues: Issue[];
+  kinds: string[];
+  lines: [number, number][];
+} {
   const issues: Issue[] = [];
-  const sections = splitSections(toLines(text), withText ? text : undefined);
+  const sections = splitSections(toLines(text));
   return {
     facts: extractFacts(sections, issues),
     issues,
@@ -96,15 +112,30 @@ describe('JSON event lists: the native and the recovering reader give the same f
         expect(fast.lines).toEqual(slow.lines);
         expect(fast.issues).toEqual(slow.issues);
         expect(fast.facts).toEqual(slow.facts);
-        // Without the input text the section's lines are joined: the same again.
-        expect(read(text, false)).toEqual(fast);
+        // Read item by item (as a long list is), the same again.
+        expect(readByItem(text)).toEqual(readWhole(text));
       }),
       { numRuns: 300 },
     );
   });
 });
 
-describe('a JSON section sliced from the input gives what its joined lines give', () => {
+describe('a JSON list read item by item gives what it gives read whole', () => {
+  test('property: a kubectl list cut off anywhere (a paste that stops early)', () => {
+    fc.assert(
+      fc.property(eventList, fc.double({ min: 0, max: 1, noNaN: true }), (items, at) => {
+        const json = JSON.stringify(
+          { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } },
+          null,
+          4,
+        );
+        const text = json.slice(0, Math.floor(at * json.length));
+        expect(readByItem(text)).toEqual(readWhole(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   const json = JSON.stringify(
     {
       apiVersion: 'v1',
@@ -125,7 +156,7 @@ describe('a JSON section sliced from the input gives what its joined lines give'
     ['cut off', json.slice(0, -40)],
     ['in a fence', `\`\`\`json\n${json}\n\`\`\`\n`],
   ])('%s', (_, text) => {
-    expect(read(text)).toEqual(read(text, false));
+    expect(readByItem(text)).toEqual(readWhole(text));
   });
 });
 

@@ -32,6 +32,9 @@ export interface ListReading {
   scan: JsonScan;
   first: Line;
   lastNo: number;
+  last: Line;
+  /** Whether an item did not parse: its error was reported (the first error, as a list read whole reports). */
+  broken: boolean;
   /** The lines before the first item, up to `"items": [`, and those after the last (`],`, `"kind": "List"` …). */
   head: Line[];
   tail: Line[];
@@ -62,6 +65,8 @@ export function openListReading(first: Line, firstSignal: number): ListReading |
     scan,
     first,
     lastNo: first.no,
+    last: first,
+    broken: false,
     head: [first],
     tail: [],
     items: [],
@@ -88,6 +93,7 @@ const ITEMS_END = /^\s*\],?$/;
  */
 export function listLine(r: ListReading, l: Line, c: Collected): boolean {
   r.lastNo = l.no;
+  r.last = l;
   const t = l.text;
   const before = r.scan.depth;
   scanJsonLine(r.scan, t);
@@ -166,15 +172,16 @@ function joined(lines: readonly Line[]): string {
   return lines.map((l) => l.text).join('\n');
 }
 
-/** Reads the complete items waiting: each parsed alone, its objects read, its lines searched. */
-function readItems(r: ListReading, c: Collected): void {
+/** Reads the complete items waiting (`cut`: the last is cut off): each parsed alone, its objects read, its lines searched. */
+function readItems(r: ListReading, c: Collected, cut = false): void {
   for (const lines of r.items) {
     const last = lines[lines.length - 1] as Line;
     const text = joined(lines);
     // The item's own text: without the comma that separates it from the next.
-    const loc = readJson(last.text.endsWith(',') ? text.slice(0, -1) : text);
+    const loc = readJson(!cut && last.text.endsWith(',') ? text.slice(0, -1) : text);
     r.keys = jsonKeys(text, r.keys);
-    parseIssues(loc, lines, false, c);
+    if (!r.broken) parseIssues(loc, lines, false, c);
+    r.broken ||= loc.errors.length > 0;
     const { events, messages } = readObjects(loc, lines, 1, c);
     for (const m of messages) r.messages.push(m);
     searchRange(lines, false, events, false, c, 0, true, r.found);
@@ -201,13 +208,14 @@ export function closeListReading(r: ListReading, c: Collected): InputKind {
   if (r.item.length > 0) {
     r.items.push(r.item);
     r.item = [];
-    readItems(r, c);
+    readItems(r, c, true);
   }
-  // What surrounds the items, parsed on its own: `{ "apiVersion": …, "items": [ ], "kind": "List", … }`.
-  const around = [...r.head, ...r.tail];
-  const loc = readJson(joined(around));
+  // What surrounds the items, parsed on its own: `{ "apiVersion": …, "items": [ ], "kind": "List", … }`. Text that
+  // ends before the items do ends at the section's last line.
+  const around = r.tail.length > 0 ? [...r.head, ...r.tail] : [...r.head.slice(0, -1), r.last];
+  const loc = readJson(joined([...r.head, ...r.tail]));
   r.keys = jsonKeys(joined(r.tail), r.keys);
-  parseIssues(loc, around, false, c);
+  if (!r.broken) parseIssues(loc, around, false, c);
   searchObjectMessages(r.messages, r.firstSignal, c);
   const source = r.first.source;
   pushElisionIssues(r.redacted, r.elided, source === undefined ? {} : { source }, c);
