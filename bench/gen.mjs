@@ -2,6 +2,9 @@
 //   events  — `kubectl get events -A -o json` (4-space indent, sorted keys, List wrapper)
 //   describe — `kubectl describe pods -A`
 //   mixed   — mixed logs: klog, journald/kubelet, controller JSON logs, kubectl and aws CLI errors
+//   pending — `kubectl get events -A -o json` where every event is a distinct Pending pod (FailedScheduling)
+//   controller — a controller's log (aws-load-balancer-controller, JSON lines and klog) with one error in 10 000 lines
+// controllerChunks also feeds `--follow` through a pipe, never through a file (bench/run.mjs).
 // The same seed and size always give the same bytes.
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -466,11 +469,105 @@ function* mixedChunks(t, target) {
   }
 }
 
+/** One FailedScheduling event of its own Pending pod. */
+function pendingEvent(t, i) {
+  const e = makeEvent(t, i);
+  const ns = NAMESPACES[i % NAMESPACES.length];
+  const pod = `${APPS[i % APPS.length]}-${t.alnum(10)}-${String(i).padStart(7, '0')}`;
+  const nodes = 3 + (i % 12);
+  const message = [
+    `0/${nodes} nodes are available: ${nodes} node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`,
+    `0/${nodes} nodes are available: ${nodes} Insufficient cpu. preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`,
+    `0/${nodes} nodes are available: ${nodes} node(s) didn't match Pod's node affinity/selector. preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`,
+  ][i % 3];
+  return {
+    ...e,
+    count: 1 + (i % 7),
+    involvedObject: {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      name: pod,
+      namespace: ns,
+      resourceVersion: String(2000000 + i),
+      uid: t.uid(),
+    },
+    message,
+    metadata: { ...e.metadata, name: `${pod}.${t.hex(16)}`, namespace: ns },
+    reason: 'FailedScheduling',
+    reportingComponent: 'default-scheduler',
+    reportingInstance: '',
+    source: { component: 'default-scheduler' },
+    type: 'Warning',
+  };
+}
+
+function* pendingChunks(t, target) {
+  yield '{\n    "apiVersion": "v1",\n    "items": [\n';
+  let size = 60;
+  let i = 0;
+  while (size < target - 80) {
+    const piece = (i === 0 ? '' : ',\n') + indentBlock(JSON.stringify(pendingEvent(t, i++), null, 4), '        ');
+    size += Buffer.byteLength(piece);
+    yield piece;
+  }
+  yield '\n    ],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n';
+}
+
+/** The error a controller log holds once in 10 000 lines: its IAM role may not tag load balancers. */
+export const CONTROLLER_ERROR =
+  '{"level":"error","ts":"2026-11-29T05:31:07Z","msg":"Reconciler error","controller":"ingress","object":{"name":"shop","namespace":"shop"},"namespace":"shop","name":"shop","reconcileID":"5b3a1f0e-9d1c-4f5e-8a51-0c7e2f1d2a90","error":"AccessDenied: User: arn:aws:sts::123456789012:assumed-role/AmazonEKSLoadBalancerControllerRole/1700000000 is not authorized to perform: elasticloadbalancing:AddTags on resource: arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/k8s-shop-shop-0a1b2c3d4e/* because no identity-based policy allows the elasticloadbalancing:AddTags action"}';
+
+/** An ordinary line of the controller's log (reconciles, watches, leader election, webhooks). */
+function controllerLine(t, i) {
+  const ns = NAMESPACES[i % NAMESPACES.length];
+  const app = APPS[(i >> 3) % APPS.length];
+  const ss = String(i % 60).padStart(2, '0');
+  const ms = String(i % 1000).padStart(3, '0');
+  switch (i % 5) {
+    case 0:
+      return `{"level":"info","ts":"2026-11-29T05:31:${ss}.${ms}Z","logger":"controllers.ingress","msg":"successfully deployed model","ingressGroup":"${ns}/${app}"}`;
+    case 1:
+      return `{"level":"info","ts":"2026-11-29T05:31:${ss}.${ms}Z","logger":"controllers.ingress","msg":"Reconciling","namespace":"${ns}","name":"${app}","reconcileID":"${t.uid()}"}`;
+    case 2:
+      return `I1129 05:31:${ss}.${ms}123       1 leaderelection.go:258] successfully renewed lease kube-system/aws-load-balancer-controller-leader`;
+    case 3:
+      return `{"level":"debug","ts":"2026-11-29T05:31:${ss}.${ms}Z","logger":"controller-runtime.webhook.webhooks","msg":"received request","webhook":"/mutate-v1-pod","UID":"${t.uid()}","kind":"/v1, Kind=Pod","resource":{"group":"","version":"v1","resource":"pods"}}`;
+    default:
+      return `{"level":"info","ts":"2026-11-29T05:31:${ss}.${ms}Z","logger":"backend-sg-provider","msg":"No change in backend SG rules","targetGroupBinding":"${ns}/k8s-${app}-${t.hex(10)}"}`;
+  }
+}
+
+/**
+ * A controller's log: ordinary lines with CONTROLLER_ERROR as line 5000 of every 10 000; `late` (a line number) puts
+ * `lateLine` there, for a diagnosis that first appears deep in a stream.
+ */
+export function* controllerChunks(t, target, late = null, lateLine = '') {
+  let size = 0;
+  let i = 0;
+  while (size < target) {
+    const lines = [];
+    for (let j = 0; j < 500; j++, i++) {
+      if (late !== null && i === late) lines.push(lateLine);
+      else lines.push(i % 10000 === 4999 ? CONTROLLER_ERROR : controllerLine(t, i));
+    }
+    const s = `${lines.join('\n')}\n`;
+    size += Buffer.byteLength(s);
+    yield s;
+  }
+}
+
 export const KINDS = {
   events: { ext: 'json', chunks: eventsChunks, salt: 1 },
   describe: { ext: 'txt', chunks: describeChunks, salt: 2 },
   mixed: { ext: 'log', chunks: mixedChunks, salt: 3 },
+  pending: { ext: 'json', chunks: pendingChunks, salt: 4 },
+  controller: { ext: 'log', chunks: controllerChunks, salt: 5 },
 };
+
+/** The generator's random tools for a kind (a stream generated on the fly uses them as generate() does). */
+export function toolsFor(kind, seed = SEED) {
+  return tools(prng(seed ^ (KINDS[kind].salt * 0x9e3779b9)));
+}
 
 /** Generates (or reuses) bench/out/<kind>-<mb>MB.<ext>; returns its path. */
 export async function generate(kind, mb, seed = SEED) {
@@ -480,7 +577,7 @@ export async function generate(kind, mb, seed = SEED) {
   const stampFile = `${file}.stamp`;
   const stamp = JSON.stringify({ seed, mb, v: GEN_VERSION });
   if (existsSync(file) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return file;
-  const t = tools(prng(seed ^ (k.salt * 0x9e3779b9)));
+  const t = toolsFor(kind, seed);
   const ws = createWriteStream(file);
   let buf = [];
   let n = 0;

@@ -2,9 +2,11 @@
 // BENCHMARKS.md. Needs `pnpm build` first. Every timing is a fresh process, cases are interleaved, results are medians
 // with min–max, and `node -e 0` is measured in the same batch.
 //
-//   node bench/run.mjs            full run (≈3 min here): sizes 10, 50, 100 MB
-//   node bench/run.mjs --quick    small subset (≈1 min): 10 MB only, fewer runs; does not rewrite BENCHMARKS.md
-//   options: --sizes 10,50  --no-scale (start-up, imports, library and live only)  --no-write  --write
+//   node bench/run.mjs            full run (≈15 min here): sizes 10, 50, 100 MB, --follow over 1 GB
+//   node bench/run.mjs --quick    small subset (≈2 min): 10 MB only, --follow over 100 MB, fewer runs; does not
+//                                 rewrite BENCHMARKS.md
+//   options: --sizes 10,50  --no-scale (start-up, imports, library and live only)  --follow-mb N  --no-follow
+//            --no-write  --write
 import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -20,7 +22,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { KINDS, OUT, SEED } from './gen.mjs';
+import { CONTROLLER_ERROR, controllerChunks, KINDS, OUT, SEED, toolsFor } from './gen.mjs';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -35,6 +37,7 @@ const SIZES = argv.includes('--no-scale')
       .split(',')
       .map(Number);
 const write = argv.includes('--write') || (!quick && !argv.includes('--no-write'));
+const FOLLOW_MB = argv.includes('--no-follow') ? 0 : Number(arg('--follow-mb', quick ? '100' : '1000'));
 const STARTUP_PAIRS = quick ? 6 : 15;
 const IMPORT_RUNS = quick ? 3 : 10;
 const PROFILE_RUNS = quick ? 2 : 5;
@@ -302,7 +305,7 @@ function scale() {
       let timedOut = false;
       let outcome = '';
       for (let i = 0; i < runs && !timedOut; i++) {
-        const b = timedRun(process.execPath, ['-e', kind === 'events' ? BASELINE_JSON : BASELINE_TEXT, file]);
+        const b = timedRun(process.execPath, ['-e', KINDS[kind].ext === 'json' ? BASELINE_JSON : BASELINE_TEXT, file]);
         base.push(b);
         log(`  ${kind} ${mb} MB run ${i + 1}/${runs}: baseline ${f0(b.ms)} ms…`);
         const c = timedRun(process.execPath, [CLI, '--max-size', '200', file, '-o', 'json']);
@@ -409,6 +412,72 @@ function library() {
   return JSON.parse(r.stdout);
 }
 
+// ── --follow ─────────────────────────────────────────────────────────────────────────────────────────────
+/** A kubelet line that first appears deep in the stream: its diagnosis (node_role_not_mapped) is new there. */
+const LATE_LINE =
+  'E1129 05:40:00.000000    2345 kubelet_node_status.go:95] "Unable to register node with API server" err="Unauthorized" node="ip-10-0-7-13.us-west-2.compute.internal"';
+
+/**
+ * `rbac-diagnose --follow` over a controller log generated on the fly into its standard input (never a file): one
+ * error in 10 000 lines (the first at line 5000) and a kubelet error first at 90 % of the stream. Measures the child's
+ * peak RSS and, for both, the time from writing the piece that holds the line to reading its first record.
+ */
+async function follow(mb) {
+  const bytes = mb * 1e6;
+  const t = toolsFor('controller');
+  // About 175 bytes a line.
+  const lateAt = Math.floor((bytes / 175) * 0.9);
+  const started = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', '__BENCH__ %M', process.execPath, CLI, '--follow'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const seen = new Map();
+  let records = 0;
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (d) => {
+    out += d;
+    for (let nl = out.indexOf('\n'); nl !== -1; nl = out.indexOf('\n')) {
+      const rec = JSON.parse(out.slice(0, nl));
+      out = out.slice(nl + 1);
+      records++;
+      if (rec.change === 'new' && !seen.has(rec.diagnosis.rootCause))
+        seen.set(rec.diagnosis.rootCause, performance.now());
+    }
+  });
+  child.stderr.on('data', (d) => (err += d));
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  let written = 0;
+  let line = 0;
+  let firstWrite = NaN;
+  let lateWrite = NaN;
+  for (const piece of controllerChunks(t, bytes, lateAt, LATE_LINE)) {
+    const now = performance.now();
+    // Each piece holds 500 lines.
+    if (line <= 4999 && 4999 < line + 500) firstWrite = now;
+    if (line <= lateAt && lateAt < line + 500) lateWrite = now;
+    line += 500;
+    written += Buffer.byteLength(piece);
+    if (!child.stdin.write(piece)) await new Promise((r) => child.stdin.once('drain', r));
+  }
+  child.stdin.end();
+  const code = await closed;
+  const wall = performance.now() - started;
+  const rss = Number(/__BENCH__ (\d+)/.exec(err)?.[1] ?? NaN) / 1024;
+  if (code !== 0) throw new Error(`--follow exited ${code}: ${err.replace(/__BENCH__ \d+\n?/, '')}`);
+  return {
+    mb: written / 1e6,
+    lines: line,
+    wall,
+    rss,
+    records,
+    first: (seen.get('controller_iam_permission_missing') ?? NaN) - firstWrite,
+    late: (seen.get('node_role_not_mapped') ?? NaN) - lateWrite,
+    lateAt,
+  };
+}
+
 // ── main ─────────────────────────────────────────────────────────────────────────────────────────────────
 const t0 = performance.now();
 const m = machine();
@@ -425,6 +494,15 @@ log('live…');
 const lv = await live();
 log('scale…');
 const sc = scale();
+let fol = null;
+if (FOLLOW_MB > 0) {
+  log(`--follow over ${FOLLOW_MB} MB generated into a pipe…`);
+  fol = await follow(FOLLOW_MB);
+  log(
+    `  ${f1(fol.wall / 1000)} s, peak RSS ${f0(fol.rss)} MB, first diagnosis ${f0(fol.first)} ms, late ${f0(fol.late)} ms`,
+  );
+}
+const load = spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout?.trim() ?? '?';
 log('scale profiles…');
 let scaleProf = [];
 if (SIZES.length > 0)
@@ -483,14 +561,27 @@ p(
 p(
   '  (4-space indent, realistic FailedScheduling, BackOff, Failed pull, FailedCreate/Forbidden and Normal events), `kubectl describe pods -A`',
 );
-p('  and mixed logs (klog, journald/kubelet, controller JSON, kubectl and aws CLI errors). The CLI runs as');
 p(
-  '  `node packages/cli/dist/rbac-diagnose.js --max-size 200 FILE -o json > /dev/null`; baselines are a bare `JSON.parse` of the same file (events)',
+  '  mixed logs (klog, journald/kubelet, controller JSON, kubectl and aws CLI errors), an events dump where every event is a',
+);
+p(
+  '  distinct Pending pod (pending), and a load balancer controller log with one error in 10 000 lines (controller). The CLI runs as',
+);
+p(
+  '  `node packages/cli/dist/rbac-diagnose.js --max-size 200 FILE -o json > /dev/null`; baselines are a bare `JSON.parse` of the same file (JSON)',
 );
 p("  or read + `split('\\n')` + one regex per line (text), each in its own process, so both include Node start-up.");
 p(
   `- A size whose CLI run exceeds ${SCALE_TIMEOUT_MS / 1000} s is recorded as timed out and larger sizes of that kind are skipped.`,
 );
+p(
+  '- `--follow` reads a controller log generated on the fly into its standard input (bench/gen.mjs controllerChunks, never a file);',
+);
+p('  the bench process writes with back-pressure and times each record as it reads it.');
+p(
+  `- Load average (\`/proc/loadavg\`) at the end of the run: ${load}. The machine is shared: ratios measured side by side are the`,
+);
+p('  numbers to compare; absolute times move with the load.');
 p();
 // ── summary against the budgets ──
 const STARTUP_BUDGET = 1.8;
@@ -503,6 +594,12 @@ const RATIOS_BEFORE = {
   mixed: { 10: 3.26, 50: 3.61, 100: 3.92 },
 };
 const LIVE_BUDGET_MS = 1500;
+// Streaming budgets (issue 17): at 100 MB, time ≤ 2× the bare parse of the same input and peak RSS ≤ 2× the input;
+// --follow over 1 GB under 200 MB of RSS, each first diagnosis within 1 s of its line.
+const STREAM_TIME = 2;
+const STREAM_RSS = 2;
+const FOLLOW_RSS_MB = 200;
+const FOLLOW_LATENCY_MS = 1000;
 const startupRatio = median(st.res[st.cli].ms) / median(st.res[st.base].ms);
 const scaleRows = sc.filter((r) => !r.skipped && r.cli.length > 0);
 const ratioOf = (r) => median(r.cli.map((c) => c.ms)) / median(r.base.map((b) => b.ms));
@@ -534,6 +631,22 @@ for (const kind of Object.keys(KINDS)) {
   const growth = msPerMB(big) / msPerMB(small);
   p(
     `| ${kind}: linear (time per MB at ${big.mb} MB ≤ 1.1× that at ${small.mb} MB) | ${f0(msPerMB(small))} → ${f0(msPerMB(big))} ms/MB | ${verdict(growth <= 1.1)} |`,
+  );
+}
+for (const kind of Object.keys(KINDS)) {
+  const big = scaleRows.filter((r) => r.kind === kind && r.mb >= 100).at(-1);
+  if (!big) continue;
+  const rss = median(big.cli.map((c) => c.rssMB)) / (big.bytes / 1e6);
+  p(
+    `| ${kind} ${big.mb} MB: time ≤ ${STREAM_TIME}× the bare parse, peak RSS ≤ ${STREAM_RSS}× the input | ${f2(ratioOf(big))}×, RSS ${f2(rss)}× | ${verdict(ratioOf(big) <= STREAM_TIME)}, ${verdict(rss <= STREAM_RSS)} |`,
+  );
+}
+if (fol) {
+  p(
+    `| \`--follow\` over ${f0(fol.mb)} MB: peak RSS < ${FOLLOW_RSS_MB} MB | ${f0(fol.rss)} MB | ${verdict(fol.rss < FOLLOW_RSS_MB)} |`,
+  );
+  p(
+    `| \`--follow\`: first diagnosis ≤ ${FOLLOW_LATENCY_MS / 1000} s after its line (at line 5000; at ${f0(fol.lateAt)}) | ${f2(fol.first / 1000)} s; ${f2(fol.late / 1000)} s | ${verdict(fol.first <= FOLLOW_LATENCY_MS)}; ${verdict(fol.late <= FOLLOW_LATENCY_MS)} |`,
   );
 }
 p(
@@ -632,6 +745,28 @@ if (lin.length) {
   p('Linearity (CLI time per MB; equal numbers mean linear):');
   p();
   for (const l of lin) p(l);
+  p();
+}
+if (fol) {
+  p(
+    `## \`--follow\` over a generated stream (budgets: peak RSS < ${FOLLOW_RSS_MB} MB, first diagnosis ≤ ${FOLLOW_LATENCY_MS / 1000} s)`,
+  );
+  p();
+  p(
+    'A load balancer controller log (JSON lines and klog) generated on the fly into `rbac-diagnose --follow`: one AccessDenied in 10 000',
+  );
+  p(
+    `lines (the first at line 5000), and a kubelet Unauthorized first at line ${fol.lateAt} (its diagnosis, node_role_not_mapped, is new there).`,
+  );
+  p('Latency: from writing the piece (500 lines) that holds the line to reading the first record of its diagnosis.');
+  p();
+  p(
+    '| MB | lines | wall s | MB/s | peak RSS MB | records | first AccessDenied → record | late kubelet line → record |',
+  );
+  p('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  p(
+    `| ${f0(fol.mb)} | ${fol.lines} | ${f1(fol.wall / 1000)} | ${f1(fol.mb / (fol.wall / 1000))} | ${f0(fol.rss)} | ${fol.records} | ${f0(fol.first)} ms | ${f0(fol.late)} ms |`,
+  );
   p();
 }
 p(`## Live mode: \`live pod\` against the loopback API server (budget ≤ ${LIVE_BUDGET_MS / 1000} s)`);

@@ -135,17 +135,26 @@ export interface Marks {
 
 /** The current length of every family. */
 export function markFacts(c: Collected): Marks {
-  return { lengths: FAMILIES.map((k) => c[k].length), callerIdentity: c.callerIdentity, whoami: c.whoami };
+  const lengths: number[] = [];
+  for (const k of FAMILIES) lengths.push(c[k].length);
+  return { lengths, callerIdentity: c.callerIdentity, whoami: c.whoami };
 }
 
 /** Every fact collected since `marks` (events excepted: they are aggregated apart). */
 export function factsSince(c: Collected, marks: Marks): object[] {
   const out: object[] = [];
-  FAMILIES.forEach((k, i) => {
-    const list: readonly object[] = c[k];
+  for (let i = 0; i < FAMILIES.length; i++) {
+    const list: readonly object[] = c[FAMILIES[i] as (typeof FAMILIES)[number]];
     for (let j = marks.lengths[i] ?? 0; j < list.length; j++) out.push(list[j] as object);
-  });
+  }
   if (c.callerIdentity !== null && c.callerIdentity !== marks.callerIdentity) out.push(c.callerIdentity);
   if (c.whoami !== null && c.whoami !== marks.whoami) out.push(c.whoami);
   return out;
+}
+
+/** Whether a fact was collected since `marks` (events excepted). */
+export function changedSince(c: Collected, marks: Marks): boolean {
+  for (let i = 0; i < FAMILIES.length; i++)
+    if (c[FAMILIES[i] as (typeof FAMILIES)[number]].length !== marks.lengths[i]) return true;
+  return c.callerIdentity !== marks.callerIdentity || c.whoami !== marks.whoami;
 }

@@ -11,7 +11,15 @@ import { sameArn } from '../aws/arn.js';
 import { extractAwsAuth } from './aws-auth.js';
 import { extractCallerIdentityJson } from './aws-json.js';
 import { extractCanI } from './can-i.js';
-import { FAMILIES, factsSince, markFacts, newCollected, type Collected, type Marks } from './collected.js';
+import {
+  changedSince,
+  FAMILIES,
+  factsSince,
+  markFacts,
+  newCollected,
+  type Collected,
+  type Marks,
+} from './collected.js';
 import {
   canStream,
   closeListReading,
@@ -310,7 +318,8 @@ function sectionRef(kind: InputSection['kind'], first: Line, lastNo: number, com
  */
 function afterLines(x: Extraction, { lines, lo, hi, more }: LinesRead): void {
   const c = x.c;
-  const fresh = factsSince(c, x.marks);
+  const changed = changedSince(c, x.marks);
+  const fresh = changed ? factsSince(c, x.marks) : [];
   const signalsBefore = x.marks.lengths[0] ?? 0;
   const found: Signal[] = c.signals.slice(signalsBefore);
   const cite = (l: Line): void => citeLine(x.cited, l);
@@ -334,7 +343,7 @@ function afterLines(x: Extraction, { lines, lo, hi, more }: LinesRead): void {
     c.events.length = 0;
   }
   if (x.limits) keepWithin(x, x.limits);
-  x.marks = markFacts(c);
+  if (changed || x.limits) x.marks = markFacts(c);
 }
 
 /** Drops what is past the limits (in batches: a quarter over a bound, it goes back to the bound). */

@@ -186,7 +186,7 @@ function readItems(r: ListReading, c: Collected, cut = false): void {
     for (const m of messages) r.messages.push(m);
     searchRange(lines, false, events, false, c, 0, true, r.found);
     for (const l of lines) lineChecks(r, l);
-    r.read.push(...lines);
+    for (const l of lines) r.read.push(l);
   }
   r.items = [];
 }

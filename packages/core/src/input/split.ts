@@ -67,10 +67,13 @@ const PROMPT_SIMPLE = /^\s{0,4}(?:[$%>❯λ]|PS [^>\n]{0,200}>)\s+(\S.*)$/;
 const PROMPT_HASH = /^#\s+(\S.*)$/;
 // zsh themes: `~/bin » kubectl get svc`, `~/src ❯ k get po` (a path, then the arrow).
 const PROMPT_ARROW = /^[~/.\w-][^\s]{0,200}\s+[»❯]\s+(\S.*)$/;
+const PROMPT_MARK = /[$#%>❯λ»➜]/;
 const PROMPT_ZSH = /^➜\s+\S{1,120}\s+(?:git:\([^)\n]{0,80}\)\s+)?(?:✗\s+)?(\S.*)$/;
 
 /** Returns the command of a shell prompt line, or null when the line is not a prompt. */
 export function matchPrompt(text: string): string | null {
+  // Every prompt holds one of these characters (most lines hold none).
+  if (!PROMPT_MARK.test(text)) return null;
   let m =
     PROMPT_USER_HOST.exec(text) ?? PROMPT_BRACKET.exec(text) ?? PROMPT_CONTEXT.exec(text) ?? PROMPT_ZSH.exec(text);
   if (m?.[1]) return m[1].trim();
@@ -654,26 +657,31 @@ export function errorKind(kind: InputKind, text: string): InputKind {
   return 'log-lines';
 }
 
-// The keys (and kinds) a JSON section's kind is sniffed from, one bit each.
-const JSON_KEYS: readonly RegExp[] = [
-  /"Arn"\s*:/,
-  /"Account"\s*:/,
-  /"UserId"\s*:/,
-  /"(?:accessEntries|accessEntry|associatedAccessPolicies)"\s*:/,
-  /"cluster"\s*:/,
-  /"(?:accessConfig|endpoint)"\s*:/,
-  /"authenticationMode"\s*:/,
-  /"kind"\s*:\s*"(?:Event|EventList)"/,
-  /"kind"\s*:\s*"ConfigMap"/,
-  /"name"\s*:\s*"aws-auth"/,
-];
+// The keys (and kinds) a JSON section's kind is sniffed from, one bit each, found in one scan: no match can start
+// inside another (a key, blanks and a colon; or a key, a colon and one of the values named).
+const JSON_KEY =
+  /"(Arn|Account|UserId|accessEntries|accessEntry|associatedAccessPolicies|cluster|accessConfig|endpoint|authenticationMode)"\s*:|"kind"\s*:\s*"(Event|EventList|ConfigMap)"|"name"\s*:\s*"(aws-auth)"/g;
+const KEY_BIT: Readonly<Record<string, number>> = {
+  Arn: 0,
+  Account: 1,
+  UserId: 2,
+  accessEntries: 3,
+  accessEntry: 3,
+  associatedAccessPolicies: 3,
+  cluster: 4,
+  accessConfig: 5,
+  endpoint: 5,
+  authenticationMode: 6,
+  Event: 7,
+  EventList: 7,
+  ConfigMap: 8,
+  'aws-auth': 9,
+};
 
 /** The sniffing keys JSON text holds, added to `known` (a list read item by item adds each item's). */
 export function jsonKeys(text: string, known = 0): number {
   let keys = known;
-  JSON_KEYS.forEach((re, i) => {
-    if ((keys & (1 << i)) === 0 && re.test(text)) keys |= 1 << i;
-  });
+  for (const m of text.matchAll(JSON_KEY)) keys |= 1 << (KEY_BIT[m[1] ?? m[2] ?? m[3] ?? ''] ?? 0);
   return keys;
 }
 

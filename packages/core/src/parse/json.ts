@@ -26,7 +26,7 @@ export function readJson(text: string): Located {
 class KeyIndex {
   /** Per key: offset of its opening quote, offset of its closing quote, line, index of the previous key of its object
    * (or -1). Starts small and doubles: a log of JSON lines makes one index per line. */
-  data = new Int32Array(256);
+  data = new Int32Array(64);
   size = 0;
   /** Keys written with escapes, decoded (rare). */
   readonly decoded = new Map<number, string>();
