@@ -41,7 +41,7 @@ export async function runFollow(args: CliArgs, ruleSet: RuleSet, log: ProgressLo
     const next = diffReport(seen, report);
     seen = next.seen;
     for (const rec of updateRecords(next.updates, null)) writeRecord(rec);
-    log.debug({ lines, found, diagnoses: report.diagnoses.length }, 'follow: diagnosed');
+    log.debug({ lines, found, diagnoses: report.diagnoses.length, evicted: stream.evicted }, 'follow: diagnosed');
   };
   const run = (): void => {
     if (queued) return;

@@ -6,7 +6,7 @@ export { ArgumentError } from './arguments.js';
 export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
 export { DiagnosisStream, diagnoseStream, diffReport, STREAM_LIMITS } from './stream.js';
 export type { DiagnoseStreamOptions, DiagnosisUpdate, SeenDiagnoses, StreamOptions } from './stream.js';
-export type { Limits } from './facts/extract.js';
+export type { Evicted, Limits } from './facts/extract.js';
 export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
 export type {
   Chain,

@@ -150,6 +150,7 @@ describe('a stream stays within its limits', () => {
     const s = new DiagnosisStream({ ...OPTIONS, limits: { facts: 40 } });
     for (let i = 0; i < 1000; i++) s.write(`${denial(i)}\n`);
     const { facts, report } = await s.finish();
+    expect(s.evicted.facts).toBeGreaterThan(900);
     expect(facts.forbidden.length).toBeGreaterThan(0);
     expect(facts.forbidden.length).toBeLessThanOrEqual(50);
     expect(facts.forbidden.at(-1)?.username).toBe('user-999');

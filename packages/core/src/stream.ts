@@ -10,7 +10,7 @@ import {
   type ValidRules,
   validRules,
 } from './diagnose.js';
-import type { Limits } from './facts/extract.js';
+import type { Evicted, Limits } from './facts/extract.js';
 import { newUtf8Decoder, type Utf8Decoder } from './platform.js';
 import {
   beginInput,
@@ -134,6 +134,11 @@ export class DiagnosisStream {
   /** How many facts were found so far: when it has not grown, a diagnosis would say what the last one said. */
   get found(): number {
     return this.#reading.x.found;
+  }
+
+  /** How much the stream dropped so far to stay within its limits (facts, events, evidence lines, sections, issues). */
+  get evicted(): Readonly<Evicted> {
+    return { ...this.#reading.x.evicted };
   }
 
   /** Diagnoses what was read so far, as if the input ended there; the stream goes on. */

@@ -123,7 +123,7 @@ interface OpenSection {
 /** Lines of a JSON list after which its items are read one by one (a shorter one is read whole). */
 const LIST_STREAM_AFTER = 2000;
 
-/** "No resources found" after `kubectl get nodes`, followed across sections (see emptyNodeList). */
+/** "No resources found" after `kubectl get nodes`, followed across sections (see watchNodeLine). */
 interface NodeListWatch {
   /** The command of the last prompt, or the last non-blank line of the previous section. */
   prev: string;
