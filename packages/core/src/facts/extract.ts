@@ -398,24 +398,27 @@ function citeLine(cited: CitedLines, l: Line): void {
   byLine.set(l.no, l.printed ?? l.text);
 }
 
+/** Lists inside a fact whose items are evidence too (an aws-auth's entries and findings). */
+const NESTED: ReadonlySet<string> = new Set(['entries', 'findings']);
+
 /** The line numbers facts cite: their line, the first lines of their list (evidence shows three), nested items'. */
 function citedNumbers(facts: readonly object[]): Set<number> {
   const out = new Set<number>();
-  const visit = (f: Record<string, unknown>, depth: number): void => {
-    for (const k in f) {
-      const v = f[k];
-      if (typeof v === 'number') {
-        if (k === 'line' || k.endsWith('Line')) out.add(v);
-      } else if (Array.isArray(v)) {
-        if (k === 'lines')
-          for (let i = 0; i < 3 && i < v.length; i++) if (typeof v[i] === 'number') out.add(v[i] as number);
-        if (depth < 2)
-          for (const item of v)
-            if (typeof item === 'object' && item !== null) visit(item as Record<string, unknown>, depth + 1);
-      }
+  const visit = (f: Record<string, unknown>, nested: boolean): void => {
+    const { line, lines, readyLine } = f;
+    if (typeof line === 'number') out.add(line);
+    if (typeof readyLine === 'number') out.add(readyLine);
+    if (Array.isArray(lines))
+      for (let i = 0; i < 3 && i < lines.length; i++) if (typeof lines[i] === 'number') out.add(lines[i] as number);
+    if (nested) return;
+    for (const k of NESTED) {
+      const items = f[k];
+      if (Array.isArray(items))
+        for (const item of items)
+          if (typeof item === 'object' && item !== null) visit(item as Record<string, unknown>, true);
     }
   };
-  for (const f of facts) visit(f as Record<string, unknown>, 0);
+  for (const f of facts) visit(f as Record<string, unknown>, false);
   return out;
 }
 
