@@ -1,7 +1,8 @@
 // `rbac-diagnose --follow`: reads standard input until it closes (`kubectl get events -A -w -o json`, `kubectl get pods
 // -w`, `kubectl logs -f`, `journalctl -f`) through the core's DiagnosisStream, within its bounds, and prints the same
 // NDJSON records as `watch` (records.ts) as diagnoses appear, change or go. When it diagnoses:
-//   - after input that brought new facts, at most once every DEBOUNCE_MS while input keeps coming;
+//   - after input that brought new facts, at most once every DEBOUNCE_MS while input keeps coming, and at most a third
+//     of the time (a diagnosis that took 300 ms waits 600 ms before the next: an error on every line stays readable);
 //   - when input pauses for IDLE_MS after lines not diagnosed yet: the stream is then diagnosed as if it ended there,
 //     so a line that waits for the lines after it (a message that may be wrapped, a section's last line) counts;
 //   - at the end of input (or on Ctrl-C), once more over all of it.
@@ -25,6 +26,7 @@ export async function runFollow(args: CliArgs, ruleSet: RuleSet, log: ProgressLo
   let found = 0;
   let lines = 0;
   let lastRun = 0;
+  let lastCost = 0;
   // Diagnoses run one after another; `queued`: one is waiting to start, which will see all input read by then.
   let chain: Promise<void> = Promise.resolve();
   let queued = false;
@@ -38,6 +40,7 @@ export async function runFollow(args: CliArgs, ruleSet: RuleSet, log: ProgressLo
     found = stream.found;
     lines = stream.lines;
     const { report } = final ? await stream.finish() : await stream.diagnose();
+    lastCost = Date.now() - lastRun;
     const next = diffReport(seen, report);
     seen = next.seen;
     for (const rec of updateRecords(next.updates, null)) writeRecord(rec);
@@ -78,7 +81,7 @@ export async function runFollow(args: CliArgs, ruleSet: RuleSet, log: ProgressLo
             soon = null;
             run();
           },
-          Math.max(0, lastRun + DEBOUNCE_MS - Date.now()),
+          Math.max(0, lastRun + Math.max(DEBOUNCE_MS, 3 * lastCost) - Date.now()),
         );
       if (idle) clearTimeout(idle);
       idle = setTimeout(() => {

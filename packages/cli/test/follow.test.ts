@@ -181,7 +181,7 @@ describe('rbac-diagnose --follow', () => {
 
   test('bounded: old evidence lines are dropped and the record says how many', async () => {
     // An error, then 30 000 table rows (facts that cite their lines), then the error again: its first line's text is
-    // gone by then (a stream keeps 20 000 lines for evidence), its number stays.
+    // gone by then (a stream keeps 5000 lines for evidence), its number stays.
     const f = follow();
     f.write('error: You must be logged in to the server (Unauthorized)\n\nNAME   READY   STATUS    RESTARTS   AGE\n');
     let rows = '';

@@ -26,10 +26,10 @@ import type { Diagnosis, Report } from './report.js';
 
 /** What a stream keeps at most unless told otherwise (see Limits). */
 export const STREAM_LIMITS: Readonly<Limits> = {
-  facts: 5000,
-  events: 5000,
+  facts: 1000,
+  events: 1000,
   eventLines: 100,
-  lines: 20000,
+  lines: 5000,
   sections: 1000,
   issues: 1000,
   sectionLines: 10000,
