@@ -122,6 +122,19 @@ describe('a stream read in any pieces gives what diagnose() gives for the whole 
     expect(report.diagnoses[0]?.evidence[0]?.source).toBeDefined();
   });
 
+  test('finish() and diagnose() after it give the one diagnosis of the whole input', async () => {
+    const text = readFileSync(join(ROOT, 'seed-walls/wall3-pending-not-ready-disk.txt'), 'utf8');
+    // (lines over 40 characters give an issue at the end: finishing twice would give it twice)
+    const s = new DiagnosisStream({ ...OPTIONS, limits: null, maxLineChars: 40 });
+    s.write(text);
+    const first = await s.finish();
+    expect(first.report.issues.filter((i) => i.code === 'line_too_long')).toHaveLength(1);
+    s.write('error: You must be logged in to the server (Unauthorized)\n');
+    expect(await s.finish()).toEqual(first);
+    expect(await s.diagnose()).toEqual(first);
+    expect(first.report).toEqual((await diagnoseDetailed(text, { ...OPTIONS, maxLineChars: 40 })).report);
+  });
+
   test('nothing written is one empty input', async () => {
     const { report } = await new DiagnosisStream(OPTIONS).finish();
     expect(report.issues).toEqual([{ code: 'empty_input', line: 0, message: 'the input is empty' }]);

@@ -94,6 +94,8 @@ export class DiagnosisStream {
   #rules: Promise<ValidRules> | null = null;
   #ended = false;
   #began = false;
+  /** The diagnosis of the whole input, once it ended (finishing a reading twice would add its last facts twice). */
+  #final: Promise<DiagnoseResult> | null = null;
 
   constructor(options: StreamOptions) {
     const { limits, ...rest } = options;
@@ -143,20 +145,21 @@ export class DiagnosisStream {
 
   /** Diagnoses what was read so far, as if the input ended there; the stream goes on. */
   async diagnose(): Promise<DiagnoseResult> {
-    if (this.#ended) return await this.#evaluate(this.#reading);
+    if (this.#final) return await this.#final;
     return await this.#evaluate(copyReading(this.#reading));
   }
 
   /** Ends the input and diagnoses all of it. */
   async finish(): Promise<DiagnoseResult> {
-    if (!this.#ended) {
+    if (!this.#final) {
       this.#flush();
       // A stream nothing was written to is one empty input, as diagnose('') is.
       if (!this.#began) beginInput(this.#reading);
       endInput(this.#reading);
       this.#ended = true;
+      this.#final = this.#evaluate(this.#reading);
     }
-    return await this.#evaluate(this.#reading);
+    return await this.#final;
   }
 
   /** The bytes of a character the decoder still holds, as text; the decoder starts afresh for the next input. */
