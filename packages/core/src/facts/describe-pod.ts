@@ -61,9 +61,18 @@ function podFromDescribe(block: DescribeBlock, lines: readonly Line[]): PodFact 
     node: node === null || node === '<none>' || node === '' ? null : node.replace(/\/[\d.:a-fA-F]+$/, ''),
     controlledBy: fieldValue(block, 'Controlled By')?.value ?? null,
     serviceAccount: fieldValue(block, 'Service Account')?.value ?? null,
+    nodeSelector: nodeSelectorOf(block),
     ready: null,
     restarts: null,
   });
+}
+
+/** `Node-Selectors:  a=b` with further `c=d` lines under it (`<none>`: none); null when the field is not shown. */
+function nodeSelectorOf(block: DescribeBlock): string[] | null {
+  const sub = block.blocks.find((b) => b.field.key === 'Node-Selectors');
+  if (!sub) return null;
+  const labels = [sub.field.value, ...sub.lines.map((l) => l.text.trim())].filter((v) => /^[^\s=]+=\S*$/.test(v));
+  return labels;
 }
 
 /** Containers of a describe pod block, from the indented fields (names at 2 spaces, keys at 4, state details at 6). */

@@ -21,6 +21,7 @@ export function extractGetTable(section: Section, c: Collected): void {
           node: cells['NODE'] && cells['NODE'] !== '<none>' ? cells['NODE'] : null,
           controlledBy: null,
           serviceAccount: null,
+          nodeSelector: null,
           ready: /^\d+\/\d+$/.test(cells['READY'] ?? '') ? (cells['READY'] ?? null) : null,
           restarts: restarts?.[1] ? Number(restarts[1]) : null,
         }),

@@ -28,6 +28,7 @@ export function extractLogLines(section: Section, c: Collected): boolean {
           node: null,
           controlledBy: null,
           serviceAccount: null,
+          nodeSelector: null,
           ready: p[3],
           restarts: Number(p[5]),
         }),

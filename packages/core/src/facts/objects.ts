@@ -172,6 +172,8 @@ function podFromObject(o: Record<string, unknown>, line: LineOf, messages: Objec
       node: str(spec, 'nodeName'),
       controlledBy: ownerOf(meta),
       serviceAccount: str(spec, 'serviceAccountName') ?? str(spec, 'serviceAccount'),
+      nodeSelector:
+        'nodeSelector' in spec ? Object.entries(obj(spec, 'nodeSelector')).map(([k, v]) => `${k}=${String(v)}`) : null,
       ready:
         statuses.length > 0
           ? `${statuses.filter((s) => s['ready'] === true).length}/${Math.max(nContainers, statuses.length)}`

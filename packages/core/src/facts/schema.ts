@@ -104,6 +104,8 @@ export const PodFactSchema = z.object({
   node: z.string().nullable(),
   controlledBy: z.string().nullable(),
   serviceAccount: z.string().nullable(),
+  /** The pod's node selector as `key=value` labels (describe `Node-Selectors:`, spec.nodeSelector); null when not shown. */
+  nodeSelector: z.array(z.string()).nullable(),
   /** `get pods` READY column (`0/1`), or ready/total containers from status; null when not shown. */
   ready: z.string().nullable(),
   /** Sum of container restarts (`get pods` RESTARTS, or restartCount in status); null when not shown. */
