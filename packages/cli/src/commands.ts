@@ -8,6 +8,7 @@ import {
   wrapText,
   type Layout,
   type Rule,
+  type SignatureData,
   type Vocabulary,
 } from '@rbac-diagnose/core';
 import { builtinRules, builtinVocabulary, mergeRules } from '@rbac-diagnose/rules';
@@ -20,10 +21,17 @@ export interface RuleSet {
   vocabulary: Vocabulary;
   /** Ids of the rules read from --rules directories (a custom rule with a built-in id replaces it). */
   custom: ReadonlySet<string>;
+  /** Message signatures read from --rules directories (all custom: ids `x-…`). */
+  signatures: readonly SignatureData[];
 }
 
 /** The built-in rule set. */
-export const BUILTIN: RuleSet = { rules: builtinRules, vocabulary: builtinVocabulary, custom: new Set() };
+export const BUILTIN: RuleSet = {
+  rules: builtinRules,
+  vocabulary: builtinVocabulary,
+  custom: new Set(),
+  signatures: [],
+};
 
 /** The diagnose() options a rule set gives: rules checked when loaded, custom ones leading their diagnoses. */
 export function ruleOptions(set: RuleSet): {
@@ -31,8 +39,15 @@ export function ruleOptions(set: RuleSet): {
   vocabulary: Vocabulary;
   trustedRules: true;
   preferredRules: readonly string[];
+  signatures: readonly SignatureData[];
 } {
-  return { rules: set.rules, vocabulary: set.vocabulary, trustedRules: true, preferredRules: [...set.custom] };
+  return {
+    rules: set.rules,
+    vocabulary: set.vocabulary,
+    trustedRules: true,
+    preferredRules: [...set.custom],
+    signatures: set.signatures,
+  };
 }
 
 /**
@@ -44,8 +59,9 @@ export async function loadRules(args: Pick<CliArgs, 'rulesDirs'>, log: ProgressL
   const { loadRulesDir } = await import('@rbac-diagnose/rules/load');
   const sets: Rule[][] = [];
   let vocabulary = builtinVocabulary;
+  let signatures: readonly SignatureData[] = [];
   for (const dir of args.rulesDirs) {
-    const loaded = loadRulesDir(dir, vocabulary);
+    const loaded = loadRulesDir(dir, vocabulary, signatures);
     const first = loaded.errors[0];
     if (first) {
       const more = loaded.errors.length - 1;
@@ -57,14 +73,19 @@ export async function loadRules(args: Pick<CliArgs, 'rulesDirs'>, log: ProgressL
         `${where}: ${first.message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
       );
     }
-    log.info({ dir, rules: loaded.rules.length }, 'loaded custom rules');
+    log.info(
+      { dir, rules: loaded.rules.length, signatures: loaded.signatures.length - signatures.length },
+      'loaded custom rules',
+    );
     sets.push(loaded.rules);
     vocabulary = loaded.vocabulary;
+    signatures = loaded.signatures;
   }
   return {
     rules: mergeRules(builtinRules, ...sets),
     vocabulary,
     custom: new Set(sets.flat().map((r) => r.id)),
+    signatures,
   };
 }
 
@@ -118,7 +139,24 @@ export async function rulesList(set: RuleSet, json: boolean): Promise<string> {
     out.push(line(rows[i] ?? []), ...wrapLine(generic(r.title), layout, '      ', '      '));
   });
   const marked = custom.size > 0 ? ` (* ${custom.size} custom, from --rules)` : '';
-  return `${out.join('\n')}\n${rules.length} rules${marked}; \`rbac-diagnose explain <rule or root cause>\` for details\n`;
+  const signatures = set.signatures.length > 0 ? `\n${signatureList(set.signatures, layout)}` : '';
+  return `${out.join('\n')}\n${signatures}${rules.length} rules${marked}; \`rbac-diagnose explain <rule or root cause>\` for details\n`;
+}
+
+/** The custom message signatures of a rule set, each with its role, the fields it extracts and its description. */
+function signatureList(signatures: readonly SignatureData[], layout: Layout): string {
+  const out = [`MESSAGE SIGNATURES (* ${signatures.length} custom, from --rules)`];
+  for (const s of signatures) {
+    out.push(`  ${s.id} *  ${s.role ?? 'cause'}${captureNote(s)}`);
+    if (s.description) out.push(...wrapLine(s.description, layout, '      ', '      '));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `, fields policy, reason` for a signature whose pattern has named groups. */
+function captureNote(s: SignatureData): string {
+  const names = [...new Set([...s.pattern.matchAll(/\(\?<([A-Za-z]+)\d*>/g)].map((m) => m[1] ?? ''))];
+  return names.length > 0 ? `, fields ${names.map((n) => `groups.${n}`).join(', ')}` : '';
 }
 
 /** Rule text with its input-dependent placeholders shown as readable hints: `{{subject.username}}` → `<username>`. */
@@ -133,6 +171,8 @@ function generic(s: string): string {
 /** Explains a root cause (every rule that concludes it) or one rule, in 100 columns; null when the id is unknown. */
 export async function explainId(set: RuleSet, id: string): Promise<string | null> {
   const { rules, vocabulary, custom } = set;
+  const signature = set.signatures.find((s) => s.id === id);
+  if (signature) return explainSignature(signature, rules);
   const matching = rules.filter((r) => r.id === id || r.rootCause === id);
   if (matching.length === 0) {
     if (Object.hasOwn(vocabulary.rootCauses, id))
@@ -169,6 +209,19 @@ export async function explainId(set: RuleSet, id: string): Promise<string | null
     if (r.references.length > 0) out.push('', `  Docs: ${r.references.join('  ')}`);
   }
   return generic(`${out.join('\n')}\n`);
+}
+
+/** A custom signature: where it comes from, what it matches and extracts, and the rules that read it. */
+function explainSignature(s: SignatureData, rules: readonly Rule[]): string {
+  const users = rules.filter((r) => JSON.stringify(r).includes(`"${s.id}"`)).map((r) => r.id);
+  return [
+    `Signature ${s.id} — custom signature from --rules, role ${s.role ?? 'cause'}${captureNote(s)}`,
+    ...(s.description ? [`  ${s.description}`] : []),
+    `  guard:   ${s.guard.map((g) => JSON.stringify(g)).join(' or ')}`,
+    `  pattern: ${s.pattern}`,
+    `  read by: ${users.length > 0 ? users.join(', ') : 'no rule of this rule set'}`,
+    '',
+  ].join('\n');
 }
 
 function wrap(text: string, layout: Layout): string {

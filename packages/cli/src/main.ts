@@ -57,9 +57,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
-    const { report, trace } = await diagnoseInputs(inputs, ruleSet, args);
+    const { report, trace, facts } = await diagnoseInputs(inputs, ruleSet, args);
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
-    writeOut(await render(report, args, ruleSet.rules, inputs, trace));
+    writeOut(await render(report, args, ruleSet, inputs, trace, facts));
     return exitCode(report, args);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

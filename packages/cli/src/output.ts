@@ -6,11 +6,12 @@ import {
   renderTrace,
   renderYaml,
   terminalLayout,
+  type Facts,
   type Report,
-  type Rule,
   type RuleTrace,
 } from '@rbac-diagnose/core';
 import type { CliArgs } from './args.js';
+import type { RuleSet } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
 import { stdoutIsTerminal, type NamedText } from './io.js';
 
@@ -34,12 +35,14 @@ function useColor(args: CliArgs): boolean {
 export async function render(
   report: Report,
   args: CliArgs,
-  rules: readonly Rule[],
+  set: RuleSet,
   inputs: readonly NamedText[],
   trace: readonly RuleTrace[],
+  facts: Facts,
 ): Promise<string> {
   if (args.fix) return renderFix(report, args.includeEscalation);
-  const explain = args.explain ? renderTrace(trace, { all: args.explainAll }) : '';
+  const rules = set.rules;
+  const explain = args.explain ? explainTrace(trace, set, facts, args.explainAll) : '';
   switch (args.output) {
     case 'json':
       if (explain) process.stderr.write(explain);
@@ -71,6 +74,23 @@ export async function render(
       return explain ? `${body}\n${explain}` : body;
     }
   }
+}
+
+/** The --explain trace, with custom rules marked and the lines each custom signature matched. */
+function explainTrace(trace: readonly RuleTrace[], set: RuleSet, facts: Facts, all: boolean): string {
+  const notes = Object.fromEntries([...set.custom].map((id) => [id, 'custom rule from --rules']));
+  const out = [renderTrace(trace, { all, notes })];
+  if (set.signatures.length > 0) {
+    out.push(`Custom signatures (from --rules): ${set.signatures.length}\n`);
+    for (const s of set.signatures) {
+      const hits = facts.signals.filter((x) => x.id === s.id);
+      const where = hits.map((h) => (h.source === undefined ? `${h.line}` : `${h.source}:${h.line}`));
+      out.push(
+        `  ${hits.length > 0 ? '✔' : '·'} ${s.id} (${s.role ?? 'cause'}): ${hits.length > 0 ? `matched line ${where.slice(0, 8).join(', ')}${where.length > 8 ? ', …' : ''}` : 'no match'}\n`,
+      );
+    }
+  }
+  return out.join('');
 }
 
 /**

@@ -7,6 +7,7 @@ import { extractFacts } from './facts/extract.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
+import { compileSignatures, type Signature, type SignatureData } from './parse/signatures.js';
 import { AwsAuthPlan } from './remediation/aws-auth.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
 import { rejectionNote } from './remediation/notes.js';
@@ -44,6 +45,11 @@ export interface DiagnoseOptions {
    * severity (the others join it as `alsoMatched`). The CLI passes its custom rules, so they are shown as themselves.
    */
   preferredRules?: readonly string[];
+  /**
+   * Message signatures besides the built-in ones, as data (ids `x-…`; see SignatureDataSchema): rules may name them in
+   * `hasSignal` and subjects. Each pattern must pass the linear-time check; one that does not is left out, with an issue.
+   */
+  signatures?: readonly SignatureData[];
 }
 
 /** A report plus the engine trace of every rule (for `--explain`). */
@@ -103,12 +109,12 @@ export async function diagnoseDetailed(
     for (const section of splitSections(lines, text)) sections.push(section);
   }
 
+  const signatures = await usableSignatures(options, issues);
   const { rules, vocabulary } = await usableRules(options, issues);
-  const facts = extractFacts(
-    sections,
-    issues,
-    options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars },
-  );
+  const facts = extractFacts(sections, issues, {
+    ...(options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars }),
+    signatures,
+  });
   const bindings = computeBindings(facts, linesBySource.values());
   // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
   const matcher = new Matcher();
@@ -175,6 +181,33 @@ export async function diagnoseDetailed(
 const EMPTY_VOCABULARY: Vocabulary = { chains: {}, rootCauses: {}, conditions: {} };
 
 /** The rules and vocabulary to run, validated unless trusted; a rule that fails its checks is skipped with an issue. */
+/**
+ * The run's custom signatures, compiled: checked by their schema first unless the caller says they were checked when
+ * loaded (trustedRules); a signature that cannot be used becomes an issue, and rules naming it do not fire.
+ */
+async function usableSignatures(options: DiagnoseOptions, issues: Issue[]): Promise<Signature[]> {
+  const given = options.signatures ?? [];
+  if (given.length === 0) return [];
+  let data: readonly SignatureData[] = given;
+  if (!options.trustedRules) {
+    const { checkSignatures } = await import('./rules/check.js');
+    const { signatures, problems } = checkSignatures({ signatures: given });
+    if (signatures === null) {
+      issues.push({
+        code: 'signature_invalid',
+        line: 0,
+        message: `no custom signature was used: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      });
+      return [];
+    }
+    data = signatures;
+  }
+  const { signatures, problems } = compileSignatures(data);
+  for (const p of problems)
+    issues.push({ code: 'signature_invalid', line: 0, message: `signature ${p.id} was skipped: ${p.message}` });
+  return signatures;
+}
+
 async function usableRules(
   options: DiagnoseOptions,
   issues: Issue[],
@@ -202,7 +235,7 @@ async function usableRules(
   }
   const rules: Rule[] = [];
   for (const r of options.rules) {
-    const { rule, problems } = checkRule(r, vocabulary);
+    const { rule, problems } = checkRule(r, vocabulary, options.signatures ?? []);
     if (rule) rules.push(rule);
     else {
       const id = typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : '<no id>';

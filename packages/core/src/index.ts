@@ -42,3 +42,4 @@ export { parseForbidden } from './parse/forbidden.js';
 export { parseAwsAuth } from './parse/aws-auth.js';
 export { parseFitError } from './parse/scheduler.js';
 export { SIGNATURES } from './parse/signatures.js';
+export type { SignatureData } from './parse/signatures.js';

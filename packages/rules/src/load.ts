@@ -1,11 +1,12 @@
 // Loads a directory of custom rules: <dir>/<id>/rule.json|rule.yaml folders and <dir>/*.json|*.yaml files, plus an
-// optional vocabulary extension (<dir>/vocabulary.json|yaml) adding x- root causes and chains. Bad files come back as
-// data naming the file and field; nothing is thrown for them.
+// optional vocabulary extension (<dir>/vocabulary.json|yaml) adding x- root causes and chains, and an optional
+// signatures file (<dir>/signatures.json|yaml) adding x- message signatures. Bad files come back as data naming the
+// file and field; nothing is thrown for them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, visit } from 'yaml';
-import type { Rule, Vocabulary } from '@rbac-diagnose/core';
-import { checkRule, checkVocabulary } from '@rbac-diagnose/core/schemas';
+import type { Rule, SignatureData, Vocabulary } from '@rbac-diagnose/core';
+import { checkRule, checkSignatures, checkVocabulary } from '@rbac-diagnose/core/schemas';
 
 /** A rule file that could not be used. */
 export interface RuleLoadError {
@@ -20,10 +21,15 @@ export interface LoadedRules {
   errors: RuleLoadError[];
   /** The vocabulary given, extended by the directory's vocabulary file when it has a valid one. */
   vocabulary: Vocabulary;
+  /** The signatures given, then those of the directory's signatures file when it is valid. */
+  signatures: SignatureData[];
 }
 
 /** Names of the vocabulary extension file in a rule directory. */
 export const VOCABULARY_FILES = ['vocabulary.json', 'vocabulary.yaml', 'vocabulary.yml'] as const;
+
+/** Names of the signatures file in a rule directory. */
+export const SIGNATURE_FILES = ['signatures.json', 'signatures.yaml', 'signatures.yml'] as const;
 
 const RULE_FILE = /\.(?:json|ya?ml)$/;
 
@@ -119,6 +125,30 @@ export function extendVocabulary(
   return { vocabulary: checked.vocabulary, problems: checked.problems };
 }
 
+/**
+ * The directory's one file of a kind (its vocabulary or its signatures), read; null when there is none, or when it
+ * cannot be used (two of them, or unreadable: the problem is added to `errors`).
+ */
+function readDirectoryFile(
+  dir: string,
+  names: readonly string[],
+  candidates: readonly string[],
+  what: string,
+  errors: RuleLoadError[],
+): { file: string; data: unknown } | null {
+  const found = names.filter((n) => candidates.includes(n));
+  if (found.length > 1) {
+    errors.push({ file: join(dir, found[1] ?? ''), field: '(file)', message: `one ${what} file per directory` });
+    return null;
+  }
+  if (found[0] === undefined) return null;
+  const file = join(dir, found[0]);
+  const { data, problem } = readData(file);
+  if (problem === null) return { file, data };
+  errors.push({ file, field: '(file)', message: problem });
+  return null;
+}
+
 /** Why a --rules path is not a readable directory, in words. */
 function directoryProblem(dir: string): string | null {
   try {
@@ -132,11 +162,16 @@ function directoryProblem(dir: string): string | null {
 }
 
 /**
- * Reads and validates every rule under `dir` against `vocabulary` extended by the directory's vocabulary file. Rule
- * files are `<id>/rule.json` or `<id>/rule.yaml` (the id equal to the folder's name) and `*.json` / `*.yaml` files;
- * names starting with a dot are skipped.
+ * Reads and validates every rule under `dir` against `vocabulary` extended by the directory's vocabulary file, and
+ * the signatures given (those of earlier directories) plus the directory's signatures file. Rule files are
+ * `<id>/rule.json` or `<id>/rule.yaml` (the id equal to the folder's name) and `*.json` / `*.yaml` files; names
+ * starting with a dot are skipped.
  */
-export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
+export function loadRulesDir(
+  dir: string,
+  vocabulary: Vocabulary,
+  signatures: readonly SignatureData[] = [],
+): LoadedRules {
   const rules: Rule[] = [];
   const errors: RuleLoadError[] = [];
   const problem = directoryProblem(dir);
@@ -152,26 +187,23 @@ export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
   } else errors.push({ file: dir, field: '(directory)', message: problem });
 
   let extended = vocabulary;
-  const vocabularyFiles = names.filter((n) => (VOCABULARY_FILES as readonly string[]).includes(n));
-  if (vocabularyFiles.length > 1)
-    errors.push({
-      file: join(dir, vocabularyFiles[1] ?? ''),
-      field: '(file)',
-      message: 'one vocabulary file per directory',
-    });
-  else if (vocabularyFiles[0] !== undefined) {
-    const file = join(dir, vocabularyFiles[0]);
-    const { data, problem: unreadable } = readData(file);
-    if (unreadable !== null) errors.push({ file, field: '(file)', message: unreadable });
-    else {
-      const result = extendVocabulary(vocabulary, data);
-      for (const p of result.problems) errors.push({ file, ...p });
-      if (result.vocabulary) extended = result.vocabulary;
-    }
+  const vocabularyFile = readDirectoryFile(dir, names, VOCABULARY_FILES, 'vocabulary', errors);
+  if (vocabularyFile) {
+    const result = extendVocabulary(vocabulary, vocabularyFile.data);
+    for (const p of result.problems) errors.push({ file: vocabularyFile.file, ...p });
+    if (result.vocabulary) extended = result.vocabulary;
+  }
+  const known = [...signatures];
+  const signatureFile = readDirectoryFile(dir, names, SIGNATURE_FILES, 'signatures', errors);
+  if (signatureFile) {
+    const result = checkSignatures(signatureFile.data, signatures);
+    for (const p of result.problems) errors.push({ file: signatureFile.file, ...p });
+    if (result.signatures) known.push(...result.signatures);
   }
 
   for (const name of names) {
-    if (vocabularyFiles.includes(name)) continue;
+    if ((VOCABULARY_FILES as readonly string[]).includes(name) || (SIGNATURE_FILES as readonly string[]).includes(name))
+      continue;
     const path = join(dir, name);
     let file: string | null = null;
     if (isDirectory(path)) {
@@ -192,7 +224,7 @@ export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
       errors.push({ file, field: '(file)', message: unreadable });
       continue;
     }
-    const { rule, problems } = checkRule(data, extended);
+    const { rule, problems } = checkRule(data, extended, known);
     if (rule === null) {
       for (const p of problems) errors.push({ file, field: p.field, message: p.message });
       continue;
@@ -203,7 +235,7 @@ export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
     }
     rules.push(rule);
   }
-  return { rules, errors, vocabulary: extended };
+  return { rules, errors, vocabulary: extended, signatures: known };
 }
 
 function fileExists(path: string): boolean {

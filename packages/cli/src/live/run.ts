@@ -69,7 +69,7 @@ async function report(
     await mkdir(live.save, { recursive: true });
     for (const i of inputs) await writeFile(join(live.save, i.name), redact(i.text));
   }
-  let out = await render(report, args, ruleSet.rules, inputs, trace);
+  let out = await render(report, args, ruleSet, inputs, trace, facts);
   if (args.output === 'text' && !args.fix) {
     const head = [`rbac-diagnose live: ${redact(where)}`];
     if (col.collected.length) head.push(`  collected: ${redact(col.collected.join('; '))}`);

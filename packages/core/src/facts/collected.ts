@@ -2,7 +2,7 @@
 // state they share (the signature matcher, the line-length limit). extract.ts turns it into Facts at the end.
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
-import { newSignatureMatcher, type SignatureMatcher } from '../parse/signatures.js';
+import { newSignatureMatcher, type Signature, type SignatureMatcher } from '../parse/signatures.js';
 import type { Issue } from '../report.js';
 import type {
   AccessEntryFact,
@@ -67,8 +67,8 @@ export interface Collected {
   readonly longLines: Map<string, { first: Line; length: number; count: number }>;
 }
 
-/** An empty collection for one run. */
-export function newCollected(issues: Issue[], maxLineChars: number): Collected {
+/** An empty collection for one run, matching the built-in signatures and the run's custom ones. */
+export function newCollected(issues: Issue[], maxLineChars: number, signatures: readonly Signature[] = []): Collected {
   return {
     signals: [],
     forbidden: [],
@@ -88,7 +88,7 @@ export function newCollected(issues: Issue[], maxLineChars: number): Collected {
     authRules: [],
     whoami: null,
     issues,
-    matcher: newSignatureMatcher(),
+    matcher: newSignatureMatcher(signatures),
     maxLineChars,
     longLines: new Map(),
   };

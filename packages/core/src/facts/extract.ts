@@ -19,6 +19,7 @@ import { extractLogLines } from './log-lines.js';
 import { extractObjects } from './objects.js';
 import { extractPolicyBlocks } from './policy-blocks.js';
 import { relateAccessEntries, relateAwsAuth, relateForbidden, relateWhoami } from './relations.js';
+import type { Signature } from '../parse/signatures.js';
 import type { Facts, FitItemFact } from './schema.js';
 import { extractWhoami } from './whoami.js';
 
@@ -37,6 +38,8 @@ export interface ExtractOptions {
    * `maxLineChars` only, with a `line_too_long` issue. JSON and YAML on such a line are still read whole.
    */
   maxLineChars?: number;
+  /** Message signatures of this run besides the built-in ones (compiled from data, see compileSignatures). */
+  signatures?: readonly Signature[];
 }
 
 /** Default of {@link ExtractOptions.maxLineChars}. */
@@ -44,7 +47,7 @@ export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 
 /** Builds the facts of one input from its sections, collecting parse problems as issues. */
 export function extractFacts(sections: readonly Section[], issues: Issue[], options: ExtractOptions = {}): Facts {
-  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
+  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS, options.signatures);
   for (const section of sections) extractSection(section, c);
   extractPolicyBlocks(sections, c);
   longLineIssues(c);

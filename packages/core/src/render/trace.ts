@@ -4,7 +4,14 @@ import type { ConditionTrace, RuleTrace } from '../engine/run.js';
  * Renders the rule trace of `--explain`: which facts matched which conditions, and which confidence adjustments
  * applied and why, for every rule that fired; `all` adds the rules and adjustments that did not.
  */
-export function renderTrace(trace: readonly RuleTrace[], options: { all?: boolean } = {}): string {
+export function renderTrace(
+  trace: readonly RuleTrace[],
+  options: {
+    all?: boolean;
+    /** A note the caller puts after a rule's id (e.g. where a custom rule came from), by rule id. */
+    notes?: Readonly<Record<string, string>>;
+  } = {},
+): string {
   const out: string[] = [];
   const fired = trace.filter((t) => t.fired);
   out.push(
@@ -13,7 +20,7 @@ export function renderTrace(trace: readonly RuleTrace[], options: { all?: boolea
   for (const t of options.all ? trace : fired) {
     const by = t.subject === undefined ? [] : (JSON.parse(t.subject) as unknown[]);
     out.push(
-      `  ${t.fired ? '✔' : '·'} ${t.ruleId}${by.length > 0 ? ` (${by.join(' ')})` : ''}  base confidence ${t.confidence.toFixed(2)}`,
+      `  ${t.fired ? '✔' : '·'} ${t.ruleId}${options.notes?.[t.ruleId] ? ` [${options.notes[t.ruleId]}]` : ''}${by.length > 0 ? ` (${by.join(' ')})` : ''}  base confidence ${t.confidence.toFixed(2)}`,
     );
     for (const c of t.conditions) out.push(`      ${condition(c)}`);
     const adjustments = t.adjustments.filter((a) => options.all || (t.fired && a.fired));

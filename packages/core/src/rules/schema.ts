@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { FACT_NAMES } from '../facts/schema.js';
+import { MAX_PATTERN_LENGTH } from '../parse/pattern-check.js';
 import { RootCauseSchema, SafetySchema, SeveritySchema } from '../report.js';
 
 /** Operators a rule condition may use: json-rules-engine's built-ins plus ours (engine/operators.ts). */
@@ -250,3 +251,41 @@ export const VocabularySchema = z
     }
   });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
+
+/** Ids of signatures given as data: namespaced `x-…`, so they never collide with a built-in id. */
+export const CUSTOM_SIGNATURE_ID = /^x-[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+/**
+ * One message signature given as data: its id, the phrases one of which the message must hold (guards), the pattern
+ * (JavaScript regex source; its named groups become the signal's `groups`) and its role. The pattern is also checked to
+ * match in linear time (parse/pattern-check.ts) by checkSignatures.
+ */
+export const SignatureDataSchema = z
+  .object({
+    id: z
+      .string()
+      .max(64)
+      .regex(CUSTOM_SIGNATURE_ID, 'a custom signature id is x-… (lower-case letters, digits, - or _)'),
+    description: z.string().min(1).max(300).optional(),
+    guard: z
+      .array(
+        z
+          .string()
+          .min(4, 'a guard is a phrase of 4 characters or more')
+          .max(200)
+          .regex(/^[^\r\n]+$/, 'a guard is on one line'),
+      )
+      .min(1)
+      .max(8),
+    pattern: z.string().min(1).max(MAX_PATTERN_LENGTH),
+    role: z.enum(['cause', 'context', 'family']).optional(),
+  })
+  .strict();
+
+/** A signatures file of a rule directory (`signatures.yaml` / `signatures.json`). */
+export const SignatureFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    signatures: z.array(SignatureDataSchema).min(1).max(100),
+  })
+  .strict();
