@@ -63,3 +63,27 @@ test('no placeholder stands for a value the paste shows', async () => {
   }
   expect(left, 'hints whose value the paste shows (input: rule <hint> = value)').toEqual([]);
 }, 120000);
+
+// What the paste already shows is not asked for again: the pod's node selector, its containers' requests.
+const ASKS: [kind: 'nodeSelector' | 'requests', command: RegExp][] = [
+  ['nodeSelector', /kubectl get pod\b.*\.spec\.nodeSelector/],
+  ['requests', /kubectl get pod\b.*\.resources\.requests/],
+];
+
+test('no next step asks for the node selector or requests the paste shows', async () => {
+  const asked: string[] = [];
+  const seen = new Set<string>();
+  for (const file of inputFiles()) {
+    const text = readFileSync(file, 'utf8');
+    if (seen.has(text)) continue;
+    seen.add(text);
+    const values = valuesInPaste(text);
+    if (ASKS.every(([kind]) => values[kind].size === 0)) continue;
+    for (const d of (await diagnose(text, builtinRuleSet)).diagnoses)
+      for (const s of d.nextSteps)
+        for (const [kind, command] of ASKS)
+          if (values[kind].size > 0 && command.test(s.command))
+            asked.push(`${relative(root, file)}: ${d.ruleId} ${kind}`);
+  }
+  expect(asked).toEqual([]);
+}, 120000);

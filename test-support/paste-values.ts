@@ -20,6 +20,7 @@ export type ValueKind =
   | 'quota'
   | 'serviceAccountWanted'
   | 'webhookNamespace'
+  | 'requests'
   | 'instanceId'
   | 'accessEntryPrincipal';
 
@@ -51,6 +52,7 @@ export function valuesInPaste(text: string): Record<ValueKind, Set<string>> {
     'quota',
     'serviceAccountWanted',
     'webhookNamespace',
+    'requests',
     'instanceId',
     'accessEntryPrincipal',
   ] as const)
@@ -117,6 +119,9 @@ export function valuesInPaste(text: string): Record<ValueKind, Set<string>> {
       if (c) add('container', c[1], DNS);
     }
     if (section === 'Node-Selectors' && /^\s{10,}[\w./-]+=\S*\s*$/.test(line)) selector.push(line.trim());
+    // a container's requests in describe pod: `    Requests:` then `      cpu:  250m`
+    if (section === 'Containers' && /^ {4}Requests:\s*$/.test(line) && /^ {6}\w[\w./-]*:\s+\S/.test(next))
+      add('requests', next.trim().replace(/:\s+/, '='));
     // scheduler: had untolerated taint {key: value}
     for (const m of line.matchAll(/(?:untolerated|had) taint \{([^:}\s]+): ?([^}\s]*)\}/g))
       if (!m[1]?.startsWith('node.kubernetes.io/')) add('taint', `${m[1]}=${m[2]}`);

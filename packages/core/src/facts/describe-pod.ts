@@ -80,7 +80,7 @@ function containersFromDescribe(block: DescribeBlock, pod: string | null): Conta
   const out: ContainerFact[] = [];
   let mode: 'init' | 'main' | null = null;
   let cur: ContainerFact | null = null;
-  let sub: 'state' | 'last' | null = null;
+  let sub: 'state' | 'last' | 'requests' | null = null;
   for (const f of block.fields) {
     if (f.indent === 0) {
       mode = f.key === 'Containers' ? 'main' : f.key === 'Init Containers' ? 'init' : null;
@@ -101,6 +101,7 @@ function containersFromDescribe(block: DescribeBlock, pod: string | null): Conta
         lastReason: null,
         lastExitCode: null,
         restartCount: null,
+        requests: null,
       });
       out.push(cur);
       sub = null;
@@ -117,7 +118,12 @@ function containersFromDescribe(block: DescribeBlock, pod: string | null): Conta
         cur.lastState = f.value || null;
         sub = 'last';
       } else if (f.key === 'Restart Count') cur.restartCount = Number.parseInt(f.value, 10) || 0;
-    } else if (f.indent >= 6 && sub !== null) {
+      else if (f.key === 'Requests') {
+        cur.requests = [];
+        sub = 'requests';
+      }
+    } else if (f.indent >= 6 && sub === 'requests') cur.requests?.push(`${f.key}=${f.value}`);
+    else if (f.indent >= 6 && sub !== null) {
       if (f.key === 'Reason') {
         if (sub === 'state') cur.stateReason = f.value;
         else cur.lastReason = f.value;

@@ -380,3 +380,39 @@ Non-terminated Pods:          (3 in total)
     ]);
   });
 });
+
+describe('what a pod asks of its node', () => {
+  test('node selector and requests, from describe pod (also cut below its containers) and from the object', () => {
+    const describe = read(
+      [
+        'Containers:',
+        '  db:',
+        '    Image:      postgres',
+        '    Requests:',
+        '      cpu:     2',
+        '      memory:  512Mi',
+        'QoS Class:                   Guaranteed',
+        'Node-Selectors:              eks.amazonaws.com/nodegroup=private_t3',
+        '                             tier=db',
+        'Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
+      ].join('\n'),
+    );
+    expect(describe.kinds).toEqual(['describe-pod']);
+    expect(describe.facts.pods[0]?.nodeSelector).toEqual(['eks.amazonaws.com/nodegroup=private_t3', 'tier=db']);
+    expect(describe.facts.containers[0]?.requests).toEqual(['cpu=2', 'memory=512Mi']);
+    const object = read(
+      JSON.stringify({
+        kind: 'Pod',
+        metadata: { name: 'db-0' },
+        spec: { nodeSelector: { tier: 'db' }, containers: [{ name: 'db', resources: { requests: { cpu: 2 } } }] },
+      }),
+    );
+    expect(object.facts.pods[0]?.nodeSelector).toEqual(['tier=db']);
+    expect(object.facts.containers[0]?.requests).toEqual(['cpu=2']);
+    // not shown is null, shown as none is []
+    expect(
+      read('Name: a\nNamespace: b\nNode-Selectors: <none>\nContainers:\n  c:\n    Image: x').facts.pods[0]
+        ?.nodeSelector,
+    ).toEqual([]);
+  });
+});

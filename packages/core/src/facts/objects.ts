@@ -152,6 +152,18 @@ function ownerOf(meta: Record<string, unknown>): string | null {
   return k && n ? `${k}/${n}` : null;
 }
 
+/** `resources.requests` as `name=quantity`; null when the container has none. */
+function requestsOf(container: Record<string, unknown>): string[] | null {
+  const resources = obj(container, 'resources');
+  if (!('requests' in resources)) return null;
+  return Object.entries(obj(resources, 'requests')).map(([k, v]) => `${k}=${scalar(v)}`);
+}
+
+/** A quantity or label value as text (a number stays a number's digits). */
+function scalar(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+}
+
 function podFromObject(o: Record<string, unknown>, line: LineOf, messages: ObjectMessage[], c: Collected): void {
   const meta = obj(o, 'metadata');
   const spec = obj(o, 'spec');
@@ -173,7 +185,7 @@ function podFromObject(o: Record<string, unknown>, line: LineOf, messages: Objec
       controlledBy: ownerOf(meta),
       serviceAccount: str(spec, 'serviceAccountName') ?? str(spec, 'serviceAccount'),
       nodeSelector:
-        'nodeSelector' in spec ? Object.entries(obj(spec, 'nodeSelector')).map(([k, v]) => `${k}=${String(v)}`) : null,
+        'nodeSelector' in spec ? Object.entries(obj(spec, 'nodeSelector')).map(([k, v]) => `${k}=${scalar(v)}`) : null,
       ready:
         statuses.length > 0
           ? `${statuses.filter((s) => s['ready'] === true).length}/${Math.max(nContainers, statuses.length)}`
@@ -204,6 +216,7 @@ function podFromObject(o: Record<string, unknown>, line: LineOf, messages: Objec
           lastReason,
           lastExitCode,
           restartCount: st ? int(st, 'restartCount') : null,
+          requests: requestsOf(container),
         }),
       );
     }

@@ -93,6 +93,8 @@ export const ContainerFactSchema = z.object({
   lastReason: z.string().nullable(),
   lastExitCode: z.number().int().nullable(),
   restartCount: z.number().int().nullable(),
+  /** The container's resource requests as `name=quantity` (describe `Requests:`, resources.requests); null when not shown. */
+  requests: z.array(z.string()).nullable(),
 });
 export type ContainerFact = z.infer<typeof ContainerFactSchema>;
 
