@@ -29,6 +29,17 @@ function inputFiles(): string[] {
   return [...rules, ...fixtures, ...corpus];
 }
 
+/** Each distinct input once (most fixture captures repeat across kubectl versions), with what the paste shows. */
+function* distinctInputs(): Generator<{ file: string; text: string; values: ReturnType<typeof valuesInPaste> }> {
+  const seen = new Set<string>();
+  for (const file of inputFiles()) {
+    const text = readFileSync(file, 'utf8');
+    if (seen.has(text)) continue;
+    seen.add(text);
+    yield { file: relative(root, file), text, values: valuesInPaste(text) };
+  }
+}
+
 // A hint the tool writes for a value it does not know: `<name>` (not a here-document's `<<EOF`).
 const HINT = /<([A-Za-z][\w.=-]{0,60})>/g;
 
@@ -49,18 +60,12 @@ function hints(report: Report): { rule: string; hint: string; text: string }[] {
 
 test('no placeholder stands for a value the paste shows', async () => {
   const left: string[] = [];
-  const seen = new Set<string>();
-  for (const file of inputFiles()) {
-    const text = readFileSync(file, 'utf8');
-    if (seen.has(text)) continue;
-    seen.add(text);
-    const values = valuesInPaste(text);
+  for (const { file, text, values } of distinctInputs())
     for (const h of hints(await diagnose(text, builtinRuleSet))) {
       const kind = kindOfHint(h.hint, h.rule);
       if (kind === null || values[kind].size !== 1) continue;
-      left.push(`${relative(root, file)}: ${h.rule} <${h.hint}> = ${[...values[kind]][0]}`);
+      left.push(`${file}: ${h.rule} <${h.hint}> = ${[...values[kind]][0]}`);
     }
-  }
   expect(left, 'hints whose value the paste shows (input: rule <hint> = value)').toEqual([]);
 }, 120000);
 
@@ -72,18 +77,12 @@ const ASKS: [kind: 'nodeSelector' | 'requests', command: RegExp][] = [
 
 test('no next step asks for the node selector or requests the paste shows', async () => {
   const asked: string[] = [];
-  const seen = new Set<string>();
-  for (const file of inputFiles()) {
-    const text = readFileSync(file, 'utf8');
-    if (seen.has(text)) continue;
-    seen.add(text);
-    const values = valuesInPaste(text);
+  for (const { file, text, values } of distinctInputs()) {
     if (ASKS.every(([kind]) => values[kind].size === 0)) continue;
     for (const d of (await diagnose(text, builtinRuleSet)).diagnoses)
       for (const s of d.nextSteps)
         for (const [kind, command] of ASKS)
-          if (values[kind].size > 0 && command.test(s.command))
-            asked.push(`${relative(root, file)}: ${d.ruleId} ${kind}`);
+          if (values[kind].size > 0 && command.test(s.command)) asked.push(`${file}: ${d.ruleId} ${kind}`);
   }
   expect(asked).toEqual([]);
 }, 120000);
