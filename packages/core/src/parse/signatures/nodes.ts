@@ -91,11 +91,12 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     guard: ['Pending'],
     re: /^\s*(?:node-)?csr-\S+\s+\S+\s+(?:kubernetes\.io\/kube-apiserver-client-kubelet\s+)?system:(?:bootstrap:\w+|node:\S+)\s+(?:<none>\s+)?Pending\s*$/,
   },
-  // C.2 node_pressure_disk; D.6 Evicted for ephemeral storage. Tolerations (`op=Exists`) are not pressure.
+  // C.2 node_pressure_disk; D.6 Evicted for ephemeral storage (kubelets before 1.9 name the condition: `The node was low
+  // on resource: [DiskPressure].`). Tolerations (`op=Exists`) are not pressure.
   {
     id: 'node_disk_pressure',
     guard: ['DiskPressure', 'disk-pressure', 'kubelet has disk pressure'],
-    re: /^\s*DiskPressure\s+True\b|KubeletHasDiskPressure|kubelet has disk pressure|\bNodeHasDiskPressure\b|node\.kubernetes\.io\/disk-pressure(?::NoSchedule)?(?![^\n]*op=Exists)|The node had condition: \[DiskPressure/,
+    re: /^\s*DiskPressure\s+True\b|KubeletHasDiskPressure|kubelet has disk pressure|\bNodeHasDiskPressure\b|node\.kubernetes\.io\/disk-pressure(?::NoSchedule)?(?![^\n]*op=Exists)|The node (?:had condition|was low on resource): \[DiskPressure/,
   },
   {
     id: 'node_eviction_ephemeral_storage',

@@ -49,6 +49,14 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['using region '],
     re: /\[ℹ\]\s+using region (?<region>[a-z]{2}(?:-gov)?-[a-z]{2,12}-\d)/,
   },
+  // eksctl's own check of the caller's AWS identity: the credential error after it is eksctl's, a CLI run by a person
+  // or a CI job, not a process in a pod.
+  {
+    id: 'eksctl_sts_check',
+    role: 'context',
+    guard: ['checking AWS STS access'],
+    re: /checking AWS STS access/,
+  },
   // cluster-autoscaler would not add a node: the node groups that fit are at their maximum size (or the cluster-wide
   // --max-nodes-total / resource limits are reached: `max limit reached`).
   {
@@ -62,6 +70,40 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     id: 'ipamd_pool_exhausted',
     guard: ['IP pool stats: total = ', 'IP Address Pool stats: total: ', 'total IPs: '],
     re: /IP pool stats: total = (?<total>\d{1,5}), used = \k<total>\b|IP Address Pool stats: total: (?<total2>\d{1,5}), assigned: \k<total2>\b|total IPs: (?<total3>\d{1,5}), assigned IPs: \k<total3>\b/,
+  },
+  // aws-node's entrypoint started ipamd and waited for it in vain (ipamd could not reach EC2 or the API server, or
+  // crashed): the CNI config is never written and the node stays NotReady. JSON (≤1.10), logfmt (1.11+), shell (≤1.6) lines.
+  {
+    id: 'ipamd_not_started',
+    guard: ['Retrying waiting for IPAM-D', 'Timed out waiting for IPAM daemon', 'Failed to wait for IPAM daemon'],
+    re: /Retrying waiting for IPAM-D|Timed out waiting for IPAM daemon(?: to start)?|Failed to wait for IPAM daemon(?: to complete)?/,
+  },
+  // aws-node's entrypoint is waiting for ipamd; `ipamd_started` follows when ipamd answers.
+  {
+    id: 'ipamd_waiting',
+    role: 'context',
+    guard: ['Checking for IPAM connectivity'],
+    re: /Checking for IPAM connectivity/,
+  },
+  {
+    id: 'ipamd_started',
+    role: 'context',
+    guard: ['Copying config file', 'Successfully copied CNI plugin binary'],
+    re: /Copying config file|Successfully copied CNI plugin binary/,
+  },
+  // eksctl cannot read a data key of the live aws-auth ConfigMap (YAML or type errors in mapRoles, mapUsers or
+  // mapAccounts): the authenticator cannot either.
+  {
+    id: 'aws_auth_unparsable',
+    guard: [
+      'unmarshalling "mapRoles"',
+      'unmarshalling "mapUsers"',
+      'unmarshalling "mapAccounts"',
+      'unmarshalling \\"mapRoles\\"',
+      'unmarshalling \\"mapUsers\\"',
+      'unmarshalling \\"mapAccounts\\"',
+    ],
+    re: /unmarshalling \\?"(?<key>map(?:Roles|Users|Accounts))\\?"(?:: (?<detail>[^\r\n]{1,300}))?/,
   },
   // With prefix delegation: ipamd needs /28 prefixes and has none free (the subnet may be too fragmented to carve one).
   {
