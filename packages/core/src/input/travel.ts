@@ -73,10 +73,10 @@ const WRAP_WIDTH = 72;
 
 // A line that starts a record of its own, never the rest of a wrapped message: a prompt or fence, a log header
 // (klog, journald, timestamps, levels), a known error opening, a `Key: value` field, a list item or quote, a JSON
-// value; or a table row (columns apart by two or more spaces or a tab).
+// value; or a table row (columns apart by two or more spaces or a tab; two spaces after a sentence's end are prose).
 const RECORD =
   /^(?:[$#%>❯➜»λ]\s|```|~~~|[IWEF]\d{4} |[A-Z][a-z]{2} +\d{1,2} \d\d:|\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|\[|\{|[-*•+] |\d{1,3}[.)] |(?:time|level|ts|msg)=|(?:TRAC|DEBU|INFO|WARN|ERRO|FATA|PANI)[A-Z]*(?:\b|\[)|Error from server|(?:[Ee]rror|[Ww]arning|fatal|panic|aws|kubectl|eksctl|helm|terraform): |[A-Z][\w ()/.-]{0,40}:(?:\s|$)|[\w.-]{1,64}@[\w.-]{1,64}[:\s])/;
-const COLUMNS = /\S(?: {2,}|\t)\S/;
+const COLUMNS = /[^\s.!?](?: {2,}|\t)\S/;
 
 /** The number of unescaped double quotes in `s` is odd: a quoted value is still open at its end. */
 function quoteOpen(s: string): boolean {
