@@ -133,11 +133,12 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   },
   // An AWS controller's own role (IRSA / Pod Identity session, not an instance) lacks an action: the Load Balancer
   // Controller (elasticloadbalancing:AddTags …), EBS/EFS CSI (ec2:CreateVolume, elasticfilesystem:CreateAccessPoint),
-  // external-dns, Karpenter. EC2 answers UnauthorizedOperation without naming the action.
+  // external-dns, Karpenter. EC2 answers UnauthorizedOperation without naming the action. A principal the reporter
+  // redacted (`[REDACTED]`, `<role>`, `***`) is still a denial of the action.
   {
     id: 'aws_action_denied',
     guard: ['is not authorized to perform: ', 'UnauthorizedOperation: You are not authorized'],
-    re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]{1,40}:assumed-role\/(?<role>[^/\s]{1,64})(?:\/(?!i-)\S{1,128})?) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action>[\w-]{1,40}:\w{1,80})?|AccessDenied: +is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action2>[\w-]{1,40}:\w{1,80})?|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized(?: to perform this operation)?/,
+    re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]{1,40}:assumed-role\/(?<role>[^/\s]{1,64})(?:\/(?!i-)\S{1,128})?) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action>[\w-]{1,40}:\w{1,80})?|AccessDenied: +is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action2>[\w-]{1,40}:\w{1,80})?|AccessDenied: User: (?:\[REDACTED\]|<[\w -]{1,40}>|\*{3,40}|X{4,40}) is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action3>[\w-]{1,40}:\w{1,80})?|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized(?: to perform this operation)?/,
   },
   // A `kubectl get pods` row (with or without its header, -o wide or not) of an Evicted pod; -o wide names its node.
   {
