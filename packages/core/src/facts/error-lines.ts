@@ -126,7 +126,7 @@ function wrapped(
 }
 
 const FORBIDDEN_WORDS = ['is forbidden', 'User "', 'User \\"'];
-const FIT_WORDS = ['nodes are available', 'no nodes available'];
+const FIT_WORDS = ['nodes are available', 'no nodes available', 'fit failure summary'];
 
 /**
  * Searches messages read whole from the objects of a section, skipping a signature already found at the same line
@@ -184,7 +184,7 @@ function pushForbidden(msg: string, line: Line, c: Collected): boolean {
 }
 
 function readFitError(msg: string, line: Line, c: Collected): boolean {
-  if (!msg.includes('nodes are available') && !msg.includes('no nodes available to schedule pods')) return false;
+  if (!FIT_WORDS.some((w) => msg.includes(w))) return false;
   const fit = parseFitError(msg);
   if (!fit) return false;
   const notReady = Math.max(

@@ -283,6 +283,34 @@ type: Warning
   });
 });
 
+describe('wrapped messages', () => {
+  // kubectl -o yaml folds a long value onto deeper-indented lines; a fragment of it is read as log lines.
+  test('a YAML value folded onto deeper-indented lines is searched whole, from its key line', () => {
+    const text = [
+      '  - lastTransitionTime: 2018-09-06T18:44:00Z',
+      '    message: \'pods "api-56686688b8-" is forbidden: error looking',
+      '      up service account default/api: serviceaccount "api"',
+      "      not found'",
+      '    reason: FailedCreate',
+      '    message: >-',
+      '      admission webhook "validate.example.io" denied the',
+      '      request: image validation failed',
+    ].join('\n');
+    const { facts } = read(text);
+    expect(facts.signals.filter((s) => !s.id.startsWith('family_')).map((s) => [s.id, s.line])).toEqual([
+      ['admission_sa_missing', 2],
+      ['admission_webhook_denied', 7],
+    ]);
+  });
+
+  test('a capitalised describe field with deeper lines under it is not one value', () => {
+    const { facts } = read(
+      '    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n',
+    );
+    expect(facts.signals).toEqual([]);
+  });
+});
+
 describe('noise and issues', () => {
   test('elisions are reported, never silently dropped', () => {
     const { issues } = read(
