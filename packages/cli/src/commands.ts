@@ -1,8 +1,9 @@
 // The rule set of a run (built-in plus --rules directories), and `rules list` / `explain <rootCause|ruleId>`:
 // documentation read from the rules themselves.
-import { LITERAL_TEMPLATES, type Rule, type Vocabulary } from '@rbac-diagnose/core';
-import { builtinRules, builtinVocabulary, mergeRules } from '@rbac-diagnose/rules';
+import { LITERAL_TEMPLATES, type Lang, type Rule, type Vocabulary } from '@rbac-diagnose/core';
+import { builtinRuleSetIn, builtinRules, builtinVocabulary, mergeRules } from '@rbac-diagnose/rules';
 import { UsageError, type CliArgs } from './args.js';
+import { msg } from './i18n/t.js';
 import type { ProgressLog } from './log.js';
 
 /** The rules of a run, the vocabulary they are written in, and which of them came from --rules directories. */
@@ -28,32 +29,33 @@ export function ruleOptions(set: RuleSet): {
 
 /**
  * The built-in rules plus those of each --rules directory (a rule with a built-in id replaces it), in the built-in
- * vocabulary extended by each directory's vocabulary file.
+ * vocabulary extended by each directory's vocabulary file, with their texts in `lang`.
  */
-export async function loadRules(args: Pick<CliArgs, 'rulesDirs'>, log: ProgressLog): Promise<RuleSet> {
-  if (args.rulesDirs.length === 0) return BUILTIN;
+export async function loadRules(args: Pick<CliArgs, 'rulesDirs'>, log: ProgressLog, lang: Lang): Promise<RuleSet> {
+  const builtin = lang === 'en' ? BUILTIN : { ...(await builtinRuleSetIn(lang)), custom: new Set<string>() };
+  if (args.rulesDirs.length === 0) return builtin;
   const { loadRulesDir } = await import('@rbac-diagnose/rules/load');
   const sets: Rule[][] = [];
-  let vocabulary = builtinVocabulary;
+  let vocabulary = builtin.vocabulary;
   for (const dir of args.rulesDirs) {
     const loaded = loadRulesDir(dir, vocabulary);
     const first = loaded.errors[0];
     if (first) {
       const more = loaded.errors.length - 1;
-      const where =
-        first.field === '(directory)'
-          ? `--rules ${first.file}`
-          : `cannot use ${first.file}${first.field.startsWith('(') ? '' : `: ${first.field}`}`;
-      throw new UsageError(
-        `${where}: ${first.message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
-      );
+      const tail = more > 0 ? ([more > 1 ? 'moreProblems' : 'moreProblem', { count: more }] as const) : null;
+      // The loader's reason (a field's problem) stays in English: it names the rule file's own words.
+      if (first.field === '(directory)')
+        throw new UsageError('rulesDir', { dir: first.file, message: first.message }, tail);
+      if (first.field.startsWith('('))
+        throw new UsageError('rulesFile', { file: first.file, message: first.message }, tail);
+      throw new UsageError('rulesFileField', { file: first.file, field: first.field, message: first.message }, tail);
     }
     log.info({ dir, rules: loaded.rules.length }, 'loaded custom rules');
     sets.push(loaded.rules);
     vocabulary = loaded.vocabulary;
   }
   return {
-    rules: mergeRules(builtinRules, ...sets),
+    rules: mergeRules(builtin.rules, ...sets),
     vocabulary,
     custom: new Set(sets.flat().map((r) => r.id)),
   };
@@ -70,26 +72,41 @@ export interface RuleEntry {
   custom: boolean;
 }
 
-/** The rules of a set, in id order, for `rules list -o json` and rules_list. */
-export function rulesListData(set: RuleSet): RuleEntry[] {
+/** A rule's text in `lang`: its translation, else the English text. */
+function localText(rule: Rule, lang: Lang): (english: string) => string {
+  const table = lang === 'en' ? undefined : rule.texts?.[lang];
+  return (english) => table?.[english] ?? english;
+}
+
+/** The rules of a set, in id order, for `rules list -o json` and rules_list; titles in `lang`. */
+export function rulesListData(set: RuleSet, lang: Lang = 'en'): RuleEntry[] {
   return set.rules.map((r) => ({
     id: r.id,
     rootCause: r.rootCause,
     severity: r.severity,
     layer: r.layer,
     confidence: r.confidence,
-    title: r.title,
+    title: localText(r, lang)(r.title),
     custom: set.custom.has(r.id),
   }));
 }
 
-/** Prints the rules as a table (or JSON); custom rules are marked. */
-export function rulesList(set: RuleSet, json: boolean): string {
+/**
+ * Prints the rules as a table (or JSON); custom rules are marked. The column names stay as kubectl prints its own, in
+ * English; the titles (the last column) are in `lang`.
+ */
+export function rulesList(set: RuleSet, json: boolean, lang: Lang = 'en'): string {
   const { rules, custom } = set;
-  if (json) return `${JSON.stringify(rulesListData(set), null, 2)}\n`;
+  if (json) return `${JSON.stringify(rulesListData(set, lang), null, 2)}\n`;
   const rows = [...rules]
     .sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id))
-    .map((r) => [r.layer, `${r.id}${custom.has(r.id) ? ' *' : ''}`, r.rootCause, r.severity, r.title]);
+    .map((r) => [
+      r.layer,
+      `${r.id}${custom.has(r.id) ? ' *' : ''}`,
+      r.rootCause,
+      r.severity,
+      localText(r, lang)(r.title),
+    ]);
   const head = ['LAYER', 'RULE', 'ROOT CAUSE', 'SEVERITY', 'TITLE'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
@@ -97,8 +114,8 @@ export function rulesList(set: RuleSet, json: boolean): string {
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 2)))
       .join('')
       .trimEnd();
-  const marked = custom.size > 0 ? ` (* ${custom.size} custom, from --rules)` : '';
-  return `${[line(head), ...rows.map(line)].join('\n')}\n${rules.length} rules${marked}; \`rbac-diagnose explain <rule or root cause>\` for details\n`;
+  const marked = custom.size > 0 ? msg(lang, 'rulesCustom', { count: custom.size }) : '';
+  return `${[line(head), ...rows.map(line)].join('\n')}\n${msg(lang, 'rulesFoot', { count: rules.length, custom: marked })}\n`;
 }
 
 /** Rule text with its input-dependent placeholders shown as `<name>` (aws-auth template words kept). */
@@ -108,47 +125,64 @@ function generic(s: string): string {
   );
 }
 
-/** Explains a root cause (every rule that concludes it) or one rule; null when the id is unknown. */
-export function explainId(set: RuleSet, id: string): string | null {
+/** Explains a root cause (every rule that concludes it) or one rule, in `lang`; null when the id is unknown. */
+export function explainId(set: RuleSet, id: string, lang: Lang = 'en'): string | null {
   const { rules, vocabulary, custom } = set;
   const matching = rules.filter((r) => r.id === id || r.rootCause === id);
   if (matching.length === 0) {
-    if (Object.hasOwn(vocabulary.rootCauses, id))
-      return `${id}: a root cause of the vocabulary with no rule in this rule set yet.\n`;
+    if (Object.hasOwn(vocabulary.rootCauses, id)) return `${msg(lang, 'explainNoRule', { id })}\n`;
     return null;
   }
+  // Prose is wrapped at 100 columns in English; Japanese, with few spaces to break at, is left to the terminal.
+  const wrap = (text: string): string => (lang === 'en' ? wrapWords(text) : indent(text));
   const out: string[] = [];
   const isCause = matching.some((r) => r.rootCause === id && r.id !== id);
   out.push(
     isCause
-      ? `Root cause ${id} — concluded by ${matching.length} rule${matching.length > 1 ? 's' : ''}`
-      : `Rule ${id} — root cause ${matching[0]?.rootCause}`,
+      ? matching.length > 1
+        ? msg(lang, 'explainCause', { id, count: matching.length })
+        : msg(lang, 'explainCauseOne', { id })
+      : msg(lang, 'explainRule', { id, rootCause: matching[0]?.rootCause ?? '' }),
   );
   for (const r of matching) {
+    const text = localText(r, lang);
     out.push(
       '',
-      `■ ${r.id} (${custom.has(r.id) ? 'custom rule from --rules, ' : ''}${r.severity}, layer ${r.layer}, base confidence ${r.confidence})`,
-      `  ${r.title}`,
+      `■ ${msg(lang, 'explainHead', {
+        id: r.id,
+        custom: custom.has(r.id) ? msg(lang, 'explainCustom') : '',
+        severity: r.severity,
+        layer: r.layer,
+        confidence: r.confidence,
+      })}`,
+      `  ${text(r.title)}`,
       '',
-      wrap(r.summary),
+      wrap(text(r.summary)),
       '',
-      wrap(r.explanation),
+      wrap(text(r.explanation)),
     );
-    if (r.misleading) out.push('', wrap(`Why the message misleads: ${r.misleading}`));
+    if (r.misleading) out.push('', wrap(msg(lang, 'explainMisleading', { text: text(r.misleading) })));
     if (r.nextSteps.length > 0) {
-      out.push('', '  How to confirm (read-only):');
-      for (const n of r.nextSteps) out.push(`    $ ${n.command}`, `      ${n.why}`);
+      out.push('', `  ${msg(lang, 'explainConfirm')}`);
+      for (const n of r.nextSteps) out.push(`    $ ${n.command}`, `      ${text(n.why)}`);
     }
     if (r.remediation.length > 0) {
-      out.push('', '  Fixes:');
-      for (const f of r.remediation) out.push(`    • ${f.title} [${f.safety}]`);
+      out.push('', `  ${msg(lang, 'explainFixes')}`);
+      for (const f of r.remediation) out.push(`    • ${text(f.title)} [${f.safety}]`);
     }
-    if (r.references.length > 0) out.push('', `  Docs: ${r.references.join('  ')}`);
+    if (r.references.length > 0) out.push('', `  ${msg(lang, 'explainDocs', { urls: r.references.join('  ') })}`);
   }
   return generic(`${out.join('\n')}\n`);
 }
 
-function wrap(text: string, width = 100, pad = '  '): string {
+function indent(text: string, pad = '  '): string {
+  return text
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
+}
+
+function wrapWords(text: string, width = 100, pad = '  '): string {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let cur = '';

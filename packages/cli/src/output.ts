@@ -11,6 +11,7 @@ import {
 } from '@rbac-diagnose/core';
 import type { CliArgs } from './args.js';
 import { DEMO_INPUT } from './demo.js';
+import { msg } from './i18n/t.js';
 import { stdoutIsTerminal, type NamedText } from './io.js';
 
 declare const __RBAC_DIAGNOSE_VERSION__: string;
@@ -29,7 +30,10 @@ function useColor(args: CliArgs): boolean {
   return stdoutIsTerminal() && process.env['TERM'] !== 'dumb';
 }
 
-/** The report in the form --output asks for; the --explain trace goes to stderr except in text and markdown. */
+/**
+ * The report in the form --output asks for, in the report's language; the --explain trace goes to stderr except in text
+ * and markdown.
+ */
 export function render(
   report: Report,
   args: CliArgs,
@@ -37,8 +41,9 @@ export function render(
   inputs: readonly NamedText[],
   trace: readonly RuleTrace[],
 ): string {
+  const { lang } = report;
   if (args.fix) return renderFix(report);
-  const explain = args.explain ? renderTrace(trace, { all: args.explainAll }) : '';
+  const explain = args.explain ? renderTrace(trace, { all: args.explainAll, lang }) : '';
   switch (args.output) {
     case 'json':
       if (explain) process.stderr.write(explain);
@@ -47,7 +52,7 @@ export function render(
       if (explain) process.stderr.write(explain);
       return renderYaml(report);
     case 'markdown':
-      return `${renderMarkdown(report)}${explain ? `\n<details><summary>Rule trace</summary>\n\n\`\`\`\n${explain}\`\`\`\n</details>\n` : ''}`;
+      return `${renderMarkdown(report)}${explain ? `\n<details><summary>${msg(lang, 'traceSummary')}</summary>\n\n\`\`\`\n${explain}\`\`\`\n</details>\n` : ''}`;
     case 'sarif': {
       if (explain) process.stderr.write(explain);
       const uris = Object.fromEntries(inputs.map((i) => [i.name, i.path ?? i.name]));
@@ -61,7 +66,7 @@ export function render(
         verbose: args.verbose,
         ...(width === undefined ? {} : { width }),
       });
-      const body = args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
+      const body = args.demo ? `${msg(lang, 'demoInput')}\n\n${indent(DEMO_INPUT)}\n${text}` : text;
       return explain ? `${body}\n${explain}` : body;
     }
   }
@@ -69,18 +74,22 @@ export function render(
 
 /** `--fix`: only the manifests, as one multi-document stream for `kubectl apply -f -` after review. */
 function renderFix(report: Report): string {
+  const { lang } = report;
   const docs: string[] = [];
   for (const d of report.diagnoses) {
     for (const r of d.remediation) {
       if (r.kind !== 'manifest' || r.yaml === undefined) continue;
-      const edit = /<[a-z][\w-]*>/.test(r.yaml) ? '# EDIT FIRST: replace every <placeholder> below.\n' : '';
-      docs.push(
-        `# ${d.rootCause} (${d.ruleId}, confidence ${d.confidence.toFixed(2)}): ${r.title}\n${edit}${r.yaml.trimEnd()}\n`,
-      );
+      const edit = /<[a-z][\w-]*>/.test(r.yaml) ? `${msg(lang, 'fixEditFirst')}\n` : '';
+      const head = msg(lang, 'fixHead', {
+        rootCause: d.rootCause,
+        ruleId: d.ruleId,
+        confidence: d.confidence.toFixed(2),
+        title: r.title,
+      });
+      docs.push(`${head}\n${edit}${r.yaml.trimEnd()}\n`);
     }
   }
-  if (docs.length === 0)
-    return '# rbac-diagnose: no manifest to apply for this input (see the text report for commands).\n';
+  if (docs.length === 0) return `${msg(lang, 'fixNone')}\n`;
   return docs.join('---\n');
 }
 

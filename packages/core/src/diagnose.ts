@@ -4,6 +4,8 @@ import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
 import { extractFacts } from './facts/extract.js';
+import type { Lang } from './i18n/lang.js';
+import { t } from './i18n/t.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
@@ -12,6 +14,7 @@ import type { Chain, Diagnosis, Evidence, InputSection, Issue, NextStep, Remedia
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
 import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
+import { needsTranslation } from './rules/texts.js';
 
 /** One named input (a file, or a part of a paste). */
 export interface InputDoc {
@@ -42,6 +45,11 @@ export interface DiagnoseOptions {
    * severity (the others join it as `alsoMatched`). The CLI passes its custom rules, so they are shown as themselves.
    */
   preferredRules?: readonly string[];
+  /**
+   * Language of the texts: `en` (default) or `ja`. Rule texts come from each rule's translations (English where a rule
+   * has none, with an input note); ids, lines, commands and manifests are the same in every language.
+   */
+  lang?: Lang;
 }
 
 /** A report plus the engine trace of every rule (for `--explain`). */
@@ -75,6 +83,7 @@ export async function diagnoseDetailed(
   checkArguments(input, options);
   const docs: readonly InputDoc[] = typeof input === 'string' ? [{ text: input }] : input;
   const named = docs.length > 1;
+  const lang = options.lang ?? 'en';
   const issues: Issue[] = [];
   const sections: Section[] = [];
   // Evidence is resolved by (source, line number) straight from each input's line array: no per-line index.
@@ -86,7 +95,7 @@ export async function diagnoseDetailed(
       issues.push({
         code: 'input_too_large',
         line: 0,
-        message: `input has ${doc.text.length} characters, more than the limit of ${max}; only the first ${max} were read`,
+        message: t(lang, 'issue.input_too_large', { chars: doc.text.length, max }),
         ...(source ? { source } : {}),
       });
     }
@@ -94,14 +103,19 @@ export async function diagnoseDetailed(
     const lines = toLines(text, source);
     linesBySource.set(source ?? '', lines);
     if (lines.every((l) => l.text.trim() === '')) {
-      issues.push({ code: 'empty_input', line: 0, message: 'the input is empty', ...(source ? { source } : {}) });
+      issues.push({
+        code: 'empty_input',
+        line: 0,
+        message: t(lang, 'issue.empty_input'),
+        ...(source ? { source } : {}),
+      });
       continue;
     }
     // A loop, not push(...spread): a 100 MB paste has more sections than a call may take arguments.
     for (const section of splitSections(lines, text)) sections.push(section);
   }
 
-  const { rules, vocabulary } = await usableRules(options, issues);
+  const { rules, vocabulary } = await usableRules(options, issues, lang);
   const facts = extractFacts(
     sections,
     issues,
@@ -111,12 +125,27 @@ export async function diagnoseDetailed(
   // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
   const matcher = new Matcher();
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
-  const candidates = fired.map((f) =>
-    toDiagnosis(f, { facts, matcher, linesBySource, vocabulary }, { bindings, subject: f.subject }),
-  );
+  // English texts a rule lacks a translation for, per rule id: noted once per rule that is shown.
+  const untranslated = new Map<string, Set<string>>();
+  const run: Run = { facts, matcher, linesBySource, vocabulary, lang, untranslated };
+  const candidates = fired.map((f) => toDiagnosis(f, run, { lang, bindings, subject: f.subject }));
   const diagnoses = rank(candidates, fired, new Set(options.preferredRules)).filter(
     (d) => d.confidence >= (options.minConfidence ?? 0),
   );
+
+  for (const id of new Set(diagnoses.flatMap((d) => [d.ruleId, ...(d.alsoMatched ?? [])]))) {
+    const missing = untranslated.get(id);
+    if (missing !== undefined && missing.size > 0)
+      issues.push({
+        code: 'rule_text_untranslated',
+        line: 0,
+        message: t(lang, 'issue.rule_text_untranslated', {
+          id,
+          language: t(lang, `language.${lang}`),
+          count: missing.size,
+        }),
+      });
+  }
 
   const inputs: InputSection[] = sections.map((s) => {
     const first = s.lines[0];
@@ -129,8 +158,8 @@ export async function diagnoseDetailed(
       ...(s.command === null ? {} : { command: s.command }),
     };
   });
-  let report: Report = { schemaVersion: 1, inputs, diagnoses, issues };
-  let trace = ruleTrace;
+  let report: Report = { schemaVersion: 1, lang, inputs, diagnoses, issues };
+  let trace = lang === 'en' ? ruleTrace : localTrace(ruleTrace, rules, lang);
   if (options.redact) {
     const redact = makeRedactor(facts);
     report = redactReport(report, redact);
@@ -163,15 +192,11 @@ const EMPTY_VOCABULARY: Vocabulary = { chains: {}, rootCauses: {}, conditions: {
 async function usableRules(
   options: DiagnoseOptions,
   issues: Issue[],
+  lang: Lang,
 ): Promise<{ rules: Rule[]; vocabulary: Vocabulary }> {
   const given = options.vocabulary as Vocabulary | undefined;
   if (given === undefined) {
-    issues.push({
-      code: 'vocabulary_missing',
-      line: 0,
-      message:
-        'no rule ran: the rules come with the vocabulary they are written in (pass builtinRuleSet, or rules and vocabulary, from @rbac-diagnose/rules)',
-    });
+    issues.push({ code: 'vocabulary_missing', line: 0, message: t(lang, 'issue.vocabulary_missing') });
     return { rules: [], vocabulary: EMPTY_VOCABULARY };
   }
   if (options.trustedRules) return { rules: [...options.rules], vocabulary: given };
@@ -181,7 +206,9 @@ async function usableRules(
     issues.push({
       code: 'vocabulary_invalid',
       line: 0,
-      message: `no rule ran: the vocabulary is invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      message: t(lang, 'issue.vocabulary_invalid', {
+        problems: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      }),
     });
     return { rules: [], vocabulary: EMPTY_VOCABULARY };
   }
@@ -194,7 +221,10 @@ async function usableRules(
       issues.push({
         code: 'rule_invalid',
         line: 0,
-        message: `rule ${id} was skipped: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        message: t(lang, 'issue.rule_invalid', {
+          id,
+          problems: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        }),
       });
     }
   }
@@ -211,9 +241,49 @@ interface Run {
   matcher: Matcher;
   linesBySource: ReadonlyMap<string, readonly Line[]>;
   vocabulary: Vocabulary;
+  lang: Lang;
+  /** Filled by {@link translator}: the English texts each rule lacks in `lang`. */
+  untranslated: Map<string, Set<string>>;
 }
 
-function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope: Scope): Evidence[] {
+/** A rule's (or the vocabulary's) text in the run's language: its translation, else the English text, noted. */
+function translator(
+  texts: Rule['texts'],
+  run: Pick<Run, 'lang' | 'untranslated'>,
+  ruleId: string,
+): (english: string) => string {
+  const { lang } = run;
+  if (lang === 'en') return (english) => english;
+  const table = texts?.[lang];
+  return (english) => {
+    const text = table?.[english];
+    if (text !== undefined) return text;
+    if (needsTranslation(english)) {
+      const missing = run.untranslated.get(ruleId) ?? new Set<string>();
+      missing.add(english);
+      run.untranslated.set(ruleId, missing);
+    }
+    return english;
+  };
+}
+
+/** The trace with each adjustment's `why` in `lang` (placeholders still unfilled). */
+function localTrace(trace: readonly RuleTrace[], rules: readonly Rule[], lang: Lang): RuleTrace[] {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return trace.map((tr) => {
+    const table = lang === 'en' ? undefined : byId.get(tr.ruleId)?.texts?.[lang];
+    return table === undefined
+      ? tr
+      : { ...tr, adjustments: tr.adjustments.map((a) => ({ ...a, why: table[a.why] ?? a.why })) };
+  });
+}
+
+function resolveEvidence(
+  selectors: readonly EvidenceSelector[],
+  run: Run,
+  scope: Scope,
+  tr: (english: string) => string,
+): Evidence[] {
   const { linesBySource } = run;
   const out: Evidence[] = [];
   const seen = new Set<string>();
@@ -233,7 +303,7 @@ function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope
         out.push({
           line: no,
           text: line.text,
-          why: fill(sel.why, { ...scope, item: { family, key: '', items: [item] } }),
+          why: fill(tr(sel.why), { ...scope, item: { family, key: '', items: [item] } }),
           ...(source === undefined ? {} : { source }),
         });
       }
@@ -252,8 +322,14 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
   const { rule } = f;
   const raw = rule.confidence + f.adjustments.reduce((s, a) => s + a.delta, 0);
   const confidence = Math.round(Math.min(0.99, Math.max(0.01, raw)) * 100) / 100;
-  const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], run, scope);
-  const text = (t: string): string => fill(t, scope);
+  const tr = translator(rule.texts, run, rule.id);
+  const evidence = resolveEvidence(
+    [...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])],
+    run,
+    scope,
+    tr,
+  );
+  const text = (english: string): string => fill(tr(english), scope);
   const command = (t: string): string => fill(t, scope, 'command');
   const notes = f.adjustments.map((a) => `${a.delta > 0 ? '↑' : '↓'} ${text(a.why)}`);
   const remediation: Remediation[] = [];
@@ -285,12 +361,14 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
     .map((n) => ({ command: command(n.command), why: text(n.why) }));
   const place = vocabulary.rootCauses[rule.rootCause];
   const links = place ? vocabulary.chains[place.chain] : undefined;
-  const chain: Chain | undefined = place && links ? { links, broken: place.link } : undefined;
-  const label = rule.subject?.label === undefined ? '' : text(rule.subject.label);
+  const label = translator(vocabulary.texts, run, rule.id);
+  const chain: Chain | undefined = place && links ? { links: links.map(label), broken: place.link } : undefined;
+  // The subject label names a kind and a name: the same in every language, like the ids.
+  const subject = rule.subject?.label === undefined ? '' : fill(rule.subject.label, { ...scope, lang: 'en' });
   const diagnosis: Diagnosis = {
     rootCause: rule.rootCause,
     ruleId: rule.id,
-    ...(label === '' ? {} : { subject: label }),
+    ...(subject === '' ? {} : { subject }),
     title: text(rule.title),
     severity: rule.severity,
     confidence,

@@ -11,6 +11,7 @@ export {
   InputKindSchema,
   InputSectionSchema,
   IssueSchema,
+  LangSchema,
   NextStepSchema,
   RemediationSchema,
   ReportSchema,
@@ -26,8 +27,17 @@ export {
   OPERATORS,
   RuleSchema,
   SubjectSchema,
+  TranslationsSchema,
   VocabularySchema,
 } from './rules/schema.js';
+export {
+  needsTranslation,
+  placeholderSet,
+  ruleTexts,
+  TRANSLATED_LANGS,
+  translationProblems,
+  vocabularyTexts,
+} from './rules/texts.js';
 export { checkRule, checkVocabulary } from './rules/check.js';
 export type { RuleProblem } from './rules/check.js';
 export { FACT_NAMES, FactsSchema } from './facts/schema.js';

@@ -10,7 +10,7 @@ import {
   type Diagnosis,
   type InputDoc,
 } from '@rbac-diagnose/core';
-import { builtinRules, builtinVocabulary } from '@rbac-diagnose/rules';
+import { builtinRuleSetIn } from '@rbac-diagnose/rules';
 import { renderChainSvg } from './chain-svg.js';
 import { fixYaml } from './fix.js';
 import { LANGS, pickLang, t, type Lang, type MessageKey } from './i18n.js';
@@ -182,15 +182,10 @@ function schedule(delay: number): void {
 async function diagnoseNow(run: number): Promise<void> {
   const current = docs();
   setStatus('running', tr('statusRunning'));
-  // `lang` reaches the core as the CLI passes it; a core without Japanese texts ignores it.
-  const options: DiagnoseOptions & { lang: Lang } = {
-    rules: builtinRules,
-    vocabulary: builtinVocabulary,
-    trustedRules: true,
-    lang: state.lang,
-  };
   let detailed: DiagnoseResult;
   try {
+    // The rules with their texts in the page's language, as the CLI passes them.
+    const options: DiagnoseOptions = { ...(await builtinRuleSetIn(state.lang)), trustedRules: true, lang: state.lang };
     detailed = await diagnoseDetailed(current.length === 1 ? (current[0]?.text ?? '') : current, options);
   } catch (e) {
     if (run !== state.run) return;

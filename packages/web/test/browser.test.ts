@@ -284,7 +284,7 @@ describe('languages', () => {
     expect(await page.textContent('.chain title')).toBe(t('ja', 'chainHeading'));
     // Diagnosis texts in another language than the page's are marked as such for screen readers: the core's report
     // says which language its texts are in (English where it has no Japanese yet).
-    const options = { ...builtinRuleSet, trustedRules: true, lang: 'ja' };
+    const options = { ...builtinRuleSet, trustedRules: true, lang: 'ja' as const };
     const report = await diagnose(wall('wall3-pending-not-ready-disk.txt'), options);
     const textLang = (report as { lang?: string }).lang ?? 'en';
     expect(await page.getAttribute('.diagnosis.top .title', 'lang')).toBe(textLang === 'ja' ? null : textLang);

@@ -3,6 +3,8 @@
 // when the input holds exactly one distinct value for it; otherwise the placeholder becomes a `<…>` hint.
 import type { Facts } from '../facts/schema.js';
 import { canonicalArn, parseArn } from '../aws/arn.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
 import { subjectText, type FillMode, type SubjectGroup } from './subject.js';
 
 /** Input-wide values rule text may use as `{{name}}`. */
@@ -38,6 +40,11 @@ export const BINDING_NAMES = [
 ] as const;
 export type BindingName = (typeof BINDING_NAMES)[number];
 export type Bindings = Record<BindingName, string>;
+
+// Hints for values the input does not hold that are words, not names: a command keeps them in English, prose shows
+// them in the report's language.
+const HINTS = ['hint.callerArn', 'hint.execCommand', 'hint.exitCode'] as const;
+const CALLER_ARN_HINT = t('en', 'hint.callerArn');
 
 /** Template words of aws-auth itself, written literally in remediation (`{{EC2PrivateDNSName}}`). */
 export const LITERAL_TEMPLATES = [
@@ -141,11 +148,11 @@ export function computeBindings(facts: Facts, inputs: Iterable<readonly { text: 
     partition,
     region,
     cluster: '<cluster-name>',
-    callerArn: caller?.arn ?? '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
+    callerArn: caller?.arn ?? CALLER_ARN_HINT,
     principalArn: caller?.canonicalArn ?? `arn:${partition}:iam::${account}:role/<role-name>`,
     nodeRoleArn: `arn:${partition}:iam::${account}:role/<node-instance-role>`,
-    execCommand: execCommand.size === 0 ? 'aws' : (execCommand.one ?? '<exec command>'),
-    execExitCode: signals(exec, 'code').one ?? '<exit code>',
+    execCommand: execCommand.size === 0 ? 'aws' : (execCommand.one ?? t('en', 'hint.execCommand')),
+    execExitCode: signals(exec, 'code').one ?? t('en', 'hint.exitCode'),
     ...deniedRequest(facts),
     ...nodeCounts(facts),
     podName: podName ?? '<pod>',
@@ -213,12 +220,14 @@ function assumeRoleBindings(
   return {
     assumeRoleArn: role ?? '<role-arn>',
     assumeRoleName: (role ? (parseArn(role)?.name ?? role.slice(role.lastIndexOf('/') + 1)) : null) || '<role-name>',
-    assumeRoleCaller: caller ? canonicalArn(caller) : '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
+    assumeRoleCaller: caller ? canonicalArn(caller) : CALLER_ARN_HINT,
   };
 }
 
 /** What a template can read: the context values, the rule's subject, and (in an evidence line) the cited item. */
 export interface Scope {
+  /** The language of prose; commands and manifests are filled the same in every language. Default en. */
+  lang?: Lang;
   bindings: Bindings;
   subject: SubjectGroup | null;
   /** The cited item, as a subject of one item of its family. */
@@ -229,12 +238,21 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;
 
 /** Fills `{{…}}` placeholders; aws-auth's own template words are left as written. */
 export function fill(template: string, scope: Scope, mode: FillMode = 'text'): string {
+  const lang = mode === 'text' ? (scope.lang ?? 'en') : 'en';
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     if (name.startsWith('subject.'))
-      return scope.subject ? subjectText(scope.subject, name.slice(8), mode) : `<${name.slice(8)}>`;
-    if (name.startsWith('item.') && scope.item) return subjectText(scope.item, name.slice(5), mode);
-    return (scope.bindings as Record<string, string>)[name] ?? whole;
+      return scope.subject ? subjectText(scope.subject, name.slice(8), mode, lang) : `<${name.slice(8)}>`;
+    if (name.startsWith('item.') && scope.item) return subjectText(scope.item, name.slice(5), mode, lang);
+    const value = (scope.bindings as Record<string, string | undefined>)[name];
+    if (value === undefined) return whole;
+    return lang === 'en' ? value : localHint(value, lang);
   });
+}
+
+/** A context value that is one of the English hints, in `lang`; any other value as it is. */
+function localHint(value: string, lang: Lang): string {
+  const key = HINTS.find((k) => t('en', k) === value);
+  return key === undefined ? value : t(lang, key);
 }
 
 /** Placeholder names used in a template (for the rule checks). */

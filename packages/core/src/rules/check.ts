@@ -13,6 +13,7 @@ import {
   type Rule,
   type Vocabulary,
 } from './schema.js';
+import { ruleTexts, TRANSLATED_LANGS, translationProblems, vocabularyTexts } from './texts.js';
 
 /** A problem in a rule or vocabulary file, naming the field. */
 export interface RuleProblem {
@@ -96,6 +97,7 @@ export function checkRule(data: unknown, vocabulary: Vocabulary): { rule: Rule |
     const ids = e.where?.['id'] ?? (e.from === 'subject' ? subject?.where?.['id'] : undefined);
     template(`${field}.why`, e.why, { family, ids });
   }
+  checkTranslations(rule.texts, ruleTexts(rule), add);
   rule.remediation.forEach((r, i) => {
     if (r.generator === 'rbac-least-privilege' && !subject)
       add(
@@ -114,7 +116,22 @@ export function checkVocabulary(data: unknown): { vocabulary: Vocabulary | null;
   const add = (field: string, message: string): void => void problems.push({ field, message });
   for (const [name, c] of Object.entries(parsed.data.conditions))
     checkCondition(c, `conditions.${name}`, add, { subject: null, named: parsed.data.conditions });
+  checkTranslations(parsed.data.texts, vocabularyTexts(parsed.data), add);
   return { vocabulary: problems.length === 0 ? parsed.data : null, problems };
+}
+
+/** Each translation must translate a text of its rule (or vocabulary) and keep its placeholders. */
+function checkTranslations(
+  texts: Partial<Record<string, Readonly<Record<string, string>>>> | undefined,
+  english: readonly string[],
+  add: Add,
+): void {
+  for (const lang of TRANSLATED_LANGS) {
+    const table = texts?.[lang];
+    if (table === undefined) continue;
+    for (const p of translationProblems(table, english))
+      add(`texts.${lang}["${p.key.length > 60 ? `${p.key.slice(0, 57)}...` : p.key}"]`, p.message);
+  }
 }
 
 function zodProblems(error: z.ZodError): RuleProblem[] {
