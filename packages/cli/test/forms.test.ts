@@ -60,6 +60,28 @@ describe.each(WALLS)('%s', (wall) => {
   });
 });
 
+// The walls as the article's author would run them on a Japanese machine: every text in Japanese, machine fields as in
+// English (checked for every rule case by packages/rules/src/ja.test.ts).
+const JA_WALLS: [string, string[]][] = [
+  ...WALLS.map((w): [string, string[]] => [w.replace(/\.\w+$/, ''), [w]]),
+  ['wall3-with-aws-auth', ['wall3-pending-not-ready-disk.txt', 'aws-auth-users-only.yaml']],
+];
+
+describe.each(JA_WALLS)('%s in Japanese', (stem, files) => {
+  test.each(['json', 'markdown', 'sarif'])('--lang ja -o %s matches its golden', async (form) => {
+    const r = run(['--lang', 'ja', '-o', form, ...files]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    if (form === 'json') {
+      const report = JSON.parse(r.stdout) as { lang: string };
+      expect(reportSchemaErrors(report)).toEqual([]);
+      expect(report.lang).toBe('ja');
+    }
+    const ext = { json: 'json', markdown: 'md', sarif: 'sarif.json' }[form];
+    await expect(r.stdout).toMatchFileSnapshot(`golden/ja/${stem}.${ext}`);
+  });
+});
+
 test('--redact masks account ids, ARN names and user names consistently in every form', () => {
   for (const form of ['text', 'json', 'yaml', 'markdown', 'sarif']) {
     const r = run(['-o', form, '--redact', 'wall3-pending-not-ready-disk.txt', 'aws-auth-users-only.yaml']);
