@@ -40,6 +40,8 @@ export interface CliArgs {
   live: LiveOptions | null;
   files: string[];
   fix: boolean;
+  /** `--include-escalation`: let `--fix` print grants labelled `escalation` too. */
+  includeEscalation: boolean;
   explain: boolean;
   explainAll: boolean;
   redact: boolean;
@@ -87,6 +89,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
   fix: { type: 'boolean' },
+  'include-escalation': { type: 'boolean' },
   explain: { type: 'boolean' },
   'explain-all': { type: 'boolean' },
   redact: { type: 'boolean' },
@@ -98,6 +101,7 @@ const OPTIONS = {
   'max-size': { type: 'string' },
   'max-line-size': { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
+  all: { type: 'boolean' },
   demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -210,6 +214,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     live: null,
     files: [],
     fix: flag('fix'),
+    includeEscalation: flag('include-escalation'),
     explain: flag('explain') || flag('explain-all'),
     explainAll: flag('explain-all'),
     redact: flag('redact'),
@@ -226,7 +231,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     rulesDirs: Array.isArray(v.rules) ? v.rules : [],
     maxSizeMiB: positive(str('max-size'), 256, 'maxSize'),
     maxLineKiB: positive(str('max-line-size'), 1024, 'maxLineSize'),
-    verbose: flag('verbose'),
+    verbose: flag('verbose') || flag('all'),
     demo: flag('demo'),
     help: flag('help'),
     version: flag('version'),
@@ -344,6 +349,8 @@ the aws-auth ConfigMap, aws sts get-caller-identity, controller logs — several
 Options:
   -o, --output FORM        text (default), json (schemaVersion 1), yaml, markdown, sarif
       --fix                print only the fix manifests, one YAML stream for \`kubectl apply -f -\` after review
+      --include-escalation with --fix, also print grants that let their holder gain more rights (impersonate, bind,
+                           escalate, tokens, exec, node proxy, secrets): left out by default
       --explain            also print the rule trace: each rule that fired, the conditions it
                            matched, and the confidence adjustments that applied and why
       --explain-all        the trace of every rule, also those that did not fire
@@ -353,7 +360,7 @@ Options:
       --rules DIR          add rules from DIR, YAML or JSON (a rule with a built-in id replaces it)
       --max-size MIB       largest input read (default 256)
       --max-line-size KIB  longest line searched whole for error messages (default 1024)
-  -v, --verbose            show every diagnosis in full
+  -v, --verbose, --all     the full report: every cause in full, with all its checks and fixes
       --color, --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
       --log-level LEVEL    silent|error|warn|info|debug|trace, to stderr (default warn)
       --lang LANG          en or ja, the language of the texts (default: RBAC_DIAGNOSE_LANG,

@@ -1,6 +1,16 @@
 // The rule set of a run (built-in plus --rules directories), and `rules list` / `explain <rootCause|ruleId>`:
 // documentation read from the rules themselves.
-import { LITERAL_TEMPLATES, type Lang, type Rule, type Vocabulary } from '@rbac-diagnose/core';
+import {
+  LITERAL_TEMPLATES,
+  padDisplay,
+  terminalLayout,
+  wrapLine,
+  wrapText,
+  type Lang,
+  type Layout,
+  type Rule,
+  type Vocabulary,
+} from '@rbac-diagnose/core';
 import { builtinRuleSetIn, builtinRules, builtinVocabulary, mergeRules } from '@rbac-diagnose/rules';
 import { UsageError, type CliArgs } from './args.js';
 import { msg } from './i18n/t.js';
@@ -91,50 +101,54 @@ export function rulesListData(set: RuleSet, lang: Lang = 'en'): RuleEntry[] {
   }));
 }
 
+/** Width of the `rules list` table, whatever the terminal. */
+const LIST_WIDTH = 100;
+
 /**
- * Prints the rules as a table (or JSON); custom rules are marked. The column names stay as kubectl prints its own, in
- * English; the titles (the last column) are in `lang`.
+ * Prints the rules (or JSON) by layer: a line with the rule, its root cause and severity, then its title below (in
+ * `lang`), wrapped so the table fits 100 columns; custom rules are marked. The column names stay as kubectl prints its
+ * own, in English.
  */
-export function rulesList(set: RuleSet, json: boolean, lang: Lang = 'en'): string {
+export async function rulesList(set: RuleSet, json: boolean, lang: Lang = 'en'): Promise<string> {
   const { rules, custom } = set;
   if (json) return `${JSON.stringify(rulesListData(set, lang), null, 2)}\n`;
-  const rows = [...rules]
-    .sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id))
-    .map((r) => [
-      r.layer,
-      `${r.id}${custom.has(r.id) ? ' *' : ''}`,
-      r.rootCause,
-      r.severity,
-      localText(r, lang)(r.title),
-    ]);
-  const head = ['LAYER', 'RULE', 'ROOT CAUSE', 'SEVERITY', 'TITLE'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
+  const layout = await terminalLayout(LIST_WIDTH);
+  const sorted = [...rules].sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id));
+  const rows = sorted.map((r) => [`  ${r.id}${custom.has(r.id) ? ' *' : ''}`, r.rootCause, r.severity]);
+  const head = ['LAYER / RULE', 'ROOT CAUSE', 'SEVERITY'];
+  const widths = head.map((h, i) => Math.max(layout.measure(h), ...rows.map((r) => layout.measure(r[i] ?? ''))));
+  const line = (cells: readonly string[]): string =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 2)))
+      .map((c, i) => (i === cells.length - 1 ? c : padDisplay(c, (widths[i] ?? 0) + 2, layout)))
       .join('')
       .trimEnd();
+  const out = [line(head)];
+  sorted.forEach((r, i) => {
+    if (r.layer !== sorted[i - 1]?.layer) out.push(r.layer);
+    out.push(line(rows[i] ?? []), ...wrapLine(generic(localText(r, lang)(r.title)), layout, '      ', '      '));
+  });
   const marked = custom.size > 0 ? msg(lang, 'rulesCustom', { count: custom.size }) : '';
-  return `${[line(head), ...rows.map(line)].join('\n')}\n${msg(lang, 'rulesFoot', { count: rules.length, custom: marked })}\n`;
+  return `${out.join('\n')}\n${msg(lang, 'rulesFoot', { count: rules.length, custom: marked })}\n`;
 }
 
-/** Rule text with its input-dependent placeholders shown as `<name>` (aws-auth template words kept). */
+/** Rule text with its input-dependent placeholders shown as readable hints: `{{subject.username}}` → `<username>`. */
 function generic(s: string): string {
   return s.replace(/\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g, (whole, name: string) =>
-    (LITERAL_TEMPLATES as readonly string[]).includes(name) ? whole : `<${name}>`,
+    (LITERAL_TEMPLATES as readonly string[]).includes(name)
+      ? whole
+      : `<${(name.split('.').pop() ?? name).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}>`,
   );
 }
 
-/** Explains a root cause (every rule that concludes it) or one rule, in `lang`; null when the id is unknown. */
-export function explainId(set: RuleSet, id: string, lang: Lang = 'en'): string | null {
+/** Explains a root cause (every rule that concludes it) or one rule, in `lang` and 100 columns; null when the id is unknown. */
+export async function explainId(set: RuleSet, id: string, lang: Lang = 'en'): Promise<string | null> {
   const { rules, vocabulary, custom } = set;
   const matching = rules.filter((r) => r.id === id || r.rootCause === id);
   if (matching.length === 0) {
     if (Object.hasOwn(vocabulary.rootCauses, id)) return `${msg(lang, 'explainNoRule', { id })}\n`;
     return null;
   }
-  // Prose is wrapped at 100 columns in English; Japanese, with few spaces to break at, is left to the terminal.
-  const wrap = (text: string): string => (lang === 'en' ? wrapWords(text) : indent(text));
+  const layout = await terminalLayout(LIST_WIDTH);
   const out: string[] = [];
   const isCause = matching.some((r) => r.rootCause === id && r.id !== id);
   out.push(
@@ -157,11 +171,11 @@ export function explainId(set: RuleSet, id: string, lang: Lang = 'en'): string |
       })}`,
       `  ${text(r.title)}`,
       '',
-      wrap(text(r.summary)),
+      wrap(text(r.summary), layout),
       '',
-      wrap(text(r.explanation)),
+      wrap(text(r.explanation), layout),
     );
-    if (r.misleading) out.push('', wrap(msg(lang, 'explainMisleading', { text: text(r.misleading) })));
+    if (r.misleading) out.push('', wrap(msg(lang, 'explainMisleading', { text: text(r.misleading) }), layout));
     if (r.nextSteps.length > 0) {
       out.push('', `  ${msg(lang, 'explainConfirm')}`);
       for (const n of r.nextSteps) out.push(`    $ ${n.command}`, `      ${text(n.why)}`);
@@ -175,25 +189,6 @@ export function explainId(set: RuleSet, id: string, lang: Lang = 'en'): string |
   return generic(`${out.join('\n')}\n`);
 }
 
-function indent(text: string, pad = '  '): string {
-  return text
-    .split('\n')
-    .map((l) => pad + l)
-    .join('\n');
-}
-
-function wrapWords(text: string, width = 100, pad = '  '): string {
-  const lines: string[] = [];
-  for (const para of text.split('\n')) {
-    let cur = '';
-    for (const word of para.split(' ')) {
-      if ((cur + word).length > width && cur !== '') {
-        lines.push(pad + cur.trimEnd());
-        cur = '';
-      }
-      cur += `${word} `;
-    }
-    lines.push(pad + cur.trimEnd());
-  }
-  return lines.join('\n');
+function wrap(text: string, layout: Layout): string {
+  return wrapText(text, layout, '  ', '  ').join('\n');
 }

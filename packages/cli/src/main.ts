@@ -45,11 +45,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     const log = await createProgressLog(args.logLevel);
     const ruleSet = await loadRules(args, log, lang);
     if (args.command?.name === 'rules-list') {
-      writeOut(rulesList(ruleSet, args.output === 'json', lang));
+      writeOut(await rulesList(ruleSet, args.output === 'json', lang));
       return 0;
     }
     if (args.command?.name === 'explain') {
-      const text = explainId(ruleSet, args.command.id, lang);
+      const text = await explainId(ruleSet, args.command.id, lang);
       if (text === null) throw new UsageError('unknownId', { id: args.command.id });
       writeOut(text);
       return 0;
@@ -62,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     log.debug({ inputs: inputs.map((i) => ({ name: i.name, chars: i.text.length })) }, 'read inputs');
     const { report, trace } = await diagnoseInputs(inputs, ruleSet, { ...args, lang });
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
-    writeOut(render(report, args, ruleSet.rules, inputs, trace));
+    writeOut(await render(report, args, ruleSet.rules, inputs, trace));
     return exitCode(report, args);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

@@ -5,6 +5,7 @@ import {
   renderText,
   renderTrace,
   renderYaml,
+  terminalLayout,
   type Report,
   type Rule,
   type RuleTrace,
@@ -34,15 +35,15 @@ function useColor(args: CliArgs): boolean {
  * The report in the form --output asks for, in the report's language; the --explain trace goes to stderr except in text
  * and markdown.
  */
-export function render(
+export async function render(
   report: Report,
   args: CliArgs,
   rules: readonly Rule[],
   inputs: readonly NamedText[],
   trace: readonly RuleTrace[],
-): string {
+): Promise<string> {
   const { lang } = report;
-  if (args.fix) return renderFix(report);
+  if (args.fix) return renderFix(report, args.includeEscalation);
   const explain = args.explain ? renderTrace(trace, { all: args.explainAll, lang }) : '';
   switch (args.output) {
     case 'json':
@@ -59,12 +60,16 @@ export function render(
       return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, rules, uris: inputs.length === 1 ? { '': inputs[0]?.path ?? 'stdin' } : uris }), null, 2)}\n`;
     }
     case 'text': {
-      const width =
-        stdoutIsTerminal() && process.stdout.columns > 40 ? Math.min(process.stdout.columns, 160) : undefined;
+      // Wrapped for a terminal only: files and pipes get whole lines (and never load the width tables).
+      const layout =
+        stdoutIsTerminal() && process.stdout.columns > 40
+          ? await terminalLayout(Math.min(process.stdout.columns, 160))
+          : undefined;
       const text = renderText(report, {
         color: useColor(args),
         verbose: args.verbose,
-        ...(width === undefined ? {} : { width }),
+        verboseFlag: '-v',
+        ...(layout === undefined ? {} : { layout }),
       });
       const body = args.demo ? `${msg(lang, 'demoInput')}\n\n${indent(DEMO_INPUT)}\n${text}` : text;
       return explain ? `${body}\n${explain}` : body;
@@ -72,25 +77,35 @@ export function render(
   }
 }
 
-/** `--fix`: only the manifests, as one multi-document stream for `kubectl apply -f -` after review. */
-function renderFix(report: Report): string {
+/**
+ * `--fix`: only the manifests, as one multi-document stream for `kubectl apply -f -` after review. Comments hold no
+ * input text (rule ids, the confidence, counts only): a value from the paste could otherwise end a comment line.
+ * Grants labelled `escalation` are left out unless `--include-escalation`, and the stream says how many were.
+ */
+export function renderFix(report: Report, includeEscalation = false): string {
   const { lang } = report;
   const docs: string[] = [];
+  let held = 0;
   for (const d of report.diagnoses) {
     for (const r of d.remediation) {
       if (r.kind !== 'manifest' || r.yaml === undefined) continue;
+      if (r.safety === 'escalation' && !includeEscalation) {
+        held++;
+        continue;
+      }
       const edit = /<[a-z][\w-]*>/.test(r.yaml) ? `${msg(lang, 'fixEditFirst')}\n` : '';
+      const warn = r.safety === 'escalation' ? `${msg(lang, 'fixEscalation')}\n` : '';
       const head = msg(lang, 'fixHead', {
         rootCause: d.rootCause,
         ruleId: d.ruleId,
         confidence: d.confidence.toFixed(2),
-        title: r.title,
       });
-      docs.push(`${head}\n${edit}${r.yaml.trimEnd()}\n`);
+      docs.push(`${head}\n${warn}${edit}${r.yaml.trimEnd()}\n`);
     }
   }
-  if (docs.length === 0) return `${msg(lang, 'fixNone')}\n`;
-  return docs.join('---\n');
+  const note = held > 0 ? `${msg(lang, 'fixHeld', { count: held })}\n` : '';
+  if (docs.length === 0) return `${note}${msg(lang, 'fixNone')}\n`;
+  return note + docs.join('---\n');
 }
 
 function indent(s: string): string {

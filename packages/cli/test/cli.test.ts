@@ -98,6 +98,43 @@ describe('contract C1/C2: reads stdin and files, prints reports', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
+  test('short report by default; -v, --verbose and --all print the full one', () => {
+    const input = wall('wall3-pending-not-ready-disk.txt');
+    const short = run([], input).stdout;
+    expect(short).toContain('Other possible causes');
+    expect(short).not.toContain('$ kubectl describe node <node>');
+    expect(short.trimEnd().split('\n').pop()).toBe('-v shows every cause in full, with all its checks and fixes.');
+    const full = run(['-v'], input).stdout;
+    expect(full).toContain('$ kubectl describe node <node>');
+    expect(full).toMatch(/^2\. error cni_not_ready {2}confidence 0\.25 · #2 · rule pending-pod-nodes-not-ready-cni$/m);
+    expect(full).not.toContain('-v shows');
+    expect(run(['--verbose'], input).stdout).toBe(full);
+    expect(run(['--all'], input).stdout).toBe(full);
+  });
+
+  test('--min-confidence says how many causes it hid, in the text and as a count in the JSON', () => {
+    const input = wall('wall3-pending-not-ready-disk.txt');
+    const text = run(['--min-confidence', '0.95'], input).stdout;
+    expect(text).toMatch(/^rbac-diagnose: 3 causes below confidence 0\.95 not shown {2}\(read: describe-pod 2–17\)$/m);
+    expect(text).not.toContain('no known cause found');
+    const json = JSON.parse(run(['--min-confidence', '0.95', '-o', 'json'], input).stdout) as Record<string, unknown>;
+    expect(reportSchemaErrors(json)).toEqual([]);
+    expect([json['diagnoses'], json['belowMinConfidence']]).toEqual([[], { count: 3, minConfidence: 0.95 }]);
+    expect(run(['--min-confidence', '0.95', '-o', 'markdown'], input).stdout).toContain(
+      '3 causes below confidence 0.95 not shown.',
+    );
+  });
+
+  test('rules list fits 100 columns and shows titles without templates', () => {
+    const r = run(['rules', 'list']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(100);
+    expect(r.stdout).not.toMatch(/\{\{(?!EC2PrivateDNSName|SessionName)/);
+    expect(r.stdout).toContain('  forbidden-rbac-permission-missing          rbac_permission_missing         error\n');
+    expect(r.stdout).toContain('      No RBAC rule lets <username> <verb> <target>\n');
+  });
+
   test('colour only when asked (or on a terminal), never with NO_COLOR', () => {
     expect(run(['--color'], wall('wall2-forbidden.txt')).stdout).toMatch(/\u001b\[/);
     expect(run([], wall('wall2-forbidden.txt'), { NO_COLOR: '1' }).stdout).not.toMatch(/\u001b\[/);

@@ -1,7 +1,7 @@
 // Output forms on the seed walls, as golden files (packages/cli/test/golden/), plus the kubectl plugin mechanism
 // with a real kubectl binary.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,33 @@ test('--fix prints only manifests, as one multi-document YAML stream', () => {
   const r = run(['--fix', 'wall2-forbidden.txt']);
   const docs = parseAllDocuments(r.stdout).map((d) => d.toJS() as { kind: string });
   expect(docs.map((d) => d.kind)).toEqual(['Role', 'RoleBinding']);
+});
+
+test('--fix leaves escalating grants out unless --include-escalation; comments carry no input text', () => {
+  const input = join(mkdtempSync(join(tmpdir(), 'esc-')), 'esc.txt');
+  writeFileSync(
+    input,
+    [
+      'Error from server (Forbidden): groups "team-readers" is forbidden: User "bob" cannot impersonate resource "groups" in API group "" at the cluster scope',
+      'Error from server (Forbidden): pods is forbidden: User "bob" cannot list resource "pods" in API group "" in the namespace "dev"',
+      'Error from server (Forbidden): groups "system:masters" is forbidden: User "eve" cannot impersonate resource "groups" in API group "" at the cluster scope',
+    ].join('\n'),
+  );
+  const kinds = (out: string): string[] =>
+    parseAllDocuments(out).map((d) => (d.toJS() as { kind: string; metadata: { name: string } }).kind);
+  const plain = run(['--fix', input]);
+  expect(kinds(plain.stdout)).toEqual(['Role', 'RoleBinding']);
+  expect(plain.stdout).toContain('1 privilege-escalating grant left out');
+  const all = run(['--fix', '--include-escalation', input]);
+  expect(kinds(all.stdout)).toEqual(['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding']);
+  expect(all.stdout).toContain('# ESCALATION');
+  expect(all.stdout).toContain('resourceNames:\n      - team-readers');
+  // system:masters is refused in either case; no comment line names a user or group from the input.
+  for (const out of [plain.stdout, all.stdout]) {
+    expect(out).not.toContain('system:masters');
+    expect(out.split('\n').filter((l) => l.startsWith('#') && /bob|eve|team-readers/.test(l))).toEqual([]);
+  }
+  expect(run(['--include-escalation', '--fix', '--no-include-escalation', input]).stdout).toBe(plain.stdout);
 });
 
 test('--explain prints the rule trace with the conditions that held', () => {

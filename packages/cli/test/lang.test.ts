@@ -9,7 +9,7 @@ const walls = fileURLToPath(new URL('../../../fixtures/seed-walls/', import.meta
 
 /** Runs the CLI with exactly these language variables (the others removed). */
 function run(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const base = { ...process.env, NO_COLOR: '1' };
+  const base: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
   for (const name of ['RBAC_DIAGNOSE_LANG', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete base[name];
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: walls,
@@ -79,7 +79,7 @@ test('--fix, --explain and the markdown trace follow the language; the manifests
   const ja = run(['--fix', '--lang', 'ja', 'wall2-forbidden.txt']).stdout;
   const body = (s: string): string => s.replace(/^# .*\n/gm, '');
   expect(body(ja)).toBe(body(en));
-  expect(ja).toMatch(/^# rbac_permission_missing \(forbidden-rbac-permission-missing、確度 0\.85\): /);
+  expect(ja).toMatch(/^# rbac_permission_missing \(forbidden-rbac-permission-missing、確度 0\.85\)\n/);
   const trace = run(['--explain', '--lang', 'ja', '--demo']).stdout;
   expect(trace).toContain('ルールのトレース: ');
   expect(trace).toContain(

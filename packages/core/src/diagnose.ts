@@ -1,5 +1,5 @@
 import { checkArguments } from './arguments.js';
-import { computeBindings, fill, type Scope } from './engine/bindings.js';
+import { computeBindings, fill, fillCommand, fillManifest, type Rejected, type Scope } from './engine/bindings.js';
 import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
@@ -9,7 +9,9 @@ import { t } from './i18n/t.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
+import { AwsAuthPlan } from './remediation/aws-auth.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
+import { rejectionNote } from './remediation/notes.js';
 import type { Chain, Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
@@ -127,11 +129,15 @@ export async function diagnoseDetailed(
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
   // English texts a rule lacks a translation for, per rule id: noted once per rule that is shown.
   const untranslated = new Map<string, Set<string>>();
-  const run: Run = { facts, matcher, linesBySource, vocabulary, lang, untranslated };
+  const awsAuth = new AwsAuthPlan(facts.awsAuth);
+  const run: Run = { facts, matcher, linesBySource, vocabulary, awsAuth, lang, untranslated };
   const candidates = fired.map((f) => toDiagnosis(f, run, { lang, bindings, subject: f.subject }));
-  const diagnoses = rank(candidates, fired, new Set(options.preferredRules)).filter(
-    (d) => d.confidence >= (options.minConfidence ?? 0),
-  );
+  const minConfidence = options.minConfidence ?? 0;
+  const ranked = rank(candidates, fired, new Set(options.preferredRules));
+  const diagnoses = ranked.filter((d) => d.confidence >= minConfidence);
+  const hidden = ranked.length - diagnoses.length;
+  // One aws-auth per report, carrying the additions of every diagnosis that is still in it.
+  awsAuth.finish(diagnoses);
 
   for (const id of new Set(diagnoses.flatMap((d) => [d.ruleId, ...(d.alsoMatched ?? [])]))) {
     const missing = untranslated.get(id);
@@ -158,10 +164,20 @@ export async function diagnoseDetailed(
       ...(s.command === null ? {} : { command: s.command }),
     };
   });
-  let report: Report = { schemaVersion: 1, lang, inputs, diagnoses, issues };
+  let report: Report = {
+    schemaVersion: 1,
+    lang,
+    inputs,
+    diagnoses,
+    issues,
+    ...(hidden > 0 ? { belowMinConfidence: { count: hidden, minConfidence } } : {}),
+  };
   let trace = lang === 'en' ? ruleTrace : localTrace(ruleTrace, rules, lang);
   if (options.redact) {
-    const redact = makeRedactor(facts);
+    const redact = makeRedactor(facts, {
+      bindings,
+      commands: inputs.flatMap((i) => (i.command === undefined ? [] : [i.command])),
+    });
     report = redactReport(report, redact);
     // A subject's key holds input values (user names…) too.
     trace = trace.map((t) =>
@@ -241,6 +257,7 @@ interface Run {
   matcher: Matcher;
   linesBySource: ReadonlyMap<string, readonly Line[]>;
   vocabulary: Vocabulary;
+  awsAuth: AwsAuthPlan;
   lang: Lang;
   /** Filled by {@link translator}: the English texts each rule lacks in `lang`. */
   untranslated: Map<string, Set<string>>;
@@ -330,7 +347,12 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
     tr,
   );
   const text = (english: string): string => fill(tr(english), scope);
-  const command = (t: string): string => fill(t, scope, 'command');
+  // A command or manifest whose value fails its grammar is left out, and a note says which placeholder and why.
+  const rejected: Rejected[] = [];
+  const filled = (f: { text: string | null; rejected: Rejected | null }): string | null => {
+    if (f.rejected) rejected.push(f.rejected);
+    return f.text;
+  };
   const notes = f.adjustments.map((a) => `${a.delta > 0 ? '↑' : '↓'} ${text(a.why)}`);
   const remediation: Remediation[] = [];
   rule.remediation.forEach((t, i) => {
@@ -343,22 +365,30 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
           bindings: scope.bindings,
           subject: f.subject,
           family: rule.subject?.from ?? null,
+          awsAuth: run.awsAuth,
         }),
       );
       return;
     }
+    const command = t.command === undefined ? undefined : filled(fillCommand(t.command, scope));
+    const yaml = t.yaml === undefined ? undefined : filled(fillManifest(t.yaml, scope));
+    if (command === null || yaml === null) return;
     remediation.push({
       kind: t.kind,
       title: text(t.title),
-      ...(t.command === undefined ? {} : { command: command(t.command) }),
-      ...(t.yaml === undefined ? {} : { yaml: command(t.yaml) }),
+      ...(command === undefined ? {} : { command }),
+      ...(yaml === undefined ? {} : { yaml }),
       ...(t.text === undefined ? {} : { text: text(t.text) }),
       safety: t.safety,
     });
   });
-  const nextSteps: NextStep[] = rule.nextSteps
-    .filter((n, i) => !n.when || f.shown.has(`nextSteps.${i}`))
-    .map((n) => ({ command: command(n.command), why: text(n.why) }));
+  const nextSteps: NextStep[] = [];
+  rule.nextSteps.forEach((n, i) => {
+    if (n.when && !f.shown.has(`nextSteps.${i}`)) return;
+    const command = filled(fillCommand(n.command, scope));
+    if (command !== null) nextSteps.push({ command, why: text(n.why) });
+  });
+  if (rejected.length > 0) remediation.push(rejectionNote(rejected));
   const place = vocabulary.rootCauses[rule.rootCause];
   const links = place ? vocabulary.chains[place.chain] : undefined;
   const label = translator(vocabulary.texts, run, rule.id);
@@ -391,14 +421,25 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
  * sorted.
  */
 function rank(candidates: readonly Candidate[], fired: readonly Firing[], preferred: ReadonlySet<string>): Diagnosis[] {
-  // A consequence explained by a more causal rule is not diagnosed separately.
-  const suppressed = new Set(
-    fired.flatMap((f) => (f.rule.suppresses ?? []).filter((cause) => cause !== f.rule.rootCause)),
-  );
+  // A consequence explained by a more causal rule is not diagnosed separately: when the lines it rests on are lines
+  // the cause rests on too (a paste that also holds an unrelated failure of that kind keeps it).
+  const explained = new Map<string, Set<string>>();
+  fired.forEach((f, i) => {
+    for (const cause of f.rule.suppresses ?? []) {
+      if (cause === f.rule.rootCause) continue;
+      const lines = explained.get(cause) ?? new Set<string>();
+      for (const e of candidates[i]?.diagnosis.evidence ?? []) lines.add(key(e.source, e.line));
+      explained.set(cause, lines);
+    }
+  });
+  // A family diagnosis yields to any other diagnosis of its layer.
+  const layers = new Set(candidates.filter((c) => c.rule.fallback !== true).map((c) => c.rule.layer));
   const groups = new Map<string, Candidate[]>();
   const wholeInput: Candidate[] = [];
   for (const c of candidates) {
-    if (suppressed.has(c.rule.rootCause)) continue;
+    const by = explained.get(c.rule.rootCause);
+    if (by && c.diagnosis.evidence.every((e) => by.has(key(e.source, e.line)))) continue;
+    if (c.rule.fallback === true && layers.has(c.rule.layer)) continue;
     if (c.diagnosis.subject === undefined) wholeInput.push(c);
     else {
       const k = JSON.stringify([c.rule.rootCause, c.diagnosis.subject]);
@@ -421,6 +462,7 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[], prefer
     groups.set(k, [...(groups.get(k) ?? []), c]);
   }
   const merged: Diagnosis[] = [];
+  const families = new Set<Diagnosis>();
   for (const group of groups.values()) {
     const sorted = best(group);
     const primary = sorted[0];
@@ -448,6 +490,8 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[], prefer
     for (const e of d.evidence) if (!order.has(e.source ?? '')) order.set(e.source ?? '', order.size);
     d.evidence.sort((a, b) => (order.get(a.source ?? '') ?? 0) - (order.get(b.source ?? '') ?? 0) || a.line - b.line);
     merged.push(d);
+    if (primary.rule.fallback === true) families.add(d);
   }
-  return merged.sort(compareDiagnoses);
+  // Family diagnoses after every other one.
+  return merged.sort((a, b) => Number(families.has(a)) - Number(families.has(b)) || compareDiagnoses(a, b));
 }

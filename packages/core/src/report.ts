@@ -44,7 +44,12 @@ export const NextStepSchema = z
   .strict();
 export type NextStep = z.infer<typeof NextStepSchema>;
 
-export const SafetySchema = z.enum(['read-only', 'mutating']);
+/**
+ * `read-only` reads; `mutating` changes the cluster or account (review before applying); `escalation` grants a right
+ * that lets its holder gain more (impersonate, bind, escalate, tokens, exec, node proxy, secrets): `--fix` leaves it
+ * out unless asked for.
+ */
+export const SafetySchema = z.enum(['read-only', 'mutating', 'escalation']);
 export type Safety = z.infer<typeof SafetySchema>;
 
 export const RemediationSchema = z
@@ -123,6 +128,14 @@ export const ReportSchema = z
     inputs: z.array(InputSectionSchema),
     diagnoses: z.array(DiagnosisSchema),
     issues: z.array(IssueSchema),
+    belowMinConfidence: z
+      .object({
+        count: z.number().int().positive(),
+        minConfidence: z.number().min(0).max(1),
+      })
+      .strict()
+      .optional()
+      .describe('diagnoses left out because their confidence was below the minConfidence option (absent: none)'),
   })
   .strict()
   .describe('rbac-diagnose report');

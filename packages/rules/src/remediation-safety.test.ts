@@ -32,6 +32,10 @@ const inputs = [
 const ADMIN =
   /(?:--group[= ]system:masters|groups:\s*\n\s*-\s*system:masters|clusterrole[= ]cluster-admin|name:\s*cluster-admin\b|AmazonEKSClusterAdminPolicy)/;
 
+// Verbs and subresources that let the holder of a grant gain more than it lists.
+const ESCALATION =
+  /(?:-\s+|")(?:impersonate|bind|escalate)\b|\b(?:serviceaccounts\/token|nodes\/proxy|pods\/(?:exec|attach|portforward))\b/;
+
 test(`fixes on ${inputs.length} real inputs: valid manifests, no admin grant, never a lossy aws-auth`, async () => {
   expect(inputs.length).toBeGreaterThan(200);
   const problems: string[] = [];
@@ -60,9 +64,12 @@ test(`fixes on ${inputs.length} real inputs: valid manifests, no admin grant, ne
           if (!merged || /--group[= ]system:masters|cluster-admin|AmazonEKSClusterAdminPolicy/.test(r.yaml ?? ''))
             problems.push(`${where}: proposes an admin grant`);
         }
-        // Anything that changes a cluster or an account is labelled mutating.
-        if (r.kind === 'manifest' && r.safety !== 'mutating' && !/shape only/i.test(r.title))
+        // Anything that changes a cluster or an account is labelled mutating, or escalation when it lets its holder
+        // gain more rights than it lists.
+        if (r.kind === 'manifest' && r.safety === 'read-only' && !/shape only/i.test(r.title))
           problems.push(`${where}: a manifest to apply must be labelled mutating`);
+        if (r.kind === 'manifest' && r.safety !== 'escalation' && ESCALATION.test(r.yaml ?? ''))
+          problems.push(`${where}: an escalating grant must be labelled escalation`);
       }
     }
   }

@@ -73,7 +73,10 @@ export const en = {
   demoInput: 'Example input (rbac-diagnose --demo):',
   fixNone: '# rbac-diagnose: no manifest to apply for this input (see the text report for commands).',
   fixEditFirst: '# EDIT FIRST: replace every <placeholder> below.',
-  fixHead: '# {rootCause} ({ruleId}, confidence {confidence}): {title}',
+  fixHead: '# {rootCause} ({ruleId}, confidence {confidence})',
+  fixEscalation: '# ESCALATION: this grant lets its holder gain more rights; see the report.',
+  fixHeld:
+    '# rbac-diagnose: {count} privilege-escalating {count|grant|grants} left out; review them in the text report, then add --include-escalation.',
   traceSummary: 'Rule trace',
   rulesFoot: '{count} rules{custom}; `rbac-diagnose explain <rule or root cause>` for details',
   rulesCustom: ' (* {count} custom, from --rules)',

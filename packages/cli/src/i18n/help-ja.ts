@@ -27,6 +27,9 @@ kubectl や aws CLI のエラー、aws-auth ConfigMap、aws sts get-caller-ident
 オプション:
   -o, --output FORM        text (デフォルト)、json (schemaVersion 1)、yaml、markdown、sarif
       --fix                対処のマニフェストだけを 1 つの YAML で出力 (確認後に \`kubectl apply -f -\`)
+      --include-escalation --fix で、受け取った側がさらに権限を得られる付与 (impersonate、bind、
+                           escalate、トークン、exec、ノードのプロキシ、シークレット) も出力
+                           (デフォルトでは出力しない)
       --explain            ルールのトレースも出力: 発火した各ルール、一致した条件、
                            適用された確度の調整とその理由
       --explain-all        すべてのルールのトレース (発火しなかったものも)
@@ -36,7 +39,7 @@ kubectl や aws CLI のエラー、aws-auth ConfigMap、aws sts get-caller-ident
       --rules DIR          DIR のルール (YAML か JSON) を追加 (組み込みと同じ ID のルールは置き換え)
       --max-size MIB       読む入力の上限 (デフォルト 256)
       --max-line-size KIB  エラーメッセージを行全体で探す行の長さの上限 (デフォルト 1024)
-  -v, --verbose            すべての診断を省略せずに表示
+  -v, --verbose, --all     完全なレポート: すべての原因を、確認手順と対処まで含めて表示
       --color, --no-color  色を強制的に付ける / 付けない
                            (デフォルト: 端末なら付け、NO_COLOR があれば付けない)
       --log-level LEVEL    silent|error|warn|info|debug|trace、標準エラー出力へ (デフォルト warn)

@@ -69,7 +69,10 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   fixNone:
     '# rbac-diagnose: この入力に適用するマニフェストはありません (コマンドはテキストのレポートを参照してください)。',
   fixEditFirst: '# 先に編集してください: 以下の <placeholder> をすべて置き換えます。',
-  fixHead: '# {rootCause} ({ruleId}、確度 {confidence}): {title}',
+  fixHead: '# {rootCause} ({ruleId}、確度 {confidence})',
+  fixEscalation: '# 権限昇格: この付与を受けた主体は、記載以上の権限を得られます。レポートを確認してください。',
+  fixHeld:
+    '# rbac-diagnose: 権限昇格につながる付与 {count} 件を出力していません。テキストのレポートで確認してから --include-escalation を付けてください。',
   traceSummary: 'ルールのトレース',
   rulesFoot: '{count} 個のルール{custom}。詳しくは `rbac-diagnose explain <ルールまたは根本原因>` で表示します',
   rulesCustom: ' (* は --rules のカスタムルール、{count} 個)',

@@ -2,7 +2,7 @@
 // as kubectl output, diagnose exactly like a paste. Loaded only for these commands (it imports @kubernetes/client-node).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diagnoseDetailed, makeRedactor, type Diagnosis, type Lang, type Report } from '@rbac-diagnose/core';
+import { diagnoseDetailed, isValid, makeRedactor, type Diagnosis, type Lang, type Report } from '@rbac-diagnose/core';
 import type { CliArgs, LiveOptions, Target } from '../args.js';
 import { loadRules, ruleOptions, type RuleSet } from '../commands.js';
 import { msg } from '../i18n/t.js';
@@ -84,7 +84,7 @@ async function report(
     await mkdir(live.save, { recursive: true });
     for (const i of inputs) await writeFile(join(live.save, i.name), redact(i.text));
   }
-  let out = render(report, args, ruleSet.rules, inputs, trace);
+  let out = await render(report, args, ruleSet.rules, inputs, trace);
   if (args.output === 'text' && !args.fix) {
     const head = [`rbac-diagnose live: ${redact(where)}`];
     if (col.collected.length) head.push(`  ${msg(lang, 'liveCollected', { what: redact(col.collected.join('; ')) })}`);
@@ -192,10 +192,11 @@ function enrichWithKubeconfig(
   for (const d of report.diagnoses) {
     if (!AUTH_CHAIN.test(d.rootCause)) continue;
     d.evidence.push(...ev);
+    // Commands take the kubeconfig's values only when they are a cluster name and a region (nothing a shell reads).
     const fill = (s: string): string =>
       s
-        .replace(/<cluster-name>/g, cluster ? redact(cluster) : '<cluster-name>')
-        .replace(/<region>/g, region ? redact(region) : '<region>');
+        .replace(/<cluster-name>/g, cluster && isValid('clusterName', cluster) ? redact(cluster) : '<cluster-name>')
+        .replace(/<region>/g, region && isValid('region', region) ? redact(region) : '<region>');
     for (const n of d.nextSteps) n.command = fill(n.command);
     for (const r of d.remediation) if (r.command !== undefined) r.command = fill(r.command);
   }

@@ -189,7 +189,7 @@ export function createMcpServer(
       annotations: READ_ONLY,
     },
     async ({ id, lang: asked }) => {
-      const text = explainId(await setIn(asked ?? lang), id, asked ?? lang);
+      const text = await explainId(await setIn(asked ?? lang), id, asked ?? lang);
       if (text === null) return toolError(`No rule or root cause is named "${id}"; rules_list gives every id.`);
       return { content: [{ type: 'text', text }] };
     },

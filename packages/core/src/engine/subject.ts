@@ -35,6 +35,10 @@ export function familyItems(facts: Facts, from: ItemFamily): readonly Item[] {
       return facts.awsAuth?.entries ?? [];
     case 'callerIdentity':
       return facts.callerIdentity ? [facts.callerIdentity] : [];
+    case 'cluster':
+      return facts.cluster ? [facts.cluster] : [];
+    case 'whoami':
+      return facts.whoami ? [facts.whoami] : [];
     default:
       return facts[from];
   }
@@ -51,15 +55,20 @@ const forbiddenDisplay: Display = (f, lang) => {
   const group = typeof f['apiGroup'] === 'string' ? f['apiGroup'] : '';
   const kind = f['subjectKind'] === 'Anonymous' ? 'User' : String(f['subjectKind']);
   const saNs = typeof f['subjectNamespace'] === 'string' ? `${f['subjectNamespace']}/` : '';
+  // A denial cut off before its scope clause names neither a namespace nor the cluster scope.
+  const cut = ns === null && f['clusterScope'] !== true;
   return {
     principal: `${kind} ${saNs}${String(f['subjectName'])}`,
     target: [resource ?? (typeof f['path'] === 'string' ? f['path'] : ''), sub].filter(Boolean).join('/'),
-    scopePhrase: ns !== null ? t(lang, 'subject.scope.namespace', { namespace: ns }) : t(lang, 'subject.scope.cluster'),
-    namespaceFlag: ns !== null ? `-n ${ns}` : '',
+    scopePhrase:
+      ns !== null || cut
+        ? t(lang, 'subject.scope.namespace', { namespace: ns ?? '<namespace>' })
+        : t(lang, 'subject.scope.cluster'),
+    namespaceFlag: ns !== null ? `-n ${ns}` : cut ? '-n <namespace>' : '',
     // kubectl create role --resource=<resource>[.<group>][/<subresource>]
     resourceArg: resource !== null ? `${resource}${group ? `.${group}` : ''}${sub ? `/${sub}` : ''}` : '<resource>',
-    roleKind: ns === null ? 'clusterrole' : 'role',
-    bindingKind: ns === null ? 'clusterrolebinding' : 'rolebinding',
+    roleKind: ns === null && !cut ? 'clusterrole' : 'role',
+    bindingKind: ns === null && !cut ? 'clusterrolebinding' : 'rolebinding',
   };
 };
 

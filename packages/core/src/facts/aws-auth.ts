@@ -25,6 +25,10 @@ export function extractAwsAuth(section: Section, c: Collected): void {
     data: a.data,
     name: a.name,
     namespace: a.namespace,
+    resourceVersion: a.resourceVersion,
+    labels: a.labels,
+    annotations: a.annotations,
+    variants: a.variants,
     endLine: section.lines[section.lines.length - 1]?.no ?? 0,
   });
   if (a.entries.length === 0 && !a.findings.some((f) => f.code !== 'aws_auth_no_node_role')) {

@@ -8,19 +8,19 @@ import type {
   AccessEntryFact,
   AuthCheckFact,
   AuthRuleFact,
-  AwsAuthFact,
   BindingFact,
   CallerIdentityFact,
   ClusterFact,
   ConditionFact,
   ContainerFact,
-  ForbiddenFact,
   NodeFact,
   PodFact,
+  ReadAwsAuthFact,
+  ReadForbiddenFact,
+  ReadWhoamiFact,
   RoleFact,
   SchedulingFact,
   Signal,
-  WhoamiFact,
 } from './schema.js';
 
 /** An event before aggregation (events.ts aggregates them by type, reason, object and message). */
@@ -43,13 +43,13 @@ export interface ObjectMessage {
 /** Facts of every family as read so far, the issues, and the per-run state of one extractFacts call. */
 export interface Collected {
   signals: Signal[];
-  forbidden: ForbiddenFact[];
+  forbidden: ReadForbiddenFact[];
   scheduling: SchedulingFact[];
   pods: PodFact[];
   containers: ContainerFact[];
   nodes: NodeFact[];
   events: RawEvent[];
-  awsAuths: AwsAuthFact[];
+  awsAuths: ReadAwsAuthFact[];
   callerIdentity: CallerIdentityFact | null;
   conditions: ConditionFact[];
   roles: RoleFact[];
@@ -58,7 +58,7 @@ export interface Collected {
   clusters: ClusterFact[];
   authChecks: AuthCheckFact[];
   authRules: AuthRuleFact[];
-  whoami: WhoamiFact | null;
+  whoami: ReadWhoamiFact | null;
   issues: Issue[];
   readonly matcher: SignatureMatcher;
   /** Longest line searched for error messages; longer ones are searched in their start (see clip). */

@@ -152,6 +152,7 @@ describe('kubectl auth', () => {
       uid: 'aws-iam-authenticator:111122223333:AROAEXAMPLE',
       groups: ['system:authenticated'],
       arn: 'arn:aws:sts::111122223333:assumed-role/Dev/alice',
+      boundInInput: null,
     });
     const json =
       '{\n    "kind": "SelfSubjectReview",\n    "apiVersion": "authentication.k8s.io/v1",\n    "status": {\n        "userInfo": {\n            "username": "kubernetes-admin",\n            "groups": ["system:masters", "system:authenticated"]\n        }\n    }\n}';
@@ -161,6 +162,7 @@ describe('kubectl auth', () => {
       uid: null,
       groups: ['system:masters', 'system:authenticated'],
       arn: null,
+      boundInInput: null,
     });
   });
 });

@@ -17,6 +17,8 @@ import { aggregateEvents } from './events.js';
 import { extractGetTable } from './get-table.js';
 import { extractLogLines } from './log-lines.js';
 import { extractObjects } from './objects.js';
+import { extractPolicyBlocks } from './policy-blocks.js';
+import { relateAccessEntries, relateAwsAuth, relateForbidden, relateWhoami } from './relations.js';
 import type { Facts, FitItemFact } from './schema.js';
 import { extractWhoami } from './whoami.js';
 
@@ -44,6 +46,7 @@ export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 export function extractFacts(sections: readonly Section[], issues: Issue[], options: ExtractOptions = {}): Facts {
   const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
   for (const section of sections) extractSection(section, c);
+  extractPolicyBlocks(sections, c);
   longLineIssues(c);
   return finish(c, emptyNodeList(sections));
 }
@@ -114,7 +117,14 @@ function finish(c: Collected, nodeListEmpty: boolean): Facts {
   const { signals, forbidden, scheduling, pods, nodes } = c;
   const cluster = c.clusters.find((x) => x.authMode !== null) ?? c.clusters[0] ?? null;
   const events = aggregateEvents(c.events);
-  const awsAuth = c.awsAuths.find((a) => a.wellFormed) ?? c.awsAuths[0] ?? null;
+  const chosen = c.awsAuths.find((a) => a.wellFormed) ?? c.awsAuths[0] ?? null;
+  // Copies of one ConfigMap (pasted twice) are one; different ones leave a merge unsure which is live.
+  const variants =
+    new Set(
+      c.awsAuths.map((a) => JSON.stringify([a.data, a.entries.map((e) => [e.kind, e.arn, e.username, e.groups])])),
+    ).size + c.awsAuths.reduce((n, a) => n + a.variants - 1, 0);
+  const accessEntries = relateAccessEntries(c.accessEntries);
+  const awsAuth = relateAwsAuth(chosen === null ? null : { ...chosen, variants }, accessEntries);
   // Whether the pasted aws-auth maps the caller: a relation of two facts, kept on the caller.
   const caller = c.callerIdentity;
   const callerIdentity =
@@ -142,7 +152,7 @@ function finish(c: Collected, nodeListEmpty: boolean): Facts {
   });
   return {
     signals,
-    forbidden,
+    forbidden: relateForbidden(forbidden, c),
     events,
     scheduling: sched,
     fitItems,
@@ -154,11 +164,11 @@ function finish(c: Collected, nodeListEmpty: boolean): Facts {
     conditions: c.conditions,
     roles: c.roles,
     bindings: c.bindings,
-    accessEntries: c.accessEntries,
+    accessEntries,
     cluster,
     authChecks: c.authChecks,
     authRules: c.authRules,
-    whoami: c.whoami,
+    whoami: relateWhoami(c.whoami, c.bindings),
     nodeListEmpty,
   };
 }

@@ -24,8 +24,18 @@ export const ForbiddenFactSchema = z.object({
   reason: z.string().nullable(),
   missingRoles: z.array(z.object({ kind: z.enum(['Role', 'ClusterRole']), name: z.string() })),
   legacy: z.boolean(),
+  /**
+   * What the RBAC objects pasted with the denial say about it (facts/relations.ts): no binding in the input applies to
+   * this subject (`not-bound`), one does and the role it names grants the request (`bound-with-rule`) or does not
+   * (`bound-without-rule`), or the role is not in the input (`bound`); null when no binding was pasted.
+   */
+  rbacInInput: z.enum(['not-bound', 'bound', 'bound-without-rule', 'bound-with-rule']).nullable(),
+  /** What a pasted `kubectl auth can-i` (or `--list`) for the same identity and request answered; null when none. */
+  canI: z.enum(['allowed', 'denied']).nullable(),
 });
 export type ForbiddenFact = z.infer<typeof ForbiddenFactSchema>;
+/** A denial as read from its line, before it is related to the rest of the input. */
+export type ReadForbiddenFact = Omit<ForbiddenFact, 'rbacInInput' | 'canI'>;
 
 /** Events aggregated by type, reason, object and message. */
 export const EventFactSchema = z.object({
@@ -124,6 +134,11 @@ export const AwsAuthEntryFactSchema = z.object({
   arn: z.string(),
   username: z.string().nullable(),
   groups: z.array(z.string()),
+  /**
+   * Whether a pasted EKS access entry has the same principal (facts/relations.ts): EKS then authenticates it through
+   * the entry and ignores this mapping (API_AND_CONFIG_MAP); null when no access entry was pasted.
+   */
+  shadowedByAccessEntry: z.boolean().nullable(),
 });
 
 export const AwsAuthFindingFactSchema = z.object({
@@ -144,9 +159,19 @@ export const AwsAuthFactSchema = z.object({
   data: z.record(z.string(), z.string()).nullable(),
   name: z.string().nullable(),
   namespace: z.string().nullable(),
+  /** metadata.resourceVersion, labels and annotations of the pasted ConfigMap (a merge keeps them). */
+  resourceVersion: z.string().nullable(),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+  /** How many different aws-auth ConfigMaps the input holds (this one included). */
+  variants: z.number().int().positive(),
   endLine: z.number().int().nonnegative(),
 });
 export type AwsAuthFact = z.infer<typeof AwsAuthFactSchema>;
+/** An aws-auth ConfigMap as read, before its entries are related to the access entries of the input. */
+export type ReadAwsAuthFact = Omit<AwsAuthFact, 'entries'> & {
+  entries: Omit<AwsAuthFact['entries'][number], 'shadowedByAccessEntry'>[];
+};
 
 export const CallerIdentityFactSchema = z.object({
   ...Ref,
@@ -271,8 +296,12 @@ export const WhoamiFactSchema = z.object({
   groups: z.array(z.string()),
   /** The IAM ARN from `Extra: arn` on EKS, when shown. */
   arn: z.string().nullable(),
+  /** Whether a pasted RoleBinding/ClusterRoleBinding names this user or one of its groups; null without bindings. */
+  boundInInput: z.boolean().nullable(),
 });
 export type WhoamiFact = z.infer<typeof WhoamiFactSchema>;
+/** `kubectl auth whoami` as read, before it is related to the bindings of the input. */
+export type ReadWhoamiFact = Omit<WhoamiFact, 'boundInInput'>;
 
 /** Everything the rules can see about one input. Missing data is null or [], never undefined. */
 export const FactsSchema = z.object({

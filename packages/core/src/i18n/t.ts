@@ -8,23 +8,33 @@ const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = {
 /** Values for a text's `{name}` placeholders. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+// `{name}` is a value; `{name|one|other}` is the word for that count (`{count} {count|rule|rules}`), for English plurals.
+const PLACEHOLDER = /\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
 
 /** The text `key` in `lang`, its `{name}` placeholders filled from `params` (an unknown one is left as written). */
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   return formatMessage(CATALOGS[lang][key], params);
 }
 
-/** Fills the `{name}` placeholders of a catalog text from `params` (an unknown one is left as written). */
+/**
+ * Fills the `{name}` placeholders of a catalog text from `params`, and picks the word of each `{name|one|other}` by
+ * whether that value is 1 (an unknown name is left as written).
+ */
 export function formatMessage(template: string, params: MessageParams = {}): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(PLACEHOLDER, (whole, name: string, one?: string, other?: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = params[name];
+    if (one === undefined || other === undefined) return String(value);
+    return Number(value) === 1 ? one : other;
+  });
 }
 
-/** The placeholder names of a catalog text, sorted (for the test that keeps the catalogs aligned). */
+/**
+ * The names of the values a catalog text shows (`{name}`, not the plural choices `{name|one|other}`), sorted: every
+ * language shows the same values (checked by the test that keeps the catalogs aligned).
+ */
 export function messagePlaceholders(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))].sort();
+  return [...new Set([...text.matchAll(PLACEHOLDER)].filter((m) => m[2] === undefined).map((m) => m[1] ?? ''))].sort();
 }
 
 /** Both catalogs (for that test). */

@@ -9,6 +9,7 @@ import { readJson } from '../parse/json.js';
 import type { Located } from '../parse/located.js';
 import type { InputKind } from '../report.js';
 import type { Line } from './lines.js';
+import { ERROR_START, plainLine, travelled, unemphasise } from './travel.js';
 
 /** A contiguous run of input lines of one kind. */
 export interface Section {
@@ -73,8 +74,6 @@ function isBlank(text: string): boolean {
 const FENCE = /^\s{0,3}(?:`{3,}|~{3,})[\w+-]*\s*$/;
 const KLOG =
   /^(?:[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w.-]+\[\d+\]: )?[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] /;
-const ERROR_START =
-  /^(?:Error from server|error: |Error: |Unable to connect to the server|The connection to the server|could not get token:|aws: \[ERROR\]|An error occurred \(|Unable to locate credentials|The config profile \(|Kubernetes cluster unreachable|Warning: |W\d{4} |E\d{4} |F\d{4} |getting credentials: |exec plugin: |Error when retrieving token from sso|You must specify a region|Could not connect to the endpoint URL|Please enter Username: |\[[✖!ℹ✔]\] )/;
 const JSON_START = /^\s{0,3}(?:\{|\[(?:\s*$|\s*[{["\d\]-]))/;
 const YAML_START = /^(?:apiVersion|kind):\s*\S|^---\s*$/;
 // Not `mapRoles:` / `mapUsers:` alone: a fragment that shows one key says nothing about the keys it does not show.
@@ -133,7 +132,7 @@ function nextNonBlank(lines: readonly Line[], from: number): string | null {
  * sections (`text`: the input the lines came from, which lets a JSON section's text be sliced instead of joined).
  */
 export function splitSections(input: readonly Line[], text?: string): Section[] {
-  const lines = unquote(input);
+  const lines = unquote(input, text);
   const origin = text === undefined ? null : new Origin(text, lines);
   const sections: Section[] = [];
   let command: string | null = null;
@@ -251,26 +250,38 @@ const KLOG_BLOCK_END = /^\s*>$/;
 const QUOTE = /^[ \t]{0,3}>(?: ?>)* ?/;
 
 /**
- * Removes quoting that is not part of any kubectl format, keeping line numbers: `> ` e-mail/markdown quote marks on
- * runs of two or more lines, and indentation shared by every line of the input or of a fenced block.
+ * Undoes what travelling did to the lines, keeping line numbers: HTML escapes, typographic quotes, bold or inline-code
+ * marks around a line (plainLine), `> ` e-mail/markdown quote marks on runs of two or more lines, and indentation
+ * shared by every line of the input or of a fenced block.
  */
-export function unquote(lines: readonly Line[]): readonly Line[] {
+export function unquote(lines: readonly Line[], text?: string): readonly Line[] {
+  const { escaped, emphasis } = text === undefined ? { escaped: true, emphasis: true } : travelled(text);
   let out: Line[] | null = null;
   const set = (i: number, text: string): void => {
     out ??= lines.slice();
     const l = out[i] as Line;
     out[i] = { ...l, text };
   };
+  const cur = (): readonly Line[] => out ?? lines;
+  for (let i = 0; escaped && i < lines.length; i++) {
+    const t = (lines[i] as Line).text;
+    const p = plainLine(t);
+    if (p !== t) set(i, p);
+  }
   // Quote marks: a run of lines that all start with `>` (a lone `> kubectl …` line is a prompt; ` >` ends a klog block).
   for (let i = 0; i < lines.length;) {
     let j = i;
-    while (j < lines.length && QUOTE.test(lines[j]?.text ?? '') && !/^\s+>$/.test(lines[j]?.text ?? '')) j++;
-    if (j - i >= 2 || (j - i === 1 && matchPrompt(lines[i]?.text ?? '') === null))
-      for (let k = i; k < j; k++) set(k, (lines[k]?.text ?? '').replace(QUOTE, ''));
+    while (j < lines.length && QUOTE.test(cur()[j]?.text ?? '') && !/^\s+>$/.test(cur()[j]?.text ?? '')) j++;
+    if (j - i >= 2 || (j - i === 1 && matchPrompt(cur()[i]?.text ?? '') === null))
+      for (let k = i; k < j; k++) set(k, (cur()[k]?.text ?? '').replace(QUOTE, ''));
     i = j > i ? j : i + 1;
   }
+  for (let i = 0; emphasis && i < lines.length; i++) {
+    const t = (cur()[i] as Line).text;
+    const p = unemphasise(t);
+    if (p !== t) set(i, p);
+  }
   // Shared indentation: the whole input, then each fenced block.
-  const cur = (): readonly Line[] => out ?? lines;
   const dedent = (from: number, to: number): void => {
     let min = Infinity;
     for (let k = from; k < to; k++) {

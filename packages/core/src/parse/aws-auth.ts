@@ -62,6 +62,11 @@ export interface AwsAuth {
   data: Record<string, string> | null;
   name: string | null;
   namespace: string | null;
+  resourceVersion: string | null;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** How many different aws-auth ConfigMaps this text holds (a multi-document stream may hold several). */
+  variants: number;
   lines: Line[];
 }
 
@@ -83,7 +88,13 @@ export function parseAwsAuth(lines: readonly Line[], json: Located | null = null
   const doc = y.values.find(
     (v) => isRecord(v) && (v['kind'] === 'ConfigMap' || 'data' in v || 'mapRoles' in v || 'mapUsers' in v),
   );
-  if (y.errors.length === 0 && isRecord(doc)) return fromObject(doc, lines, 'yaml');
+  if (y.errors.length === 0 && isRecord(doc)) {
+    const maps = y.values.filter((v): v is Record<string, unknown> => isRecord(v) && v['kind'] === 'ConfigMap');
+    return {
+      ...fromObject(doc, lines, 'yaml'),
+      variants: Math.max(1, new Set(maps.map((m) => JSON.stringify(m['data']))).size),
+    };
+  }
   const firstErr = y.errors[0];
   const errLine = firstErr ? (lines[firstErr.line - 1] ?? null) : null;
   const flat =
@@ -109,6 +120,13 @@ function looksFlattened(lines: readonly Line[]): boolean {
     lines.some((l) => /^(?:name|namespace|mapRoles|mapUsers):/.test(l.text)) &&
     !lines.some((l) => /^\s+\S/.test(l.text))
   );
+}
+
+/** The string values of a map (labels, annotations). */
+function strings(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+  return out;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -160,11 +178,17 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
       const inner = readYamlValue(v);
       if (inner.errors.length > 0) {
         wellFormed = false;
+        // The broken line itself: a block value starts on the line after its key.
+        const at = keyLine === null ? -1 : lines.indexOf(keyLine);
+        const errLine = inner.errors[0]?.line ?? 0;
         findings.push({
           code: 'aws_auth_yaml_syntax',
           message: `the YAML inside data.${k} does not parse (${inner.errors[0]?.message ?? 'syntax error'}): the authenticator drops every ${k} mapping`,
-          line: keyLine,
+          line: (at >= 0 && errLine > 0 ? lines[at + errLine] : undefined) ?? keyLine,
         });
+        // Its entries, read line by line, so a fix can name them (they are not valid as written).
+        const kind = k === 'mapRoles' ? 'role' : 'user';
+        entries.push(...lenient(lines, []).entries.filter((e) => e.kind === kind));
         continue;
       }
       list = inner.value;
@@ -235,6 +259,10 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
     data: wellFormed ? data : null,
     name: typeof meta['name'] === 'string' ? meta['name'] : null,
     namespace: typeof meta['namespace'] === 'string' ? meta['namespace'] : null,
+    resourceVersion: typeof meta['resourceVersion'] === 'string' ? meta['resourceVersion'] : null,
+    labels: strings(meta['labels']),
+    annotations: strings(meta['annotations']),
+    variants: 1,
     lines: [...lines],
   };
 }
@@ -361,6 +389,10 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
     data: null,
     name,
     namespace,
+    resourceVersion: null,
+    labels: {},
+    annotations: {},
+    variants: 1,
     lines: [...lines],
   };
 }

@@ -31,19 +31,25 @@ export interface ForbiddenMatch {
 }
 
 const QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
+// A namespace is a DNS label (or a redaction token): no quote, backslash or space.
+const NAMESPACE = String.raw`"([^"\\\s]*)"`;
 // The message may end the line or be followed by a reason (`: …`; GKE puts a `.` first) or by the rest of a log line
 // that quoted it (`, retrying in 10s`, `"}`): the scope clause is the end of the denial proper.
 const TAIL = String.raw`\.?(?:: (.*))?`;
-// Both are anchored and tried on the text from the first `User "` on.
+// Both are anchored and tried on the text from the first `User "` on. Everything after the resource may be cut off
+// (a line cut short, or the end of a wrapped piece): a clause counts only when it is whole, so a cut namespace or API
+// group is unknown (null) rather than a wrong value.
 const CURRENT = new RegExp(
-  String.raw`^User ${QUOTED} cannot (\S+) (?:resource "([^"/]+)(?:/([^"]+))?" in API group "([^"]*)" (?:in the namespace ${QUOTED}|(at the cluster scope))|path ${QUOTED})${TAIL}`,
+  String.raw`^User ${QUOTED} cannot (\S+) (?:resource "([^"/]+)(?:/([^"]+))?(?:"(?: in API group "([^"]*)"(?: (?:in the namespace ${NAMESPACE}|(at the cluster scope)))?)?)?|path "([^"]*)(?:"|$))${TAIL}`,
 );
 const LEGACY = new RegExp(
-  String.raw`^User ${QUOTED} cannot (\S+) ([a-z0-9-]+)(?:\.([a-z0-9.-]+))?(?:/([a-z0-9-]+))? (?:in the namespace ${QUOTED}|(at the cluster scope))${TAIL}`,
+  String.raw`^User ${QUOTED} cannot (\S+) ([a-z0-9-]+)(?:\.([a-z0-9.-]+))?(?:/([a-z0-9-]+))?(?= in\b| at\b|$)(?: (?:in the namespace ${NAMESPACE}|(at the cluster scope)))?${TAIL}`,
 );
 const PREFIX = /(?:^|[\s:])([a-z0-9][a-z0-9.-]{0,252})(?: "((?:[^"\\]|\\.){0,253})")? is forbidden: $/;
 const ROLE_NOT_FOUND = /(clusterrole|role)\.rbac\.authorization\.k8s\.io \\?"([^"\\]*)\\?" not found/g;
-const SA = /^system:serviceaccount:([a-z0-9](?:[-a-z0-9]*[a-z0-9])?):([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)$/;
+// A redaction token (`***`, `<namespace>`, `XXXX`) may stand for either name.
+const SA =
+  /^system:serviceaccount:([a-z0-9](?:[-a-z0-9]*[a-z0-9])?|\*{3,}|<[^<>:\s]{1,40}>|X{3,}):([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?|\*{3,}|<[^<>:\s]{1,40}>|X{3,})$/;
 
 /** Classifies the username of a denial into the RBAC subject it stands for. */
 export function classifySubject(username: string): Subject {
@@ -74,7 +80,9 @@ export function parseForbidden(line: string): ForbiddenMatch | null {
     groups = [m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9]];
   } else {
     m = LEGACY.exec(from);
-    if (!m) return null;
+    // A word at the very end may be the start of `resource "…"` cut off, not a resource of the old grammar.
+    const bare = m !== null && m[4] === undefined && m[5] === undefined && m[6] === undefined && m[7] === undefined;
+    if (!m || (bare && m[0].length === from.length && 'resource'.startsWith(m[3] ?? ''))) return null;
     legacy = true;
     // legacy: user, verb, resource, group, sub, ns, cluster, reason → same slots as current
     groups = [m[1], m[2], m[3], m[5], m[4], m[6], m[7], undefined, m[8]];
@@ -98,7 +106,7 @@ export function parseForbidden(line: string): ForbiddenMatch | null {
     verb,
     resource: resource ?? null,
     subresource: subresource ?? null,
-    apiGroup: resource === undefined ? null : (apiGroup ?? ''),
+    apiGroup: resource === undefined || (apiGroup === undefined && !legacy) ? null : (apiGroup ?? ''),
     namespace: namespace === undefined ? null : unquoteGo(namespace),
     clusterScope: cluster !== undefined || path !== undefined,
     path: path === undefined ? null : decodeHtml(unquoteGo(path)),

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusLines } from '../../../../test-support/fixtures.js';
@@ -15,7 +16,7 @@ function byDefinition(message: string): SignatureHit[] {
     if (!m) continue;
     const groups: Record<string, string> = {};
     for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) groups[k.replace(/\d+$/, '')] = v;
-    hits.push({ id: sig.id, groups });
+    hits.push({ id: sig.id, groups, at: m.index, role: sig.role ?? 'cause' });
   }
   return hits;
 }
@@ -78,5 +79,56 @@ describe('matchSignatures finds what testing every guard with includes finds', (
     expect(a).toEqual(b);
     expect(a.length).toBeGreaterThan(0);
     for (let i = 0; i < a.length; i++) expect(b[i]?.groups).not.toBe(a[i]?.groups);
+  });
+});
+
+// Signatures that recognise a status or failure word only next to a context word that may follow it on the line
+// (`429 Too Many Requests … pull rate limit`, `/etc/eks/bootstrap.sh: … No such file`): their first guard is not the
+// end of what they need.
+const CONTEXT_AFTER = new Set([
+  'registry_rate_limited',
+  'registry_server_error',
+  'image_pull_unauthorized',
+  'image_pull_forbidden',
+  'image_pull_network',
+  'ecr_pull_unauthorized',
+  'ecr_pull_forbidden',
+  'node_bootstrap_error',
+]);
+
+/** Every line of the captured fixtures and of the rules' real inputs (not their texts). */
+function inputLines(): string[] {
+  const out = new Set<string>();
+  const walk = (dir: URL): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(new URL(`${e.name}/`, dir));
+      else if (
+        /\.(?:txt|log|yaml)$|^(?!.*\.(?:facts|diagnosis)\.json$)(?!(?:rule|cases|ja)\.json$).*\.json$/.test(e.name)
+      )
+        for (const l of readFileSync(new URL(e.name, dir), 'utf8').split('\n')) out.add(l.replace(/\r$/, ''));
+    }
+  };
+  walk(new URL('../../../../fixtures/', import.meta.url));
+  walk(new URL('../../../rules/rules/', import.meta.url));
+  return [...out];
+}
+
+describe('a line cut after its distinctive phrase is still recognised', () => {
+  it('every signature found on a real input line is found on every cut of it after its first guard', () => {
+    const lost: string[] = [];
+    for (const l of inputLines()) {
+      for (const hit of matchSignatures(matcher, l)) {
+        // A family signature's guards are single words found anywhere (`401`), not a phrase that ends somewhere.
+        if (CONTEXT_AFTER.has(hit.id) || hit.role === 'family') continue;
+        const guards = (SIGNATURES.find((s) => s.id === hit.id)?.guard ?? []).filter((g) => l.includes(g));
+        const from = Math.min(...guards.map((g) => l.indexOf(g) + g.length));
+        for (let p = from; p < l.length; p++)
+          if (!matchSignatures(matcher, l.slice(0, p)).some((h) => h.id === hit.id)) {
+            lost.push(`${hit.id} at ${p}: ${l.slice(0, p)}`);
+            break;
+          }
+      }
+    }
+    expect(lost).toEqual([]);
   });
 });

@@ -10,10 +10,13 @@ import { ADMISSION_SIGNATURES } from './signatures/admission.js';
 import { AUTHN_SIGNATURES } from './signatures/authn.js';
 import { CONTAINER_SIGNATURES } from './signatures/containers.js';
 import { CREDENTIAL_SIGNATURES } from './signatures/credentials.js';
+import { FAMILY_SIGNATURES } from './signatures/families.js';
 import { IMAGE_SIGNATURES } from './signatures/images.js';
 import { NODE_SIGNATURES } from './signatures/nodes.js';
 import { POD_IDENTITY_SIGNATURES } from './signatures/pod-identity.js';
+import { POLICY_SIGNATURES } from './signatures/policy.js';
 import { SCHEDULING_SIGNATURES } from './signatures/scheduling.js';
+import { TOOL_SIGNATURES } from './signatures/tools.js';
 import type { Signature } from './signatures/types.js';
 
 export type { Signature } from './signatures/types.js';
@@ -28,12 +31,19 @@ export const SIGNATURES: readonly Signature[] = [
   ...IMAGE_SIGNATURES,
   ...CONTAINER_SIGNATURES,
   ...POD_IDENTITY_SIGNATURES,
+  ...FAMILY_SIGNATURES,
+  ...POLICY_SIGNATURES,
+  ...TOOL_SIGNATURES,
 ];
 
 /** A catalogued signature found in one message. */
 export interface SignatureHit {
   id: string;
   groups: Record<string, string>;
+  /** Where the match starts in the message. */
+  at: number;
+  /** The signature's role (see Signature). */
+  role: 'cause' | 'context' | 'family';
 }
 
 /**
@@ -151,7 +161,7 @@ export function matchSignatures(matcher: SignatureMatcher, message: string): rea
     last = si;
     const sig = SIGNATURES[si] as Signature;
     const m = sig.re.exec(message);
-    if (m) hits.push({ id: sig.id, groups: groupsOf(m) });
+    if (m) hits.push({ id: sig.id, groups: groupsOf(m), at: m.index, role: sig.role ?? 'cause' });
   }
   return hits;
 }

@@ -4,7 +4,7 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { toLines } from '../input/lines.js';
 import { parseAwsAuth } from '../parse/aws-auth.js';
 import type { AwsAuthFact } from '../facts/schema.js';
-import { mergedAwsAuth } from './aws-auth.js';
+import { AwsAuthPlan, mergedAwsAuth } from './aws-auth.js';
 
 function fact(text: string): AwsAuthFact {
   const a = parseAwsAuth(toLines(text));
@@ -18,12 +18,17 @@ function fact(text: string): AwsAuthFact {
       arn: e.arn,
       username: e.username,
       groups: e.groups,
+      shadowedByAccessEntry: null,
     })),
     accounts: a.accounts,
     findings: [],
     data: a.data,
     name: a.name,
     namespace: a.namespace,
+    resourceVersion: a.resourceVersion,
+    labels: a.labels,
+    annotations: a.annotations,
+    variants: 1,
     endLine: 1,
   };
 }
@@ -55,17 +60,15 @@ test('property: merging never loses or changes an existing mapping or data key',
           metadata: { name: 'aws-auth', namespace: 'kube-system' },
           data,
         });
-        const [out] = mergedAwsAuth(
-          fact(text),
+        const out = mergedAwsAuth(fact(text), [
           {
             kind: 'role',
             arn: 'arn:aws:iam::111122223333:role/node',
             username: 'system:node:{{EC2PrivateDNSName}}',
             groups: ['system:bootstrappers', 'system:nodes'],
           },
-          '',
-        );
-        const cm = parseAllDocuments(out?.yaml ?? '')[0]?.toJS() as { data: Record<string, string> };
+        ]);
+        const cm = parseAllDocuments(out.yaml ?? '')[0]?.toJS() as { data: Record<string, string> };
         for (const [k, v] of Object.entries(data)) {
           if (k === 'mapRoles') expect(cm.data[k]?.startsWith(v)).toBe(true);
           else expect(cm.data[k]).toBe(v);
@@ -90,7 +93,113 @@ test('property: merging never loses or changes an existing mapping or data key',
 });
 
 test('no aws-auth in the input: no ConfigMap is emitted (never a replacement)', () => {
-  expect(mergedAwsAuth(null, { kind: 'role', arn: 'arn:aws:iam::1:role/n', username: 'u', groups: [] }, '')).toEqual(
-    [],
+  const plan = new AwsAuthPlan(null);
+  expect(plan.propose({ kind: 'role', arn: 'arn:aws:iam::1:role/n', username: 'u', groups: [] })).toEqual([]);
+});
+
+const CM = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: aws-auth
+  namespace: kube-system
+  resourceVersion: "8825110"
+  labels:
+    app.kubernetes.io/managed-by: eksctl
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: '{}'
+    team: platform
+data:
+  mapUsers: |
+    - userarn: arn:aws:iam::111122223333:user/alice
+      username: alice
+      groups:
+        - dev
+`;
+const NODE = {
+  kind: 'role' as const,
+  arn: 'arn:aws:iam::111122223333:role/node',
+  username: 'system:node:{{EC2PrivateDNSName}}',
+  groups: ['system:bootstrappers', 'system:nodes'],
+};
+const CALLER = {
+  kind: 'role' as const,
+  arn: 'arn:aws:iam::111122223333:role/Dev',
+  username: 'Dev:{{SessionName}}',
+  groups: ['dev'],
+};
+
+function diagnosis(remediation: ReturnType<AwsAuthPlan['propose']>): Parameters<AwsAuthPlan['finish']>[0][number] {
+  return {
+    rootCause: 'node_role_not_mapped',
+    ruleId: 'r',
+    title: 't',
+    severity: 'error',
+    confidence: 0.9,
+    summary: '',
+    explanation: '',
+    evidence: [],
+    nextSteps: [],
+    remediation,
+    references: [],
+  };
+}
+
+test('one aws-auth per report: every addition in the first, the others point at it; resourceVersion, labels kept', () => {
+  const plan = new AwsAuthPlan(fact(CM));
+  const a = diagnosis(plan.propose(NODE));
+  const b = diagnosis(plan.propose(CALLER));
+  plan.finish([a, b]);
+  expect(a.remediation.map((r) => r.kind)).toEqual(['manifest']);
+  expect(b.remediation.map((r) => [r.kind, r.title])).toEqual([
+    ['note', 'aws-auth: see the one merged ConfigMap in this report'],
+  ]);
+  const cm = parseAllDocuments(a.remediation[0]?.yaml ?? '')[0]?.toJS() as {
+    metadata: Record<string, unknown>;
+    data: Record<string, string>;
+  };
+  expect(cm.metadata).toEqual({
+    name: 'aws-auth',
+    namespace: 'kube-system',
+    resourceVersion: '8825110',
+    labels: { 'app.kubernetes.io/managed-by': 'eksctl' },
+    annotations: { team: 'platform' },
+  });
+  expect(parseAllDocuments(cm.data['mapRoles'] ?? '')[0]?.toJS()).toEqual([
+    { rolearn: NODE.arn, username: NODE.username, groups: NODE.groups },
+    { rolearn: CALLER.arn, username: CALLER.username, groups: CALLER.groups },
+  ]);
+  expect(cm.data['mapUsers']).toBe(
+    '- userarn: arn:aws:iam::111122223333:user/alice\n  username: alice\n  groups:\n    - dev\n',
   );
+});
+
+test('a stand-in whose diagnosis left the report adds nothing', () => {
+  const plan = new AwsAuthPlan(fact(CM));
+  plan.propose(CALLER);
+  const a = diagnosis(plan.propose(NODE));
+  plan.finish([a]);
+  expect(a.remediation[0]?.yaml).not.toContain('role/Dev');
+});
+
+test('a malformed aws-auth is never rebuilt: a note naming the broken line and the corrected entry only', () => {
+  const broken = CM.replace('      username: alice', '       username: alice');
+  const f = fact(broken);
+  expect(f.wellFormed).toBe(false);
+  const out = new AwsAuthPlan(f).propose(NODE);
+  expect(out.map((r) => r.kind)).toEqual(['note', 'patch']);
+  expect(out.some((r) => /kind: ConfigMap/.test(r.yaml ?? ''))).toBe(false);
+  expect(parseAllDocuments(out[1]?.yaml ?? '')[0]?.toJS()).toEqual([
+    { userarn: 'arn:aws:iam::111122223333:user/alice', username: 'alice', groups: ['dev'] },
+  ]);
+});
+
+test('a hostile ARN or group is not written into aws-auth', () => {
+  const plan = new AwsAuthPlan(fact(CM));
+  for (const m of [
+    { ...CALLER, arn: 'arn:aws:iam::111122223333:role/x\n- rolearn: y' },
+    { ...CALLER, groups: ['system:masters\n'] },
+  ]) {
+    const out = plan.propose(m);
+    expect(out.map((r) => r.kind)).toEqual(['note']);
+  }
 });

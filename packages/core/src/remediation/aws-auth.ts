@@ -1,8 +1,12 @@
-// aws-auth fixes never lose a mapping: when the current ConfigMap is in the input, the fix is that ConfigMap with
-// one entry appended (every existing data value kept byte for byte); otherwise only additive commands are proposed
-// (eksctl create iamidentitymapping, aws eks create-access-entry), written by the rules.
+// aws-auth fixes never lose a mapping. When the current ConfigMap is in the input, the fix is that ConfigMap with the
+// new entries appended (every existing data value kept byte for byte, labels, annotations and resourceVersion kept so
+// that a stale copy fails to apply instead of overwriting). A report proposes at most one such ConfigMap, carrying
+// every addition of every diagnosis: two copies applied one after the other would each remove what the other added.
+// A malformed aws-auth is never rebuilt: the fix points at the broken line and gives the corrected entry only.
 import type { AwsAuthFact } from '../facts/schema.js';
-import type { Remediation } from '../report.js';
+import type { Diagnosis, Remediation } from '../report.js';
+import { grammarFailure, isHint, isValid, type GrammarName } from './grammar.js';
+import { FAILURE_TEXT, GRAMMAR_TEXT, message } from './messages.js';
 import { toYamlDocuments } from './yaml-out.js';
 
 /** One mapping to add. */
@@ -12,6 +16,8 @@ export interface NewMapping {
   username: string;
   groups: string[];
 }
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function entryYaml(m: NewMapping): string {
   return toYamlDocuments([
@@ -24,43 +30,164 @@ function appendEntry(existing: string | undefined, entry: string): string {
   return existing.endsWith('\n') ? existing + entry : `${existing}\n${entry}`;
 }
 
-/** Rebuilds data values from leniently read entries (when the pasted text was malformed). */
-function rebuiltData(a: AwsAuthFact): Record<string, string> {
-  const data: Record<string, string> = {};
-  for (const e of a.entries) {
-    const key = e.kind === 'role' ? 'mapRoles' : 'mapUsers';
-    data[key] =
-      (data[key] ?? '') +
-      entryYaml({ kind: e.kind, arn: e.arn, username: e.username ?? '<username>', groups: e.groups });
-  }
-  if (a.accounts.length > 0) data['mapAccounts'] = toYamlDocuments([a.accounts]);
-  return data;
+/** The ARN with `<hints>` standing in for unknown parts: checked on a stand-in for each hint. */
+function arnFailure(m: NewMapping): { grammar: GrammarName; failure: string } | null {
+  const grammar: GrammarName = m.kind === 'role' ? 'roleArn' : 'principalArn';
+  const probe = m.arn.replace(/<ACCOUNT_ID>|<account>/g, '111122223333').replace(/<[\w-]+>/g, 'Name');
+  const failure = grammarFailure(grammar, probe);
+  return failure === null ? null : { grammar, failure: FAILURE_TEXT[failure] };
 }
 
-/** The pasted aws-auth with `mapping` added, keeping every existing entry; empty when aws-auth was not pasted. */
-export function mergedAwsAuth(a: AwsAuthFact | null, mapping: NewMapping, why: string): Remediation[] {
-  if (a === null) return [];
-  const base = a.data ?? rebuiltData(a);
-  const key = mapping.kind === 'role' ? 'mapRoles' : 'mapUsers';
-  const data: Record<string, string> = { ...base, [key]: appendEntry(base[key], entryYaml(mapping)) };
+/** The merged ConfigMap: the pasted one with `mappings` appended, nothing else changed. */
+export function mergedAwsAuth(a: AwsAuthFact, mappings: readonly NewMapping[]): Remediation {
+  const data: Record<string, string> = { ...(a.data ?? {}) };
+  let added = 0;
+  for (const m of mappings) {
+    const key = m.kind === 'role' ? 'mapRoles' : 'mapUsers';
+    // A mapping the ConfigMap already holds, identically, is not written twice.
+    const same = a.entries.some(
+      (e) =>
+        e.kind === m.kind &&
+        e.arn.toLowerCase() === m.arn.toLowerCase() &&
+        e.username === m.username &&
+        JSON.stringify(e.groups) === JSON.stringify(m.groups),
+    );
+    if (same) continue;
+    data[key] = appendEntry(data[key], entryYaml(m));
+    added++;
+  }
   const sorted: Record<string, string> = {};
   for (const k of Object.keys(data).sort()) sorted[k] = data[k] ?? '';
-  const cm = {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'aws-auth', namespace: 'kube-system' },
-    data: sorted,
+  const annotations = Object.fromEntries(Object.entries(a.annotations).filter(([k]) => k !== LAST_APPLIED));
+  const version =
+    a.resourceVersion !== null && isValid('resourceVersion', a.resourceVersion) ? a.resourceVersion : null;
+  const metadata = {
+    name: 'aws-auth',
+    namespace: 'kube-system',
+    ...(version === null ? {} : { resourceVersion: version }),
+    ...(Object.keys(a.labels).length > 0 ? { labels: a.labels } : {}),
+    ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
   };
-  const kept = a.entries.length;
-  const note = a.data
-    ? `aws-auth from the input (lines ${a.line}–${a.endLine}) with one ${key} entry added; all ${kept} existing mapping(s) kept unchanged. ${why}`
-    : `aws-auth rebuilt from the ${kept} mapping(s) read on lines ${a.line}–${a.endLine} (the pasted text was malformed) plus one ${key} entry. Compare with \`kubectl get cm aws-auth -n kube-system -o yaml\` before applying. ${why}`;
-  return [
+  const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: sorted };
+  const comment = message('awsAuthComment', {
+    from: a.line,
+    to: a.endLine,
+    count: added,
+    stale: message(version === null ? 'awsAuthNoVersion' : 'awsAuthStale'),
+  });
+  const text = JSON.stringify(mappings);
+  const hints = [
+    text.includes('<node-instance-role>') ? message('awsAuthNodeRoleHint') : '',
+    text.includes('<team-group>') ? message('awsAuthGroupHint') : '',
+  ].filter(Boolean);
+  return {
+    kind: 'manifest',
+    title: message('awsAuthTitle', { count: added }),
+    yaml: toYamlDocuments([cm], [comment, ...hints, message('awsAuthEdit')].join(' ')),
+    safety: 'mutating',
+  };
+}
+
+/** The note and corrected entry for a malformed aws-auth (never a rebuilt ConfigMap). */
+function malformed(a: AwsAuthFact): Remediation[] {
+  const broken = a.findings.find((f) => f.code !== 'aws_auth_no_node_role')?.line ?? a.line;
+  const out: Remediation[] = [
     {
-      kind: 'manifest',
-      title: `aws-auth merged: every existing mapping kept, ${mapping.kind === 'role' ? 'role' : 'user'} ${mapping.arn} added`,
-      yaml: toYamlDocuments([cm], `${note} Apply with: kubectl apply -f - (review first)`),
-      safety: 'mutating',
+      kind: 'note',
+      title: message('awsAuthMalformedTitle'),
+      text: message('awsAuthMalformed', { from: a.line, to: a.endLine, line: broken }),
+      safety: 'read-only',
     },
   ];
+  // The entry the broken line belongs to: the last one written at or before it.
+  const entry = [...a.entries].reverse().find((e) => e.line <= broken) ?? a.entries[0];
+  if (
+    entry &&
+    entry.username !== null &&
+    isValid('text', entry.arn) &&
+    isValid('userName', entry.username) &&
+    entry.groups.every((g) => isValid('groupName', g))
+  )
+    out.push({
+      kind: 'patch',
+      title: message('awsAuthEntryTitle', { line: entry.line }),
+      yaml: entryYaml({ kind: entry.kind, arn: entry.arn, username: entry.username, groups: entry.groups }),
+      safety: 'mutating',
+    });
+  return out;
+}
+
+/**
+ * The aws-auth additions of one report. Generators propose mappings and get a stand-in remediation; once the report's
+ * diagnoses are final, {@link AwsAuthPlan.finish} turns the first stand-in into the one merged ConfigMap holding every
+ * addition still in the report, and the others into notes pointing at it. One plan per diagnose() run.
+ */
+export class AwsAuthPlan {
+  private readonly proposals: { mapping: NewMapping; stand: Remediation }[] = [];
+  private readonly fact: AwsAuthFact | null;
+
+  constructor(fact: AwsAuthFact | null) {
+    this.fact = fact;
+  }
+
+  /** What a diagnosis shows for `mapping`; nothing when aws-auth is not in the input (the rules' commands apply). */
+  propose(mapping: NewMapping): Remediation[] {
+    const a = this.fact;
+    if (a === null) return [];
+    if (!a.wellFormed || a.data === null) return malformed(a);
+    if (a.variants > 1)
+      return [
+        {
+          kind: 'note',
+          title: message('awsAuthAmbiguousTitle'),
+          text: message('awsAuthAmbiguous'),
+          safety: 'read-only',
+        },
+      ];
+    const bad = arnFailure(mapping);
+    if (bad !== null || !mapping.groups.every((g) => isHint(g) || isValid('groupName', g)))
+      return [
+        {
+          kind: 'note',
+          title: message('awsAuthInvalidTitle'),
+          text: message('awsAuthInvalid', {
+            grammar: GRAMMAR_TEXT[bad?.grammar ?? 'groupName'],
+            failure: bad?.failure ?? FAILURE_TEXT.form,
+          }),
+          safety: 'read-only',
+        },
+      ];
+    // A distinct title per stand-in, so that merging diagnoses (which drops remediations by title) keeps each.
+    const stand: Remediation = { kind: 'manifest', title: `aws-auth ${this.proposals.length}`, safety: 'mutating' };
+    this.proposals.push({ mapping, stand });
+    return [stand];
+  }
+
+  /** Writes the single merged ConfigMap into the first stand-in of the final diagnoses; the others point at it. */
+  finish(diagnoses: readonly Diagnosis[]): void {
+    const a = this.fact;
+    const present = new Map<Remediation, { diagnosis: Diagnosis; mapping: NewMapping }>();
+    for (const d of diagnoses)
+      for (const r of d.remediation) {
+        const p = this.proposals.find((x) => x.stand === r);
+        if (p && !present.has(r)) present.set(r, { diagnosis: d, mapping: p.mapping });
+      }
+    if (a === null || present.size === 0) return;
+    const mappings: NewMapping[] = [];
+    for (const { mapping } of present.values())
+      if (!mappings.some((m) => JSON.stringify(m) === JSON.stringify(mapping))) mappings.push(mapping);
+    const merged = mergedAwsAuth(a, mappings);
+    const [first, ...rest] = [...present];
+    if (first) Object.assign(first[0], merged);
+    for (const [stand] of rest) {
+      Object.assign(stand, {
+        kind: 'note',
+        title: message('awsAuthIncludedTitle'),
+        text: message('awsAuthIncluded', { rootCause: first?.[1].diagnosis.rootCause ?? '' }),
+        safety: 'read-only',
+      });
+    }
+    // A diagnosis that received the same stand-in twice (merged candidates) keeps one.
+    for (const d of diagnoses) d.remediation = d.remediation.filter((r, i) => d.remediation.indexOf(r) === i);
+  }
 }

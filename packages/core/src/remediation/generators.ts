@@ -5,8 +5,9 @@ import type { ForbiddenFact, Facts } from '../facts/schema.js';
 import type { Remediation } from '../report.js';
 import type { GENERATORS, ItemFamily, Pattern } from '../rules/schema.js';
 import { parseArn, stripRolePath } from '../aws/arn.js';
-import { mergedAwsAuth } from './aws-auth.js';
-import { rbacRemediation } from './rbac.js';
+import type { AwsAuthPlan } from './aws-auth.js';
+import { podSecurityRemediation } from './pod-security.js';
+import { broaderAccess, rbacRemediation } from './rbac.js';
 
 /** What a generator reads: the facts, the context values and the subject of the rule that fired. */
 export interface GeneratorInput {
@@ -16,6 +17,8 @@ export interface GeneratorInput {
   subject: SubjectGroup | null;
   /** The fact family the subject is drawn from. */
   family: ItemFamily | null;
+  /** The report's aws-auth additions (one merged ConfigMap per report). */
+  awsAuth: AwsAuthPlan;
 }
 
 type Generator = (input: GeneratorInput) => Remediation[];
@@ -24,49 +27,59 @@ type Generator = (input: GeneratorInput) => Remediation[];
 const INFORMER_LIST: Pattern = { id: 'informer_list_failed' };
 const APPLY_GET: Pattern = { id: 'kubectl_apply_get' };
 
+/** The subject's denials; a subject drawn from another family (a missing role named in a denial) grants its lines. */
+function subjectDenials(facts: Facts, subject: SubjectGroup | null, family: ItemFamily | null): ForbiddenFact[] {
+  const items = subject?.items ?? [];
+  if (family === 'forbidden') return items as unknown as ForbiddenFact[];
+  const lines = new Set(items.map((it) => lineKey(it['source'] as string | undefined, it['line'] as number)));
+  return facts.forbidden.filter((f) => lines.has(lineKey(f.source, f.line)));
+}
+
 /** Remediations that need code (merging, least-privilege synthesis); rules name them by id. */
 export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generator> = {
   // The subject's denials only: one Role and binding per subject. A subject drawn from another family (a missing role
   // named in a denial) grants the denials on its lines.
   'rbac-least-privilege': ({ facts, matcher, subject, family }) => {
-    const items = subject?.items ?? [];
-    const lines = new Set(items.map((it) => lineKey(it['source'] as string | undefined, it['line'] as number)));
-    const denials =
-      family === 'forbidden'
-        ? (items as unknown as ForbiddenFact[])
-        : facts.forbidden.filter((f) => lines.has(lineKey(f.source, f.line)));
+    const denials = subjectDenials(facts, subject, family);
     return rbacRemediation(denials, {
       informerLines: matcher.lines(facts.signals, INFORMER_LIST),
       applyLines: matcher.lines(facts.signals, APPLY_GET),
+      admins: new Set(
+        facts.bindings
+          .filter((b) => b.roleKind === 'ClusterRole' && b.roleName === 'cluster-admin')
+          .flatMap((b) => b.subjects.map((s) => `${s.kind}:${s.name}`)),
+      ),
     });
   },
-  'aws-auth-merge-node-role': ({ facts, bindings }) =>
-    mergedAwsAuth(
-      facts.awsAuth,
-      {
-        kind: 'role',
-        arn: bindings.nodeRoleArn,
-        username: 'system:node:{{EC2PrivateDNSName}}',
-        groups: ['system:bootstrappers', 'system:nodes'],
-      },
-      'Replace <node-instance-role> with the node group role (aws eks describe-nodegroup --cluster-name <cluster-name> --nodegroup-name <nodegroup> --query nodegroup.nodeRole); a role ARN without path, not the instance profile.',
-    ),
-  'aws-auth-merge-caller': ({ facts }) => {
+  'rbac-broader-access': ({ facts, subject, family }) => broaderAccess(subjectDenials(facts, subject, family)),
+  // The mappings go to the report's one aws-auth plan (see AwsAuthPlan); the rules carry the eksctl and access-entry
+  // commands for when aws-auth is not in the input.
+  'aws-auth-merge-node-role': ({ bindings, awsAuth }) =>
+    awsAuth.propose({
+      kind: 'role',
+      arn: bindings.nodeRoleArn,
+      username: 'system:node:{{EC2PrivateDNSName}}',
+      groups: ['system:bootstrappers', 'system:nodes'],
+    }),
+  // The level and failed checks of the subject's PodSecurity messages (all at the first one's level).
+  'pod-security-patch': ({ subject }) => {
+    const groups = (subject?.items ?? []).map((it) => (it['groups'] ?? {}) as Record<string, string>);
+    const level = groups[0]?.['level'] ?? '';
+    return podSecurityRemediation(
+      level,
+      groups.filter((g) => g['level'] === level).map((g) => g['details'] ?? ''),
+    );
+  },
+  'aws-auth-merge-caller': ({ facts, awsAuth }) => {
     const c = facts.callerIdentity;
     if (c === null || c.mappedInAwsAuth !== false) return [];
     const info = parseArn(c.canonicalArn);
     const isRole = info?.type === 'role';
-    const arn = isRole ? stripRolePath(c.canonicalArn) : c.canonicalArn;
-    const name = info?.name ?? 'user';
-    return mergedAwsAuth(
-      facts.awsAuth,
-      {
-        kind: isRole ? 'role' : 'user',
-        arn,
-        username: isRole ? `${name}:{{SessionName}}` : name,
-        groups: ['<team-group>'],
-      },
-      'Replace <team-group> with a group that a RoleBinding grants only what this person needs (never system:masters).',
-    );
+    return awsAuth.propose({
+      kind: isRole ? 'role' : 'user',
+      arn: isRole ? stripRolePath(c.canonicalArn) : c.canonicalArn,
+      username: isRole ? `${info.name}:{{SessionName}}` : (info?.name ?? 'user'),
+      groups: ['<team-group>'],
+    });
   },
 };

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { ForbiddenFact } from '../facts/schema.js';
 import { allowed, type Obj, type Request } from '../../../../test-support/rbac.js';
-import { rbacRemediation } from './rbac.js';
+import { rbacRemediation, subjectNamePart } from './rbac.js';
 
 const NAMED = new Set(['get', 'update', 'patch', 'delete']);
 
@@ -26,6 +26,8 @@ function denial(q: Request, line: number): ForbiddenFact {
     reason: null,
     missingRoles: [],
     legacy: false,
+    rbacInInput: null,
+    canI: null,
   };
 }
 
@@ -41,7 +43,8 @@ const requestArb = fc
       ['', 'nodes'],
     ),
     subresource: fc.constantFrom(null, null, 'log', 'exec', 'status'),
-    // A request with a named verb always carries the object name (it is printed in the Forbidden prefix).
+    // A request with a named verb, or to a subresource such as exec, always carries the object name (it is printed in
+    // the Forbidden prefix).
     name: fc.constantFrom('web-0', 'db'),
     namespace: fc.constantFrom('prod', 'dev', null),
     path: fc.constantFrom(null, null, null, null, '/metrics', '/healthz'),
@@ -52,7 +55,7 @@ const requestArb = fc
     group: r.path === null ? (r.gr[0] ?? '') : '',
     resource: r.path === null ? (r.gr[1] ?? '') : '',
     subresource: r.path === null ? r.subresource : null,
-    name: r.path === null && NAMED.has(r.verb) ? r.name : null,
+    name: r.path === null && (NAMED.has(r.verb) || (r.subresource === 'exec' && r.gr[1] === 'pods')) ? r.name : null,
     namespace: r.path === null ? r.namespace : null,
     path: r.path,
   }));
@@ -158,4 +161,84 @@ describe('rbacRemediation', () => {
     ]);
     expect(docs[1]?.subjects).toEqual([{ kind: 'ServiceAccount', name: 'prom', namespace: 'monitoring' }]);
   });
+});
+
+describe('escalation-aware', () => {
+  const base: Request = {
+    user: 'bob',
+    verb: 'impersonate',
+    group: '',
+    resource: 'groups',
+    subresource: null,
+    name: 'team-readers',
+    namespace: null,
+    path: null,
+  };
+  const docs = (out: ReturnType<typeof rbacRemediation>): Obj[] =>
+    out.flatMap((r) => parseAllDocuments(r.yaml ?? '').map((d) => d.toJS() as Obj));
+
+  test('impersonating a named group: pinned with resourceNames, safety escalation, a warning', () => {
+    const out = rbacRemediation([denial(base, 1)]);
+    expect(out.map((r) => [r.kind, r.safety])).toEqual([
+      ['manifest', 'escalation'],
+      ['note', 'read-only'],
+    ]);
+    expect(docs(out)[0]?.rules).toEqual([
+      { apiGroups: [''], resources: ['groups'], resourceNames: ['team-readers'], verbs: ['impersonate'] },
+    ]);
+  });
+
+  test.each([
+    ['system:masters', 'groups', 'privileged group'],
+    ['system:nodes', 'groups', 'privileged group'],
+    ['system:kube-controller-manager', 'users', 'privileged identity'],
+    ['cluster-admin', 'clusterroles', 'unrestricted admin'],
+  ])('refused: %s (%s)', (name, resource, words) => {
+    const verb = resource === 'clusterroles' ? 'bind' : 'impersonate';
+    const group = resource === 'clusterroles' ? 'rbac.authorization.k8s.io' : '';
+    const out = rbacRemediation([denial({ ...base, verb, resource, group, name }, 3)]);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.kind).toBe('note');
+    expect(out[0]?.text).toContain(words);
+  });
+
+  test('a group bound to cluster-admin in the input is privileged too', () => {
+    const out = rbacRemediation([denial(base, 1)], { admins: new Set(['Group:team-readers']) });
+    expect(out.map((r) => r.kind)).toEqual(['note']);
+  });
+
+  test('unpinned impersonation, token minting or exec: refused; wildcards: refused', () => {
+    for (const q of [
+      { ...base, name: null },
+      { ...base, verb: 'create', resource: 'serviceaccounts', subresource: 'token', name: null, namespace: 'apps' },
+      { ...base, verb: 'create', resource: 'pods', subresource: 'exec', name: null, namespace: 'apps' },
+      { ...base, verb: '*', resource: '*', group: '*', name: null, namespace: 'apps' },
+      { ...base, verb: 'get', resource: '', group: '', name: null, path: '/*' },
+    ])
+      expect(rbacRemediation([denial(q, 1)]).map((r) => r.kind)).toEqual(['note']);
+  });
+
+  test('cluster-wide secret reads are an escalation; namespaced ones are not', () => {
+    const q = { ...base, verb: 'list', resource: 'secrets', name: null };
+    expect(rbacRemediation([denial(q, 1)])[0]?.safety).toBe('escalation');
+    expect(rbacRemediation([denial({ ...q, namespace: 'apps' }, 1)])[0]?.safety).toBe('mutating');
+  });
+});
+
+test('property: generated object names differ for every two exact subjects', () => {
+  const name = fc.oneof(
+    fc.constantFrom('alice', 'alice@example.com', 'alice-example.com', 'Alice', 'default', 'a-default', 'team-a'),
+    fc.string({ maxLength: 12 }),
+  );
+  const subject = fc.oneof(
+    fc.tuple(fc.constant('User'), name, fc.constant<string | null>(null)),
+    fc.tuple(fc.constant('ServiceAccount'), name, fc.constantFrom<string | null>('team', 'team-a', 'a', 'default')),
+  );
+  fc.assert(
+    fc.property(subject, subject, (a, b) => {
+      fc.pre(JSON.stringify(a) !== JSON.stringify(b));
+      expect(subjectNamePart(a[0], a[1], a[2])).not.toBe(subjectNamePart(b[0], b[1], b[2]));
+    }),
+    { numRuns: 5000 },
+  );
 });

@@ -1,4 +1,4 @@
-import { Document, visit } from 'yaml';
+import { Document, parseAllDocuments, visit } from 'yaml';
 
 const OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: true } as const;
 
@@ -18,6 +18,51 @@ export function toYamlDocuments(objects: readonly unknown[], comment?: string): 
         },
       });
       if (i === 0 && comment) doc.commentBefore = ` ${comment}`;
+      return doc.toString(OPTIONS);
+    })
+    .join('---\n');
+}
+
+/** What a YAML template's placeholder resolves to: a value to write, or a hint (comments never carry values). */
+export type TemplateValue = { value: string; hint: string } | null;
+
+/**
+ * Fills a YAML template by structure, not by text: placeholders become tokens, the template is parsed, each token in a
+ * string is replaced by its value, and the documents are written by the library (so a value is always one scalar,
+ * quoted when YAML 1.1 would read it as something else). In comments a placeholder becomes its hint.
+ */
+export function fillYamlTemplate(template: string, pattern: RegExp, resolve: (name: string) => TemplateValue): string {
+  const values: TemplateValue[] = [];
+  const token = (i: number): string => `zzrbacdiagnosevalue${i}zz`;
+  const tokenized = template.replace(pattern, (whole, name: string) => {
+    const v = resolve(name);
+    if (v === null) return whole;
+    values.push(v);
+    return token(values.length - 1);
+  });
+  if (values.length === 0) return template;
+  const TOKEN = /zzrbacdiagnosevalue(\d+)zz/g;
+  const put = (s: string, as: 'value' | 'hint'): string =>
+    s.replace(TOKEN, (_, i: string) => values[Number(i)]?.[as] ?? '');
+  const docs = parseAllDocuments(tokenized, { version: '1.1' });
+  const list = Array.isArray(docs) ? docs : [docs];
+  return list
+    .map((doc) => {
+      visit(doc, {
+        Node(_, node) {
+          if (node.commentBefore) node.commentBefore = put(node.commentBefore, 'hint');
+          if (node.comment) node.comment = put(node.comment, 'hint');
+        },
+        Scalar(_, node) {
+          if (typeof node.value === 'string' && /zzrbacdiagnosevalue\d+zz/.test(node.value)) {
+            node.value = put(node.value, 'value');
+            // Written again by the library: let it choose the quoting the value needs.
+            if (node.type !== 'BLOCK_LITERAL') delete node.type;
+          }
+        },
+      });
+      if (doc.commentBefore) doc.commentBefore = put(doc.commentBefore, 'hint');
+      if (doc.comment) doc.comment = put(doc.comment, 'hint');
       return doc.toString(OPTIONS);
     })
     .join('---\n');

@@ -3,6 +3,7 @@ import { t } from '../i18n/t.js';
 import type { Diagnosis, Report } from '../report.js';
 
 const SEVERITY_ICON = { error: '🔴', warning: '🟡', info: '🔵' } as const;
+const SAFETY_TAG = { 'read-only': 'md.readOnly', mutating: 'md.mutating', escalation: 'md.escalation' } as const;
 
 function fence(body: string, lang = ''): string {
   const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
@@ -18,7 +19,9 @@ function cell(s: string): string {
 export function renderMarkdown(report: Report): string {
   const { lang } = report;
   const out: string[] = [`## ${t(lang, 'md.heading')}`, ''];
-  if (report.diagnoses.length === 0) out.push(t(lang, 'md.none'), '');
+  const below = report.belowMinConfidence;
+  const hidden = below ? t(lang, 'md.hidden', { count: below.count, minConfidence: below.minConfidence }) : null;
+  if (report.diagnoses.length === 0) out.push(hidden ?? t(lang, 'md.none'), '');
   else {
     out.push(t(lang, 'md.table'), '|---|---|---|---:|---|');
     report.diagnoses.forEach((d, i) =>
@@ -27,6 +30,7 @@ export function renderMarkdown(report: Report): string {
       ),
     );
     out.push('');
+    if (hidden !== null) out.push(hidden, '');
   }
   report.diagnoses.forEach((d, i) => out.push(...diagnosisMarkdown(d, i, lang)));
   if (report.issues.length > 0) {
@@ -74,7 +78,7 @@ function diagnosisMarkdown(d: Diagnosis, i: number, lang: Lang): string[] {
   if (d.remediation.length > 0) {
     out.push(`**${t(lang, 'md.fix')}**`, '');
     for (const r of d.remediation) {
-      out.push(`- ${r.title} _(${t(lang, r.safety === 'mutating' ? 'md.mutating' : 'md.readOnly')})_`);
+      out.push(`- ${r.title} _(${t(lang, SAFETY_TAG[r.safety])})_`);
       if (r.command) out.push('', fence(r.command, 'sh').replace(/^/gm, '  '), '');
       if (r.yaml) out.push('', fence(r.yaml, 'yaml').replace(/^/gm, '  '), '');
       if (r.text) out.push(`  ${r.text}`);

@@ -99,7 +99,7 @@ export function checkRule(data: unknown, vocabulary: Vocabulary): { rule: Rule |
   }
   checkTranslations(rule.texts, ruleTexts(rule), add);
   rule.remediation.forEach((r, i) => {
-    if (r.generator === 'rbac-least-privilege' && !subject)
+    if ((r.generator === 'rbac-least-privilege' || r.generator === 'rbac-broader-access') && !subject)
       add(
         `remediation.${i}.generator`,
         'rbac-least-privilege grants the denials of the subject: the rule needs a subject',

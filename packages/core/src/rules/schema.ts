@@ -92,6 +92,14 @@ export const ITEM_FAMILIES = [
   'awsAuth.findings',
   'awsAuth.entries',
   'callerIdentity',
+  'conditions',
+  'roles',
+  'bindings',
+  'accessEntries',
+  'cluster',
+  'authChecks',
+  'authRules',
+  'whoami',
 ] as const;
 export type ItemFamily = (typeof ITEM_FAMILIES)[number];
 
@@ -124,7 +132,13 @@ export const EvidenceSelectorSchema = z
 export type EvidenceSelector = z.infer<typeof EvidenceSelectorSchema>;
 
 /** Remediation generators implemented in core (remediation/generators.ts). */
-export const GENERATORS = ['rbac-least-privilege', 'aws-auth-merge-node-role', 'aws-auth-merge-caller'] as const;
+export const GENERATORS = [
+  'rbac-least-privilege',
+  'rbac-broader-access',
+  'aws-auth-merge-node-role',
+  'aws-auth-merge-caller',
+  'pod-security-patch',
+] as const;
 
 export const RemediationTemplateSchema = z
   .object({
@@ -204,6 +218,11 @@ export const RuleSchema = z
     suppresses: z.array(RootCauseSchema).optional(),
     /** The rule's texts in other languages (the rules package fills it from the rule folder's ja.json). */
     texts: TranslationsSchema.optional(),
+    /**
+     * A family diagnosis (a 401, a 403, a NotReady node that no specific rule explains): it ranks after every other
+     * diagnosis and is dropped when another diagnosis of its layer exists.
+     */
+    fallback: z.boolean().optional(),
   })
   .strict();
 export type Rule = z.infer<typeof RuleSchema>;

@@ -9,36 +9,36 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
   {
     id: 'admission_podsecurity_violation',
     guard: ['violates PodSecurity'],
-    re: /violates PodSecurity \\?"(?<level>privileged|baseline|restricted):(?<version>latest|v\d+\.\d+)\\?": (?<details>[^\r\n]*)/,
+    re: /violates PodSecurity(?: \\?"(?<level>privileged|baseline|restricted)(?::(?<version>latest|v\d+\.\d+)(?:\\?": (?<details>[^\r\n]*))?)?)?/,
   },
   // warn mode, or a workload whose pods would be rejected: printed by kubectl as a warning, the object is created.
   {
     id: 'admission_podsecurity_warning',
     guard: ['would violate PodSecurity', 'violate the new PodSecurity'],
-    re: /would violate PodSecurity \\?"(?<level>privileged|baseline|restricted):(?<version>latest|v\d+\.\d+)\\?": (?<details>[^\r\n]*)|existing pods in namespace \\?"(?<namespace>[^"\\]+)\\?" violate the new PodSecurity enforce level \\?"(?<level2>privileged|baseline|restricted):(?<version2>latest|v\d+\.\d+)\\?"/,
+    re: /would violate PodSecurity(?: \\?"(?<level>privileged|baseline|restricted)(?::(?<version>latest|v\d+\.\d+)(?:\\?": (?<details>[^\r\n]*))?)?)?|existing pods in namespace \\?"(?<namespace>[^"\\]+)\\?" violate the new PodSecurity enforce level(?: \\?"(?<level2>privileged|baseline|restricted)(?::(?<version2>latest|v\d+\.\d+))?)?/,
   },
   // ResourceQuota admission (plugin/pkg/admission/resourcequota/controller.go).
   {
     id: 'admission_quota_exceeded',
     guard: ['xceeded quota: '],
-    re: /[Ee]xceeded quota: (?<quota>[^,\s"\\]+)(?:, requested: (?<requested>\S+), used: (?<used>\S+), limited: (?<limited>[^\s"\\]+))?/,
+    re: /[Ee]xceeded quota:(?: (?<quota>[^,\s"\\]+)(?:, requested: (?<requested>\S+?)(?=, used: |[\s"\\]|$)(?:, used: (?<used>\S+?)(?=, limited: |[\s"\\]|$)(?:, limited: (?<limited>[^\s"\\]+))?)?)?)?/,
   },
   {
     id: 'admission_quota_must_specify',
     guard: ['ailed quota: '],
-    re: /[Ff]ailed quota: (?<quota>[^:\s"\\]+): must specify (?<what>[^"\\\r\n]+)/,
+    re: /[Ff]ailed quota:(?: (?<quota>[^:\s"\\]+):(?: must specify(?: (?<what>[^"\\\r\n]+))?)?)?/,
   },
   // ServiceAccount admission: the pod names a ServiceAccount that does not exist (yet).
   {
     id: 'admission_sa_missing',
     guard: ['rror looking up service account', 'was not found, retry after the service account is created'],
-    re: /[Ee]rror looking up service account (?<saNamespace>[^/\s"\\]+)\/(?<saName>[^:\s"\\]+): (?<err>[^\r\n]*)|service account (?<saNamespace2>[^/\s"\\]+)\/(?<saName2>\S+) was not found, retry after the service account is created/,
+    re: /[Ee]rror looking up service account(?: (?<saNamespace>[^/\s"\\]+)\/(?<saName>[^:\s"\\]+):(?: (?<err>[^\r\n]*))?)?|service account (?<saNamespace2>[^/\s"\\]+)\/(?<saName2>\S+) was not found, retry after the service account is created/,
   },
   // A webhook with failurePolicy Fail could not be called (≤1.13: "failed calling admission webhook").
   {
     id: 'admission_webhook_call_failed',
     guard: ['failed calling webhook', 'failed calling admission webhook'],
-    re: /failed calling (?:admission )?webhook \\?"(?<webhook>[^"\\]+)\\?"(?:: (?:failed to call webhook: )?(?<cause>[^\r\n]*)|; no further details available)/,
+    re: /failed calling (?:admission )?webhook(?: \\?"(?<webhook>[^"\\]+)\\?"(?:: (?:failed to call webhook: )?(?<cause>[^\r\n]*)|; no further details available)?)?/,
   },
   // The API server logs webhooks with failurePolicy Ignore that it skipped: the request itself went through.
   {
@@ -51,46 +51,52 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
   {
     id: 'admission_webhook_denied',
     guard: ['denied the request'],
-    re: /admission webhook \\?"(?<webhook>[^"\\]+)\\?" denied the request(?::(?: (?<message>[^\r\n]*))?| without explanation)/,
+    re: /admission webhook \\?"(?<webhook>[^"\\]+)\\?" denied the request(?::(?: (?<message>[^\r\n]*))?| without explanation)?/,
   },
   // RBAC reason suffix: a binding refers to a (Cluster)Role that does not exist. Singular resource word: the lister's
   // NotFound, only produced by the RBAC authorizer (a plain GET says "clusterroles.rbac…").
   {
     id: 'rbac_role_not_found',
-    guard: ['role.rbac.authorization.k8s.io'],
+    guard: ['" not found'],
     re: /(?<kind>clusterrole|role)\.rbac\.authorization\.k8s\.io \\?"(?<name>[^"\\]+)\\?" not found/,
   },
   // A ClusterRoleBinding/RoleBinding with a ServiceAccount subject but no namespace is rejected: the binding never exists.
   {
     id: 'rbac_binding_invalid_subject',
     guard: ['is invalid: subjects['],
-    re: /The (?<kind>ClusterRoleBinding|RoleBinding) \\?"(?<name>[^"\\]+)\\?" is invalid: (?<field>subjects\[\d+\]\.\w+): (?<detail>[^\r\n]*)/,
+    re: /The (?<kind>ClusterRoleBinding|RoleBinding) \\?"(?<name>[^"\\]+)\\?" is invalid: (?<field>subjects\[(?:\d+(?:\](?:\.\w+)?)?)?)(?:: (?<detail>[^\r\n]*))?/,
   },
   // RBAC escalation check on creating/updating a Role or binding (pkg/registry/rbac/validation/rule.go).
   {
     id: 'rbac_escalation_denied',
     guard: ['attempting to grant RBAC permissions not currently held', 'attempt to grant extra privileges'],
-    re: /user \\?"(?<user>[^"\\]{1,512})\\?" \(groups=(?<groups>\[[^\]]{0,4096}\])\) is attempting to grant RBAC permissions not currently held|attempt to grant extra privileges: (?<rules>\[[^\]\r\n]{0,4096}\]*)/,
+    re: /user \\?"(?<user>[^"\\]{1,512})\\?" \(groups=(?<groups>\[[^\]]{0,4096}\])\) is attempting to grant RBAC permissions not currently held|attempt to grant extra privileges(?:: (?<rules>\[[^\]\r\n]{0,4096}\]*))?/,
   },
   // One missing rule per line after the escalation message (CompactString).
   {
     id: 'rbac_escalation_rule',
     guard: ['{APIGroups:', '{NonResourceURLs:', '{Resources:'],
-    re: /^\s*\{(?:APIGroups:\[(?<apiGroups>[^\]]*)\], )?(?:Resources:\[(?<resources>[^\]]*)\], )?(?:NonResourceURLs:\[(?<nonResourceURLs>[^\]]*)\], )?(?:ResourceNames:\[(?<resourceNames>[^\]]*)\], )?Verbs:\[(?<verbs>[^\]]*)\]\}/,
+    re: /^\s*\{(?=APIGroups:|Resources:|NonResourceURLs:)(?:APIGroups:\[(?<apiGroups>[^\]]*)\](?:, |$))?(?:Resources:\[(?<resources>[^\]]*)\](?:, |$))?(?:NonResourceURLs:\[(?<nonResourceURLs>[^\]]*)\](?:, |$))?(?:ResourceNames:\[(?<resourceNames>[^\]]*)\](?:, |$))?(?:Verbs:\[(?<verbs>[^\]]*)\]\})?/,
   },
   // Context of a denial (same line): a client-go reflector/informer, which needs list AND watch.
   {
     id: 'informer_list_failed',
-    guard: ['ailed to list ', 'Failed to watch '],
-    re: /[Ff]ailed to (?:list|watch) (?<type>\*[\w.]+|[\w.-]*\/v\w+, Resource=[\w.-]+): /,
+    role: 'context',
+    guard: ['ailed to list *', 'ailed to watch *', ', Resource='],
+    re: /[Ff]ailed to (?:list|watch) (?<type>\*[\w.]*|[\w.-]*\/v\w+, Resource=[\w.-]*)(?::|$)/,
   },
   // A reflector's WATCH refused with no decodable Status (client-go prints only "unknown (get <resource>)"): the role
   // allows list but not watch.
   {
     id: 'informer_watch_unknown',
-    guard: ['Failed to watch *'],
-    re: /Failed to watch (?<type>\*[\w.]+): unknown \(get (?<resource>[\w.-]+)\)/,
+    guard: [': unknown (get '],
+    re: /Failed to watch (?<type>\*[\w.]+): unknown \(get(?: (?<resource>[\w.-]+)\))?/,
   },
   // Context of a denial (same line): kubectl apply reads the live object first; it also needs create and patch.
-  { id: 'kubectl_apply_get', guard: ['from server for: '], re: /^from server for: \\?"(?<file>[^"\\]*)\\?": / },
+  {
+    id: 'kubectl_apply_get',
+    role: 'context',
+    guard: ['from server for: '],
+    re: /^from server for: (?:\\?"(?<file>[^"\\]*)\\?": )?/,
+  },
 ];

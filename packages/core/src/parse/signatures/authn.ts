@@ -6,12 +6,12 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
   {
     id: 'unauthorized',
     guard: ['You must be logged in', 'provide credentials', 'Unauthorized'],
-    re: /You must be logged in to the server \((?<detail>[^)]*)\)|the server has asked for the client to provide credentials|^(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$/,
+    re: /You must be logged in(?: to the server(?: \((?<detail>[^)]*)\)?)?)?|the server has asked for the client to provide credentials|^(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$/,
   },
   {
     id: 'server_no_resource_type',
     guard: ["doesn't have a resource type"],
-    re: /the server doesn't have a resource type "(?<resource>[^"]+)"/,
+    re: /the server doesn't have a resource type(?: \\?"(?<resource>[^"\\]+)\\?")?/,
   },
   // connectivity
   {
@@ -24,29 +24,43 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
     guard: ['i/o timeout', 'TLS handshake timeout', 'context deadline exceeded', 'no such host'],
     re: /dial tcp (?<addr>\S+): i\/o timeout|Unable to connect to the server: (?:net\/http: TLS handshake timeout|context deadline exceeded)|dial tcp: lookup (?<host>\S+?)(?: on \S+)?: no such host/,
   },
-  { id: 'x509', guard: ['x509:'], re: /x509: (?<detail>certificate[^"]*)/ },
+  { id: 'x509', guard: ['x509: certificate'], re: /x509: (?<detail>certificate[^"]*)/ },
   // No kubeconfig (or no current context/server in it): client-go falls back to http://localhost:8080
   {
     // kubectl asks for basic-auth credentials when the kubeconfig user has none (no token, no exec, no cert).
     id: 'kubeconfig_no_user_credentials',
     guard: ['Please enter Username'],
-    re: /Please enter Username: ?(?:error: EOF)?/,
+    re: /Please enter Username(?:: ?(?:error: EOF)?)?/,
   },
   {
     id: 'kubectl_default_localhost',
     guard: ['localhost:8080', '127.0.0.1:8080', '[::1]:8080'],
-    re: /The connection to the server (?:localhost|127\.0\.0\.1):8080 was refused|Get \\?"http:\/\/localhost:8080\/[^"\\\s]*\\?": dial tcp (?:\[::1\]|127\.0\.0\.1):8080: connect: connection refused/,
+    re: /The connection to the server (?:localhost|127\.0\.0\.1):8080(?: was refused)?|Get \\?"http:\/\/localhost:8080(?:\/[^"\\\s]*)?(?:\\?": dial tcp (?:\[::1\]|127\.0\.0\.1):8080: connect: connection refused)?/,
   },
   // kubectl/client-go could not reach the API endpoint at all (no response): network path, private endpoint, allowlists
   {
     id: 'api_endpoint_no_response',
-    guard: ['Unable to connect to the server: ', 'cluster unreachable: ', 'API group list: ', '.eks.amazonaws.com'],
-    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|Get \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): (?:dial tcp (?<addr>[^:\s][^:]{0,80}:\d+): (?<err>i\/o timeout|connect: (?:connection timed out|no route to host|network is unreachable))|(?<err2>net\/http: TLS handshake timeout|net\/http: request canceled while waiting for connection|net\/http: request canceled \(Client\.Timeout exceeded[^)]{0,80}\)|context deadline exceeded))/,
+    guard: [
+      'i/o timeout',
+      'connection timed out',
+      'no route to host',
+      'network is unreachable',
+      'TLS handshake timeout',
+      'request canceled',
+      'context deadline exceeded',
+    ],
+    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): (?:dial tcp (?<addr>[^:\s][^:]{0,80}:\d+): (?<err>i\/o timeout|connect: (?:connection timed out|no route to host|network is unreachable))|(?<err2>net\/http: TLS handshake timeout|net\/http: request canceled(?: while waiting for connection| \(Client\.Timeout exceeded[^)]{0,80}\)?)?|context deadline exceeded))/,
+  },
+  // The EKS console's own words for a principal the cluster does not map, or maps without any permission to read.
+  {
+    id: 'eks_console_no_access',
+    guard: ['have access to Kubernetes objects'],
+    re: /Your current (?:user or role|IAM principal) (?:does not|doesn't) have access to Kubernetes objects/,
   },
   // The API server's host name does not resolve: a stale context (deleted or recreated cluster), a typo or a malformed server URL
   {
     id: 'api_host_not_found',
     guard: ['no such host'],
-    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|Get \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): dial tcp: lookup (?<host>\S+?)(?: on \S+)?: no such host/,
+    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): dial tcp: lookup (?<host>\S+?)(?: on \S+)?: no such host/,
   },
 ];

@@ -26,6 +26,6 @@ export const CONTAINER_SIGNATURES: readonly Signature[] = [
       'no available IP/Prefix',
       'no free IP available',
     ],
-    re: /failed to assign an IP address to container|InsufficientFreeAddressesInSubnet|InsufficientCidrBlocks|DataStore has no available IP\/Prefix addresses|no free IP available in the prefix/,
+    re: /failed to assign an IP address(?: to container)?|InsufficientFreeAddresses|InsufficientCidrBlocks|DataStore has no available IP\/Prefix addresses|no free IP available/,
   },
 ];

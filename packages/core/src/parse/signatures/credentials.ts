@@ -9,17 +9,18 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
       'NoCredentialProviders',
       'Unable to locate credentials',
       'no EC2 IMDS role found',
-      'failed to retrieve credentials',
+      'retrieve credentials from any provider',
     ],
-    re: /NoCredentialProviders: no valid providers in chain|Unable to locate credentials|no EC2 IMDS role found|failed to retrieve credentials from any provider/,
+    re: /NoCredentialProviders(?:: no valid providers in chain)?|Unable to locate credentials|no EC2 IMDS role found|failed to retrieve credentials from any provider/,
   },
   {
     id: 'aws_sdk_v1_no_credentials',
     guard: ['NoCredentialProviders'],
-    re: /NoCredentialProviders: no valid providers in chain/,
+    re: /NoCredentialProviders(?:: no valid providers in chain)?/,
   },
   {
     id: 'aws_no_credentials_hint',
+    role: 'context',
     guard: ['CredentialsChainVerboseErrors'],
     re: /For verbose messaging see aws\.Config\.CredentialsChainVerboseErrors/,
   },
@@ -27,22 +28,31 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   {
     id: 'aws_config_unparsable',
     guard: ['Unable to parse config file'],
-    re: /Unable to parse config file: (?<file>[^\s"\\]+)/,
+    re: /Unable to parse config file(?:: (?<file>[^\s"\\]+))?/,
   },
   {
     id: 'aws_profile_not_found',
     guard: ['could not be found', 'shared config profile'],
-    re: /The config profile \((?<profile>[^)\s]*)\) could not be found|failed to get shared config profile, (?<profile2>\S+)/,
+    re: /The config profile \((?<profile>[^)\s]*)\) could not be found|failed to get shared config profile(?:, (?<profile2>\S+))?/,
   },
   {
     id: 'aws_sso_expired',
-    guard: ['sso', 'SSO', 'InvalidGrantException', "'aws login'"],
-    re: /Error when retrieving token from sso: Token has expired|The SSO session associated with this profile has expired|Error loading SSO Token|SSOProviderInvalidToken|the SSO session has expired or is invalid|InvalidGrantException|cached SSO token is expired|Your session has expired or credentials have changed\. Please reauthenticate using 'aws login'/,
+    guard: [
+      'Error when retrieving token from sso',
+      'SSO session associated with this profile has expired',
+      'Error loading SSO Token',
+      'SSOProviderInvalidToken',
+      'SSO session has expired or is invalid',
+      'InvalidGrantException',
+      'cached SSO token is expired',
+      "'aws login'",
+    ],
+    re: /Error when retrieving token from sso(?:: Token has expired)?|The SSO session associated with this profile has expired|Error loading SSO Token|SSOProviderInvalidToken|the SSO session has expired or is invalid|InvalidGrantException|cached SSO token is expired|Your session has expired or credentials have changed\. Please reauthenticate using 'aws login'/,
   },
   {
     id: 'aws_expired_token',
     guard: ['ExpiredToken', 'RequestExpired', 'already-expired credentials'],
-    re: /\(ExpiredToken\)|ExpiredToken: The security token included in the request is expired|api error ExpiredToken|\(RequestExpired\)|credential source returned already-expired credentials/,
+    re: /\bExpiredToken\b|\bRequestExpired\b|credential source returned already-expired credentials/,
   },
   {
     id: 'aws_invalid_token',
@@ -51,38 +61,45 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   },
   {
     id: 'aws_assume_role_denied',
-    guard: ['sts:AssumeRole', 'AssumeRole operation', 'STS: AssumeRole', 'AccessDenied: Access denied'],
+    guard: [
+      'sts:AssumeRole',
+      'AssumeRole operation',
+      'AssumeRole, https response error StatusCode: 403',
+      'AccessDenied: Access denied',
+    ],
     // CLI, aws-iam-authenticator ≤ 0.7.2 (incl. the bare doc form) and ≥ 0.7.3; AssumeRoleWithWebIdentity is IRSA, not this
-    re: /\(AccessDenied\) when calling the AssumeRole operation: (?:User: (?<caller>arn:\S+) is not authorized to perform: sts:AssumeRole on resource: (?<role>arn:[^\s"\\]+)|(?<detail>[^\r\n]+))|User: (?<caller2>arn:\S+) is not authorized to perform: sts:AssumeRole on resource: (?<role2>arn:[^\s"\\]+)|operation error STS: AssumeRole, https response error StatusCode: 403|could not get token: AccessDenied: Access denied/,
+    re: /\(AccessDenied\) when calling the AssumeRole operation(?:: (?:User: (?<caller>arn:\S+) is not authorized to perform: sts:AssumeRole on resource: (?<role>arn:[^\s"\\]+)|(?<detail>[^\r\n]+)))?|User: (?<caller2>arn:\S+) is not authorized to perform: sts:AssumeRole(?![A-Za-z])(?: on resource: (?<role2>arn:[^\s"\\]+))?|operation error STS: AssumeRole, https response error StatusCode: 403|could not get token: AccessDenied: Access denied/,
   },
   {
     id: 'aws_no_region',
     guard: ['specify a region', 'scoped to a valid region', 'MissingRegion'],
     // aws CLI NoRegionError | STS SignatureDoesNotMatch for a region it does not serve | aws-sdk-go v1 (Go tools)
-    re: /You must specify a region|Credential should be scoped to a valid region|MissingRegion: could not find region configuration/,
+    re: /You must specify a region|Credential should be scoped to a valid region|MissingRegion(?:: could not find region configuration)?/,
   },
   // STS itself was not reachable (proxy, no egress, no STS VPC endpoint, or a misspelt region)
   {
     id: 'aws_sts_unreachable',
     guard: ['endpoint URL: "https://sts'],
-    re: /(?:Could not connect to the|Connect timeout on) endpoint URL: "https:\/\/sts\.(?:(?<region>[a-z0-9-]+)\.)?amazonaws\.com/,
+    re: /(?:Could not connect to the|Connect timeout on) endpoint URL: "https:\/\/sts(?:\.(?:(?<region>[a-z0-9-]+)\.)?amazonaws\.com)?/,
   },
   // exec credential plugin wrappers
   {
     id: 'exec_not_found',
     guard: ['not found', 'executable file not found', 'fork/exec'],
     // ≥ 1.19 | 1.10–1.18 (Windows says %PATH%) | present but not runnable
-    re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) not found|exec: \\?"(?<cmd2>[^"\\]+)\\?": executable file not found in (?:\$PATH|%PATH%)|fork\/exec (?<cmd3>[^\s:]+): (?<reason>permission denied|exec format error|no such file or directory))/,
+    re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) not found|exec: \\?"(?<cmd2>[^"\\]+)\\?": executable file not found(?: in (?:\$PATH|%PATH%))?|fork\/exec(?: (?<cmd3>[^\s:]+)(?:: (?<reason>permission denied|exec format error|no such file or directory))?)?)/,
   },
   {
     id: 'exec_install_hint',
     guard: ['credential plugin that is not installed'],
     re: /It looks like you are trying to use a client-go credential plugin that is not installed/,
   },
+  // The frame of any failing plugin: which one failed and its exit code, not why.
   {
     id: 'exec_failed',
+    role: 'context',
     guard: ['exit code', 'exit status'],
-    re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) failed with exit code (?<code>\d+)|exit status (?<code2>\d+))/,
+    re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) failed with exit code(?: (?<code>\d+))?|exit status(?: (?<code2>\d+))?)/,
   },
   // Only the plugin's exit code survived. aws CLI v2: 252 = bad arguments, 253 = configuration or credentials
   // (NoCredentials, NoRegion), 254 = an AWS service refused a call (AssumeRole AccessDenied); 255 = anything else.
@@ -90,7 +107,7 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   {
     id: 'exec_failed_aws',
     guard: ['exit code', 'exit status'],
-    re: /getting (?:credentials|token): exec: executable (?<cmd>(?:\S*[/\\])?(?:aws2?|aws-iam-authenticator|heptio-authenticator-aws)(?:\.exe)?) failed with exit code (?<code>\d+)|(?<=\.eks\.amazonaws\.com(?:\.cn)?\S*: )getting (?:credentials|token): exec: exit status (?<code2>\d+)/,
+    re: /getting (?:credentials|token): exec: executable (?<cmd>(?:\S*[/\\])?(?:aws2?|aws-iam-authenticator|heptio-authenticator-aws)(?:\.exe)?) failed with exit code(?: (?<code>\d+))?|(?<=\.eks\.amazonaws\.com(?:\.cn)?\S*: )getting (?:credentials|token): exec: exit status(?: (?<code2>\d+))?/,
   },
   {
     id: 'exec_failed_252',
@@ -110,24 +127,24 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   {
     id: 'exec_api_version',
     guard: ['apiVersion', 'API version', 'ExecCredential'],
-    re: /exec plugin: invalid apiVersion "(?<apiVersion>[^"]+)"|exec plugin is configured to use API version (?<want>\S+), plugin returned version (?<got>\S+)|no kind "ExecCredential" is registered for version "(?<got2>[^"]+)"|Kubeconfig user entry is using deprecated API version (?<dep>\S+)/,
+    re: /exec plugin: invalid apiVersion(?: \\?"(?<apiVersion>[^"\\]+)\\?")?|exec plugin is configured to use API version(?: (?<want>[^\s,]+)(?:, plugin returned version(?: (?<got>\S+))?)?)?|no kind \\?"ExecCredential(?:\\?" is registered for version(?: \\?"(?<got2>[^"\\]+)\\?")?)?|Kubeconfig user entry is using deprecated API version(?: (?<dep>\S+))?/,
   },
   // The kubeconfig's exec entry still says v1alpha1, which client-go 1.24 removed (or aws CLI's warning about it)
   {
     id: 'exec_api_version_removed',
     guard: ['v1alpha1'],
-    re: /exec plugin: invalid apiVersion \\?"client\.authentication\.k8s\.io\/v1alpha1\\?"|Kubeconfig user entry is using deprecated API version client\.authentication\.k8s\.io\/v1alpha1/,
+    re: /exec plugin: invalid apiVersion \\?"client\.authentication\.k8s\.io\/v1alpha1(?!\w)|Kubeconfig user entry is using deprecated API version client\.authentication\.k8s\.io\/v1alpha1/,
   },
   // Kubeconfig and plugin disagree: the plugin prints an ExecCredential version the kubeconfig (or client) does not expect
   {
     id: 'exec_api_version_mismatch',
     guard: ['plugin returned version', 'ExecCredential'],
-    re: /exec plugin is configured to use API version client\.authentication\.k8s\.io\/(?<want>\w+), plugin returned version client\.authentication\.k8s\.io\/(?<got>\w+)|decoding stdout: no kind \\?"ExecCredential\\?" is registered for version \\?"client\.authentication\.k8s\.io\/(?<got2>\w+)\\?"/,
+    re: /exec plugin is configured to use API version client\.authentication\.k8s\.io\/(?<want>\w+), plugin returned version(?: client\.authentication\.k8s\.io\/(?<got>\w+))?|decoding stdout: no kind \\?"ExecCredential(?:\\?" is registered for version(?: \\?"client\.authentication\.k8s\.io\/(?<got2>\w+)\\?")?)?/,
   },
   // client older than the kubeconfig: v1beta1 needs client-go ≥ 1.11, v1 needs ≥ 1.22
   {
     id: 'exec_api_version_unknown',
-    guard: ['invalid apiVersion'],
-    re: /exec plugin: invalid apiVersion \\?"client\.authentication\.k8s\.io\/(?<apiVersion>v1beta1|v1)\\?"/,
+    guard: ['client.authentication.k8s.io/v1'],
+    re: /exec plugin: invalid apiVersion \\?"client\.authentication\.k8s\.io\/(?<apiVersion>v1beta1|v1)(?!alpha|\d)/,
   },
 ];

@@ -11,18 +11,27 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
   // the kubelet / runtime frame around every pull error
   {
     id: 'image_pull_failed',
-    guard: ['ull image', 'pulling image', 'CannotPullContainerError'],
-    re: /(?:[Ff]ailed to pull image|[Ff]ailed pulling image|Pull image|Back-off pulling image|failed to pull and unpack image) "(?<image>[^"]+)"|CannotPullContainerError/,
+    role: 'context',
+    guard: [
+      'ailed to pull image',
+      'ailed pulling image',
+      'Pull image',
+      'Back-off pulling image',
+      'pull and unpack image',
+      'CannotPullContainerError',
+    ],
+    re: /(?:[Ff]ailed to pull image|[Ff]ailed pulling image|Pull image|Back-off pulling image|failed to pull and unpack image)(?: \\?"(?<image>[^"\\]+)\\?")?|CannotPullContainerError/,
   },
   {
     id: 'image_pull_status',
+    role: 'context',
     guard: ['ErrImagePull', 'ImagePullBackOff'],
     re: /\b(?<status>ErrImagePull|ImagePullBackOff)\b/,
   },
   // the registry answered and the tag, digest or repository does not exist
   {
     id: 'image_not_found',
-    guard: ['not found', 'manifest unknown', 'NotFound', 'does not exist in the registry'],
+    guard: ['not found', 'manifest unknown', 'NotFound desc = failed to pull', 'does not exist in the registry'],
     re: /manifest for (?<image>\S+) not found|manifest unknown|code = NotFound desc = failed to pull|failed to resolve reference "(?<ref>[^"]+)": [^"\s]+: not found|The repository with name '(?<repo>[^']+)' does not exist in the registry/,
   },
   {
@@ -34,7 +43,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
   {
     id: 'image_pull_access_denied',
     guard: ['pull access denied', 'requested access to the resource is denied'],
-    re: /pull access denied(?: for (?<repo>[^,\s]+))?, repository does not exist or may require|denied: requested access to the resource is denied/,
+    re: /pull access denied(?: for (?<repo>[^,\s]+))?(?:, repository does not exist or may require)?|denied: requested access to the resource is denied/,
   },
   // no or invalid registry token
   {
@@ -49,19 +58,19 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
     id: 'image_pull_forbidden',
     guard: ['403 Forbidden', 'not authorized to perform: ecr:', 'HTTP 403 response body'],
     re: new RegExp(
-      String.raw`assumed-role\/(?<role>[^/\s]+)\/\S* is (?:is )?not authorized to perform: (?<action>ecr:\w+)|not authorized to perform: (?<action2>ecr:\w+)|error parsing HTTP 403 response body|${REGISTRY_CONTEXT}.*?\b403 Forbidden`,
+      String.raw`assumed-role\/(?<role>[^/\s]+)\/\S* is (?:is )?not authorized to perform: (?<action>ecr:\w*)|not authorized to perform: (?<action2>ecr:\w*)|error parsing HTTP 403 response body|${REGISTRY_CONTEXT}.*?\b403 Forbidden`,
     ),
   },
   // the same, on a line that names a private ECR registry: the node's IAM role is what pulls
   {
     id: 'ecr_pull_unauthorized',
-    guard: ['dkr.ecr'],
+    guard: ['no basic auth credentials', '401 Unauthorized', 'authentication required'],
     re: /^(?=.*?\.dkr\.ecr[\w-]*\.[a-z0-9-]+\.amazonaws\.com).*?(?:no basic auth credentials|\b401 Unauthorized|unauthorized: authentication required)/,
   },
   {
     id: 'ecr_pull_forbidden',
-    guard: ['dkr.ecr', 'not authorized to perform: ecr:'],
-    re: /^(?=.*?\.dkr\.ecr[\w-]*\.[a-z0-9-]+\.amazonaws\.com).*?\b403 Forbidden|not authorized to perform: (?<action>ecr:\w+)/,
+    guard: ['403 Forbidden', 'not authorized to perform: ecr:'],
+    re: /^(?=.*?\.dkr\.ecr[\w-]*\.[a-z0-9-]+\.amazonaws\.com).*?\b403 Forbidden|not authorized to perform: (?<action>ecr:\w*)/,
   },
   // the kubelet could not get an ECR token at all (credential provider plugin, or the old in-tree provider)
   {

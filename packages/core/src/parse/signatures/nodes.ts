@@ -29,8 +29,9 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   // kubectl's empty-list notice (stderr); with `kubectl get nodes` it means no node is registered (the nodeListEmpty fact).
   {
     id: 'no_resources_found',
+    role: 'context',
     guard: ['No resources found'],
-    re: /^\s*No resources found(?: in (?<namespace>\S+) namespace)?\.?\s*$/,
+    re: /^\s*No resources found(?: in (?<namespace>\S+) namespace)?/,
   },
   // C.3: the kubelet cannot find its own Node object — a consequence of a failed registration, never the cause.
   {
@@ -65,25 +66,25 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   {
     id: 'cni_apiserver_unreachable',
     guard: ['Failed to communicate with K8S Server'],
-    re: /Failed to communicate with K8S Server\. Please check instance security groups or http proxy setting/,
+    re: /Failed to communicate with K8S Server/,
   },
   // Bootstrap: cloud-init / user data / bootstrap script / CSR / token (node_bootstrap_failed).
   {
     id: 'node_bootstrap_error',
     guard: [
-      'Boothooks script',
-      'scripts-user',
+      'execution error',
+      'Failed to run module scripts-user',
+      'scripts-user.py[WARNING]: Failed to run',
       'bootstrap.sh',
       'nodeadm',
       'is invalid for this cluster or it has expired',
-      'Failed to run module',
     ],
     re: /Boothooks script \S+ execution error|Failed to run module scripts-user|scripts-user\.py\[WARNING\]: Failed to run|\/etc\/eks\/bootstrap\.sh[^\n]*?(?:No such file or directory|command not found|[Ff]ailed|error)|nodeadm[^\n]*?(?:level=error|"level":"error"|\bFATAL\b)|token id "\S+" is invalid for this cluster or it has expired/,
   },
   {
     id: 'node_user_data_missing',
     guard: ['user_data.py[WARNING]', 'user-data'],
-    re: /user_data\.py\[WARNING\]: (?<detail>[^\n]*)|Unhandled non-multipart \(text\/x-not-multipart\) userdata/,
+    re: /user_data\.py\[WARNING\](?:: (?<detail>[^\n]*))?|Unhandled non-multipart \(text\/x-not-multipart\) userdata/,
   },
   {
     id: 'csr_pending',
@@ -94,7 +95,7 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   {
     id: 'node_disk_pressure',
     guard: ['DiskPressure', 'disk-pressure', 'kubelet has disk pressure'],
-    re: /^\s*DiskPressure\s+True\b|KubeletHasDiskPressure|kubelet has disk pressure|status is now: NodeHasDiskPressure|node\.kubernetes\.io\/disk-pressure:NoSchedule(?![^\n]*op=Exists)|The node had condition: \[DiskPressure\]/,
+    re: /^\s*DiskPressure\s+True\b|KubeletHasDiskPressure|kubelet has disk pressure|\bNodeHasDiskPressure\b|node\.kubernetes\.io\/disk-pressure(?::NoSchedule)?(?![^\n]*op=Exists)|The node had condition: \[DiskPressure/,
   },
   {
     id: 'node_eviction_ephemeral_storage',

@@ -27,7 +27,7 @@ export const SCHEDULING_SIGNATURES: readonly Signature[] = [
   {
     id: 'pvc_waiting_external_provisioner',
     guard: ['waiting for a volume to be created'],
-    re: /waiting for a volume to be created,? either by (?:the )?external provisioner ["'](?<provisioner>[^"']+)["']/,
+    re: /waiting for a volume to be created(?:,? either by (?:the )?external provisioner(?: \\?["'](?<provisioner>[^"'\\]+)\\?["'])?)?/,
   },
   {
     id: 'csi_driver_not_registered',
@@ -64,7 +64,7 @@ export const SCHEDULING_SIGNATURES: readonly Signature[] = [
   // D.3 pod_mount_timeout: the kubelet gave up waiting for a volume; the specific failure is elsewhere (attach, driver).
   {
     id: 'pod_mount_timeout',
-    guard: ['Unable to attach or mount volumes', 'Unable to mount volumes', 'timeout expired waiting for volumes'],
+    guard: ['timed out waiting for the condition', 'context deadline exceeded', 'timeout expired waiting for volumes'],
     re: /Unable to (?:attach or mount|mount) volumes[^\n]*?unmounted volumes=\[(?<unmounted>[^\]]*)\][^\n]*?(?:timed out waiting for the condition|context deadline exceeded)|timeout expired waiting for volumes to attach or mount/,
   },
   {
@@ -76,13 +76,13 @@ export const SCHEDULING_SIGNATURES: readonly Signature[] = [
   {
     id: 'sched_preempt_no_victims',
     guard: ['No preemption victims'],
-    re: /No preemption victims found for incoming pod/,
+    re: /No preemption victims(?: found for incoming pod)?/,
   },
   // `kubectl get storageclass` row with the in-tree EBS provisioner: on EKS ≥ 1.23 it needs the EBS CSI driver.
   {
     id: 'storageclass_intree_ebs',
     guard: ['kubernetes.io/aws-ebs'],
-    re: /^(?<storageClass>[a-z0-9][a-z0-9.-]*)(?: \(default\))?\s+kubernetes\.io\/aws-ebs\s+(?:Delete|Retain)\b/,
+    re: /^(?<storageClass>[a-z0-9][a-z0-9.-]*)(?: \(default\))?\s+kubernetes\.io\/aws-ebs(?=\s|$)/,
   },
   // B.1 fit reasons quoted outside a histogram (cluster-autoscaler predicate logs, shortened quotes).
   {

@@ -1,0 +1,76 @@
+import { expect, test } from 'vitest';
+import type { ForbiddenFact } from '../facts/schema.js';
+import { fillCommand, fillManifest, type Bindings, type Scope } from './bindings.js';
+
+const denial = (username: string, namespace: string | null): ForbiddenFact => ({
+  line: 1,
+  username,
+  subjectKind: 'User',
+  subjectName: username,
+  subjectNamespace: null,
+  verb: 'list',
+  resource: 'pods',
+  subresource: null,
+  apiGroup: '',
+  namespace,
+  clusterScope: namespace === null,
+  path: null,
+  objectName: null,
+  reason: null,
+  missingRoles: [],
+  legacy: false,
+  rbacInInput: null,
+  canI: null,
+});
+const scope = (items: ForbiddenFact[], bindings: Partial<Bindings> = {}): Scope => ({
+  bindings: bindings as Bindings,
+  subject: { family: 'forbidden', key: '[]', items: items as unknown as Record<string, unknown>[], seen: new Map() },
+});
+
+test('values are quoted for where they land; namespace flags expand to two words or none', () => {
+  const t =
+    "kubectl auth can-i {{subject.verb}} {{subject.target}} {{subject.namespaceFlag}} --as={{subject.username}} | grep -F '{{subject.username}}'";
+  expect(fillCommand(t, scope([denial("o'brien x", 'dev')])).text).toBe(
+    "kubectl auth can-i list pods -n dev --as='o'\\''brien x' | grep -F 'o'\\''brien x'",
+  );
+  expect(fillCommand(t, scope([denial('alice', null)])).text).toBe(
+    "kubectl auth can-i list pods  --as=alice | grep -F 'alice'",
+  );
+});
+
+test('a value that fails its grammar rejects the command, naming the placeholder', () => {
+  expect(fillCommand('kubectl get pods -n {{subject.namespace}}', scope([denial('a', 'dev;id')])).rejected).toEqual({
+    name: 'subject.namespace',
+    grammar: 'namespace',
+    failure: 'form',
+  });
+  expect(fillCommand('x --as={{subject.username}}', scope([denial('a\nb', 'dev')])).rejected?.failure).toBe(
+    'control-character',
+  );
+});
+
+test("the tool's own hints stay as written; an input value spelled like a hint does not pass as one", () => {
+  const two = scope([denial('alice', 'dev'), denial('bob', 'dev')]);
+  expect(fillCommand('x --as={{subject.username}}', two).text).toBe('x --as=<username>');
+  expect(fillCommand('x --as={{subject.username}}', scope([denial('<username>', 'dev')])).rejected?.failure).toBe(
+    'placeholder',
+  );
+  expect(fillCommand('x --name {{cluster}}', scope([], { cluster: '<cluster-name>' })).text).toBe(
+    'x --name <cluster-name>',
+  );
+});
+
+test('in a quoted here-document a value must be a plain JSON string body', () => {
+  const t = 'cat > a.json <<\'JSON\'\n{"k": "{{oidcProvider}}"}\nJSON';
+  const ok = 'oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF';
+  expect(fillCommand(t, scope([], { oidcProvider: ok })).text).toBe(t.replace('{{oidcProvider}}', ok));
+  expect(fillCommand(t, scope([], { oidcProvider: 'oidc.eks.x.amazonaws.com/id/"a' })).rejected).not.toBeNull();
+});
+
+test('YAML templates are filled by structure: a value is one scalar, quoted as YAML 1.1 needs', () => {
+  const t =
+    '# patch <namespace>: {{subject.namespace}}\n- op: replace\n  path: /subjects/0/namespace\n  value: {{subject.namespace}}\n';
+  expect(fillManifest(t, scope([denial('a', 'no')])).text).toBe(
+    '# patch <namespace>: <namespace>\n- op: replace\n  path: /subjects/0/namespace\n  value: "no"\n',
+  );
+});

@@ -1,0 +1,155 @@
+import type { Signature } from './types.js';
+
+// Messages of the tools around kubectl: eksctl, Karpenter, cluster-autoscaler, the VPC CNI's ipamd, nodeadm and the
+// kubelet's start-up, AWS controllers running with an IAM role (EBS/EFS CSI, Load Balancer Controller), client
+// libraries that print the API's Status. Every regex starts with a literal or is bounded, so matching stays linear.
+
+/** Messages of eksctl, Karpenter, cluster-autoscaler, ipamd, nodeadm, AWS controllers and client libraries. */
+export const TOOL_SIGNATURES: readonly Signature[] = [
+  // A tool's error chain that ends in the API server's 401: eksctl (`Error: getting nodegroup's kubernetes version:
+  // failed to list nodes: Unauthorized`), Helm, the Python client (`ApiException: (401)`), a Go client's StatusError.
+  {
+    id: 'tool_unauthorized',
+    guard: [': Unauthorized', 'ApiException: (401)', 'Reason:"Unauthorized"'],
+    re: /^(?:Error|error|ERROR): (?<context>[^\r\n]{1,400}): Unauthorized\s*$|ApiException: \(401\)|Reason:"Unauthorized", Details:/,
+  },
+  // eksctl finds no cluster stack of that name in the region it uses (wrong region, wrong name, or not eksctl's).
+  {
+    id: 'eksctl_no_stacks',
+    guard: ['no eksctl-managed CloudFormation stacks found for'],
+    re: /(?:\[✖\]|Error:)\s+no eksctl-managed CloudFormation stacks found for "(?<cluster>[^"\s]{1,100})"/,
+  },
+  // The EKS API has no cluster of that name in the region (and account) asked: `ResourceNotFoundException … No cluster
+  // found for name: x.`, eksctl's `Error: cluster "x" does not exist`.
+  {
+    id: 'eks_cluster_not_found',
+    guard: ['No cluster found for name', '" does not exist'],
+    re: /No cluster found for name: (?<cluster>[\w-]{1,100})|^Error: cluster "(?<cluster2>[\w-]{1,100})" does not exist/,
+  },
+  // Karpenter could not fit the pod into a NodePool (v1beta1+) or Provisioner (alpha). Three different reasons, three
+  // different fixes: requirements or a label no pool offers, requests no allowed instance type holds, a pool taint.
+  {
+    id: 'karpenter_incompatible_requirements',
+    guard: ['incompatible requirements'],
+    re: /incompatible with (?:nodepool|provisioner) \\?"(?<nodepool>[\w.-]{1,253})\\?"[^;\r\n]{0,600}?incompatible requirements, (?<requirements>(?:[^\r\n"\\,]|\\"|, (?!daemonset))*)/,
+  },
+  {
+    id: 'karpenter_no_instance_type',
+    guard: ['no instance type satisfied resources'],
+    re: /incompatible with (?:nodepool|provisioner) \\?"(?<nodepool>[\w.-]{1,253})\\?"[^;\r\n]{0,600}?no instance type satisfied resources (?<requests>\{[^}\r\n]{0,300}\})/,
+  },
+  {
+    id: 'karpenter_taint_not_tolerated',
+    guard: ['did not tolerate'],
+    re: /incompatible with (?:nodepool|provisioner) \\?"(?<nodepool>[\w.-]{1,253})\\?"[^;\r\n]{0,600}?did not tolerate (?<taint>[^\s,;"\\]{1,253})/,
+  },
+  // eksctl's info line naming the region it works in: evidence for a cluster looked up in the wrong region.
+  {
+    id: 'eksctl_using_region',
+    guard: ['using region '],
+    re: /\[ℹ\]\s+using region (?<region>[a-z]{2}(?:-gov)?-[a-z]{2,12}-\d)/,
+  },
+  // cluster-autoscaler would not add a node: the node groups that fit are at their maximum size (or the cluster-wide
+  // --max-nodes-total / resource limits are reached: `max limit reached`).
+  {
+    id: 'ca_max_size_reached',
+    guard: ['max node group size reached', 'max limit reached', 'max size reached'],
+    re: /(?:pod didn't trigger scale-up|NotTriggerScaleUp)[^\r\n]{0,1000}?\b(?<count>\d+) max (?<limit>node group size|limit) reached|Skipping node group (?<group>\S{1,255}) - max size reached/,
+  },
+  // ipamd has handed out every address of the node's ENIs (`IP pool stats: total = 10, used = 10`; 1.12+: `IP stats
+  // for Network Card 0 - total IPs: 28, assigned IPs: 28`).
+  {
+    id: 'ipamd_pool_exhausted',
+    guard: ['IP pool stats: total = ', 'IP Address Pool stats: total: ', 'total IPs: '],
+    re: /IP pool stats: total = (?<total>\d{1,5}), used = \k<total>\b|IP Address Pool stats: total: (?<total2>\d{1,5}), assigned: \k<total2>\b|total IPs: (?<total3>\d{1,5}), assigned IPs: \k<total3>\b/,
+  },
+  // With prefix delegation: ipamd needs /28 prefixes and has none free (the subnet may be too fragmented to carve one).
+  {
+    id: 'ipamd_prefix_short',
+    guard: ['free 0 prefixes'],
+    re: /short of (?<short>\d{1,5}) prefixes, free 0 prefixes/,
+  },
+  // AL2023's nodeadm did not run or failed: the node is never configured and never joins.
+  {
+    id: 'nodeadm_failed',
+    guard: ['nodeadm'],
+    re: /Failed to start nodeadm-(?<unit>config|run)\.service|nodeadm-(?<unit2>config|run)\.service: (?<detail>Failed to locate executable[^\r\n]{0,300}|Failed at step \w+[^\r\n]{0,300}|Main process exited, code=exited, status=[^\r\n]{1,40})|nodeadm[^\r\n]{0,80}"msg":"Command failed","error":"(?<error>[^"\r\n]{1,500})"/,
+  },
+  // The kubelet refuses its own start-up arguments or the host: an unknown flag passed by bootstrap arguments or an old
+  // AMI's unit file, usage printed instead of running, or kernel settings ProtectKernelDefaults rejects.
+  {
+    id: 'kubelet_start_failed',
+    guard: ['failed to parse kubelet flag', 'invalid kernel flag', 'kubelet [flags]'],
+    re: /failed to parse kubelet flag: (?<detail>unknown flag: (?<flag>--[\w-]{1,100})|[^\r\n"\\]{1,300})|(?<detail2>invalid kernel flag: [\w/.-]{1,100}, expected value: [^\s,\]]{1,40}, actual value: [^\s,\]"\\]{1,40})|^(?<detail3>kubelet \[flags\])\s*$/,
+  },
+  // An EKS access entry of type STANDARD cannot carry system: groups: someone tried to give a node role the
+  // system:nodes / system:bootstrappers groups through a STANDARD entry instead of type EC2_LINUX.
+  {
+    id: 'access_entry_system_group_rejected',
+    guard: ['cannot start with system:'],
+    re: /kubernetes group name (?<group>system:[\w:.-]{1,100}) is invalid, it cannot start with system:/,
+  },
+  // An AWS controller's own role (IRSA / Pod Identity session, not an instance) lacks an action: the Load Balancer
+  // Controller (elasticloadbalancing:AddTags …), EBS/EFS CSI (ec2:CreateVolume, elasticfilesystem:CreateAccessPoint),
+  // external-dns, Karpenter. EC2 answers UnauthorizedOperation without naming the action.
+  {
+    id: 'aws_action_denied',
+    guard: ['is not authorized to perform: ', 'UnauthorizedOperation: You are not authorized'],
+    re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]{1,40}:assumed-role\/(?<role>[^/\s]{1,64})(?:\/(?!i-)\S{1,128})?) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action>[\w-]{1,40}:\w{1,80})|AccessDenied: +is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action2>[\w-]{1,40}:\w{1,80})|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized to perform this operation/,
+  },
+  // A `kubectl get pods` row (with or without its header, -o wide or not) of an Evicted pod; -o wide names its node.
+  {
+    id: 'pod_evicted_row',
+    guard: ['Evicted'],
+    re: /^(?:[a-z0-9][-a-z0-9.]{0,62}\s+)?[a-z0-9][-a-z0-9.]{0,252}\s+\d{1,3}\/\d{1,3}\s+Evicted\s+\d{1,9}(?: \(\S{1,20} ago\))?\s+\S{1,20}(?:\s+\S{1,45}\s+(?<node>[a-z0-9][-a-z0-9.]{0,252}))?/,
+  },
+  // The kubelet evicted a pod for memory: memory pressure, not disk.
+  {
+    id: 'node_eviction_memory',
+    guard: ['low on resource: memory'],
+    re: /The node was low on resource: memory/,
+  },
+  // EKS access entries on a cluster whose authentication mode is CONFIG_MAP: every access-entry call is refused.
+  {
+    id: 'eks_auth_mode_config_map',
+    guard: ['authentication mode must be set to one of'],
+    re: /(?:when calling the (?<op>\w{1,60}) operation: )?The cluster's authentication mode must be set to one of \[API, API_AND_CONFIG_MAP\]/,
+  },
+  // A mode change EKS does not allow (one way only: CONFIG_MAP → API_AND_CONFIG_MAP → API).
+  {
+    id: 'eks_auth_mode_update_rejected',
+    guard: ['Unsupported authentication mode update'],
+    re: /Unsupported authentication mode update from (?<from>CONFIG_MAP|API_AND_CONFIG_MAP|API) to (?<to>CONFIG_MAP|API_AND_CONFIG_MAP|API)/,
+  },
+  // A client with no cluster configured falls back to http://localhost (kubectl: :8080; the Go client of Terraform's
+  // kubernetes provider, Helm or an operator: :80), printed by older clients without quotes around the URL.
+  {
+    id: 'client_default_localhost',
+    guard: ['http://localhost', 'http://127.0.0.1', '127.0.0.1:80: connect', '[::1]:80: connect'],
+    re: /(?:Get|Post|Put|Patch|Delete|Head) \\?"?http:\/\/(?:localhost|127\.0\.0\.1)(?::(?:80|8080))?\/[^\s"\\]{0,300}\\?"?: dial tcp (?:\[::1\]|127\.0\.0\.1):(?<port>80|8080): connect: connection refused|^\s*dial tcp (?:\[::1\]|127\.0\.0\.1):(?<port2>80): connect: connection refused\s*$/,
+  },
+  // Writes to an EKS endpoint that never answer (the read form, `Get`, is api_endpoint_no_response): a private
+  // endpoint reached from outside the VPC, security groups, a proxy.
+  {
+    id: 'api_endpoint_write_no_response',
+    guard: ['.eks.amazonaws.com'],
+    re: /(?:Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?": dial tcp (?<addr>[^:\s][^:]{0,80}:\d+): (?<err>i\/o timeout|connect: (?:connection timed out|no route to host|network is unreachable))/,
+  },
+  // The cluster authenticates only through access entries (API mode), read even where the JSON around it is not.
+  {
+    id: 'eks_auth_mode_api_only',
+    guard: ['authenticationMode'],
+    re: /\\?"authenticationMode\\?": ?\\?"API\\?"/,
+  },
+  // Terraform (or another tool) and EKS both create the aws-auth ConfigMap: whoever comes second fails.
+  {
+    id: 'aws_auth_ownership_conflict',
+    guard: [
+      '"aws-auth" already exists',
+      '"aws-auth" does not exist',
+      'aws-auth\\" already exists',
+      'aws-auth\\" does not exist',
+    ],
+    re: /configmaps? \\?"aws-auth\\?" (?<state>already exists)|[Tt]he configmap \\?"aws-auth\\?" (?<state2>does not exist)/,
+  },
+];
