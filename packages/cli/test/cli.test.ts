@@ -131,7 +131,15 @@ describe('contract C1/C2: reads stdin and files, prints reports', () => {
     const lines = r.stdout.trimEnd().split('\n');
     for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(100);
     expect(r.stdout).not.toMatch(/\{\{(?!EC2PrivateDNSName|SessionName)/);
-    expect(r.stdout).toContain('  forbidden-rbac-permission-missing          rbac_permission_missing         error\n');
+    // Columns aligned: the rule, its root cause and its severity start at the same column on every row.
+    expect(r.stdout).toMatch(/^ {2}forbidden-rbac-permission-missing +rbac_permission_missing +error$/m);
+    const rows = lines.filter((l) => /^ {2}\S+ +[a-z_-]+ +(?:error|warning|info)$/.test(l));
+    expect(rows.length).toBeGreaterThan(50);
+    const columns = rows.map((l) => {
+      const [, rule = '', cause = ''] = /^( {2}\S+ +)([a-z_-]+ +)/.exec(l) ?? [];
+      return `${rule.length},${rule.length + cause.length}`;
+    });
+    expect(new Set(columns).size).toBe(1);
     expect(r.stdout).toContain('      No RBAC rule lets <username> <verb> <target>\n');
   });
 

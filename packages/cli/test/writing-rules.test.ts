@@ -68,8 +68,12 @@ describe('docs/writing-rules.md: the Kyverno worked example', () => {
       rootCause: 'x-kyverno-policy-denied',
       ruleId: 'kyverno-policy-denied',
       chain: { links: ['AWS credentials', 'token', 'IAM → user mapping', 'RBAC', 'admission'], broken: 4 },
-      evidence: [{ line, text: text[line - 1] }],
     });
+    // The webhook line first, then Kyverno's block lines, so that the built-in diagnosis they explain is suppressed.
+    expect(top?.evidence[0]).toMatchObject({ line, text: text[line - 1] });
+    expect(top?.evidence.slice(1).map((e) => e.text)).toContainEqual(
+      expect.stringMatching(/was blocked due to the following policies/),
+    );
     expect(top?.subject).toMatch(/^Kyverno webhook \S*kyverno\S*$/);
   });
 

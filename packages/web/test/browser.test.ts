@@ -150,7 +150,12 @@ function expected(report: Report) {
   for (const e of top.evidence)
     marked.set(`${e.source}:${e.line}`, { source: e.source ?? null, line: e.line, text: e.text });
   return {
-    rootCauses: report.diagnoses.map((d) => d.rootCause),
+    // The page, like the text report, lists the other causes (errors) before the other findings, each in report order.
+    rootCauses: [
+      top,
+      ...report.diagnoses.slice(1).filter((d) => d.severity === 'error'),
+      ...report.diagnoses.slice(1).filter((d) => d.severity !== 'error'),
+    ].map((d) => d.rootCause),
     ruleId: top.ruleId,
     title: top.title,
     misleading: top.misleading ?? null,

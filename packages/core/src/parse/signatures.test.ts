@@ -83,8 +83,9 @@ describe('matchSignatures finds what testing every guard with includes finds', (
 });
 
 // Signatures that recognise a status or failure word only next to a context word that may follow it on the line
-// (`429 Too Many Requests … pull rate limit`, `/etc/eks/bootstrap.sh: … No such file`): their first guard is not the
-// end of what they need.
+// (`429 Too Many Requests … pull rate limit`, `/etc/eks/bootstrap.sh: … No such file`), or whose point is the value
+// after their first guard (the region eksctl names, the numbers of ipamd's pool, a table row's columns, the
+// requirements Karpenter lists): their first guard is not the end of what they need.
 const CONTEXT_AFTER = new Set([
   'registry_rate_limited',
   'registry_server_error',
@@ -94,6 +95,17 @@ const CONTEXT_AFTER = new Set([
   'ecr_pull_unauthorized',
   'ecr_pull_forbidden',
   'node_bootstrap_error',
+  'eksctl_using_region',
+  'eksctl_no_stacks',
+  'eks_auth_mode_update_rejected',
+  'ipamd_pool_exhausted',
+  'karpenter_incompatible_requirements',
+  'karpenter_no_instance_type',
+  'karpenter_taint_not_tolerated',
+  'kubelet_start_failed',
+  'nodeadm_failed',
+  'pod_evicted_row',
+  'client_default_localhost',
 ]);
 
 /** Every line of the captured fixtures and of the rules' real inputs (not their texts). */

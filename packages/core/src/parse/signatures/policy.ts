@@ -8,14 +8,15 @@ export const POLICY_SIGNATURES: readonly Signature[] = [
   // Built-in CEL policies (k8s ≥ 1.26): `ValidatingAdmissionPolicy 'p' with binding 'b' denied request: message`.
   {
     id: 'admission_vap_denied',
-    guard: ['ValidatingAdmissionPolicy '],
-    re: /ValidatingAdmissionPolicy '(?<policy>[^'\s]{1,253})' with binding '(?<binding>[^'\s]{1,253})' denied request: (?<message>[^\r\n]*)/,
+    guard: ["' denied request:"],
+    re: /ValidatingAdmissionPolicy '(?<policy>[^'\s]{1,253})' with binding '(?<binding>[^'\s]{1,253})' denied request:(?: (?<message>[^\r\n]*))?/,
   },
   // Gatekeeper: `[denied by <constraint>] message` (≤ 3.3), `[<constraint>] message` (later), one bracket per violation.
   {
     id: 'admission_gatekeeper_denied',
     guard: ['denied the request: ['],
-    re: /admission webhook \\?"(?<webhook>[^"\\]+)\\?" denied the request: \[(?:denied by )?(?<policy>[^\]\s]{1,253})\] (?<message>[^\r\n]*)/,
+    // The policy only when its closing bracket shows (a cut name is unknown, not a shorter name).
+    re: /admission webhook \\?"(?<webhook>[^"\\]+)\\?" denied the request: \[(?:(?:denied by )?(?<policy>[^\]\s]{1,253})\](?: (?<message>[^\r\n]*))?)?/,
   },
   // Kyverno's block header (`resource Kind/ns/name was blocked due to the following policies`, 1.10+: `policy
   // Kind/ns/name for resource violation`); its policy and rule lines follow (facts/policy-blocks.ts reads them).

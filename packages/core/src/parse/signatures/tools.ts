@@ -95,7 +95,7 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   {
     id: 'aws_action_denied',
     guard: ['is not authorized to perform: ', 'UnauthorizedOperation: You are not authorized'],
-    re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]{1,40}:assumed-role\/(?<role>[^/\s]{1,64})(?:\/(?!i-)\S{1,128})?) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action>[\w-]{1,40}:\w{1,80})|AccessDenied: +is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action2>[\w-]{1,40}:\w{1,80})|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized to perform this operation/,
+    re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]{1,40}:assumed-role\/(?<role>[^/\s]{1,64})(?:\/(?!i-)\S{1,128})?) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action>[\w-]{1,40}:\w{1,80})?|AccessDenied: +is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action2>[\w-]{1,40}:\w{1,80})?|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized(?: to perform this operation)?/,
   },
   // A `kubectl get pods` row (with or without its header, -o wide or not) of an Evicted pod; -o wide names its node.
   {
@@ -113,7 +113,7 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   {
     id: 'eks_auth_mode_config_map',
     guard: ['authentication mode must be set to one of'],
-    re: /(?:when calling the (?<op>\w{1,60}) operation: )?The cluster's authentication mode must be set to one of \[API, API_AND_CONFIG_MAP\]/,
+    re: /(?:when calling the (?<op>\w{1,60}) operation: )?The cluster's authentication mode must be set to one of/,
   },
   // A mode change EKS does not allow (one way only: CONFIG_MAP → API_AND_CONFIG_MAP → API).
   {
@@ -132,7 +132,8 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   // endpoint reached from outside the VPC, security groups, a proxy.
   {
     id: 'api_endpoint_write_no_response',
-    guard: ['.eks.amazonaws.com'],
+    // Guarded by the failure, the end of what it needs (the host name comes before it).
+    guard: ['i/o timeout', 'connection timed out', 'no route to host', 'network is unreachable'],
     re: /(?:Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?": dial tcp (?<addr>[^:\s][^:]{0,80}:\d+): (?<err>i\/o timeout|connect: (?:connection timed out|no route to host|network is unreachable))/,
   },
   // The cluster authenticates only through access entries (API mode), read even where the JSON around it is not.
