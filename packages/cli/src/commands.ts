@@ -4,10 +4,10 @@ import {
   LITERAL_TEMPLATES,
   padDisplay,
   terminalLayout,
+  textsIn,
   wrapLine,
   wrapText,
   type Lang,
-  type Layout,
   type Rule,
   type Vocabulary,
 } from '@rbac-diagnose/core';
@@ -82,12 +82,6 @@ export interface RuleEntry {
   custom: boolean;
 }
 
-/** A rule's text in `lang`: its translation, else the English text. */
-function localText(rule: Rule, lang: Lang): (english: string) => string {
-  const table = lang === 'en' ? undefined : rule.texts?.[lang];
-  return (english) => table?.[english] ?? english;
-}
-
 /** The rules of a set, in id order, for `rules list -o json` and rules_list; titles in `lang`. */
 export function rulesListData(set: RuleSet, lang: Lang = 'en'): RuleEntry[] {
   return set.rules.map((r) => ({
@@ -96,7 +90,7 @@ export function rulesListData(set: RuleSet, lang: Lang = 'en'): RuleEntry[] {
     severity: r.severity,
     layer: r.layer,
     confidence: r.confidence,
-    title: localText(r, lang)(r.title),
+    title: textsIn(r.texts, lang)(r.title),
     custom: set.custom.has(r.id),
   }));
 }
@@ -125,7 +119,7 @@ export async function rulesList(set: RuleSet, json: boolean, lang: Lang = 'en'):
   const out = [line(head)];
   sorted.forEach((r, i) => {
     if (r.layer !== sorted[i - 1]?.layer) out.push(r.layer);
-    out.push(line(rows[i] ?? []), ...wrapLine(generic(localText(r, lang)(r.title)), layout, '      ', '      '));
+    out.push(line(rows[i] ?? []), ...wrapLine(generic(textsIn(r.texts, lang)(r.title)), layout, '      ', '      '));
   });
   const marked = custom.size > 0 ? msg(lang, 'rulesCustom', { count: custom.size }) : '';
   return `${out.join('\n')}\n${msg(lang, 'rulesFoot', { count: rules.length, custom: marked })}\n`;
@@ -158,37 +152,42 @@ export async function explainId(set: RuleSet, id: string, lang: Lang = 'en'): Pr
         : msg(lang, 'explainCauseOne', { id })
       : msg(lang, 'explainRule', { id, rootCause: matching[0]?.rootCause ?? '' }),
   );
+  // Every prose line wraps at 100 columns by display width (Japanese is two columns a character), with its indent.
+  const para = (text: string, first = '  ', rest = first): string[] => wrapText(generic(text), layout, first, rest);
   for (const r of matching) {
-    const text = localText(r, lang);
+    const text = textsIn(r.texts, lang);
     out.push(
       '',
-      `■ ${msg(lang, 'explainHead', {
-        id: r.id,
-        custom: custom.has(r.id) ? msg(lang, 'explainCustom') : '',
-        severity: r.severity,
-        layer: r.layer,
-        confidence: r.confidence,
-      })}`,
-      `  ${text(r.title)}`,
+      ...para(
+        msg(lang, 'explainHead', {
+          id: r.id,
+          custom: custom.has(r.id) ? msg(lang, 'explainCustom') : '',
+          severity: r.severity,
+          layer: r.layer,
+          confidence: r.confidence,
+        }),
+        '■ ',
+        '  ',
+      ),
+      ...para(text(r.title)),
       '',
-      wrap(text(r.summary), layout),
+      ...para(text(r.summary)),
       '',
-      wrap(text(r.explanation), layout),
+      ...para(text(r.explanation)),
     );
-    if (r.misleading) out.push('', wrap(msg(lang, 'explainMisleading', { text: text(r.misleading) }), layout));
+    if (r.misleading) out.push('', ...para(msg(lang, 'explainMisleading', { text: text(r.misleading) })));
     if (r.nextSteps.length > 0) {
       out.push('', `  ${msg(lang, 'explainConfirm')}`);
-      for (const n of r.nextSteps) out.push(`    $ ${n.command}`, `      ${text(n.why)}`);
+      for (const n of r.nextSteps) out.push(`    $ ${generic(n.command)}`, ...para(text(n.why), '      '));
     }
     if (r.remediation.length > 0) {
       out.push('', `  ${msg(lang, 'explainFixes')}`);
-      for (const f of r.remediation) out.push(`    • ${text(f.title)} [${f.safety}]`);
+      for (const f of r.remediation)
+        out.push(...para(`${text(f.title)} [${msg(lang, SAFETY[f.safety])}]`, '    • ', '      '));
     }
     if (r.references.length > 0) out.push('', `  ${msg(lang, 'explainDocs', { urls: r.references.join('  ') })}`);
   }
-  return generic(`${out.join('\n')}\n`);
+  return `${out.join('\n')}\n`;
 }
 
-function wrap(text: string, layout: Layout): string {
-  return wrapText(text, layout, '  ', '  ').join('\n');
-}
+const SAFETY = { 'read-only': 'safetyReadOnly', mutating: 'safetyMutating', escalation: 'safetyEscalation' } as const;

@@ -5,7 +5,7 @@ import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
 import { extractFacts } from './facts/extract.js';
 import type { Lang } from './i18n/lang.js';
-import { t } from './i18n/t.js';
+import { t, textsIn, translation } from './i18n/t.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
@@ -118,18 +118,17 @@ export async function diagnoseDetailed(
   }
 
   const { rules, vocabulary } = await usableRules(options, issues, lang);
-  const facts = extractFacts(
-    sections,
-    issues,
-    options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars },
-  );
+  const facts = extractFacts(sections, issues, {
+    lang,
+    ...(options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars }),
+  });
   const bindings = computeBindings(facts, linesBySource.values());
   // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
   const matcher = new Matcher();
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
   // English texts a rule lacks a translation for, per rule id: noted once per rule that is shown.
   const untranslated = new Map<string, Set<string>>();
-  const awsAuth = new AwsAuthPlan(facts.awsAuth);
+  const awsAuth = new AwsAuthPlan(facts.awsAuth, lang);
   const run: Run = { facts, matcher, linesBySource, vocabulary, awsAuth, lang, untranslated };
   const candidates = fired.map((f) => toDiagnosis(f, run, { lang, bindings, subject: f.subject }));
   const minConfidence = options.minConfidence ?? 0;
@@ -270,10 +269,8 @@ function translator(
   ruleId: string,
 ): (english: string) => string {
   const { lang } = run;
-  if (lang === 'en') return (english) => english;
-  const table = texts?.[lang];
   return (english) => {
-    const text = table?.[english];
+    const text = translation(texts, lang, english);
     if (text !== undefined) return text;
     if (needsTranslation(english)) {
       const missing = run.untranslated.get(ruleId) ?? new Set<string>();
@@ -288,10 +285,8 @@ function translator(
 function localTrace(trace: readonly RuleTrace[], rules: readonly Rule[], lang: Lang): RuleTrace[] {
   const byId = new Map(rules.map((r) => [r.id, r]));
   return trace.map((tr) => {
-    const table = lang === 'en' ? undefined : byId.get(tr.ruleId)?.texts?.[lang];
-    return table === undefined
-      ? tr
-      : { ...tr, adjustments: tr.adjustments.map((a) => ({ ...a, why: table[a.why] ?? a.why })) };
+    const local = textsIn(byId.get(tr.ruleId)?.texts, lang);
+    return { ...tr, adjustments: tr.adjustments.map((a) => ({ ...a, why: local(a.why) })) };
   });
 }
 
@@ -366,6 +361,7 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
           subject: f.subject,
           family: rule.subject?.from ?? null,
           awsAuth: run.awsAuth,
+          lang: run.lang,
         }),
       );
       return;
@@ -388,7 +384,7 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
     const command = filled(fillCommand(n.command, scope));
     if (command !== null) nextSteps.push({ command, why: text(n.why) });
   });
-  if (rejected.length > 0) remediation.push(rejectionNote(rejected));
+  if (rejected.length > 0) remediation.push(rejectionNote(rejected, run.lang));
   const place = vocabulary.rootCauses[rule.rootCause];
   const links = place ? vocabulary.chains[place.chain] : undefined;
   const label = translator(vocabulary.texts, run, rule.id);

@@ -7,7 +7,7 @@ export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
 export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
 export { isLang, LANGS } from './i18n/lang.js';
 export type { Lang } from './i18n/lang.js';
-export { formatMessage, messagePlaceholders } from './i18n/t.js';
+export { formatMessage, messagePlaceholders, textsIn } from './i18n/t.js';
 export type { MessageParams } from './i18n/t.js';
 export type {
   Chain,

@@ -88,6 +88,9 @@ export const en = {
   explainCustom: 'custom rule from --rules, ',
   explainMisleading: 'Why the message misleads: {text}',
   explainConfirm: 'How to confirm (read-only):',
+  safetyReadOnly: 'read-only',
+  safetyMutating: 'mutating',
+  safetyEscalation: 'escalation',
   explainFixes: 'Fixes:',
   explainDocs: 'Docs: {urls}',
 } as const;

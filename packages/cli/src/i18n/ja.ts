@@ -85,6 +85,9 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   explainCustom: '--rules のカスタムルール、',
   explainMisleading: 'メッセージが誤解を招く理由: {text}',
   explainConfirm: '確認の方法 (読み取りのみ):',
+  safetyReadOnly: '読み取りのみ',
+  safetyMutating: '変更を伴う',
+  safetyEscalation: '権限昇格',
   explainFixes: '対処:',
   explainDocs: 'ドキュメント: {urls}',
 };

@@ -1,6 +1,8 @@
 // `t(lang, key, params)`: a text of the core's catalogs in a language, with its `{name}` placeholders filled.
 import { en, type MessageKey } from './en.js';
+export type { MessageKey } from './en.js';
 import { ja } from './ja.js';
+import type { Translations } from '../rules/schema.js';
 import type { Lang } from './lang.js';
 
 const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, ja };
@@ -10,6 +12,17 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 // `{name}` is a value; `{name|one|other}` is the word for that count (`{count} {count|rule|rules}`), for English plurals.
 const PLACEHOLDER = /\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
+
+/** A text of the catalogs not yet worded: its key and values (what a parser records, to be said in a language later). */
+export interface Text {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/** A {@link Text} in `lang`. */
+export function say(lang: Lang, text: Text): string {
+  return t(lang, text.key, text.params);
+}
 
 /** The text `key` in `lang`, its `{name}` placeholders filled from `params` (an unknown one is left as written). */
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
@@ -35,6 +48,19 @@ export function formatMessage(template: string, params: MessageParams = {}): str
  */
 export function messagePlaceholders(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].filter((m) => m[2] === undefined).map((m) => m[1] ?? ''))].sort();
+}
+
+/**
+ * A text a rule or the vocabulary writes in English, in `lang`: its translation from `texts` (the rule's ja.json),
+ * else undefined.
+ */
+export function translation(texts: Translations | undefined, lang: Lang, english: string): string | undefined {
+  return lang === 'en' ? english : texts?.[lang]?.[english];
+}
+
+/** The texts of a rule or of the vocabulary in `lang`, each falling back to its English. */
+export function textsIn(texts: Translations | undefined, lang: Lang): (english: string) => string {
+  return (english) => translation(texts, lang, english) ?? english;
 }
 
 /** Both catalogs (for that test). */

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for CI code scanning: one result per diagnosis, located at its first evidence line (the primary
 // input), with the other evidence lines as related locations.
 import type { Location, Log } from 'sarif';
-import { t } from '../i18n/t.js';
+import { t, textsIn } from '../i18n/t.js';
 import type { Diagnosis, Report } from '../report.js';
 import type { Rule } from '../rules/schema.js';
 
@@ -48,8 +48,7 @@ export function renderSarif(report: Report, options: SarifOptions): Record<strin
             informationUri: INFO_URI,
             rules: rules.map((r) => {
               // A rule's own texts, translated where it has them; placeholders stay as written.
-              const local = (english: string): string =>
-                (lang === 'en' ? undefined : r.texts?.[lang]?.[english]) ?? english;
+              const local = textsIn(r.texts, lang);
               return {
                 id: r.id,
                 name: r.rootCause,
