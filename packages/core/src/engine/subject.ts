@@ -140,9 +140,9 @@ function common(values: readonly unknown[]): unknown {
 export type FillMode = 'text' | 'command';
 
 /**
- * A subject field for a template: the value its items share. When they differ, prose lists the distinct values
- * (", "), and a command gets the `<field>` hint: a command with two values in one place would be wrong. Items without
- * the field (another signal's captures) are skipped; a null is the empty string.
+ * A subject field for a template: the value its items share. When they differ, prose lists the distinct values (with
+ * the language's list separator), and a command gets the `<field>` hint: a command with two values in one place would
+ * be wrong. Items without the field (another signal's captures) are skipped; a null is the empty string.
  */
 export function subjectText(group: SubjectGroup, path: string, mode: FillMode, lang: Lang = 'en'): string {
   const cacheKey = `${lang}:${path}`;
@@ -158,7 +158,7 @@ export function subjectText(group: SubjectGroup, path: string, mode: FillMode, l
   }
   if (values.length === 1) return values[0] ?? '';
   if (mode === 'command') return `<${path.slice(path.lastIndexOf('.') + 1)}>`;
-  return values.filter((v) => v !== '').join(', ');
+  return values.filter((v) => v !== '').join(t(lang, 'subject.join'));
 }
 
 function show(v: unknown): string {

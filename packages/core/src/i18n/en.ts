@@ -7,6 +7,7 @@ export const en = {
   // engine/subject.ts: where a denial applies, read as {{subject.scopePhrase}} in rule text.
   'subject.scope.namespace': 'in the namespace "{namespace}"',
   'subject.scope.cluster': 'at the cluster scope',
+  'subject.join': ', ',
   // engine/bindings.ts: hints for values the input does not hold, in rule prose (commands keep the English hint).
   'hint.callerArn': '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
   'hint.execCommand': '<exec command>',
@@ -41,6 +42,21 @@ export const en = {
   'issue.json_unparsed': 'looks like `aws sts get-caller-identity` output but does not parse as JSON',
   'language.ja': 'Japanese',
   'language.en': 'English',
+
+  // parse/json.ts, parse/yaml.ts: why a JSON or YAML text did not parse (inside the notes above and the findings below).
+  'parser.yaml': '{error}',
+  'parser.yamlTooDeep': 'YAML nested more than {max} levels deep was not parsed',
+  'parser.jsonLineBreak': 'line break inside a JSON string',
+  'parser.jsonEscape': 'bad \\u escape',
+  'parser.jsonEndsInString': 'the text ends inside a JSON string',
+  'parser.jsonEndsBeforeValue': 'the text ends where a JSON value was expected',
+  'parser.jsonTooDeep': 'JSON nested too deeply',
+  'parser.jsonEndsInObject': 'the text ends inside a JSON object',
+  'parser.jsonKey': 'expected a quoted key, found {found}',
+  'parser.jsonColon': 'expected ":" after a key',
+  'parser.jsonObjectComma': 'expected "," or "}" in an object',
+  'parser.jsonArrayComma': 'expected "," or "]" in an array',
+  'parser.jsonUnexpected': 'unexpected {found}',
 
   // parse/aws-auth.ts: the findings of the aws-auth lint (a rule shows them as {{item.message}}).
   'finding.jsonUnparsed': 'the aws-auth JSON does not parse',

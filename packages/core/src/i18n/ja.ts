@@ -4,6 +4,7 @@ import type { MessageKey } from './en.js';
 export const ja: Readonly<Record<MessageKey, string>> = {
   'subject.scope.namespace': 'Namespace "{namespace}" で',
   'subject.scope.cluster': 'クラスタースコープで',
+  'subject.join': '、',
   'hint.callerArn': '<あなたの IAM ARN: aws sts get-caller-identity が表示する Arn>',
   'hint.execCommand': '<exec コマンド>',
   'hint.exitCode': '<終了コード>',
@@ -37,10 +38,24 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'language.ja': '日本語',
   'language.en': '英語',
 
+  'parser.yaml': 'YAML パーサー: "{error}"',
+  'parser.yamlTooDeep': 'YAML の入れ子が {max} 段より深いため解析していません',
+  'parser.jsonLineBreak': 'JSON の文字列の中に改行があります',
+  'parser.jsonEscape': '\\u エスケープが不正です',
+  'parser.jsonEndsInString': 'JSON の文字列の途中でテキストが終わっています',
+  'parser.jsonEndsBeforeValue': 'JSON の値があるべきところでテキストが終わっています',
+  'parser.jsonTooDeep': 'JSON の入れ子が深すぎます',
+  'parser.jsonEndsInObject': 'JSON オブジェクトの途中でテキストが終わっています',
+  'parser.jsonKey': '引用符で囲んだキーがあるべきところに {found} があります',
+  'parser.jsonColon': 'キーの後に ":" がありません',
+  'parser.jsonObjectComma': 'オブジェクトの中で "," か "}" が必要です',
+  'parser.jsonArrayComma': '配列の中で "," か "]" が必要です',
+  'parser.jsonUnexpected': '予期しない {found} があります',
+
   'finding.jsonUnparsed': 'aws-auth の JSON を解析できません。',
   'finding.indentationLost':
     'この aws-auth はインデントが失われています (metadata、data、各エントリがすべて行頭から始まっています)。ConfigMap の YAML として有効でないため、このまま適用すると拒否されるか、マッピングが失われます。',
-  'finding.yamlSyntax': 'aws-auth が有効な YAML ではありません (YAML パーサー: {error})。',
+  'finding.yamlSyntax': 'aws-auth が有効な YAML ではありません ({error})。',
   'finding.yamlSyntaxUnknown': 'aws-auth が有効な YAML ではありません。',
   'finding.blockScalarList':
     'data.{key} が文字列ではなく YAML のリストになっています。API サーバーはこれを拒否します ("cannot unmarshal array into Go struct field ConfigMap.data of type string")。`{key}: |` と書いてください。',
@@ -49,7 +64,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'finding.wrongTopKey':
     'data のキー "{key}" は mapRoles、mapUsers、mapAccounts のどれでもありません (名前は大文字と小文字を区別します)。authenticator はこのキーを無視します。',
   'finding.innerYamlSyntax':
-    'data.{key} の中の YAML を解析できません (YAML パーサー: {error})。authenticator は {key} のマッピングをすべて捨てます。',
+    'data.{key} の中の YAML を解析できません ({error})。authenticator は {key} のマッピングをすべて捨てます。',
   'finding.notAList': 'data.{key} には YAML のリストが必要です。',
   'finding.entryInvalid':
     '{key} にある {arn} のエントリは、"{arnKey}" が必要なところで "{otherKey}" を使っています。authenticator はこのエントリを捨てます。',

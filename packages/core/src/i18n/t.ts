@@ -10,13 +10,16 @@ const CATALOGS: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = {
 /** Values for a text's `{name}` placeholders. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** Values for a catalog text: also texts not yet worded (a parser's error inside an input note), said in its language. */
+export type TextParams = Readonly<Record<string, string | number | Text>>;
+
 // `{name}` is a value; `{name|one|other}` is the word for that count (`{count} {count|rule|rules}`), for English plurals.
 const PLACEHOLDER = /\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
 
 /** A text of the catalogs not yet worded: its key and values (what a parser records, to be said in a language later). */
 export interface Text {
   key: MessageKey;
-  params?: MessageParams;
+  params?: TextParams;
 }
 
 /** A {@link Text} in `lang`. */
@@ -25,8 +28,11 @@ export function say(lang: Lang, text: Text): string {
 }
 
 /** The text `key` in `lang`, its `{name}` placeholders filled from `params` (an unknown one is left as written). */
-export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
-  return formatMessage(CATALOGS[lang][key], params);
+export function t(lang: Lang, key: MessageKey, params: TextParams = {}): string {
+  const worded = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? say(lang, v) : v]),
+  );
+  return formatMessage(CATALOGS[lang][key], worded);
 }
 
 /**

@@ -190,7 +190,12 @@ groups:
     // Refused by the yaml library's alias count, not expanded.
     expect(read(bomb).findings[0]?.message).toEqual({
       key: 'finding.yamlSyntax',
-      params: { error: 'Excessive alias count indicates a resource exhaustion attack' },
+      params: {
+        error: {
+          key: 'parser.yaml',
+          params: { error: 'Excessive alias count indicates a resource exhaustion attack' },
+        },
+      },
     });
   });
 });
