@@ -98,18 +98,23 @@ export function rulesListData(set: RuleSet, lang: Lang = 'en'): RuleEntry[] {
 /** Width of the `rules list` table, whatever the terminal. */
 const LIST_WIDTH = 100;
 
+const SEVERITY = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' } as const;
+
 /**
- * Prints the rules (or JSON) by layer: a line with the rule, its root cause and severity, then its title below (in
- * `lang`), wrapped so the table fits 100 columns; custom rules are marked. The column names stay as kubectl prints its
- * own, in English.
+ * Prints the rules (or JSON) by layer: a line with the rule, its root cause and severity, then its title below, in
+ * `lang`, wrapped so the table fits 100 columns and aligned by display width; custom rules are marked.
  */
 export async function rulesList(set: RuleSet, json: boolean, lang: Lang = 'en'): Promise<string> {
   const { rules, custom } = set;
   if (json) return `${JSON.stringify(rulesListData(set, lang), null, 2)}\n`;
   const layout = await terminalLayout(LIST_WIDTH);
   const sorted = [...rules].sort((a, b) => a.layer.localeCompare(b.layer) || a.id.localeCompare(b.id));
-  const rows = sorted.map((r) => [`  ${r.id}${custom.has(r.id) ? ' *' : ''}`, r.rootCause, r.severity]);
-  const head = ['LAYER / RULE', 'ROOT CAUSE', 'SEVERITY'];
+  const rows = sorted.map((r) => [
+    `  ${r.id}${custom.has(r.id) ? ' *' : ''}`,
+    r.rootCause,
+    msg(lang, SEVERITY[r.severity]),
+  ]);
+  const head = [msg(lang, 'rulesLayerRule'), msg(lang, 'rulesRootCause'), msg(lang, 'rulesSeverity')];
   const widths = head.map((h, i) => Math.max(layout.measure(h), ...rows.map((r) => layout.measure(r[i] ?? ''))));
   const line = (cells: readonly string[]): string =>
     cells

@@ -68,8 +68,9 @@ const JA_WALLS: [string, string[]][] = [
 ];
 
 describe.each(JA_WALLS)('%s in Japanese', (stem, files) => {
-  test.each(['json', 'markdown', 'sarif'])('--lang ja -o %s matches its golden', async (form) => {
-    const r = run(['--lang', 'ja', '-o', form, ...files]);
+  test.each(['json', 'markdown', 'sarif', 'text', 'text -v'])('--lang ja -o %s matches its golden', async (form) => {
+    const [output = '', ...flags] = form.split(' ');
+    const r = run(['--lang', 'ja', '-o', output, ...flags, ...files]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     if (form === 'json') {
@@ -77,7 +78,7 @@ describe.each(JA_WALLS)('%s in Japanese', (stem, files) => {
       expect(reportSchemaErrors(report)).toEqual([]);
       expect(report.lang).toBe('ja');
     }
-    const ext = { json: 'json', markdown: 'md', sarif: 'sarif.json' }[form];
+    const ext = { json: 'json', markdown: 'md', sarif: 'sarif.json', text: 'txt', 'text -v': 'full.txt' }[form];
     await expect(r.stdout).toMatchFileSnapshot(`golden/ja/${stem}.${ext}`);
   });
 });

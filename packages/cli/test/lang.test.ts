@@ -1,8 +1,12 @@
 // The language of a run as a user picks it: --lang, RBAC_DIAGNOSE_LANG, the locale; what it changes (every text) and
 // what it does not (the machine fields, the exit codes).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { terminalLayout } from '@rbac-diagnose/core';
 import { expect, test } from 'vitest';
+import { englishProse } from '../../../test-support/english.js';
 
 const bin = fileURLToPath(new URL('../dist/rbac-diagnose.js', import.meta.url));
 const walls = fileURLToPath(new URL('../../../fixtures/seed-walls/', import.meta.url));
@@ -88,4 +92,49 @@ test('--fix, --explain and the markdown trace follow the language; the manifests
   expect(run(['--explain', '--lang', 'ja', '-o', 'markdown', 'wall2-forbidden.txt']).stdout).toContain(
     '<details><summary>ルールのトレース</summary>',
   );
+});
+
+test('rules list and explain in Japanese: every line fits 100 terminal columns, the columns align by display width', async () => {
+  const { measure } = await terminalLayout(100);
+  const list = run(['rules', 'list'], { LANG: 'ja_JP.UTF-8' });
+  expect(list.code).toBe(0);
+  const lines = list.stdout.trimEnd().split('\n');
+  expect(lines.filter((l) => measure(l) > 100)).toEqual([]);
+  expect(lines[0]).toMatch(/^層 \/ ルール +根本原因 +重大度$/);
+  // The rule, its root cause and its severity start at the same terminal column on every row, the heading's too.
+  const rows = lines.filter((l) => /^ {2}\S+ +[a-z_]+ +(?:エラー|警告|情報)$/.test(l));
+  expect(rows.length).toBeGreaterThan(50);
+  const starts = (l: string): string => {
+    const [, rule = '', cause = ''] = /^(.+? {2,})(\S+ +)\S+$/.exec(l) ?? [];
+    return `${measure(rule)},${measure(rule + cause)}`;
+  };
+  expect(new Set([lines[0] ?? '', ...rows].map(starts))).toEqual(new Set([starts(rows[0] ?? '')]));
+  expect(list.stdout).toMatch(/^ {6}<username> に <target> の <verb> を許可する RBAC のルールが無い$/m);
+  const explained = run(['explain', 'node_role_not_mapped', '--lang', 'ja']).stdout.trimEnd().split('\n');
+  expect(explained.filter((l) => measure(l) > 100 && !/^ {4}\$ |https:/.test(l))).toEqual([]);
+  expect(explained.filter((l) => measure(l) > 95).length).toBeGreaterThan(5);
+});
+
+test('`LANG=ja_JP.UTF-8 kubectl describe pod x | rbac-diagnose` prints a report with no English text left', () => {
+  const input = readFileSync(join(walls, 'wall3-pending-not-ready-disk.txt'), 'utf8');
+  const r = spawnSync(process.execPath, [bin], {
+    input,
+    env: { ...process.env, NO_COLOR: '1', LANG: 'ja_JP.UTF-8', LC_ALL: '', LC_MESSAGES: '', RBAC_DIAGNOSE_LANG: '' },
+    encoding: 'utf8',
+  });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^rbac-diagnose: 障害の原因候補 3 件、その他の指摘 0 件/);
+  // Evidence is the paste's lines and commands the tool's own (both allowed by englishProse); a manifest (indented
+  // seven columns, no Japanese) is the same in every language, its comments included.
+  const prose = (out: string): string[] =>
+    out.split('\n').filter((l) => !/^ {7}/.test(l) || /[\u3040-\u30ff\u4e00-\u9fff]/.test(l));
+  expect(prose(r.stdout).flatMap((l) => englishProse(l, input))).toEqual([]);
+  const full = run(['-v', 'wall3-pending-not-ready-disk.txt', 'aws-auth-users-only.yaml'], { LANG: 'ja_JP.UTF-8' });
+  const inputs = input + readFileSync(join(walls, 'aws-auth-users-only.yaml'), 'utf8');
+  expect(prose(full.stdout).flatMap((l) => englishProse(l, inputs))).toEqual([]);
+  expect(full.stdout).toContain('根拠');
+  // The same check finds the English of the English report.
+  expect(
+    prose(run(['wall3-pending-not-ready-disk.txt']).stdout).flatMap((l) => englishProse(l, input)).length,
+  ).toBeGreaterThan(5);
 });

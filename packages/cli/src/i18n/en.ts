@@ -78,6 +78,12 @@ export const en = {
   fixHeld:
     '# rbac-diagnose: {count} privilege-escalating {count|grant|grants} left out; review them in the text report, then add --include-escalation.',
   traceSummary: 'Rule trace',
+  rulesLayerRule: 'LAYER / RULE',
+  rulesRootCause: 'ROOT CAUSE',
+  rulesSeverity: 'SEVERITY',
+  severityError: 'error',
+  severityWarning: 'warning',
+  severityInfo: 'info',
   rulesFoot: '{count} rules{custom}; `rbac-diagnose explain <rule or root cause>` for details',
   rulesCustom: ' (* {count} custom, from --rules)',
   explainNoRule: '{id}: a root cause of the vocabulary with no rule in this rule set yet.',

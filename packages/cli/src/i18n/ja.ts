@@ -74,6 +74,12 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   fixHeld:
     '# rbac-diagnose: 権限昇格につながる付与 {count} 件を出力していません。テキストのレポートで確認してから --include-escalation を付けてください。',
   traceSummary: 'ルールのトレース',
+  rulesLayerRule: '層 / ルール',
+  rulesRootCause: '根本原因',
+  rulesSeverity: '重大度',
+  severityError: 'エラー',
+  severityWarning: '警告',
+  severityInfo: '情報',
   rulesFoot: '{count} 個のルール{custom}。詳しくは `rbac-diagnose explain <ルールまたは根本原因>` で表示します',
   rulesCustom: ' (* は --rules のカスタムルール、{count} 個)',
   explainNoRule:

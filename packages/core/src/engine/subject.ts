@@ -158,7 +158,7 @@ export function subjectText(group: SubjectGroup, path: string, mode: FillMode, l
   }
   if (values.length === 1) return values[0] ?? '';
   if (mode === 'command') return `<${path.slice(path.lastIndexOf('.') + 1)}>`;
-  return values.filter((v) => v !== '').join(t(lang, 'subject.join'));
+  return values.filter((v) => v !== '').join(t(lang, 'list'));
 }
 
 function show(v: unknown): string {

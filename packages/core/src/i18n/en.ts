@@ -4,10 +4,11 @@
 // and notes), `text.*`, `md.*`, `sarif.*`, `trace.*` (renderers). ja.ts holds the same keys with the same placeholders.
 
 export const en = {
+  // The separator of a list of names in a sentence.
+  list: ', ',
   // engine/subject.ts: where a denial applies, read as {{subject.scopePhrase}} in rule text.
   'subject.scope.namespace': 'in the namespace "{namespace}"',
   'subject.scope.cluster': 'at the cluster scope',
-  'subject.join': ', ',
   // engine/bindings.ts: hints for values the input does not hold, in rule prose (commands keep the English hint).
   'hint.callerArn': '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
   'hint.execCommand': '<exec command>',

@@ -2,9 +2,9 @@
 import type { MessageKey } from './en.js';
 
 export const ja: Readonly<Record<MessageKey, string>> = {
+  list: '、',
   'subject.scope.namespace': 'Namespace "{namespace}" で',
   'subject.scope.cluster': 'クラスタースコープで',
-  'subject.join': '、',
   'hint.callerArn': '<あなたの IAM ARN: aws sts get-caller-identity が表示する Arn>',
   'hint.execCommand': '<exec コマンド>',
   'hint.exitCode': '<終了コード>',

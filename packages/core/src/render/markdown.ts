@@ -43,14 +43,14 @@ export function renderMarkdown(report: Report): string {
   }
   const inputs = report.inputs
     .map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`)
-    .join(', ');
+    .join(t(lang, 'list'));
   out.push(`<sub>${t(lang, 'md.inputsRead', { inputs: inputs || t(lang, 'md.inputsNone') })}</sub>`, '');
   return out.join('\n');
 }
 
 function diagnosisMarkdown(d: Diagnosis, i: number, lang: Lang): string[] {
   const also = d.alsoMatched
-    ? ` (${t(lang, 'md.also', { rules: d.alsoMatched.map((x) => `\`${x}\``).join(', ') })})`
+    ? ` (${t(lang, 'md.also', { rules: d.alsoMatched.map((x) => `\`${x}\``).join(t(lang, 'list')) })})`
     : '';
   const out: string[] = [
     `### ${i + 1}. ${SEVERITY_ICON[d.severity]} \`${d.rootCause}\` — ${d.title}`,

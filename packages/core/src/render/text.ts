@@ -34,7 +34,7 @@ function palette(color: boolean): Palette {
 
 /** The renderer's words in the report's language (`text.*` of the core's catalogs). */
 type Words = (key: TextKey, params?: MessageParams) => string;
-type TextKey = Extract<MessageKey, `text.${string}`>;
+type TextKey = Extract<MessageKey, `text.${string}` | 'list'>;
 
 function words(lang: Lang): Words {
   return (key, params) => t(lang, key, params);
@@ -59,7 +59,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const out: string[] = [];
   const kinds = report.inputs
     .map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`)
-    .join(', ');
+    .join(w('list'));
   const errors = report.diagnoses.filter((d) => d.severity === 'error').length;
   const below = report.belowMinConfidence;
   const hidden =
@@ -104,7 +104,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
       else notes.set(key, { issue, at });
     }
     for (const { issue, at } of notes.values()) {
-      const where = at.length > 0 ? `${w('text.line', { at: at.join(', '), count: at.length })}: ` : '';
+      const where = at.length > 0 ? `${w('text.line', { at: at.join(w('list')), count: at.length })}: ` : '';
       out.push(
         ...wrapLine(`${where}${issue.message} ${p.dim(`[${issue.code}]`)}`, layout, `  ${p.yellow('!')} `, '    '),
       );
