@@ -14,6 +14,7 @@ import {
 } from '@rbac-diagnose/core/schemas';
 import { builtinRuleSet, builtinRuleSetIn } from '@rbac-diagnose/rules';
 import { englishProse } from '../../../test-support/english.js';
+import { glossaryProblems } from '../../../test-support/glossary.js';
 import { reportSchemaErrors } from '../../../test-support/schema.js';
 
 const dir = new URL('../rules/', import.meta.url);
@@ -51,6 +52,7 @@ describe.each(ids)('rule %s in Japanese', (id) => {
       'empty English texts',
     ).toEqual([]);
     expect(translationGaps(english, rule.texts?.ja)).toEqual([]);
+    expect(Object.values(rule.texts?.ja ?? {}).flatMap(glossaryProblems)).toEqual([]);
     // The rule checks refuse a key that is no English text of the rule and a change of placeholders.
     expect(checkRule(rule, ja.vocabulary).problems).toEqual([]);
   });
@@ -62,6 +64,7 @@ const KEPT_IN_ENGLISH = new Set(['RBAC', 'kubeconfig']);
 test('every chain link of the vocabulary has its Japanese label', () => {
   const labels = vocabularyTexts(ja.vocabulary).filter((l) => !KEPT_IN_ENGLISH.has(l));
   expect(translationGaps(labels, ja.vocabulary.texts?.ja)).toEqual([]);
+  expect(Object.values(ja.vocabulary.texts?.ja ?? {}).flatMap(glossaryProblems)).toEqual([]);
   for (const l of KEPT_IN_ENGLISH) expect(ja.vocabulary.texts?.ja?.[l]).toBe(l);
   expect(checkVocabulary(ja.vocabulary).problems).toEqual([]);
 });
@@ -195,4 +198,12 @@ test('a rule without Japanese is shown in English, with one note naming it', asy
       ) as string,
     },
   ]);
+});
+
+test('the glossary check refuses what docs/glossary.ja.md rules out (it can fail)', () => {
+  expect(glossaryProblems('ノード IAM ロールのアクセスエントリを、Namespace の Pod から作成します。')).toEqual([]);
+  expect(glossaryProblems('アクセスエントリーを作成します')).toHaveLength(2);
+  expect(glossaryProblems('ポッドが名前空間 default にあります')).toHaveLength(2);
+  expect(glossaryProblems('IAMロールを確認します')).toHaveLength(1);
+  expect(glossaryProblems('ネットワーク名前空間、ホストの名前空間')).toEqual([]);
 });

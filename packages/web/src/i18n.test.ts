@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { glossaryProblems } from '../../../test-support/glossary.js';
 import { allMessages, pickLang, t } from './i18n.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -19,6 +20,7 @@ describe('page strings', () => {
     const names = new Set(['heading', 'inputPlaceholder']);
     for (const [key, text] of Object.entries(ja))
       if (!names.has(key)) expect(text, key).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(Object.values(ja).flatMap(glossaryProblems)).toEqual([]);
   });
 
   it('fill placeholders and leave unknown ones visible', () => {

@@ -17,7 +17,7 @@ export const HELP_JA = `rbac-diagnose — Kubernetes と Amazon EKS が人や Po
   rbac-diagnose watch [-n NS | -A] [--max-events N] [--timeout 60s]
                                             クラスターのイベントが届くたびに、診断ごとに 1 行の JSON
   rbac-diagnose mcp [--rules DIR]           AI エージェント向けの MCP サーバー (stdio) として診断
-  rbac-diagnose web [--port N]              ブラウザー用のページを 127.0.0.1 で配信
+  rbac-diagnose web [--port N]              ブラウザ用のページを 127.0.0.1 で配信
 
 手元にあるものを貼り付けるかパイプしてください: kubectl describe/get の出力、イベント、
 kubectl や aws CLI のエラー、aws-auth ConfigMap、aws sts get-caller-identity、

@@ -49,7 +49,7 @@ export const ja: Readonly<Record<CliMessageKey, string>> = {
   internalError: '内部エラー{kind}: {message}',
   reportBug: 'rbac-diagnose {version} のバグです。{url} に、実行したコマンドと、できれば入力を添えて報告してください。',
   webServing:
-    'rbac-diagnose web: このマシンだけでページを配信しています (読み取りのみ。貼り付けた内容はブラウザーの外に出ません)。Ctrl-C で停止します。',
+    'rbac-diagnose web: このマシンだけでページを配信しています (読み取りのみ。貼り付けた内容はブラウザの外に出ません)。Ctrl-C で停止します。',
 
   liveWhere: 'コンテキスト {context}、サーバー {server}',
   liveNoKubeconfig: '使える kubeconfig がありません',

@@ -1,5 +1,6 @@
 import { messagePlaceholders } from '@rbac-diagnose/core';
 import { describe, expect, test } from 'vitest';
+import { glossaryProblems } from '../../../../test-support/glossary.js';
 import { HELP } from '../args.js';
 import { HELP_JA } from './help-ja.js';
 import { cliCatalogs, msg } from './t.js';
@@ -19,6 +20,7 @@ describe("the CLI's messages", () => {
     // Placeholders and option names are not words to translate.
     const words = (text: string): boolean => /[A-Za-z]{3}/.test(text.replace(/\{\w+\}|--[a-z-]+/g, ''));
     expect(Object.entries(ja).filter(([, text]) => words(text) && !JAPANESE.test(text))).toEqual([]);
+    expect([...Object.values(ja), ...HELP_JA.split('\n')].flatMap(glossaryProblems)).toEqual([]);
   });
 
   test('fill their placeholders', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { glossaryProblems } from '../../../../test-support/glossary.js';
 import { catalogs, messagePlaceholders, t } from './t.js';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
@@ -16,6 +17,7 @@ describe("the core's text catalogs", () => {
     const words = (text: string): boolean => /[A-Za-z]{3}/.test(text.replace(/\{\w+\}/g, ''));
     const english = Object.entries(ja).filter(([, text]) => words(text) && !JAPANESE.test(text));
     expect(english).toEqual([]);
+    expect(Object.values(ja).flatMap(glossaryProblems)).toEqual([]);
   });
 });
 
