@@ -120,4 +120,30 @@ describe('docs/writing-rules.md: the Kyverno worked example', () => {
       '■ kyverno-policy-denied (custom rule from --rules, error, layer admission, base confidence 0.9)',
     );
   });
+
+  test('with --lang ja the custom rule, which has no Japanese, is shown in English with one note; the rest is Japanese', () => {
+    const r = cli(['--rules', rules, '--lang', 'ja', '-o', 'json', KYVERNO[0] ?? '']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      lang: string;
+      diagnoses: (Diagnosis & { title: string })[];
+      issues: { code: string; message: string }[];
+    };
+    expect(report.lang).toBe('ja');
+    expect(report.diagnoses[0]?.ruleId).toBe('kyverno-policy-denied');
+    expect(report.diagnoses[0]?.title).toMatch(/^A Kyverno policy/);
+    // The built-in chain keeps its Japanese labels.
+    expect(report.diagnoses[0]?.chain).toEqual({
+      links: ['AWS の認証情報', 'トークン', 'IAM からユーザーへのマッピング', 'RBAC', 'アドミッション'],
+      broken: 4,
+    });
+    expect(report.issues.filter((i) => i.code === 'rule_text_untranslated').map((i) => i.message)).toEqual([
+      expect.stringMatching(
+        /^ルール kyverno-policy-denied には、表示したテキストのうち \d+ 件の日本語訳がありません。/,
+      ),
+    ]);
+    const text = cli(['--rules', rules, '--lang', 'ja', KYVERNO[0] ?? '']).stdout;
+    expect(text).toMatch(/^rbac-diagnose: 障害の原因候補 1 件/);
+    expect(text).toContain('入力についての注意:');
+  });
 });

@@ -138,19 +138,21 @@ export async function diagnoseDetailed(
   // One aws-auth per report, carrying the additions of every diagnosis that is still in it.
   awsAuth.finish(diagnoses);
 
-  for (const id of new Set(diagnoses.flatMap((d) => [d.ruleId, ...(d.alsoMatched ?? [])]))) {
-    const missing = untranslated.get(id);
-    if (missing !== undefined && missing.size > 0)
-      issues.push({
-        code: 'rule_text_untranslated',
-        line: 0,
-        message: t(lang, 'issue.rule_text_untranslated', {
-          id,
-          language: t(lang, `language.${lang}`),
-          count: missing.size,
-        }),
-      });
-  }
+  // One note for every shown rule whose texts (or whose custom chain's labels) are not in the report's language.
+  const shown = [...new Set(diagnoses.flatMap((d) => [d.ruleId, ...(d.alsoMatched ?? [])]))].filter(
+    (id) => (untranslated.get(id)?.size ?? 0) > 0,
+  );
+  if (shown.length > 0)
+    issues.push({
+      code: 'rule_text_untranslated',
+      line: 0,
+      message: t(lang, 'issue.rule_text_untranslated', {
+        ids: shown.sort().join(t(lang, 'list')),
+        rules: shown.length,
+        language: t(lang, `language.${lang}`),
+        count: shown.reduce((n, id) => n + (untranslated.get(id)?.size ?? 0), 0),
+      }),
+    });
 
   const inputs: InputSection[] = sections.map((s) => {
     const first = s.lines[0];

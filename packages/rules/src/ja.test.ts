@@ -184,20 +184,34 @@ describe('diagnosed in Japanese', () => {
   });
 });
 
-test('a rule without Japanese is shown in English, with one note naming it', async () => {
-  const rules = ja.rules.map((r) => (r.id === 'forbidden-rbac-permission-missing' ? { ...r, texts: {} } : r));
-  const report = await diagnose(wall('wall2-forbidden.txt'), { rules, vocabulary: ja.vocabulary, lang: 'ja' });
-  expect(report.diagnoses[0]?.ruleId).toBe('forbidden-rbac-permission-missing');
-  expect(report.diagnoses[0]?.title).toBe('No RBAC rule lets sample-username list services');
+test('rules without Japanese are shown in English, with one note naming them', async () => {
+  const bare = new Set(['pending-pod-nodes-never-ready', 'aws-auth-system-masters']);
+  const rules = ja.rules.map((r) => (bare.has(r.id) ? { ...r, texts: {} } : r));
+  const input = ['wall3-pending-not-ready-disk.txt', 'aws-auth-users-only.yaml'].map((f) => ({
+    name: f,
+    text: wall(f),
+  }));
+  const report = await diagnose(input, { rules, vocabulary: ja.vocabulary, lang: 'ja' });
+  const byRule = new Map(report.diagnoses.map((d) => [d.ruleId, d]));
+  expect(byRule.get('pending-pod-nodes-never-ready')?.title).toMatch(/^Nodes never became Ready/);
+  expect(byRule.get('aws-auth-system-masters')?.title).toMatch(/^aws-auth makes /);
+  // The other rules keep their Japanese.
+  expect(byRule.get('pending-pod-nodes-not-ready-cni')?.title).toMatch(/[\u3040-\u30ff]/);
   expect(report.issues.filter((i) => i.code === 'rule_text_untranslated')).toEqual([
     {
       code: 'rule_text_untranslated',
       line: 0,
       message: expect.stringMatching(
-        /^ルール forbidden-rbac-permission-missing には、表示したテキストのうち \d+ 件の日本語訳がありません。/,
+        /^ルール aws-auth-system-masters、pending-pod-nodes-never-ready には、表示したテキストのうち \d+ 件の日本語訳がありません。/,
       ) as string,
     },
   ]);
+  const one = await diagnose(wall('wall2-forbidden.txt'), {
+    rules: ja.rules.map((r) => (r.id === 'forbidden-rbac-permission-missing' ? { ...r, texts: {} } : r)),
+    vocabulary: ja.vocabulary,
+    lang: 'en',
+  });
+  expect(one.issues.filter((i) => i.code === 'rule_text_untranslated')).toEqual([]);
 });
 
 test('the glossary check refuses what docs/glossary.ja.md rules out (it can fail)', () => {

@@ -22,7 +22,7 @@ export const en = {
   'issue.vocabulary_invalid': 'no rule ran: the vocabulary is invalid: {problems}',
   'issue.rule_invalid': 'rule {id} was skipped: {problems}',
   'issue.rule_text_untranslated':
-    'rule {id} has no {language} text for {count} of the texts shown; they are in English',
+    '{rules|rule|rules} {ids} {rules|has|have} no {language} text for {count} of the texts shown; they are in English',
   // facts/*.ts: notes on what could not be read.
   'issue.aws_auth_empty': 'an aws-auth ConfigMap was recognised but no mapping could be read from it',
   'issue.error_not_catalogued':

@@ -17,7 +17,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'issue.vocabulary_invalid': 'ルールを 1 つも実行していません: 語彙 (vocabulary) が不正です: {problems}',
   'issue.rule_invalid': 'ルール {id} をスキップしました: {problems}',
   'issue.rule_text_untranslated':
-    'ルール {id} には、表示したテキストのうち {count} 件の{language}訳がありません。それらは英語で表示しています。',
+    'ルール {ids} には、表示したテキストのうち {count} 件の{language}訳がありません。それらは英語で表示しています。',
   'issue.aws_auth_empty': 'aws-auth ConfigMap だと認識しましたが、マッピングを 1 つも読み取れませんでした。',
   'issue.error_not_catalogued':
     '{line} 行目のエラーは、このバージョンがシグネチャを持っていないものです。これに基づく診断はありません。',
