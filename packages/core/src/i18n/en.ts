@@ -233,7 +233,7 @@ export const en = {
   'text.mutatingTag': '[mutating: review before applying]',
   'text.escalationTag': '[escalation: grants more than it lists; --fix leaves it out]',
   'text.readOnlyTag': '[read-only]',
-  'text.see': 'See: {urls}',
+  'text.see': 'See:',
   'text.alternatives': 'Other possible causes',
   'text.otherFindings': 'Other findings',
   'text.check': 'check:',

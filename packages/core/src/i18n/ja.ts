@@ -223,7 +223,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'text.mutatingTag': '[変更を伴う: 適用前に確認してください]',
   'text.escalationTag': '[権限昇格: 記載以上の権限を与えます。--fix では出力されません]',
   'text.readOnlyTag': '[読み取りのみ]',
-  'text.see': '参考: {urls}',
+  'text.see': '参考:',
   'text.alternatives': 'ほかに考えられる原因',
   'text.otherFindings': 'その他の指摘',
   'text.check': '確認:',

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { builtinRuleSet } from '@rbac-diagnose/rules';
+import { builtinRuleSet, builtinRuleSetIn } from '@rbac-diagnose/rules';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis, Report } from '../report.js';
 import { renderText } from './text.js';
@@ -265,4 +265,21 @@ describe('Japanese', () => {
       /^1\. エラー node_role_not_mapped {2}確度 0\.60 · 最有力 · ルール pending-pod-nodes-never-ready$/m,
     );
   });
+
+  test.each(WALLS)(
+    '%s diagnosed in Japanese: every Japanese line fits 60, 80 and 100 columns, short and full',
+    async (file) => {
+      const report = await diagnose(wall(file), { ...(await builtinRuleSetIn('ja')), lang: 'ja' });
+      expect(report.diagnoses.length).toBeGreaterThan(0);
+      for (const columns of [60, 80, 100])
+        for (const verbose of [false, true]) {
+          const lines = renderText(report, { layout: at(columns), verbose }).split('\n');
+          // Japanese can break between any two characters (kinsoku aside): a line with Japanese never passes the edge.
+          // Only a link too long for the line by itself passes the edge (it is never cut).
+          const over = lines.filter((l) => /[\u3040-\u9fff]/.test(l) && displayWidth(l) > columns);
+          expect(over.filter((l) => !/^ +参考: https:\/\/\S+$/.test(l))).toEqual([]);
+          expect(lines.some((l) => displayWidth(l) > columns - 8 && /[\u3040-\u9fff]/.test(l))).toBe(true);
+        }
+    },
+  );
 });

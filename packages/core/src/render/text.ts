@@ -223,7 +223,12 @@ function fullDiagnosis(d: Diagnosis, i: number, ctx: Ctx): string[] {
     out.push('', ...wrapLine(`${p.cyan(w('text.misleads'))} ${d.misleading}`, ctx.layout, '   ', '   '));
   out.push(...evidence(d, ctx), '', ...wrapText(d.explanation, ctx.layout, '   ', '   '));
   out.push(...confirm(d.nextSteps, ctx), ...fix(d, ctx));
-  if (d.references.length > 0) out.push('', `   ${p.dim(w('text.see', { urls: d.references.join('  ') }))}`);
+  if (d.references.length > 0) {
+    // Wrapped between the links, each link whole (a URL is copied as it is).
+    const label = `   ${p.dim(w('text.see'))} `;
+    const indent = ' '.repeat(ctx.layout?.measure(label) ?? 0);
+    out.push('', ...wrapParts(d.references.map(p.dim), '  ', ctx.layout, label, indent));
+  }
   return out;
 }
 
