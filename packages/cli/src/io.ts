@@ -2,10 +2,24 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isatty } from 'node:tty';
+import type { Lang, MessageParams } from '@rbac-diagnose/core';
+import type { CliMessageKey } from './i18n/en.js';
+import { msg } from './i18n/t.js';
 
-/** Unreadable input: exit code 2 with a one-line reason. */
+/** Unreadable input: exit code 2 with a one-line reason (`message` is English; {@link InputError.in} any language). */
 export class InputError extends Error {
   override readonly name = 'InputError';
+  constructor(
+    readonly key: CliMessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(msg('en', key, params));
+  }
+
+  /** The reason in `lang`. */
+  in(lang: Lang): string {
+    return msg(lang, this.key, this.params);
+  }
 }
 
 /** One input text with a display name. */
@@ -21,9 +35,10 @@ const BINARY_PROBE = 8192;
 
 /**
  * Decodes input bytes as text: UTF-8 (a byte order mark dropped), or UTF-16 with its byte order mark, little- or
- * big-endian (what Windows PowerShell's `>` writes). Refuses binary data: a NUL character in the first 8 KiB.
+ * big-endian (what Windows PowerShell's `>` writes). Refuses binary data: a NUL character in the first 8 KiB. `name`
+ * is the file's, null for standard input.
  */
-export function decodeText(buf: Buffer, name: string): string {
+export function decodeText(buf: Buffer, name: string | null): string {
   let text: string;
   if (buf[0] === 0xff && buf[1] === 0xfe) text = buf.toString('utf16le', 2, buf.length - (buf.length % 2));
   else if (buf[0] === 0xfe && buf[1] === 0xff)
@@ -41,10 +56,8 @@ export function decodeText(buf: Buffer, name: string): string {
   return text;
 }
 
-function binary(name: string, offset: number): InputError {
-  return new InputError(
-    `${name} looks binary (a NUL character at offset ${offset}), not text output; pass kubectl or AWS CLI text, JSON or YAML`,
-  );
+function binary(name: string | null, offset: number): InputError {
+  return name === null ? new InputError('binaryStdin', { offset }) : new InputError('binary', { name, offset });
 }
 
 /** Reads standard input to the end, up to `maxBytes`. */
@@ -53,10 +66,7 @@ export async function readStdin(maxBytes: number): Promise<Buffer> {
   let size = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBytes)
-      throw new InputError(
-        `standard input is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`,
-      );
+    if (size > maxBytes) throw new InputError('stdinTooLarge', { mib: Math.round(maxBytes / 1048576) });
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, size);
@@ -77,32 +87,27 @@ export function writeOut(s: string): void {
   process.stdout.write(s);
 }
 
-/** Reads the named files ("-" is standard input). */
-export async function readInputs(files: readonly string[], maxBytes: number): Promise<NamedText[]> {
+/** Reads the named files ("-" is standard input); the paste hint at a terminal is in `lang`. */
+export async function readInputs(files: readonly string[], maxBytes: number, lang: Lang = 'en'): Promise<NamedText[]> {
   const out: NamedText[] = [];
   for (const f of files) {
     if (f === '-') {
       // `rbac-diagnose -` typed at a prompt waits for a paste: say so, or it looks hung.
-      if (stdinIsTerminal())
-        process.stderr.write(
-          'rbac-diagnose: paste the output, then press Ctrl-D on an empty line (Ctrl-Z, Enter on Windows)\n',
-        );
-      out.push({ name: 'stdin', text: decodeText(await readStdin(maxBytes), 'standard input') });
+      if (stdinIsTerminal()) process.stderr.write(`rbac-diagnose: ${msg(lang, 'pasteHint')}\n`);
+      out.push({ name: 'stdin', text: decodeText(await readStdin(maxBytes), null) });
       continue;
     }
     let size: number;
     try {
       const s = statSync(f);
-      if (s.isDirectory()) throw new InputError(`${f} is a directory, not a file`);
+      if (s.isDirectory()) throw new InputError('isDirectory', { file: f });
       size = s.size;
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw new InputError(
-        `cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-      );
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError('noSuchFile', { file: f });
+      throw new InputError('cannotRead', { file: f, reason: (e as Error).message });
     }
-    if (size > maxBytes)
-      throw new InputError(`${f} is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`);
+    if (size > maxBytes) throw new InputError('fileTooLarge', { file: f, mib: Math.round(maxBytes / 1048576) });
     out.push({ name: basename(f), text: decodeText(readFileSync(f), f), path: f });
   }
   return out;

@@ -155,4 +155,30 @@ describe('docs/writing-rules.md: the Kubewarden worked example', () => {
     expect(explained).toMatch(/✔ kubewarden-policy-rejected \[custom rule from --rules\] \(kw-policy-zig\)/);
     expect(explained).toMatch(/^ {2}✔ x-kubewarden-rejected \(cause\): matched line 4$/m);
   });
+
+  test('with --lang ja the custom rule, which has no Japanese, is shown in English with one note; the rest is Japanese', () => {
+    const r = cli(['--rules', rules, '--lang', 'ja', '-o', 'json', KUBEWARDEN[0]?.[0] ?? '']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      lang: string;
+      diagnoses: (Diagnosis & { title: string })[];
+      issues: { code: string; message: string }[];
+    };
+    expect(report.lang).toBe('ja');
+    expect(report.diagnoses[0]?.ruleId).toBe('kubewarden-policy-rejected');
+    expect(report.diagnoses[0]?.title).toMatch(/^Kubewarden policy/);
+    // The built-in chain keeps its Japanese labels.
+    expect(report.diagnoses[0]?.chain).toEqual({
+      links: ['AWS の認証情報', 'トークン', 'IAM からユーザーへのマッピング', 'RBAC', 'アドミッション'],
+      broken: 4,
+    });
+    expect(report.issues.filter((i) => i.code === 'rule_text_untranslated').map((i) => i.message)).toEqual([
+      expect.stringMatching(
+        /^ルール kubewarden-policy-rejected には、表示したテキストのうち \d+ 件の日本語訳がありません。/,
+      ),
+    ]);
+    const text = cli(['--rules', rules, '--lang', 'ja', KUBEWARDEN[0]?.[0] ?? '']).stdout;
+    expect(text).toMatch(/^rbac-diagnose: 障害の原因候補 1 件/);
+    expect(text).toContain('入力についての注意:');
+  });
 });

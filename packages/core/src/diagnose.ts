@@ -4,6 +4,8 @@ import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
 import { extractFacts } from './facts/extract.js';
+import type { Lang } from './i18n/lang.js';
+import { t, textsIn, translation } from './i18n/t.js';
 import type { Facts } from './facts/schema.js';
 import { toLines, type Line } from './input/lines.js';
 import { splitSections, type Section } from './input/split.js';
@@ -15,6 +17,7 @@ import type { Chain, Diagnosis, Evidence, InputSection, Issue, NextStep, Remedia
 import { compareDiagnoses } from './vocabulary.js';
 import { makeRedactor, redactReport } from './redact.js';
 import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
+import { needsTranslation } from './rules/texts.js';
 
 /** One named input (a file, or a part of a paste). */
 export interface InputDoc {
@@ -50,6 +53,11 @@ export interface DiagnoseOptions {
    * `hasSignal` and subjects. Each pattern must pass the linear-time check; one that does not is left out, with an issue.
    */
   signatures?: readonly SignatureData[];
+  /**
+   * Language of the texts: `en` (default) or `ja`. Rule texts come from each rule's translations (English where a rule
+   * has none, with an input note); ids, lines, commands and manifests are the same in every language.
+   */
+  lang?: Lang;
 }
 
 /** A report plus the engine trace of every rule (for `--explain`). */
@@ -83,6 +91,7 @@ export async function diagnoseDetailed(
   checkArguments(input, options);
   const docs: readonly InputDoc[] = typeof input === 'string' ? [{ text: input }] : input;
   const named = docs.length > 1;
+  const lang = options.lang ?? 'en';
   const issues: Issue[] = [];
   const sections: Section[] = [];
   // Evidence is resolved by (source, line number) straight from each input's line array: no per-line index.
@@ -94,7 +103,7 @@ export async function diagnoseDetailed(
       issues.push({
         code: 'input_too_large',
         line: 0,
-        message: `input has ${doc.text.length} characters, more than the limit of ${max}; only the first ${max} were read`,
+        message: t(lang, 'issue.input_too_large', { chars: doc.text.length, max }),
         ...(source ? { source } : {}),
       });
     }
@@ -102,7 +111,12 @@ export async function diagnoseDetailed(
     const lines = toLines(text, source);
     linesBySource.set(source ?? '', lines);
     if (lines.every((l) => l.text.trim() === '')) {
-      issues.push({ code: 'empty_input', line: 0, message: 'the input is empty', ...(source ? { source } : {}) });
+      issues.push({
+        code: 'empty_input',
+        line: 0,
+        message: t(lang, 'issue.empty_input'),
+        ...(source ? { source } : {}),
+      });
       continue;
     }
     // A loop, not push(...spread): a 100 MB paste has more sections than a call may take arguments.
@@ -110,8 +124,9 @@ export async function diagnoseDetailed(
   }
 
   const signatures = await usableSignatures(options, issues);
-  const { rules, vocabulary } = await usableRules(options, issues);
+  const { rules, vocabulary } = await usableRules(options, issues, lang);
   const facts = extractFacts(sections, issues, {
+    lang,
     ...(options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars }),
     signatures,
   });
@@ -119,16 +134,33 @@ export async function diagnoseDetailed(
   // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
   const matcher = new Matcher();
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
-  const awsAuth = new AwsAuthPlan(facts.awsAuth);
-  const candidates = fired.map((f) =>
-    toDiagnosis(f, { facts, matcher, linesBySource, vocabulary, awsAuth }, { bindings, subject: f.subject }),
-  );
+  // English texts a rule lacks a translation for, per rule id: noted once per rule that is shown.
+  const untranslated = new Map<string, Set<string>>();
+  const awsAuth = new AwsAuthPlan(facts.awsAuth, lang);
+  const run: Run = { facts, matcher, linesBySource, vocabulary, awsAuth, lang, untranslated };
+  const candidates = fired.map((f) => toDiagnosis(f, run, { lang, bindings, subject: f.subject }));
   const minConfidence = options.minConfidence ?? 0;
   const ranked = rank(candidates, fired, new Set(options.preferredRules));
   const diagnoses = ranked.filter((d) => d.confidence >= minConfidence);
   const hidden = ranked.length - diagnoses.length;
   // One aws-auth per report, carrying the additions of every diagnosis that is still in it.
   awsAuth.finish(diagnoses);
+
+  // One note for every shown rule whose texts (or whose custom chain's labels) are not in the report's language.
+  const shown = [...new Set(diagnoses.flatMap((d) => [d.ruleId, ...(d.alsoMatched ?? [])]))].filter(
+    (id) => (untranslated.get(id)?.size ?? 0) > 0,
+  );
+  if (shown.length > 0)
+    issues.push({
+      code: 'rule_text_untranslated',
+      line: 0,
+      message: t(lang, 'issue.rule_text_untranslated', {
+        ids: shown.sort().join(t(lang, 'list')),
+        rules: shown.length,
+        language: t(lang, `language.${lang}`),
+        count: shown.reduce((n, id) => n + (untranslated.get(id)?.size ?? 0), 0),
+      }),
+    });
 
   const inputs: InputSection[] = sections.map((s) => {
     const first = s.lines[0];
@@ -143,12 +175,13 @@ export async function diagnoseDetailed(
   });
   let report: Report = {
     schemaVersion: 1,
+    lang,
     inputs,
     diagnoses,
     issues,
     ...(hidden > 0 ? { belowMinConfidence: { count: hidden, minConfidence } } : {}),
   };
-  let trace = ruleTrace;
+  let trace = lang === 'en' ? ruleTrace : localTrace(ruleTrace, rules, lang);
   if (options.redact) {
     const redact = makeRedactor(facts, {
       bindings,
@@ -211,15 +244,11 @@ async function usableSignatures(options: DiagnoseOptions, issues: Issue[]): Prom
 async function usableRules(
   options: DiagnoseOptions,
   issues: Issue[],
+  lang: Lang,
 ): Promise<{ rules: Rule[]; vocabulary: Vocabulary }> {
   const given = options.vocabulary as Vocabulary | undefined;
   if (given === undefined) {
-    issues.push({
-      code: 'vocabulary_missing',
-      line: 0,
-      message:
-        'no rule ran: the rules come with the vocabulary they are written in (pass builtinRuleSet, or rules and vocabulary, from @rbac-diagnose/rules)',
-    });
+    issues.push({ code: 'vocabulary_missing', line: 0, message: t(lang, 'issue.vocabulary_missing') });
     return { rules: [], vocabulary: EMPTY_VOCABULARY };
   }
   if (options.trustedRules) return { rules: [...options.rules], vocabulary: given };
@@ -229,7 +258,9 @@ async function usableRules(
     issues.push({
       code: 'vocabulary_invalid',
       line: 0,
-      message: `no rule ran: the vocabulary is invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      message: t(lang, 'issue.vocabulary_invalid', {
+        problems: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      }),
     });
     return { rules: [], vocabulary: EMPTY_VOCABULARY };
   }
@@ -242,7 +273,10 @@ async function usableRules(
       issues.push({
         code: 'rule_invalid',
         line: 0,
-        message: `rule ${id} was skipped: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        message: t(lang, 'issue.rule_invalid', {
+          id,
+          problems: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        }),
       });
     }
   }
@@ -260,9 +294,45 @@ interface Run {
   linesBySource: ReadonlyMap<string, readonly Line[]>;
   vocabulary: Vocabulary;
   awsAuth: AwsAuthPlan;
+  lang: Lang;
+  /** Filled by {@link translator}: the English texts each rule lacks in `lang`. */
+  untranslated: Map<string, Set<string>>;
 }
 
-function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope: Scope): Evidence[] {
+/** A rule's (or the vocabulary's) text in the run's language: its translation, else the English text, noted. */
+function translator(
+  texts: Rule['texts'],
+  run: Pick<Run, 'lang' | 'untranslated'>,
+  ruleId: string,
+): (english: string) => string {
+  const { lang } = run;
+  return (english) => {
+    const text = translation(texts, lang, english);
+    if (text !== undefined) return text;
+    if (needsTranslation(english)) {
+      const missing = run.untranslated.get(ruleId) ?? new Set<string>();
+      missing.add(english);
+      run.untranslated.set(ruleId, missing);
+    }
+    return english;
+  };
+}
+
+/** The trace with each adjustment's `why` in `lang` (placeholders still unfilled). */
+function localTrace(trace: readonly RuleTrace[], rules: readonly Rule[], lang: Lang): RuleTrace[] {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return trace.map((tr) => {
+    const local = textsIn(byId.get(tr.ruleId)?.texts, lang);
+    return { ...tr, adjustments: tr.adjustments.map((a) => ({ ...a, why: local(a.why) })) };
+  });
+}
+
+function resolveEvidence(
+  selectors: readonly EvidenceSelector[],
+  run: Run,
+  scope: Scope,
+  tr: (english: string) => string,
+): Evidence[] {
   const { linesBySource } = run;
   const out: Evidence[] = [];
   const seen = new Set<string>();
@@ -282,7 +352,7 @@ function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope
         out.push({
           line: no,
           text: line.text,
-          why: fill(sel.why, { ...scope, item: { family, key: '', items: [item] } }),
+          why: fill(tr(sel.why), { ...scope, item: { family, key: '', items: [item] } }),
           ...(source === undefined ? {} : { source }),
         });
       }
@@ -301,8 +371,14 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
   const { rule } = f;
   const raw = rule.confidence + f.adjustments.reduce((s, a) => s + a.delta, 0);
   const confidence = Math.round(Math.min(0.99, Math.max(0.01, raw)) * 100) / 100;
-  const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], run, scope);
-  const text = (t: string): string => fill(t, scope);
+  const tr = translator(rule.texts, run, rule.id);
+  const evidence = resolveEvidence(
+    [...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])],
+    run,
+    scope,
+    tr,
+  );
+  const text = (english: string): string => fill(tr(english), scope);
   // A command or manifest whose value fails its grammar is left out, and a note says which placeholder and why.
   const rejected: Rejected[] = [];
   const filled = (f: { text: string | null; rejected: Rejected | null }): string | null => {
@@ -322,6 +398,7 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
           subject: f.subject,
           family: rule.subject?.from ?? null,
           awsAuth: run.awsAuth,
+          lang: run.lang,
         }),
       );
       return;
@@ -344,15 +421,17 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
     const command = filled(fillCommand(n.command, scope));
     if (command !== null) nextSteps.push({ command, why: text(n.why) });
   });
-  if (rejected.length > 0) remediation.push(rejectionNote(rejected));
+  if (rejected.length > 0) remediation.push(rejectionNote(rejected, run.lang));
   const place = vocabulary.rootCauses[rule.rootCause];
   const links = place ? vocabulary.chains[place.chain] : undefined;
-  const chain: Chain | undefined = place && links ? { links, broken: place.link } : undefined;
-  const label = rule.subject?.label === undefined ? '' : text(rule.subject.label);
+  const label = translator(vocabulary.texts, run, rule.id);
+  const chain: Chain | undefined = place && links ? { links: links.map(label), broken: place.link } : undefined;
+  // The subject label names a kind and a name: the same in every language, like the ids.
+  const subject = rule.subject?.label === undefined ? '' : fill(rule.subject.label, { ...scope, lang: 'en' });
   const diagnosis: Diagnosis = {
     rootCause: rule.rootCause,
     ruleId: rule.id,
-    ...(label === '' ? {} : { subject: label }),
+    ...(subject === '' ? {} : { subject }),
     title: text(rule.title),
     severity: rule.severity,
     confidence,

@@ -5,6 +5,10 @@ export { diagnose, diagnoseDetailed, InternalError } from './diagnose.js';
 export { ArgumentError } from './arguments.js';
 export type { DiagnoseOptions, DiagnoseResult, InputDoc } from './diagnose.js';
 export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
+export { isLang, LANGS } from './i18n/lang.js';
+export type { Lang } from './i18n/lang.js';
+export { formatMessage, messagePlaceholders, textsIn } from './i18n/t.js';
+export type { MessageParams } from './i18n/t.js';
 export type {
   Chain,
   Diagnosis,
@@ -18,7 +22,7 @@ export type {
   RootCause,
   Severity,
 } from './report.js';
-export type { Condition, EvidenceSelector, Rule, RuleSubject, Vocabulary } from './rules/schema.js';
+export type { Condition, EvidenceSelector, Rule, RuleSubject, Translations, Vocabulary } from './rules/schema.js';
 export type { Facts } from './facts/schema.js';
 export type { AdjustmentTrace, RuleTrace, ConditionTrace } from './engine/run.js';
 export { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from './engine/bindings.js';

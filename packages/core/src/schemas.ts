@@ -11,6 +11,7 @@ export {
   InputKindSchema,
   InputSectionSchema,
   IssueSchema,
+  LangSchema,
   NextStepSchema,
   RemediationSchema,
   ReportSchema,
@@ -28,10 +29,19 @@ export {
   SignatureDataSchema,
   SignatureFileSchema,
   SubjectSchema,
+  TranslationsSchema,
   VocabularySchema,
 } from './rules/schema.js';
 export { checkRule, checkSignatures, checkVocabulary } from './rules/check.js';
 export { patternProblem } from './parse/pattern-check.js';
+export {
+  needsTranslation,
+  placeholderSet,
+  ruleTexts,
+  TRANSLATED_LANGS,
+  translationProblems,
+  vocabularyTexts,
+} from './rules/texts.js';
 export type { RuleProblem } from './rules/check.js';
 export { FACT_NAMES, FactsSchema } from './facts/schema.js';
 

@@ -172,7 +172,7 @@ describe('vocabulary extension', () => {
       'named conditions',
       { conditions: {} },
       'conditions',
-      'unknown field (a vocabulary extension has chains and rootCauses)',
+      'unknown field (a vocabulary extension has chains, rootCauses and texts)',
     ],
     ['not an object', ['x'], '(file)', 'must be an object with chains and rootCauses'],
   ])('refuses %s, naming the field', (_, ext, field, message) => {

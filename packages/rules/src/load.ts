@@ -1,12 +1,19 @@
 // Loads a directory of custom rules: <dir>/<id>/rule.json|rule.yaml folders and <dir>/*.json|*.yaml files, plus an
-// optional vocabulary extension (<dir>/vocabulary.json|yaml) adding x- root causes and chains, and an optional
-// signatures file (<dir>/signatures.json|yaml) adding x- message signatures. Bad files come back as data naming the
-// file and field; nothing is thrown for them.
+// optional vocabulary extension (<dir>/vocabulary.json|yaml) adding x- root causes and chains, an optional
+// signatures file (<dir>/signatures.json|yaml) adding x- message signatures, and Japanese texts (ja.json|yaml: in a
+// rule's folder for that rule, in <dir> for the files beside it). Bad files come back as data naming the file and
+// field; nothing is thrown for them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, visit } from 'yaml';
 import type { Rule, SignatureData, Vocabulary } from '@rbac-diagnose/core';
-import { checkRule, checkSignatures, checkVocabulary } from '@rbac-diagnose/core/schemas';
+import {
+  checkRule,
+  checkSignatures,
+  checkVocabulary,
+  ruleTexts,
+  translationProblems,
+} from '@rbac-diagnose/core/schemas';
 
 /** A rule file that could not be used. */
 export interface RuleLoadError {
@@ -30,6 +37,8 @@ export const VOCABULARY_FILES = ['vocabulary.json', 'vocabulary.yaml', 'vocabula
 
 /** Names of the signatures file in a rule directory. */
 export const SIGNATURE_FILES = ['signatures.json', 'signatures.yaml', 'signatures.yml'] as const;
+/** Names of the Japanese texts file: `{ "texts": { "<English text>": "<日本語>" } }`, as beside the built-in rules. */
+export const TRANSLATION_FILES = ['ja.json', 'ja.yaml', 'ja.yml'] as const;
 
 const RULE_FILE = /\.(?:json|ya?ml)$/;
 
@@ -96,8 +105,11 @@ export function extendVocabulary(
     };
   const ext = extension as Record<string, unknown>;
   for (const key of Object.keys(ext))
-    if (!['$schema', 'chains', 'rootCauses'].includes(key))
-      problems.push({ field: key, message: 'unknown field (a vocabulary extension has chains and rootCauses)' });
+    if (!['$schema', 'chains', 'rootCauses', 'texts'].includes(key))
+      problems.push({
+        field: key,
+        message: 'unknown field (a vocabulary extension has chains, rootCauses and texts)',
+      });
   const part = (name: 'chains' | 'rootCauses'): Record<string, unknown> => {
     const v = ext[name];
     if (v === undefined) return {};
@@ -117,10 +129,14 @@ export function extendVocabulary(
     }
   }
   if (problems.length > 0) return { vocabulary: null, problems };
+  const texts = ext['texts'] as Vocabulary['texts'] | undefined;
   const checked = checkVocabulary({
     chains: { ...base.chains, ...chains },
     rootCauses: { ...base.rootCauses, ...rootCauses },
     conditions: base.conditions,
+    ...(base.texts === undefined && texts === undefined
+      ? {}
+      : { texts: { ...base.texts, ...texts, ja: { ...base.texts?.ja, ...texts?.ja } } }),
   });
   return { vocabulary: checked.vocabulary, problems: checked.problems };
 }
@@ -201,11 +217,19 @@ export function loadRulesDir(
     if (result.signatures) known.push(...result.signatures);
   }
 
+  // Japanese texts for the rule files beside them; each entry must translate a text of one of them.
+  const shared = readTranslations(dir, names, errors);
+  const sharedUsed = new Set<string>();
   for (const name of names) {
-    if ((VOCABULARY_FILES as readonly string[]).includes(name) || (SIGNATURE_FILES as readonly string[]).includes(name))
+    if (
+      (VOCABULARY_FILES as readonly string[]).includes(name) ||
+      (TRANSLATION_FILES as readonly string[]).includes(name) ||
+      (SIGNATURE_FILES as readonly string[]).includes(name)
+    )
       continue;
     const path = join(dir, name);
     let file: string | null = null;
+    let translations = shared;
     if (isDirectory(path)) {
       const inside = ['rule.json', 'rule.yaml', 'rule.yml'].filter((f) => fileExists(join(path, f)));
       if (inside.length > 1) {
@@ -216,7 +240,10 @@ export function loadRulesDir(
         });
         continue;
       }
-      if (inside[0] !== undefined) file = join(path, inside[0]);
+      if (inside[0] !== undefined) {
+        file = join(path, inside[0]);
+        translations = readTranslations(path, readdirSafe(path), errors);
+      }
     } else if (RULE_FILE.test(name)) file = path;
     if (file === null) continue;
     const { data, problem: unreadable } = readData(file);
@@ -233,9 +260,72 @@ export function loadRulesDir(
       errors.push({ file, field: 'id', message: `rule id "${rule.id}" must equal its folder name "${name}"` });
       continue;
     }
-    rules.push(rule);
+    if (translations === null) {
+      rules.push(rule);
+      continue;
+    }
+    const english = ruleTexts(rule);
+    // A directory's file serves every rule file beside it: each takes the entries of its own texts.
+    const isShared = translations === shared;
+    const table = Object.fromEntries(
+      Object.entries(translations.texts).filter(([en]) => !isShared || english.includes(en)),
+    );
+    if (isShared) for (const en of Object.keys(table)) sharedUsed.add(en);
+    const mismatches = translationProblems(table, english);
+    for (const p of mismatches)
+      errors.push({ file: translations.file, field: `texts["${p.key}"]`, message: `${p.message} (rule ${rule.id})` });
+    if (mismatches.length === 0) rules.push({ ...rule, texts: { ...rule.texts, ja: { ...rule.texts?.ja, ...table } } });
   }
+  if (shared !== null)
+    for (const en of Object.keys(shared.texts))
+      if (!sharedUsed.has(en))
+        errors.push({ file: shared.file, field: `texts["${en}"]`, message: 'no rule file beside it has this text' });
   return { rules, errors, vocabulary: extended, signatures: known };
+}
+
+/** The Japanese texts file among `names` in `dir`, read and checked for its shape; null when there is none. */
+function readTranslations(
+  dir: string,
+  names: readonly string[],
+  errors: RuleLoadError[],
+): { file: string; texts: Record<string, string> } | null {
+  const found = names.filter((n) => (TRANSLATION_FILES as readonly string[]).includes(n));
+  if (found.length > 1) {
+    errors.push({ file: join(dir, found[1] ?? ''), field: '(file)', message: 'one Japanese texts file per directory' });
+    return null;
+  }
+  if (found[0] === undefined) return null;
+  const file = join(dir, found[0]);
+  const { data, problem } = readData(file);
+  if (problem !== null) {
+    errors.push({ file, field: '(file)', message: problem });
+    return null;
+  }
+  const texts = (data as { texts?: unknown } | null)?.texts;
+  const keys = typeof data === 'object' && data !== null ? Object.keys(data) : [];
+  if (
+    keys.some((k) => k !== 'texts' && k !== '$schema') ||
+    typeof texts !== 'object' ||
+    texts === null ||
+    Array.isArray(texts) ||
+    Object.values(texts).some((v) => typeof v !== 'string' || v === '')
+  ) {
+    errors.push({
+      file,
+      field: '(file)',
+      message: 'must be { "texts": { "<English text as written in the rule>": "<Japanese text>" } }',
+    });
+    return null;
+  }
+  return { file, texts: texts as Record<string, string> };
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function fileExists(path: string): boolean {

@@ -2,7 +2,7 @@
 // re-diagnose when they change (debounced), and print one NDJSON record per diagnosis that appears, changes or goes.
 // Reconnects with exponential back-off; relists after 410 Gone. Read-only: list + watch.
 import type { CoreV1Event } from '@kubernetes/client-node';
-import { diagnoseDetailed, type Diagnosis } from '@rbac-diagnose/core';
+import { diagnoseDetailed, type Diagnosis, type Lang } from '@rbac-diagnose/core';
 import { ruleOptions, type RuleSet } from '../commands.js';
 import type { CliArgs, LiveOptions } from '../args.js';
 import type { Logger } from '../log.js';
@@ -44,6 +44,7 @@ export async function runWatch(
   args: CliArgs,
   ruleSet: RuleSet,
   log: Logger,
+  lang: Lang,
 ): Promise<number> {
   const namespace = live.allNamespaces ? null : (live.namespace ?? kube.target.namespace ?? 'default');
   const events = new Map<string, CoreV1Event>();
@@ -67,6 +68,7 @@ export async function runWatch(
       ...ruleOptions(ruleSet),
       minConfidence: args.minConfidence,
       redact: args.redact,
+      lang,
     });
     const now = new Map<string, Diagnosis>();
     for (const d of report.diagnoses) now.set(`${d.ruleId}\u0000${d.rootCause}`, d);
@@ -132,6 +134,7 @@ export async function runWatch(
         ...ruleOptions(ruleSet),
         minConfidence: args.minConfidence,
         redact: args.redact,
+        lang,
       },
     );
     emit({ change: 'error', namespace, error: e.kind, message: e.message, diagnoses: report.diagnoses });

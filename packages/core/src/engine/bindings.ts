@@ -3,6 +3,8 @@
 // when the input holds exactly one distinct value for it; otherwise the placeholder becomes a `<…>` hint.
 import type { Facts } from '../facts/schema.js';
 import { canonicalArn, parseArn, stripRolePath } from '../aws/arn.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
 import {
   grammarFailure,
   isHint,
@@ -65,6 +67,11 @@ export const BINDING_NAMES = [
 ] as const;
 export type BindingName = (typeof BINDING_NAMES)[number];
 export type Bindings = Record<BindingName, string>;
+
+// Hints for values the input does not hold that are words, not names: a command keeps them in English, prose shows
+// them in the report's language.
+const HINTS = ['hint.callerArn', 'hint.execCommand', 'hint.exitCode'] as const;
+const CALLER_ARN_HINT = t('en', 'hint.callerArn');
 
 /** Template words of aws-auth itself, written literally in remediation (`{{EC2PrivateDNSName}}`). */
 export const LITERAL_TEMPLATES = [
@@ -311,13 +318,13 @@ export function computeBindings(facts: Facts, inputs: Iterable<readonly { text: 
     partition,
     region,
     cluster: found.cluster.one ?? '<cluster-name>',
-    callerArn: valid('text', caller?.arn) ?? '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
+    callerArn: valid('text', caller?.arn) ?? CALLER_ARN_HINT,
     principalArn: principal?.awsAuth ?? `arn:${partition}:iam::${account}:role/<role-name>`,
     callerEntryArn: principal?.entry ?? `arn:${partition}:iam::${account}:role/<role-name-with-its-path>`,
     nodeRoleArn: node.arn,
     nodeRoleEntryArn: node.entry,
-    execCommand: execCommand.size === 0 ? 'aws' : (execCommand.one ?? '<exec command>'),
-    execExitCode: signals(exec, 'code', 'number').one ?? '<exit code>',
+    execCommand: execCommand.size === 0 ? 'aws' : (execCommand.one ?? t('en', 'hint.execCommand')),
+    execExitCode: signals(exec, 'code', 'number').one ?? t('en', 'hint.exitCode'),
     ...deniedRequest(facts),
     ...nodeCounts(facts),
     podName: valid('dnsSubdomain', podName) ?? '<pod>',
@@ -614,14 +621,14 @@ function assumeRoleBindings(
   return {
     assumeRoleArn: role ?? '<role-arn>',
     assumeRoleName: (role ? parseArn(role)?.name : null) || '<role-name>',
-    assumeRoleCaller:
-      valid('principalArn', caller ? canonicalArn(caller) : null) ??
-      '<your IAM ARN: the Arn printed by aws sts get-caller-identity>',
+    assumeRoleCaller: valid('principalArn', caller ? canonicalArn(caller) : null) ?? CALLER_ARN_HINT,
   };
 }
 
 /** What a template can read: the context values, the rule's subject, and (in an evidence line) the cited item. */
 export interface Scope {
+  /** The language of prose; commands and manifests are filled the same in every language. Default en. */
+  lang?: Lang;
   bindings: Bindings;
   subject: SubjectGroup | null;
   /** The cited item, as a subject of one item of its family. */
@@ -632,10 +639,11 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;
 
 /** Fills `{{…}}` placeholders in prose; aws-auth's own template words are left as written. */
 export function fill(template: string, scope: Scope, mode: FillMode = 'text'): string {
+  const lang = mode === 'text' ? (scope.lang ?? 'en') : 'en';
   let text = '';
   let at = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
-    const v = valueOf(m[1] ?? '', scope, mode);
+    const v = valueOf(m[1] ?? '', scope, mode, lang);
     text += template.slice(at, m.index);
     at = m.index + m[0].length;
     if (v === null) text += m[0];
@@ -651,11 +659,20 @@ function withoutGap(text: string, template: string, after: number): string {
   return text.endsWith(' ') && (next === undefined || next === ' ' || next === '\n') ? text.slice(0, -1) : text;
 }
 
-function valueOf(name: string, scope: Scope, mode: FillMode): string | null {
+/** A placeholder's value; prose (`lang` other than en) shows the tool's own word hints in that language. */
+function valueOf(name: string, scope: Scope, mode: FillMode, lang: Lang = 'en'): string | null {
   if (name.startsWith('subject.'))
-    return scope.subject ? subjectText(scope.subject, name.slice(8), mode) : `<${name.slice(8)}>`;
-  if (name.startsWith('item.') && scope.item) return subjectText(scope.item, name.slice(5), mode);
-  return (scope.bindings as Record<string, string>)[name] ?? null;
+    return scope.subject ? subjectText(scope.subject, name.slice(8), mode, lang) : `<${name.slice(8)}>`;
+  if (name.startsWith('item.') && scope.item) return subjectText(scope.item, name.slice(5), mode, lang);
+  const value = (scope.bindings as Record<string, string | undefined>)[name];
+  if (value === undefined) return null;
+  return lang === 'en' ? value : localHint(value, lang);
+}
+
+/** A context value that is one of the English hints, in `lang`; any other value as it is. */
+function localHint(value: string, lang: Lang): string {
+  const key = HINTS.find((k) => t('en', k) === value);
+  return key === undefined ? value : t(lang, key);
 }
 
 /** Prose shows a value's control characters escaped: a paste cannot add lines or hide text in a report. */

@@ -1,5 +1,7 @@
 // Facts of one input: each section is searched for error messages, then read by the extractor of its kind, then
 // checked for cut and redacted lines; the families collected are aggregated into Facts at the end.
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
 import type { Issue } from '../report.js';
@@ -40,6 +42,8 @@ export interface ExtractOptions {
   maxLineChars?: number;
   /** Message signatures of this run besides the built-in ones (compiled from data, see compileSignatures). */
   signatures?: readonly Signature[];
+  /** The language of the issues' messages and the aws-auth findings. Default en. */
+  lang?: Lang;
 }
 
 /** Default of {@link ExtractOptions.maxLineChars}. */
@@ -47,7 +51,7 @@ export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 
 /** Builds the facts of one input from its sections, collecting parse problems as issues. */
 export function extractFacts(sections: readonly Section[], issues: Issue[], options: ExtractOptions = {}): Facts {
-  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS, options.signatures);
+  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS, options.signatures, options.lang);
   for (const section of sections) extractSection(section, c);
   extractPolicyBlocks(sections, c);
   longLineIssues(c);
@@ -101,7 +105,7 @@ function extractSection(section: Section, c: Collected): void {
     c.issues.push({
       code: 'error_not_catalogued',
       line: first,
-      message: `the error on line ${first} is not one this version has a signature for; no diagnosis is based on it`,
+      message: t(c.lang, 'issue.error_not_catalogued', { line: first }),
       ...(source === undefined ? {} : { source }),
     });
   }
@@ -109,7 +113,10 @@ function extractSection(section: Section, c: Collected): void {
     c.issues.push({
       code: 'unrecognised_section',
       line: first,
-      message: `lines ${first}–${section.lines[section.lines.length - 1]?.no ?? 0} are not a kubectl or AWS format this version reads; they were searched for known error messages and none was found`,
+      message: t(c.lang, 'issue.unrecognised_section', {
+        from: first,
+        to: section.lines[section.lines.length - 1]?.no ?? 0,
+      }),
       ...(source === undefined ? {} : { source }),
     });
   }

@@ -1,5 +1,6 @@
 // Facts from Kubernetes objects in JSON or YAML (`kubectl get … -o json|yaml`, manifests, JSON log lines): pods,
 // nodes, events, Roles and bindings, SelfSubjectReview, API Status bodies, and aws CLI JSON without a `kind`.
+import { t } from '../i18n/t.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
 import { lineIn, readYamlLocated, type Located } from '../parse/located.js';
@@ -41,8 +42,8 @@ export function extractObjects(section: Section, c: Collected): ObjectsRead {
       line: at(e.line > 0 ? e.line : null).no,
       message:
         e.code === 'json_truncated'
-          ? `the JSON stops before it is complete (${e.message}); what came before was read, and its error lines were searched`
-          : `${yaml ? 'YAML' : 'JSON'} that does not parse here (${e.message}); what could be read was kept, and every line was searched for error messages`,
+          ? t(c.lang, 'issue.json_truncated', { error: e.message })
+          : t(c.lang, 'issue.unparsed', { format: yaml ? 'YAML' : 'JSON', error: e.message }),
       ...src(section),
     });
   }

@@ -15,6 +15,7 @@ import {
   type Rule,
   type Vocabulary,
 } from './schema.js';
+import { ruleTexts, TRANSLATED_LANGS, translationProblems, vocabularyTexts } from './texts.js';
 
 /** A problem in a rule or vocabulary file, naming the field. */
 export interface RuleProblem {
@@ -122,6 +123,7 @@ export function checkRule(
     const ids = e.where?.['id'] ?? (e.from === 'subject' ? subject?.where?.['id'] : undefined);
     template(`${field}.why`, e.why, { family, ids });
   }
+  checkTranslations(rule.texts, ruleTexts(rule), add);
   rule.remediation.forEach((r, i) => {
     if ((r.generator === 'rbac-least-privilege' || r.generator === 'rbac-broader-access') && !subject)
       add(
@@ -175,7 +177,22 @@ export function checkVocabulary(data: unknown): { vocabulary: Vocabulary | null;
       named: parsed.data.conditions,
       known: knownSignatures([]),
     });
+  checkTranslations(parsed.data.texts, vocabularyTexts(parsed.data), add);
   return { vocabulary: problems.length === 0 ? parsed.data : null, problems };
+}
+
+/** Each translation must translate a text of its rule (or vocabulary) and keep its placeholders. */
+function checkTranslations(
+  texts: Partial<Record<string, Readonly<Record<string, string>>>> | undefined,
+  english: readonly string[],
+  add: Add,
+): void {
+  for (const lang of TRANSLATED_LANGS) {
+    const table = texts?.[lang];
+    if (table === undefined) continue;
+    for (const p of translationProblems(table, english))
+      add(`texts.${lang}["${p.key.length > 60 ? `${p.key.slice(0, 57)}...` : p.key}"]`, p.message);
+  }
 }
 
 function zodProblems(error: z.ZodError): RuleProblem[] {

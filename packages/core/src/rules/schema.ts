@@ -183,6 +183,16 @@ export const LAYERS = [
   'containers',
 ] as const;
 
+/**
+ * Translations of texts written in English: per language, each English text exactly as written → its translation,
+ * with the same {{placeholders}}. A text without one is shown in English.
+ */
+export const TranslationsSchema = z
+  .object({ ja: z.record(z.string().min(1), z.string().min(1)).optional() })
+  .strict()
+  .describe('per language: English text as written → translation with the same {{placeholders}}');
+export type Translations = z.infer<typeof TranslationsSchema>;
+
 /** One rule file (`rules/<id>/rule.json`). Data only: nothing in it can run code. */
 export const RuleSchema = z
   .object({
@@ -207,6 +217,8 @@ export const RuleSchema = z
     remediation: z.array(RemediationTemplateSchema),
     references: z.array(z.url()),
     suppresses: z.array(RootCauseSchema).optional(),
+    /** The rule's texts in other languages (the rules package fills it from the rule folder's ja.json). */
+    texts: TranslationsSchema.optional(),
     /**
      * A family diagnosis (a 401, a 403, a NotReady node that no specific rule explains): it ranks after every other
      * diagnosis and is dropped when another diagnosis of its layer exists.
@@ -235,6 +247,8 @@ export const VocabularySchema = z
     chains: z.record(z.string().regex(/^[a-z][a-z-]*$/), z.array(z.string().min(1)).min(2)),
     rootCauses: z.record(RootCauseSchema, RootCauseEntrySchema),
     conditions: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), ConditionSchema),
+    /** The chain link labels in other languages. */
+    texts: TranslationsSchema.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
