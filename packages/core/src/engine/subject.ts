@@ -151,7 +151,7 @@ export function subjectText(group: SubjectGroup, path: string, mode: FillMode, l
     const seen = new Set<string>();
     for (const it of group.items) {
       const v = valueAt(it, path, group.family, lang);
-      if (v !== undefined) seen.add(show(v));
+      if (v !== undefined) seen.add(show(v, mode === 'text' ? t(lang, 'list') : ', '));
     }
     values = [...seen];
     group.seen?.set(cacheKey, values);
@@ -161,8 +161,9 @@ export function subjectText(group: SubjectGroup, path: string, mode: FillMode, l
   return values.filter((v) => v !== '').join(t(lang, 'list'));
 }
 
-function show(v: unknown): string {
+/** A field's value as text; a list's items joined by `separator`. */
+function show(v: unknown, separator: string): string {
   if (v === undefined || v === null) return '';
-  if (Array.isArray(v)) return v.map(show).join(', ');
+  if (Array.isArray(v)) return v.map((x) => show(x, separator)).join(separator);
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
