@@ -8,6 +8,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/node_modules/**',
       'packages/rules/src/builtin.generated.ts',
+      'packages/rules/src/builtin-ja.generated.ts',
       '**/*.mjs',
       '**/*.cjs',
       '**/*.js',

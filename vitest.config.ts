@@ -20,6 +20,8 @@ export default defineConfig({
       'eval/**/*.test.ts',
     ],
     globalSetup: ['./vitest.setup.ts'],
+    // The CLIs spawned by tests pick their language from the environment: goldens are English unless a test asks.
+    env: { RBAC_DIAGNOSE_LANG: 'en' },
     testTimeout: 20000,
   },
 });

@@ -32,7 +32,7 @@ test('eval corpus: no regression in top-1, top-3 or false positives', async () =
   expect(summary.healthyFalsePositives).toBeLessThanOrEqual(base.healthyFalsePositives);
 }, 60000);
 
-test('held-out corpus (collected blind, never tuned on): no regression', async () => {
+test('first held-out corpus (development data since the blind eval/holdout2): no regression', async () => {
   const base = (JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline).holdout;
   const { summary } = (await evaluate(
     readCorpus(new URL('./holdout', import.meta.url).pathname),

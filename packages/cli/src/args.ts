@@ -1,6 +1,9 @@
 // Command lines, read by node:util parseArgs: `rbac-diagnose [options] [FILE...]`, `rules list`, `explain ID`,
 // `live pod|node|namespace …` and `watch …`. Every mistake is a UsageError: exit code 2 and one line on stderr.
 import { parseArgs as parseCommandLine } from 'node:util';
+import type { Lang, MessageParams } from '@rbac-diagnose/core';
+import type { CliMessageKey } from './i18n/en.js';
+import { msg } from './i18n/t.js';
 
 /** Output forms of the report. */
 export type OutputForm = 'text' | 'json' | 'yaml' | 'markdown' | 'sarif';
@@ -57,16 +60,32 @@ export interface CliArgs {
   follow: boolean;
   help: boolean;
   version: boolean;
+  /** --lang; null when not given (the environment decides). */
+  lang: Lang | null;
 }
 
-/** A usage error: exit code 2 with a one-line reason. */
+/** A usage error: exit code 2 with a one-line reason (`message` is English; {@link UsageError.in} any language). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(
+    readonly key: CliMessageKey,
+    readonly params: MessageParams = {},
+    /** A second message appended to the first (e.g. how many more problems there are). */
+    readonly tail: readonly [CliMessageKey, MessageParams] | null = null,
+  ) {
+    super(msg('en', key, params) + (tail ? msg('en', tail[0], tail[1]) : ''));
+  }
+
+  /** The reason in `lang`. */
+  in(lang: Lang): string {
+    return msg(lang, this.key, this.params) + (this.tail ? msg(lang, this.tail[0], this.tail[1]) : '');
+  }
 }
 
 const OUTPUTS: readonly OutputForm[] = ['text', 'json', 'yaml', 'markdown', 'sarif'];
 const LEVELS: readonly LogLevel[] = ['silent', 'error', 'warn', 'info', 'debug', 'trace'];
 const FAIL_ON = ['error', 'warning', 'info'] as const;
+const LANG_VALUES: readonly Lang[] = ['en', 'ja'];
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
@@ -90,6 +109,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   port: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 const LIVE_OPTIONS = {
@@ -113,7 +133,10 @@ function parse<T extends typeof OPTIONS | typeof LIVE_OPTIONS>(args: string[], o
     return parseCommandLine({ ...config, strict: true });
   } catch (e) {
     if (!(e instanceof Error) || !String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) throw e;
-    throw new UsageError(describeRefusal(parseCommandLine({ ...config, strict: false }).tokens, options) ?? e.message);
+    throw (
+      describeRefusal(parseCommandLine({ ...config, strict: false }).tokens, options) ??
+      new UsageError('raw', { message: e.message })
+    );
   }
 }
 
@@ -127,38 +150,45 @@ function describeRefusal(
     inlineValue?: boolean | undefined;
   }[],
   options: OptionTable,
-): string | null {
+): UsageError | null {
   for (const t of tokens) {
     if (t.kind !== 'option' || t.name === undefined || t.rawName === undefined) continue;
     const type = Object.hasOwn(options, t.name) ? options[t.name]?.type : undefined;
     if (type === undefined || (t.rawName.startsWith('--no-') && type !== 'boolean'))
-      return `unknown option ${t.rawName} (see --help)`;
-    if (type === 'boolean' && t.value !== undefined) return `${t.rawName} takes no value`;
+      return new UsageError('unknownOption', { option: t.rawName });
+    if (type === 'boolean' && t.value !== undefined) return new UsageError('takesNoValue', { option: t.rawName });
     if (
       type === 'string' &&
       (t.value === undefined || (!t.inlineValue && t.value.length > 1 && t.value.startsWith('-')))
     )
-      return `${t.rawName} needs a value`;
+      return new UsageError('needsValue', { option: t.rawName });
   }
   return null;
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], message: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(message);
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError('oneOf', { option, allowed: allowed.join(', '), value });
   return value as T;
 }
 
-function positive(value: string | undefined, fallback: number, message: string): number {
+function failLevel(value: string): (typeof FAIL_ON)[number] {
+  const level = FAIL_ON.find((l) => l === value);
+  if (level === undefined) throw new UsageError('failOn');
+  return level;
+}
+
+function positive(value: string | undefined, fallback: number, key: CliMessageKey): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(message);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(key);
   return n;
 }
 
 /** Parses "10", "10s", "1500ms", "2m" into milliseconds. */
 function duration(value: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
-  if (!m) throw new UsageError(`${flag} must be a duration such as 10s, 1500ms or 2m (got "${value}")`);
+  if (!m) throw new UsageError('duration', { option: flag, value });
   const unit = m[2] ?? 's';
   return Math.round(Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60000 : 3600000));
 }
@@ -181,6 +211,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const logLevel = str('log-level');
   const failOn = str('fail-on');
   const minConfidence = str('min-confidence');
+  const lang = str('lang');
   const args: CliArgs = {
     command: null,
     live: null,
@@ -195,51 +226,49 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         ? 'json'
         : output === undefined
           ? 'text'
-          : oneOf(output, OUTPUTS, `--output must be one of ${OUTPUTS.join(', ')} (got "${output}")`),
+          : oneOf(output, OUTPUTS, '--output'),
     color: typeof v.color === 'boolean' ? v.color : null,
-    logLevel:
-      logLevel === undefined
-        ? 'warn'
-        : oneOf(logLevel, LEVELS, `--log-level must be one of ${LEVELS.join(', ')} (got "${logLevel}")`),
+    logLevel: logLevel === undefined ? 'warn' : oneOf(logLevel, LEVELS, '--log-level'),
     minConfidence: 0,
-    failOn: failOn === undefined ? null : oneOf(failOn, FAIL_ON, '--fail-on must be error, warning or info'),
+    failOn: failOn === undefined ? null : failLevel(failOn),
     rulesDirs: Array.isArray(v.rules) ? v.rules : [],
-    maxSizeMiB: positive(str('max-size'), 256, '--max-size is in MiB and must be positive'),
-    maxLineKiB: positive(str('max-line-size'), 1024, '--max-line-size is in KiB and must be positive'),
+    maxSizeMiB: positive(str('max-size'), 256, 'maxSize'),
+    maxLineKiB: positive(str('max-line-size'), 1024, 'maxLineSize'),
     verbose: flag('verbose') || flag('all'),
     demo: flag('demo'),
     follow: flag('follow'),
     help: flag('help'),
     version: flag('version'),
+    lang: lang === undefined ? null : oneOf(lang, LANG_VALUES, '--lang'),
   };
   if (minConfidence !== undefined) {
     const n = Number(minConfidence);
-    if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError('--min-confidence must be a number from 0 to 1');
+    if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError('minConfidence');
     args.minConfidence = n;
   }
   if (args.help || args.version) return args;
   const port = str('port');
-  if (port !== undefined && first !== 'web') throw new UsageError('--port is an option of `rbac-diagnose web`');
+  if (port !== undefined && first !== 'web') throw new UsageError('portOnlyWeb');
 
   if (first === 'rules') {
     if (positionals.length !== 1 || positionals[0] !== 'list')
-      throw new UsageError('usage: rbac-diagnose rules list [-o json]');
+      throw new UsageError('usage', { usage: 'rbac-diagnose rules list [-o json]' });
     args.command = { name: 'rules-list' };
   } else if (first === 'explain') {
     const [id, extra] = positionals;
     if (id === undefined || extra !== undefined)
-      throw new UsageError('usage: rbac-diagnose explain <rootCause|ruleId>');
+      throw new UsageError('usage', { usage: 'rbac-diagnose explain <rootCause|ruleId>' });
     args.command = { name: 'explain', id };
   } else if (first === 'mcp' || first === 'web') {
     if (positionals.length > 0)
-      throw new UsageError(
-        `unexpected argument "${positionals[0]}" (usage: rbac-diagnose ${first}${first === 'web' ? ' [--port N]' : ' [--rules DIR]'})`,
-      );
+      throw new UsageError('unexpectedArgumentUsage', {
+        argument: positionals[0] ?? '',
+        usage: `rbac-diagnose ${first}${first === 'web' ? ' [--port N]' : ' [--rules DIR]'}`,
+      });
     if (first === 'mcp') args.command = { name: 'mcp' };
     else {
       const n = port === undefined ? 0 : Number(port);
-      if (!Number.isInteger(n) || n < 0 || n > 65535)
-        throw new UsageError(`--port must be a number from 0 (a free port, the default) to 65535 (got "${port}")`);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('port', { value: port ?? '' });
       args.command = { name: 'web', port: n };
     }
   } else if (liveCommand !== null) {
@@ -260,11 +289,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     };
     if (maxEvents !== undefined) {
       const n = Number(maxEvents);
-      if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-events must be a positive integer');
+      if (!Number.isInteger(n) || n <= 0) throw new UsageError('maxEvents');
       args.live.maxEvents = n;
     }
     if (liveCommand === 'watch' && positionals.length > 0)
-      throw new UsageError(`unexpected argument "${positionals[0]}" (see --help)`);
+      throw new UsageError('unexpectedArgument', { argument: positionals[0] ?? '' });
   } else {
     args.files = positionals;
   }
@@ -274,10 +303,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 
 /** `--follow` reads standard input and prints records: options about a report or files do not go with it. */
 function checkFollow(args: CliArgs, first: string, tokens: readonly { kind: string; name?: string }[]): void {
-  if (args.command !== null || args.live !== null)
-    throw new UsageError(`--follow is an option of reading standard input, not of \`${first}\``);
-  if (args.files.some((f) => f !== '-'))
-    throw new UsageError('--follow reads standard input until it closes: pipe the stream in instead of naming files');
+  if (args.command !== null || args.live !== null) throw new UsageError('followNotHere', { command: first });
+  if (args.files.some((f) => f !== '-')) throw new UsageError('followFiles');
   const clash = tokens.find(
     (t) =>
       t.kind === 'option' &&
@@ -285,36 +312,34 @@ function checkFollow(args: CliArgs, first: string, tokens: readonly { kind: stri
         t.name ?? '',
       ),
   );
-  if (clash?.name !== undefined)
-    throw new UsageError(`--${clash.name} does not go with --follow, which prints NDJSON records`);
-  if (args.output !== 'text' && args.output !== 'json')
-    throw new UsageError(`--follow prints NDJSON records (one JSON object per line), not ${args.output}`);
+  if (clash?.name !== undefined) throw new UsageError('followClash', { option: clash.name });
+  if (args.output !== 'text' && args.output !== 'json') throw new UsageError('followOutput', { output: args.output });
 }
 
 /** `live pod NAME`, `live node NAME`, `live namespace [NS]`. */
 function liveTarget(positionals: readonly string[], namespace: string | null): Target {
   const [kind, name, extra] = positionals;
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (see --help)`);
+  if (extra !== undefined) throw new UsageError('unexpectedArgument', { argument: extra });
   switch (kind) {
     case undefined:
-      throw new UsageError(
-        'usage: rbac-diagnose live pod NAME [-n NS] | live node NAME | live namespace NS (see --help)',
-      );
+      throw new UsageError('usageSeeHelp', {
+        usage: 'rbac-diagnose live pod NAME [-n NS] | live node NAME | live namespace NS',
+      });
     case 'pod':
     case 'po':
     case 'pods':
-      if (!name) throw new UsageError('live pod needs a pod name (see --help)');
+      if (!name) throw new UsageError('livePodName');
       return { kind: 'pod', name, namespace: namespace ?? '' };
     case 'node':
     case 'no':
     case 'nodes':
-      if (!name) throw new UsageError('live node needs a node name (see --help)');
+      if (!name) throw new UsageError('liveNodeName');
       return { kind: 'node', name };
     case 'namespace':
     case 'ns':
       return { kind: 'namespace', namespace: name ?? namespace ?? '' };
     default:
-      throw new UsageError(`live: unknown target "${kind}" (pod, node or namespace)`);
+      throw new UsageError('liveTarget', { target: kind });
   }
 }
 
@@ -363,6 +388,8 @@ Options:
   -v, --verbose, --all     the full report: every cause in full, with all its checks and fixes
       --color, --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
       --log-level LEVEL    silent|error|warn|info|debug|trace, to stderr (default warn)
+      --lang LANG          en or ja, the language of the texts (default: RBAC_DIAGNOSE_LANG,
+                           then LC_ALL, LC_MESSAGES, LANG: ja_JP.UTF-8 means ja)
       --demo               diagnose an example: a Pending pod pasted with its aws-auth ConfigMap
       --version            print the version
   -h, --help               this help

@@ -1,13 +1,13 @@
 // The diagnosis of inputs with a rule set: one call for the report every output form prints, the MCP tool included,
 // so they cannot drift apart. Inputs are read in pieces as they arrive (a large file is never held whole), through
 // the core's stream with no bounds: the report is the one diagnose() gives for the whole text.
-import { DiagnosisStream, type DiagnoseResult } from '@rbac-diagnose/core';
+import { DiagnosisStream, type DiagnoseResult, type Lang } from '@rbac-diagnose/core';
 import type { CliArgs } from './args.js';
 import { ruleOptions, type RuleSet } from './commands.js';
 import type { Input } from './io.js';
 
-/** The options of a run that change its report. */
-export type DiagnosisOptions = Pick<CliArgs, 'minConfidence' | 'redact' | 'maxSizeMiB' | 'maxLineKiB'>;
+/** The options of a run that change its report (`lang`: that of its texts). */
+export type DiagnosisOptions = Pick<CliArgs, 'minConfidence' | 'redact' | 'maxSizeMiB' | 'maxLineKiB'> & { lang: Lang };
 
 /** The core options of a run: the rule set's, and those the command line gives. */
 export function coreOptions(set: RuleSet, options: Omit<DiagnosisOptions, 'maxSizeMiB'>) {
@@ -19,6 +19,7 @@ export function coreOptions(set: RuleSet, options: Omit<DiagnosisOptions, 'maxSi
     minConfidence: options.minConfidence,
     redact: options.redact,
     maxLineChars: Math.floor(options.maxLineKiB * 1024),
+    lang: options.lang,
   };
 }
 
@@ -28,7 +29,7 @@ export async function diagnoseInputs(
   set: RuleSet,
   options: DiagnosisOptions,
 ): Promise<DiagnoseResult> {
-  const stream = new DiagnosisStream({
+  const stream = await DiagnosisStream.open({
     ...coreOptions(set, options),
     maxInputChars: Math.floor(options.maxSizeMiB * 1048576),
     limits: null,

@@ -6,7 +6,7 @@
 //   - when input pauses for IDLE_MS after lines not diagnosed yet: the stream is then diagnosed as if it ended there,
 //     so a line that waits for the lines after it (a message that may be wrapped, a section's last line) counts;
 //   - at the end of input (or on Ctrl-C), once more over all of it.
-import { DiagnosisStream, diffReport, type SeenDiagnoses } from '@rbac-diagnose/core';
+import { DiagnosisStream, diffReport, type Lang, type SeenDiagnoses } from '@rbac-diagnose/core';
 import type { CliArgs } from './args.js';
 import type { RuleSet } from './commands.js';
 import { coreOptions } from './diagnosis.js';
@@ -18,9 +18,9 @@ const DEBOUNCE_MS = 250;
 const IDLE_MS = 200;
 
 /** Follows standard input; returns the exit code (0 when it ran to the end of input). */
-export async function runFollow(args: CliArgs, ruleSet: RuleSet, log: ProgressLog): Promise<number> {
-  const stream = new DiagnosisStream(coreOptions(ruleSet, args));
-  const decoder = new InputDecoder('standard input');
+export async function runFollow(args: CliArgs, ruleSet: RuleSet, log: ProgressLog, lang: Lang): Promise<number> {
+  const stream = await DiagnosisStream.open(coreOptions(ruleSet, { ...args, lang }));
+  const decoder = new InputDecoder(null);
   let seen: SeenDiagnoses = new Map();
   // What the last diagnosis covered, and when it started.
   let found = 0;

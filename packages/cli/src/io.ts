@@ -3,10 +3,24 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { isatty } from 'node:tty';
+import type { Lang, MessageParams } from '@rbac-diagnose/core';
+import type { CliMessageKey } from './i18n/en.js';
+import { msg } from './i18n/t.js';
 
-/** Unreadable input: exit code 2 with a one-line reason. */
+/** Unreadable input: exit code 2 with a one-line reason (`message` is English; {@link InputError.in} any language). */
 export class InputError extends Error {
   override readonly name = 'InputError';
+  constructor(
+    readonly key: CliMessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(msg('en', key, params));
+  }
+
+  /** The reason in `lang`. */
+  in(lang: Lang): string {
+    return msg(lang, this.key, this.params);
+  }
 }
 
 /** One input text with a display name. */
@@ -42,10 +56,10 @@ export function textInput(t: NamedText): Input {
 /**
  * Decodes the bytes of one input as they arrive: UTF-8 (a byte order mark dropped), or UTF-16 with its byte order mark,
  * little- or big-endian (what Windows PowerShell's `>` writes). Refuses binary data: a NUL character in the first
- * 8 KiB.
+ * 8 KiB. `name` is the file's, null for standard input.
  */
 export class InputDecoder {
-  readonly #name: string;
+  readonly #name: string | null;
   #form: 'utf8' | 'utf16le' | 'utf16be' | null = null;
   /** Bytes before the form is known (fewer than two), or the odd byte of UTF-16 not decoded yet. */
   #held: Buffer = Buffer.alloc(0);
@@ -55,7 +69,7 @@ export class InputDecoder {
   /** Whether text was given yet (a byte order mark starts it). */
   #started = false;
 
-  constructor(name: string) {
+  constructor(name: string | null) {
     this.#name = name;
   }
 
@@ -110,36 +124,34 @@ export class InputDecoder {
 }
 
 /** Decodes input bytes as text (see InputDecoder). */
-export function decodeText(buf: Buffer, name: string): string {
+export function decodeText(buf: Buffer, name: string | null): string {
   const d = new InputDecoder(name);
   return d.push(buf) + d.end();
 }
 
-/**
- * The text of a byte stream in pieces, decoded as they arrive; more than `maxBytes` is an InputError (`what`: how
- * the error names the input).
- */
+/** The text of a byte stream in pieces, decoded as they arrive; more than `maxBytes` is an InputError. */
 async function* decodePieces(
   bytes: AsyncIterable<Buffer>,
-  name: string,
+  file: string | null,
   maxBytes: number,
-  what: string,
 ): AsyncIterable<string> {
-  const d = new InputDecoder(name);
+  const d = new InputDecoder(file);
+  const mib = Math.round(maxBytes / 1048576);
   let size = 0;
   try {
     for await (const chunk of bytes) {
       size += chunk.length;
       if (size > maxBytes)
-        throw new InputError(
-          `${what} is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`,
-        );
+        throw file === null ? new InputError('stdinTooLarge', { mib }) : new InputError('fileTooLarge', { file, mib });
       const text = d.push(chunk);
       if (text !== '') yield text;
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`cannot read ${what}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InputError('cannotRead', {
+      file: file ?? 'standard input',
+      reason: e instanceof Error ? e.message : String(e),
+    });
   }
   const rest = d.end();
   if (rest !== '') yield rest;
@@ -147,16 +159,11 @@ async function* decodePieces(
 
 /** Standard input, read in pieces up to `maxBytes`. */
 export function stdinInput(maxBytes: number): Input {
-  return {
-    name: 'stdin',
-    pieces: () => decodePieces(process.stdin as AsyncIterable<Buffer>, 'standard input', maxBytes, 'standard input'),
-  };
+  return { name: 'stdin', pieces: () => decodePieces(process.stdin as AsyncIterable<Buffer>, null, maxBytes) };
 }
 
-function binary(name: string, offset: number): InputError {
-  return new InputError(
-    `${name} looks binary (a NUL character at offset ${offset}), not text output; pass kubectl or AWS CLI text, JSON or YAML`,
-  );
+function binary(name: string | null, offset: number): InputError {
+  return name === null ? new InputError('binaryStdin', { offset }) : new InputError('binary', { name, offset });
 }
 
 /** Whether standard input is a terminal (nothing was piped in). */
@@ -174,35 +181,29 @@ export function writeOut(s: string): void {
   process.stdout.write(s);
 }
 
-/** The named files ("-" is standard input), each checked before any is read. */
-export function fileInputs(files: readonly string[], maxBytes: number): Input[] {
+/** The named files ("-" is standard input), each checked before any is read; the paste hint at a terminal in `lang`. */
+export function fileInputs(files: readonly string[], maxBytes: number, lang: Lang = 'en'): Input[] {
   return files.map((f) => {
     if (f === '-') {
       // `rbac-diagnose -` typed at a prompt waits for a paste: say so, or it looks hung.
-      if (stdinIsTerminal())
-        process.stderr.write(
-          'rbac-diagnose: paste the output, then press Ctrl-D on an empty line (Ctrl-Z, Enter on Windows)\n',
-        );
+      if (stdinIsTerminal()) process.stderr.write(`rbac-diagnose: ${msg(lang, 'pasteHint')}\n`);
       return stdinInput(maxBytes);
     }
     let size: number;
     try {
       const s = statSync(f);
-      if (s.isDirectory()) throw new InputError(`${f} is a directory, not a file`);
+      if (s.isDirectory()) throw new InputError('isDirectory', { file: f });
       size = s.size;
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw new InputError(
-        `cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-      );
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError('noSuchFile', { file: f });
+      throw new InputError('cannotRead', { file: f, reason: (e as Error).message });
     }
-    if (size > maxBytes)
-      throw new InputError(`${f} is larger than ${Math.round(maxBytes / 1048576)} MiB; raise --max-size to read it`);
+    if (size > maxBytes) throw new InputError('fileTooLarge', { file: f, mib: Math.round(maxBytes / 1048576) });
     return {
       name: basename(f),
       path: f,
-      pieces: () =>
-        decodePieces(createReadStream(f, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>, f, maxBytes, f),
+      pieces: () => decodePieces(createReadStream(f, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>, f, maxBytes),
     };
   });
 }

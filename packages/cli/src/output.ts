@@ -6,12 +6,15 @@ import {
   renderTrace,
   renderYaml,
   terminalLayout,
+  type Facts,
+  type Lang,
   type Report,
-  type Rule,
   type RuleTrace,
 } from '@rbac-diagnose/core';
 import type { CliArgs } from './args.js';
+import type { RuleSet } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
+import { msg } from './i18n/t.js';
 import { stdoutIsTerminal } from './io.js';
 
 declare const __RBAC_DIAGNOSE_VERSION__: string;
@@ -30,16 +33,22 @@ function useColor(args: CliArgs): boolean {
   return stdoutIsTerminal() && process.env['TERM'] !== 'dumb';
 }
 
-/** The report in the form --output asks for; the --explain trace goes to stderr except in text and markdown. */
+/**
+ * The report in the form --output asks for, in the report's language; the --explain trace goes to stderr except in text
+ * and markdown.
+ */
 export async function render(
   report: Report,
   args: CliArgs,
-  rules: readonly Rule[],
+  set: RuleSet,
   inputs: readonly { name: string; path?: string }[],
   trace: readonly RuleTrace[],
+  facts: Facts,
 ): Promise<string> {
+  const { lang } = report;
   if (args.fix) return renderFix(report, args.includeEscalation);
-  const explain = args.explain ? renderTrace(trace, { all: args.explainAll }) : '';
+  const rules = set.rules;
+  const explain = args.explain ? explainTrace(trace, set, facts, args.explainAll, lang) : '';
   switch (args.output) {
     case 'json':
       if (explain) process.stderr.write(explain);
@@ -48,7 +57,7 @@ export async function render(
       if (explain) process.stderr.write(explain);
       return renderYaml(report);
     case 'markdown':
-      return `${renderMarkdown(report)}${explain ? `\n<details><summary>Rule trace</summary>\n\n\`\`\`\n${explain}\`\`\`\n</details>\n` : ''}`;
+      return `${renderMarkdown(report)}${explain ? `\n<details><summary>${msg(lang, 'traceSummary')}</summary>\n\n\`\`\`\n${explain}\`\`\`\n</details>\n` : ''}`;
     case 'sarif': {
       if (explain) process.stderr.write(explain);
       const uris = Object.fromEntries(inputs.map((i) => [i.name, i.path ?? i.name]));
@@ -64,13 +73,29 @@ export async function render(
         color: useColor(args),
         verbose: args.verbose,
         verboseFlag: '-v',
-        lang: 'lang' in report && report.lang === 'ja' ? 'ja' : 'en',
         ...(layout === undefined ? {} : { layout }),
       });
-      const body = args.demo ? `Example input (rbac-diagnose --demo):\n\n${indent(DEMO_INPUT)}\n${text}` : text;
+      const body = args.demo ? `${msg(lang, 'demoInput')}\n\n${indent(DEMO_INPUT)}\n${text}` : text;
       return explain ? `${body}\n${explain}` : body;
     }
   }
+}
+
+/** The --explain trace, with custom rules marked and the lines each custom signature matched. */
+function explainTrace(trace: readonly RuleTrace[], set: RuleSet, facts: Facts, all: boolean, lang: Lang): string {
+  const notes = Object.fromEntries([...set.custom].map((id) => [id, 'custom rule from --rules']));
+  const out = [renderTrace(trace, { all, notes, lang })];
+  if (set.signatures.length > 0) {
+    out.push(`Custom signatures (from --rules): ${set.signatures.length}\n`);
+    for (const s of set.signatures) {
+      const hits = facts.signals.filter((x) => x.id === s.id);
+      const where = hits.map((h) => (h.source === undefined ? `${h.line}` : `${h.source}:${h.line}`));
+      out.push(
+        `  ${hits.length > 0 ? '✔' : '·'} ${s.id} (${s.role ?? 'cause'}): ${hits.length > 0 ? `matched line ${where.slice(0, 8).join(', ')}${where.length > 8 ? ', …' : ''}` : 'no match'}\n`,
+      );
+    }
+  }
+  return out.join('');
 }
 
 /**
@@ -79,6 +104,7 @@ export async function render(
  * Grants labelled `escalation` are left out unless `--include-escalation`, and the stream says how many were.
  */
 export function renderFix(report: Report, includeEscalation = false): string {
+  const { lang } = report;
   const docs: string[] = [];
   let held = 0;
   for (const d of report.diagnoses) {
@@ -88,20 +114,18 @@ export function renderFix(report: Report, includeEscalation = false): string {
         held++;
         continue;
       }
-      const edit = /<[a-z][\w-]*>/.test(r.yaml) ? '# EDIT FIRST: replace every <placeholder> below.\n' : '';
-      const warn =
-        r.safety === 'escalation' ? '# ESCALATION: this grant lets its holder gain more rights; see the report.\n' : '';
-      docs.push(
-        `# ${d.rootCause} (${d.ruleId}, confidence ${d.confidence.toFixed(2)})\n${warn}${edit}${r.yaml.trimEnd()}\n`,
-      );
+      const edit = /<[a-z][\w-]*>/.test(r.yaml) ? `${msg(lang, 'fixEditFirst')}\n` : '';
+      const warn = r.safety === 'escalation' ? `${msg(lang, 'fixEscalation')}\n` : '';
+      const head = msg(lang, 'fixHead', {
+        rootCause: d.rootCause,
+        ruleId: d.ruleId,
+        confidence: d.confidence.toFixed(2),
+      });
+      docs.push(`${head}\n${warn}${edit}${r.yaml.trimEnd()}\n`);
     }
   }
-  const note =
-    held > 0
-      ? `# rbac-diagnose: ${held} privilege-escalating grant(s) left out; review them in the text report, then add --include-escalation.\n`
-      : '';
-  if (docs.length === 0)
-    return `${note}# rbac-diagnose: no manifest to apply for this input (see the text report for commands).\n`;
+  const note = held > 0 ? `${msg(lang, 'fixHeld', { count: held })}\n` : '';
+  if (docs.length === 0) return `${note}${msg(lang, 'fixNone')}\n`;
   return note + docs.join('---\n');
 }
 

@@ -114,14 +114,28 @@ describe('rbac-diagnose mcp: tools for agents over stdio', () => {
     expect(textOf(r)[0]).not.toContain('123456789012');
   });
 
-  test('lang is taken and recorded; the texts are English in this version, and the note says so', async () => {
+  test('lang picks the language of the texts, as --lang does; the server default is its own language', async () => {
     const input = wall('wall2-forbidden.txt');
     const ja = (await client.callTool({ name: 'diagnose', arguments: { text: input, lang: 'ja' } })) as CallToolResult;
-    expect(textOf(ja)).toEqual([
-      cli(['-o', 'json'], input).trimEnd(),
-      'lang "ja": this version has its texts in English only.',
-    ]);
-    expect(ja._meta).toEqual({ lang: { requested: 'ja', texts: 'en' } });
+    expect(textOf(ja)).toEqual([cli(['-o', 'json', '--lang', 'ja'], input).trimEnd()]);
+    expect((ja.structuredContent as { lang: string }).lang).toBe('ja');
+    const explained = (await client.callTool({
+      name: 'explain',
+      arguments: { id: 'rbac_permission_missing', lang: 'ja' },
+    })) as CallToolResult;
+    expect(textOf(explained)).toEqual([cli(['explain', 'rbac_permission_missing', '--lang', 'ja'])]);
+    const { client: jaServer } = await connect(['--lang', 'ja']);
+    try {
+      const byDefault = (await jaServer.callTool({ name: 'diagnose', arguments: { text: input } })) as CallToolResult;
+      expect(textOf(byDefault)).toEqual(textOf(ja));
+      const english = (await jaServer.callTool({
+        name: 'diagnose',
+        arguments: { text: input, lang: 'en' },
+      })) as CallToolResult;
+      expect(textOf(english)).toEqual([cli(['-o', 'json'], input).trimEnd()]);
+    } finally {
+      await jaServer.close();
+    }
   });
 
   test('explain prints what `rbac-diagnose explain` prints; rules_list what `rules list -o json` lists', async () => {

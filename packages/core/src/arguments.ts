@@ -1,5 +1,6 @@
 // The shape of diagnose()'s arguments, checked before anything runs: a JavaScript caller (or a TypeScript one casting)
 // gets one sentence naming the argument instead of "x is not iterable" from deep inside the pipeline.
+import { isLang, LANGS } from './i18n/lang.js';
 
 /** diagnose() called with arguments of the wrong shape: the caller's mistake, not a problem of the input text. */
 export class ArgumentError extends TypeError {
@@ -32,7 +33,11 @@ export function checkArguments(input: unknown, options: unknown): void {
     throw new ArgumentError(
       `diagnose: the options must be an object with rules and vocabulary, such as builtinRuleSet from @rbac-diagnose/rules (got ${kind(options)})`,
     );
-  const { rules } = options as { rules?: unknown };
+  const { rules, lang } = options as { rules?: unknown; lang?: unknown };
+  if (lang !== undefined && !isLang(lang))
+    throw new ArgumentError(
+      `diagnose: options.lang must be one of ${LANGS.join(', ')} (got ${typeof lang === 'string' ? JSON.stringify(lang) : kind(lang)})`,
+    );
   if (!Array.isArray(rules))
     throw new ArgumentError(
       `diagnose: options.rules must be an array of rules, such as builtinRuleSet.rules from @rbac-diagnose/rules (got ${kind(rules)})`,

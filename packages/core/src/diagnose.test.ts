@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { builtinRules, builtinRuleSet, builtinVocabulary } from '@rbac-diagnose/rules';
 import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
 import { diagnose, type InputDoc } from './diagnose.js';
-import { reportJsonSchema, ruleJsonSchema } from './schemas.js';
+import { reportJsonSchema, ruleJsonSchema, signaturesJsonSchema, vocabularyJsonSchema } from './schemas.js';
 
 const wall = (f: string): string => readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
 const WALLS = [
@@ -100,7 +100,8 @@ $ aws sts get-caller-identity
       }),
       { numRuns: 400 },
     );
-  });
+    // 400 whole diagnoses (every rule, seed walls included): a CPU shared by several test runs needs more than 20 s.
+  }, 60000);
 
   test('property: the same input always gives the same report', async () => {
     await fc.assert(
@@ -131,4 +132,61 @@ test('the committed JSON Schemas are the ones the zod schemas generate', () => {
   const read = (f: string): unknown => JSON.parse(readFileSync(new URL(`../schema/${f}`, import.meta.url), 'utf8'));
   expect(read('report.schema.json')).toEqual(JSON.parse(JSON.stringify(reportJsonSchema())));
   expect(read('rule.schema.json')).toEqual(JSON.parse(JSON.stringify(ruleJsonSchema())));
+  expect(read('vocabulary.schema.json')).toEqual(JSON.parse(JSON.stringify(vocabularyJsonSchema())));
+  expect(read('signatures.schema.json')).toEqual(JSON.parse(JSON.stringify(signaturesJsonSchema())));
+});
+
+describe('custom signatures in diagnose()', () => {
+  const signatures = [
+    {
+      id: 'x-acme-denied',
+      guard: ['.acme.example.com'],
+      pattern: String.raw`webhook \\?"(?<hook>[a-z0-9-]+)\.acme\.example\.com\\?" denied the request(?:: (?<reason>[^\r\n]+))?`,
+    },
+  ];
+  const rule = {
+    id: 'acme-denied',
+    title: 'ACME webhook {{subject.groups.hook}} refused the object',
+    rootCause: 'x-acme-denied',
+    severity: 'error' as const,
+    confidence: 0.9,
+    layer: 'admission' as const,
+    subject: { from: 'signals' as const, where: { id: 'x-acme-denied' }, by: ['groups.hook'] },
+    summary: 'ACME refused it: {{subject.groups.reason}}',
+    explanation: 'An in-house webhook.',
+    evidence: [{ from: 'subject' as const, why: 'ACME said: {{item.groups.reason}}' }],
+    nextSteps: [],
+    remediation: [],
+    references: [],
+  };
+  const input =
+    'Error from server: error when creating "pod.yaml": admission webhook "deny-root.acme.example.com" denied the request: runs as root';
+
+  test('a rule on a signature of the run fires, per run: the next run without it knows nothing of it', async () => {
+    const options = { rules: [...builtinRules, rule], vocabulary: builtinVocabulary, signatures };
+    const r = await diagnose(input, options);
+    expect(r.issues).toEqual([]);
+    expect(r.diagnoses[0]).toMatchObject({
+      ruleId: 'acme-denied',
+      rootCause: 'x-acme-denied',
+      title: 'ACME webhook deny-root refused the object',
+      evidence: [{ line: 1, why: 'ACME said: runs as root' }],
+    });
+    const without = await diagnose(input, { rules: [...builtinRules, rule], vocabulary: builtinVocabulary });
+    expect(without.diagnoses.map((d) => d.ruleId)).not.toContain('acme-denied');
+    expect(without.issues.map((i) => i.code)).toContain('rule_invalid');
+  });
+
+  test('an unsafe pattern is refused with an issue (validated unless trusted, compiled-checked always)', async () => {
+    const bad = [{ ...(signatures[0] as (typeof signatures)[number]), pattern: 'webhook (.*)+denied' }];
+    for (const trustedRules of [false, true]) {
+      const r = await diagnose(input, {
+        rules: builtinRules,
+        vocabulary: builtinVocabulary,
+        signatures: bad,
+        trustedRules,
+      });
+      expect(r.issues.map((i) => i.code)).toContain('signature_invalid');
+    }
+  });
 });

@@ -4,7 +4,10 @@ import { Matcher } from './engine/operators.js';
 import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
 import type { CitedLines } from './facts/extract.js';
+import type { Lang } from './i18n/lang.js';
+import { t, textsIn, translation } from './i18n/t.js';
 import type { Facts } from './facts/schema.js';
+import { compileSignatures, type Signature, type SignatureData } from './parse/signatures.js';
 import { AwsAuthPlan } from './remediation/aws-auth.js';
 import { REMEDIATION_GENERATORS } from './remediation/generators.js';
 import { rejectionNote } from './remediation/notes.js';
@@ -21,6 +24,7 @@ import {
   type ReadResult,
 } from './reading.js';
 import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
+import { needsTranslation } from './rules/texts.js';
 
 /** One named input (a file, or a part of a paste). */
 export interface InputDoc {
@@ -51,6 +55,16 @@ export interface DiagnoseOptions {
    * severity (the others join it as `alsoMatched`). The CLI passes its custom rules, so they are shown as themselves.
    */
   preferredRules?: readonly string[];
+  /**
+   * Message signatures besides the built-in ones, as data (ids `x-…`; see SignatureDataSchema): rules may name them in
+   * `hasSignal` and subjects. Each pattern must pass the linear-time check; one that does not is left out, with an issue.
+   */
+  signatures?: readonly SignatureData[];
+  /**
+   * Language of the texts: `en` (default) or `ja`. Rule texts come from each rule's translations (English where a rule
+   * has none, with an input note); ids, lines, commands and manifests are the same in every language.
+   */
+  lang?: Lang;
 }
 
 /** A report plus the engine trace of every rule (for `--explain`). */
@@ -84,52 +98,65 @@ export async function diagnoseDetailed(
   checkArguments(input, options);
   const docs: readonly InputDoc[] = typeof input === 'string' ? [{ text: input }] : input;
   const named = docs.length > 1;
-  const reading = newReading(readingOptions(options));
+  // Custom signatures are compiled before any line is read: the run's matcher holds them.
+  const valid = await validRules(options);
+  const reading = newReading(readingOptions(options, valid.signatures));
   docs.forEach((doc, i) => {
     beginInput(reading, named ? (doc.name ?? `input-${i + 1}`) : undefined);
     readText(reading, doc.text);
     endInput(reading);
   });
-  return await evaluate(finishReading(reading), options);
+  return await evaluate(finishReading(reading), options, valid);
 }
 
-/** The reading options of diagnose options (a stream's input has no size limit unless one is given). */
-export function readingOptions(options: DiagnoseOptions, stream = false): ReadingOptions {
+/**
+ * The reading options of diagnose options and the run's compiled signatures (a stream's input has no size limit
+ * unless one is given).
+ */
+export function readingOptions(
+  options: DiagnoseOptions,
+  signatures: readonly Signature[],
+  stream = false,
+): ReadingOptions {
   return {
     maxInputChars: options.maxInputChars ?? (stream ? Number.POSITIVE_INFINITY : DEFAULT_MAX),
+    lang: options.lang ?? 'en',
+    signatures,
     ...(options.maxLineChars === undefined ? {} : { maxLineChars: options.maxLineChars }),
   };
 }
 
-/** The rules a run uses, checked, and the issues of those that could not be used. */
+/** The signatures and rules a run uses, checked, and the issues of those that could not be used. */
 export interface ValidRules {
+  signatures: Signature[];
   rules: Rule[];
   vocabulary: Vocabulary;
+  /** Issues of the signatures, then of the rules. */
   issues: Issue[];
 }
 
-/** The rules and vocabulary of the options, checked unless trusted (see usableRules). */
+/** The signatures, rules and vocabulary of the options, checked unless trusted (see usableRules). */
 export async function validRules(options: DiagnoseOptions): Promise<ValidRules> {
   const issues: Issue[] = [];
-  return { ...(await usableRules(options, issues)), issues };
+  const signatures = await usableSignatures(options, issues);
+  const { rules, vocabulary } = await usableRules(options, issues, options.lang ?? 'en');
+  return { signatures, rules, vocabulary, issues };
 }
 
 /** Runs the rules (`valid`: checked already) over what a reading found and builds the report. */
-export async function evaluate(
-  read: ReadResult,
-  options: DiagnoseOptions,
-  valid?: ValidRules,
-): Promise<DiagnoseResult> {
+export async function evaluate(read: ReadResult, options: DiagnoseOptions, valid: ValidRules): Promise<DiagnoseResult> {
+  const lang = options.lang ?? 'en';
   const { facts, bindings, cited, evictedThrough } = read;
-  const { rules, vocabulary, issues: ruleIssues } = valid ?? (await validRules(options));
-  const issues = [...read.inputIssues, ...ruleIssues, ...read.issues];
+  const { rules, vocabulary } = valid;
+  const issues = [...read.inputIssues, ...valid.issues, ...read.issues];
   // One matcher per run: what the rules ask about input-wide lists is answered once, for every subject.
   const matcher = new Matcher();
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
-  const awsAuth = new AwsAuthPlan(facts.awsAuth);
-  const candidates = fired.map((f) =>
-    toDiagnosis(f, { facts, matcher, cited, evictedThrough, vocabulary, awsAuth }, { bindings, subject: f.subject }),
-  );
+  // English texts a rule lacks a translation for, per rule id: noted once per rule that is shown.
+  const untranslated = new Map<string, Set<string>>();
+  const awsAuth = new AwsAuthPlan(facts.awsAuth, lang);
+  const run: Run = { facts, matcher, cited, evictedThrough, vocabulary, awsAuth, lang, untranslated };
+  const candidates = fired.map((f) => toDiagnosis(f, run, { lang, bindings, subject: f.subject }));
   const minConfidence = options.minConfidence ?? 0;
   const ranked = rank(candidates, fired, new Set(options.preferredRules));
   const diagnoses = ranked.filter((d) => d.confidence >= minConfidence);
@@ -137,15 +164,32 @@ export async function evaluate(
   // One aws-auth per report, carrying the additions of every diagnosis that is still in it.
   awsAuth.finish(diagnoses);
 
+  // One note for every shown rule whose texts (or whose custom chain's labels) are not in the report's language.
+  const shown = [...new Set(diagnoses.flatMap((d) => [d.ruleId, ...(d.alsoMatched ?? [])]))].filter(
+    (id) => (untranslated.get(id)?.size ?? 0) > 0,
+  );
+  if (shown.length > 0)
+    issues.push({
+      code: 'rule_text_untranslated',
+      line: 0,
+      message: t(lang, 'issue.rule_text_untranslated', {
+        ids: shown.sort().join(t(lang, 'list')),
+        rules: shown.length,
+        language: t(lang, `language.${lang}`),
+        count: shown.reduce((n, id) => n + (untranslated.get(id)?.size ?? 0), 0),
+      }),
+    });
+
   const inputs: InputSection[] = read.sections;
   let report: Report = {
     schemaVersion: 1,
+    lang,
     inputs,
     diagnoses,
     issues,
     ...(hidden > 0 ? { belowMinConfidence: { count: hidden, minConfidence } } : {}),
   };
-  let trace = ruleTrace;
+  let trace = lang === 'en' ? ruleTrace : localTrace(ruleTrace, rules, lang);
   if (options.redact) {
     const redact = makeRedactor(facts, {
       bindings,
@@ -178,18 +222,41 @@ export async function evaluate(
 const EMPTY_VOCABULARY: Vocabulary = { chains: {}, rootCauses: {}, conditions: {} };
 
 /** The rules and vocabulary to run, validated unless trusted; a rule that fails its checks is skipped with an issue. */
+/**
+ * The run's custom signatures, compiled: checked by their schema first unless the caller says they were checked when
+ * loaded (trustedRules); a signature that cannot be used becomes an issue, and rules naming it do not fire.
+ */
+async function usableSignatures(options: DiagnoseOptions, issues: Issue[]): Promise<Signature[]> {
+  const given = options.signatures ?? [];
+  if (given.length === 0) return [];
+  let data: readonly SignatureData[] = given;
+  if (!options.trustedRules) {
+    const { checkSignatures } = await import('./rules/check.js');
+    const { signatures, problems } = checkSignatures({ signatures: given });
+    if (signatures === null) {
+      issues.push({
+        code: 'signature_invalid',
+        line: 0,
+        message: `no custom signature was used: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      });
+      return [];
+    }
+    data = signatures;
+  }
+  const { signatures, problems } = compileSignatures(data);
+  for (const p of problems)
+    issues.push({ code: 'signature_invalid', line: 0, message: `signature ${p.id} was skipped: ${p.message}` });
+  return signatures;
+}
+
 async function usableRules(
   options: DiagnoseOptions,
   issues: Issue[],
+  lang: Lang,
 ): Promise<{ rules: Rule[]; vocabulary: Vocabulary }> {
   const given = options.vocabulary as Vocabulary | undefined;
   if (given === undefined) {
-    issues.push({
-      code: 'vocabulary_missing',
-      line: 0,
-      message:
-        'no rule ran: the rules come with the vocabulary they are written in (pass builtinRuleSet, or rules and vocabulary, from @rbac-diagnose/rules)',
-    });
+    issues.push({ code: 'vocabulary_missing', line: 0, message: t(lang, 'issue.vocabulary_missing') });
     return { rules: [], vocabulary: EMPTY_VOCABULARY };
   }
   if (options.trustedRules) return { rules: [...options.rules], vocabulary: given };
@@ -199,20 +266,25 @@ async function usableRules(
     issues.push({
       code: 'vocabulary_invalid',
       line: 0,
-      message: `no rule ran: the vocabulary is invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      message: t(lang, 'issue.vocabulary_invalid', {
+        problems: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      }),
     });
     return { rules: [], vocabulary: EMPTY_VOCABULARY };
   }
   const rules: Rule[] = [];
   for (const r of options.rules) {
-    const { rule, problems } = checkRule(r, vocabulary);
+    const { rule, problems } = checkRule(r, vocabulary, options.signatures ?? []);
     if (rule) rules.push(rule);
     else {
       const id = typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : '<no id>';
       issues.push({
         code: 'rule_invalid',
         line: 0,
-        message: `rule ${id} was skipped: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        message: t(lang, 'issue.rule_invalid', {
+          id,
+          problems: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        }),
       });
     }
   }
@@ -231,9 +303,45 @@ interface Run {
   evictedThrough: ReadonlyMap<string, number>;
   vocabulary: Vocabulary;
   awsAuth: AwsAuthPlan;
+  lang: Lang;
+  /** Filled by {@link translator}: the English texts each rule lacks in `lang`. */
+  untranslated: Map<string, Set<string>>;
 }
 
-function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope: Scope): Evidence[] {
+/** A rule's (or the vocabulary's) text in the run's language: its translation, else the English text, noted. */
+function translator(
+  texts: Rule['texts'],
+  run: Pick<Run, 'lang' | 'untranslated'>,
+  ruleId: string,
+): (english: string) => string {
+  const { lang } = run;
+  return (english) => {
+    const text = translation(texts, lang, english);
+    if (text !== undefined) return text;
+    if (needsTranslation(english)) {
+      const missing = run.untranslated.get(ruleId) ?? new Set<string>();
+      missing.add(english);
+      run.untranslated.set(ruleId, missing);
+    }
+    return english;
+  };
+}
+
+/** The trace with each adjustment's `why` in `lang` (placeholders still unfilled). */
+function localTrace(trace: readonly RuleTrace[], rules: readonly Rule[], lang: Lang): RuleTrace[] {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return trace.map((tr) => {
+    const local = textsIn(byId.get(tr.ruleId)?.texts, lang);
+    return { ...tr, adjustments: tr.adjustments.map((a) => ({ ...a, why: local(a.why) })) };
+  });
+}
+
+function resolveEvidence(
+  selectors: readonly EvidenceSelector[],
+  run: Run,
+  scope: Scope,
+  tr: (english: string) => string,
+): Evidence[] {
   const { cited, evictedThrough } = run;
   const out: Evidence[] = [];
   const seen = new Set<string>();
@@ -255,7 +363,7 @@ function resolveEvidence(selectors: readonly EvidenceSelector[], run: Run, scope
         out.push({
           line: no,
           text,
-          why: fill(sel.why, { ...scope, item: { family, key: '', items: [item] } }),
+          why: fill(tr(sel.why), { ...scope, item: { family, key: '', items: [item] } }),
           ...(source === undefined ? {} : { source }),
         });
       }
@@ -274,8 +382,14 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
   const { rule } = f;
   const raw = rule.confidence + f.adjustments.reduce((s, a) => s + a.delta, 0);
   const confidence = Math.round(Math.min(0.99, Math.max(0.01, raw)) * 100) / 100;
-  const evidence = resolveEvidence([...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])], run, scope);
-  const text = (t: string): string => fill(t, scope);
+  const tr = translator(rule.texts, run, rule.id);
+  const evidence = resolveEvidence(
+    [...rule.evidence, ...f.adjustments.flatMap((a) => a.evidence ?? [])],
+    run,
+    scope,
+    tr,
+  );
+  const text = (english: string): string => fill(tr(english), scope);
   // A command or manifest whose value fails its grammar is left out, and a note says which placeholder and why.
   const rejected: Rejected[] = [];
   const filled = (f: { text: string | null; rejected: Rejected | null }): string | null => {
@@ -295,6 +409,7 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
           subject: f.subject,
           family: rule.subject?.from ?? null,
           awsAuth: run.awsAuth,
+          lang: run.lang,
         }),
       );
       return;
@@ -317,15 +432,17 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
     const command = filled(fillCommand(n.command, scope));
     if (command !== null) nextSteps.push({ command, why: text(n.why) });
   });
-  if (rejected.length > 0) remediation.push(rejectionNote(rejected));
+  if (rejected.length > 0) remediation.push(rejectionNote(rejected, run.lang));
   const place = vocabulary.rootCauses[rule.rootCause];
   const links = place ? vocabulary.chains[place.chain] : undefined;
-  const chain: Chain | undefined = place && links ? { links, broken: place.link } : undefined;
-  const label = rule.subject?.label === undefined ? '' : text(rule.subject.label);
+  const label = translator(vocabulary.texts, run, rule.id);
+  const chain: Chain | undefined = place && links ? { links: links.map(label), broken: place.link } : undefined;
+  // The subject label names a kind and a name: the same in every language, like the ids.
+  const subject = rule.subject?.label === undefined ? '' : fill(rule.subject.label, { ...scope, lang: 'en' });
   const diagnosis: Diagnosis = {
     rootCause: rule.rootCause,
     ruleId: rule.id,
-    ...(label === '' ? {} : { subject: label }),
+    ...(subject === '' ? {} : { subject }),
     title: text(rule.title),
     severity: rule.severity,
     confidence,

@@ -8,6 +8,10 @@ export { DiagnosisStream, diagnoseStream, diffReport, STREAM_LIMITS } from './st
 export type { DiagnoseStreamOptions, DiagnosisUpdate, SeenDiagnoses, StreamOptions } from './stream.js';
 export type { Evicted, Limits } from './facts/extract.js';
 export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
+export { isLang, LANGS } from './i18n/lang.js';
+export type { Lang } from './i18n/lang.js';
+export { formatMessage, messagePlaceholders, textsIn } from './i18n/t.js';
+export type { MessageParams } from './i18n/t.js';
 export type {
   Chain,
   Diagnosis,
@@ -21,7 +25,7 @@ export type {
   RootCause,
   Severity,
 } from './report.js';
-export type { Condition, EvidenceSelector, Rule, RuleSubject, Vocabulary } from './rules/schema.js';
+export type { Condition, EvidenceSelector, Rule, RuleSubject, Translations, Vocabulary } from './rules/schema.js';
 export type { Facts } from './facts/schema.js';
 export type { AdjustmentTrace, RuleTrace, ConditionTrace } from './engine/run.js';
 export { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from './engine/bindings.js';
@@ -45,3 +49,4 @@ export { parseForbidden } from './parse/forbidden.js';
 export { parseAwsAuth } from './parse/aws-auth.js';
 export { parseFitError } from './parse/scheduler.js';
 export { SIGNATURES } from './parse/signatures.js';
+export type { SignatureData } from './parse/signatures.js';

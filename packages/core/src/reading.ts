@@ -34,6 +34,7 @@ import {
   type Splitter,
   type Unquoter,
 } from './input/split.js';
+import { t } from './i18n/t.js';
 import type { InputSection, Issue } from './report.js';
 import { deepCopy } from './platform.js';
 
@@ -120,14 +121,16 @@ export function endInput(r: Reading): void {
   r.linesEnded += input.lines.no - 1;
   const source = input.source === undefined ? {} : { source: input.source };
   const max = r.options.maxInputChars;
+  const lang = r.options.lang ?? 'en';
   if (input.chars > max)
     r.inputIssues.push({
       code: 'input_too_large',
       line: 0,
-      message: `input has ${input.chars} characters, more than the limit of ${max}; only the first ${max} were read`,
+      message: t(lang, 'issue.input_too_large', { chars: input.chars, max }),
       ...source,
     });
-  if (!input.text) r.inputIssues.push({ code: 'empty_input', line: 0, message: 'the input is empty', ...source });
+  if (!input.text)
+    r.inputIssues.push({ code: 'empty_input', line: 0, message: t(lang, 'issue.empty_input'), ...source });
 }
 
 /** Every line read goes through the scan for context values, then the unquoting stage, then the splitter. */

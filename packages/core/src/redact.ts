@@ -66,6 +66,14 @@ const BOUND_NAMES: [keyof Bindings, string][] = [
   ['podNamespace', 'namespace'],
   ['serviceAccount', 'serviceaccount'],
   ['ecrRepository', 'repository'],
+  ['namespace', 'namespace'],
+  ['webhookNamespace', 'namespace'],
+  ['node', 'node'],
+  ['nodegroup', 'nodegroup'],
+  ['instanceId', 'instance'],
+  ['profile', 'profile'],
+  ['container', 'container'],
+  ['workloadName', 'workload'],
 ];
 
 /**

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LANGS } from './i18n/lang.js';
 import { INPUT_KINDS } from './vocabulary.js';
 
 export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
@@ -14,6 +15,9 @@ export type RootCause = z.infer<typeof RootCauseSchema>;
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
+
+/** The language of a report's texts; machine fields (ids, lines, commands, manifests) are the same in every one. */
+export const LangSchema = z.enum(LANGS);
 
 export const InputKindSchema = z.enum(INPUT_KINDS);
 export type InputKind = z.infer<typeof InputKindSchema>;
@@ -118,6 +122,9 @@ export type Issue = z.infer<typeof IssueSchema>;
 export const ReportSchema = z
   .object({
     schemaVersion: z.literal(1),
+    lang: LangSchema.describe(
+      'language of the texts (titles, explanations, reasons, notes); ids and commands never vary',
+    ),
     inputs: z.array(InputSectionSchema),
     diagnoses: z.array(DiagnosisSchema),
     issues: z.array(IssueSchema),

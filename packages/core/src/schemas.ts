@@ -2,7 +2,7 @@
 // JSON Schemas generated from them.
 import * as z from 'zod';
 import { ReportSchema } from './report.js';
-import { RuleSchema, VocabularySchema } from './rules/schema.js';
+import { RuleSchema, SignatureFileSchema, VocabularySchema } from './rules/schema.js';
 
 export {
   ChainSchema,
@@ -11,6 +11,7 @@ export {
   InputKindSchema,
   InputSectionSchema,
   IssueSchema,
+  LangSchema,
   NextStepSchema,
   RemediationSchema,
   ReportSchema,
@@ -25,10 +26,22 @@ export {
   LAYERS,
   OPERATORS,
   RuleSchema,
+  SignatureDataSchema,
+  SignatureFileSchema,
   SubjectSchema,
+  TranslationsSchema,
   VocabularySchema,
 } from './rules/schema.js';
-export { checkRule, checkVocabulary } from './rules/check.js';
+export { checkRule, checkSignatures, checkVocabulary } from './rules/check.js';
+export { patternProblem } from './parse/pattern-check.js';
+export {
+  needsTranslation,
+  placeholderSet,
+  ruleTexts,
+  TRANSLATED_LANGS,
+  translationProblems,
+  vocabularyTexts,
+} from './rules/texts.js';
 export type { RuleProblem } from './rules/check.js';
 export { FACT_NAMES, FactsSchema } from './facts/schema.js';
 
@@ -56,5 +69,14 @@ export function vocabularyJsonSchema(): Record<string, unknown> {
     $id: 'https://rbac-diagnose.dev/schema/vocabulary.schema.json',
     title: 'rbac-diagnose vocabulary',
     ...z.toJSONSchema(VocabularySchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+  };
+}
+
+/** JSON Schema of a rule directory's signatures file, as published in schema/signatures.schema.json. */
+export function signaturesJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://rbac-diagnose.dev/schema/signatures.schema.json',
+    title: 'rbac-diagnose message signatures',
+    ...z.toJSONSchema(SignatureFileSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
   };
 }

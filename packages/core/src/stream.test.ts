@@ -219,6 +219,7 @@ describe('a stream stays within its limits', () => {
 describe('updates', () => {
   const report = (confidence: number, extra = 0): Report => ({
     schemaVersion: 1,
+    lang: 'en',
     inputs: [],
     issues: [],
     diagnoses: [

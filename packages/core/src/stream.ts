@@ -10,7 +10,9 @@ import {
   type ValidRules,
   validRules,
 } from './diagnose.js';
+import { ArgumentError } from './arguments.js';
 import type { Evicted, Limits } from './facts/extract.js';
+import { compileSignatures, type Signature } from './parse/signatures.js';
 import { newUtf8Decoder, type Utf8Decoder } from './platform.js';
 import {
   beginInput,
@@ -97,13 +99,33 @@ export class DiagnosisStream {
   /** The diagnosis of the whole input, once it ended (finishing a reading twice would add its last facts twice). */
   #final: Promise<DiagnoseResult> | null = null;
 
-  constructor(options: StreamOptions) {
+  /**
+   * A stream with checked options (`valid`, from DiagnosisStream.open). Without them, custom signatures must be
+   * trusted (checked when loaded): they are compiled before the first line is read, which cannot wait for a check.
+   */
+  constructor(options: StreamOptions, valid?: ValidRules) {
     const { limits, ...rest } = options;
     this.#options = rest;
+    let signatures: readonly Signature[];
+    if (valid) {
+      signatures = valid.signatures;
+      this.#rules = Promise.resolve(valid);
+    } else if ((rest.signatures?.length ?? 0) === 0) signatures = [];
+    else if (rest.trustedRules) signatures = compileSignatures(rest.signatures ?? []).signatures;
+    else
+      throw new ArgumentError(
+        'custom signatures in a stream are checked first: open it with await DiagnosisStream.open(options)',
+      );
     this.#reading = newReading({
-      ...readingOptions(rest, true),
+      ...readingOptions(rest, signatures, true),
       ...(limits === null ? {} : { limits: { ...STREAM_LIMITS, ...limits } }),
     });
+  }
+
+  /** A stream whose rules and custom signatures are checked first (any options). */
+  static async open(options: StreamOptions): Promise<DiagnosisStream> {
+    const { limits: _limits, ...rest } = options;
+    return new DiagnosisStream(options, await validRules(rest));
   }
 
   /**
@@ -192,7 +214,7 @@ export async function* diagnoseStream(
   options: DiagnoseStreamOptions,
 ): AsyncGenerator<DiagnosisUpdate> {
   const { diagnoseEvery = 1000, ...rest } = options;
-  const stream = new DiagnosisStream(rest);
+  const stream = await DiagnosisStream.open(rest);
   let seen: SeenDiagnoses = new Map();
   let found = 0;
   let at: number | null = null;

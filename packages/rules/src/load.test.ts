@@ -172,7 +172,7 @@ describe('vocabulary extension', () => {
       'named conditions',
       { conditions: {} },
       'conditions',
-      'unknown field (a vocabulary extension has chains and rootCauses)',
+      'unknown field (a vocabulary extension has chains, rootCauses and texts)',
     ],
     ['not an object', ['x'], '(file)', 'must be an object with chains and rootCauses'],
   ])('refuses %s, naming the field', (_, ext, field, message) => {
@@ -207,4 +207,85 @@ test('a dangling symlink in the directory is skipped, not a throw', () => {
   const dir = dirWith({ 'a.json': JSON.stringify({ ...sample, id: 'a' }) });
   symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
   expect(loadRulesDir(dir, builtinVocabulary).rules.map((r) => r.id)).toEqual(['a']);
+});
+
+describe('signatures file', () => {
+  const signature = {
+    id: 'x-acme-denied',
+    description: 'the ACME admission webhook refused the object',
+    guard: ['acme.example.com'],
+    pattern: String.raw`admission webhook \\?"(?<hook>[a-z0-9-]+)\.acme\.example\.com\\?" denied the request(?:: (?<reason>[^\r\n]+))?`,
+  };
+  const rule = {
+    id: 'acme-denied',
+    title: 'ACME webhook {{subject.groups.hook}} refused it',
+    rootCause: 'x-acme-denied',
+    severity: 'error',
+    confidence: 0.9,
+    layer: 'admission',
+    subject: { from: 'signals', where: { id: 'x-acme-denied' }, by: ['groups.hook'] },
+    summary: 'ACME refused the object.',
+    explanation: 'ACME is an in-house admission webhook.',
+    evidence: [{ from: 'subject', why: '{{item.groups.reason}}' }],
+    nextSteps: [],
+    remediation: [],
+    references: [],
+  };
+
+  test('adds x- signatures; rules may name them and their named groups', () => {
+    const dir = dirWith({
+      'signatures.yaml': stringify({ signatures: [signature] }),
+      'acme-denied/rule.json': JSON.stringify(rule),
+    });
+    const loaded = loadRulesDir(dir, builtinVocabulary);
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.rules.map((r) => r.id)).toEqual(['acme-denied']);
+    expect(loaded.signatures).toEqual([signature]);
+    // a directory read after it may use them; without them the same rule names an unknown signal and group
+    expect(
+      loadRulesDir(dirWith({ 'r.json': JSON.stringify(rule) }), builtinVocabulary, loaded.signatures).errors,
+    ).toEqual([]);
+    const alone = loadRulesDir(dirWith({ 'r.json': JSON.stringify(rule) }), builtinVocabulary);
+    expect(alone.errors.map((e) => e.field)).toEqual(['subject.where.id', 'subject.by.0', 'title', 'evidence.0.why']);
+  });
+
+  test.each([
+    [{ ...signature, id: 'acme_denied' }, 'signatures.0.id', 'x-'],
+    [{ ...signature, id: 'x-kyverno' }, null, null],
+    [{ ...signature, guard: [] }, 'signatures.0.guard', ''],
+    [{ ...signature, guard: ['ab'] }, 'signatures.0.guard.0', '4 characters'],
+    [{ ...signature, pattern: 'acme(?:.*)+ denied' }, 'signatures.0.pattern', 'a group may only be optional'],
+    [{ ...signature, pattern: 'acme.*denied.*request' }, 'signatures.0.pattern', 'can also match what follows'],
+    [{ ...signature, pattern: 'acme(' }, 'signatures.0.pattern', 'does not compile'],
+    [{ ...signature, role: 'fatal' }, 'signatures.0.role', ''],
+    [{ ...signature, code: 'process.exit()' }, 'signatures.0', 'code'],
+  ])('a bad signature is refused, naming the field: %j', (bad, field, words) => {
+    const dir = dirWith({ 'signatures.json': JSON.stringify({ signatures: [bad] }) });
+    const { errors, signatures } = loadRulesDir(dir, builtinVocabulary);
+    if (field === null) {
+      expect(errors).toEqual([]);
+      return;
+    }
+    expect(signatures).toEqual([]);
+    expect(errors[0]).toMatchObject({ file: join(dir, 'signatures.json'), field });
+    expect(errors[0]?.message).toContain(words);
+  });
+
+  test('ids are unique: not built-in, not twice, not one an earlier directory defined', () => {
+    const twice = dirWith({ 'signatures.json': JSON.stringify({ signatures: [signature, signature] }) });
+    expect(loadRulesDir(twice, builtinVocabulary).errors.map((e) => e.field)).toEqual(['signatures.1.id']);
+    const again = dirWith({ 'signatures.json': JSON.stringify({ signatures: [signature] }) });
+    expect(loadRulesDir(again, builtinVocabulary, [signature]).errors[0]?.message).toContain('already defined');
+  });
+
+  test('one signatures file per directory', () => {
+    const dir = dirWith({
+      'signatures.json': JSON.stringify({ signatures: [signature] }),
+      'signatures.yaml': stringify({ signatures: [signature] }),
+    });
+    expect(loadRulesDir(dir, builtinVocabulary).errors[0]).toMatchObject({
+      field: '(file)',
+      message: 'one signatures file per directory',
+    });
+  });
 });

@@ -1,11 +1,19 @@
 // Loads a directory of custom rules: <dir>/<id>/rule.json|rule.yaml folders and <dir>/*.json|*.yaml files, plus an
-// optional vocabulary extension (<dir>/vocabulary.json|yaml) adding x- root causes and chains. Bad files come back as
-// data naming the file and field; nothing is thrown for them.
+// optional vocabulary extension (<dir>/vocabulary.json|yaml) adding x- root causes and chains, an optional
+// signatures file (<dir>/signatures.json|yaml) adding x- message signatures, and Japanese texts (ja.json|yaml: in a
+// rule's folder for that rule, in <dir> for the files beside it). Bad files come back as data naming the file and
+// field; nothing is thrown for them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, visit } from 'yaml';
-import type { Rule, Vocabulary } from '@rbac-diagnose/core';
-import { checkRule, checkVocabulary } from '@rbac-diagnose/core/schemas';
+import type { Rule, SignatureData, Vocabulary } from '@rbac-diagnose/core';
+import {
+  checkRule,
+  checkSignatures,
+  checkVocabulary,
+  ruleTexts,
+  translationProblems,
+} from '@rbac-diagnose/core/schemas';
 
 /** A rule file that could not be used. */
 export interface RuleLoadError {
@@ -20,10 +28,17 @@ export interface LoadedRules {
   errors: RuleLoadError[];
   /** The vocabulary given, extended by the directory's vocabulary file when it has a valid one. */
   vocabulary: Vocabulary;
+  /** The signatures given, then those of the directory's signatures file when it is valid. */
+  signatures: SignatureData[];
 }
 
 /** Names of the vocabulary extension file in a rule directory. */
 export const VOCABULARY_FILES = ['vocabulary.json', 'vocabulary.yaml', 'vocabulary.yml'] as const;
+
+/** Names of the signatures file in a rule directory. */
+export const SIGNATURE_FILES = ['signatures.json', 'signatures.yaml', 'signatures.yml'] as const;
+/** Names of the Japanese texts file: `{ "texts": { "<English text>": "<日本語>" } }`, as beside the built-in rules. */
+export const TRANSLATION_FILES = ['ja.json', 'ja.yaml', 'ja.yml'] as const;
 
 const RULE_FILE = /\.(?:json|ya?ml)$/;
 
@@ -90,8 +105,11 @@ export function extendVocabulary(
     };
   const ext = extension as Record<string, unknown>;
   for (const key of Object.keys(ext))
-    if (!['$schema', 'chains', 'rootCauses'].includes(key))
-      problems.push({ field: key, message: 'unknown field (a vocabulary extension has chains and rootCauses)' });
+    if (!['$schema', 'chains', 'rootCauses', 'texts'].includes(key))
+      problems.push({
+        field: key,
+        message: 'unknown field (a vocabulary extension has chains, rootCauses and texts)',
+      });
   const part = (name: 'chains' | 'rootCauses'): Record<string, unknown> => {
     const v = ext[name];
     if (v === undefined) return {};
@@ -111,12 +129,40 @@ export function extendVocabulary(
     }
   }
   if (problems.length > 0) return { vocabulary: null, problems };
+  const texts = ext['texts'] as Vocabulary['texts'] | undefined;
   const checked = checkVocabulary({
     chains: { ...base.chains, ...chains },
     rootCauses: { ...base.rootCauses, ...rootCauses },
     conditions: base.conditions,
+    ...(base.texts === undefined && texts === undefined
+      ? {}
+      : { texts: { ...base.texts, ...texts, ja: { ...base.texts?.ja, ...texts?.ja } } }),
   });
   return { vocabulary: checked.vocabulary, problems: checked.problems };
+}
+
+/**
+ * The directory's one file of a kind (its vocabulary or its signatures), read; null when there is none, or when it
+ * cannot be used (two of them, or unreadable: the problem is added to `errors`).
+ */
+function readDirectoryFile(
+  dir: string,
+  names: readonly string[],
+  candidates: readonly string[],
+  what: string,
+  errors: RuleLoadError[],
+): { file: string; data: unknown } | null {
+  const found = names.filter((n) => candidates.includes(n));
+  if (found.length > 1) {
+    errors.push({ file: join(dir, found[1] ?? ''), field: '(file)', message: `one ${what} file per directory` });
+    return null;
+  }
+  if (found[0] === undefined) return null;
+  const file = join(dir, found[0]);
+  const { data, problem } = readData(file);
+  if (problem === null) return { file, data };
+  errors.push({ file, field: '(file)', message: problem });
+  return null;
 }
 
 /** Why a --rules path is not a readable directory, in words. */
@@ -132,11 +178,16 @@ function directoryProblem(dir: string): string | null {
 }
 
 /**
- * Reads and validates every rule under `dir` against `vocabulary` extended by the directory's vocabulary file. Rule
- * files are `<id>/rule.json` or `<id>/rule.yaml` (the id equal to the folder's name) and `*.json` / `*.yaml` files;
- * names starting with a dot are skipped.
+ * Reads and validates every rule under `dir` against `vocabulary` extended by the directory's vocabulary file, and
+ * the signatures given (those of earlier directories) plus the directory's signatures file. Rule files are
+ * `<id>/rule.json` or `<id>/rule.yaml` (the id equal to the folder's name) and `*.json` / `*.yaml` files; names
+ * starting with a dot are skipped.
  */
-export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
+export function loadRulesDir(
+  dir: string,
+  vocabulary: Vocabulary,
+  signatures: readonly SignatureData[] = [],
+): LoadedRules {
   const rules: Rule[] = [];
   const errors: RuleLoadError[] = [];
   const problem = directoryProblem(dir);
@@ -152,28 +203,33 @@ export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
   } else errors.push({ file: dir, field: '(directory)', message: problem });
 
   let extended = vocabulary;
-  const vocabularyFiles = names.filter((n) => (VOCABULARY_FILES as readonly string[]).includes(n));
-  if (vocabularyFiles.length > 1)
-    errors.push({
-      file: join(dir, vocabularyFiles[1] ?? ''),
-      field: '(file)',
-      message: 'one vocabulary file per directory',
-    });
-  else if (vocabularyFiles[0] !== undefined) {
-    const file = join(dir, vocabularyFiles[0]);
-    const { data, problem: unreadable } = readData(file);
-    if (unreadable !== null) errors.push({ file, field: '(file)', message: unreadable });
-    else {
-      const result = extendVocabulary(vocabulary, data);
-      for (const p of result.problems) errors.push({ file, ...p });
-      if (result.vocabulary) extended = result.vocabulary;
-    }
+  const vocabularyFile = readDirectoryFile(dir, names, VOCABULARY_FILES, 'vocabulary', errors);
+  if (vocabularyFile) {
+    const result = extendVocabulary(vocabulary, vocabularyFile.data);
+    for (const p of result.problems) errors.push({ file: vocabularyFile.file, ...p });
+    if (result.vocabulary) extended = result.vocabulary;
+  }
+  const known = [...signatures];
+  const signatureFile = readDirectoryFile(dir, names, SIGNATURE_FILES, 'signatures', errors);
+  if (signatureFile) {
+    const result = checkSignatures(signatureFile.data, signatures);
+    for (const p of result.problems) errors.push({ file: signatureFile.file, ...p });
+    if (result.signatures) known.push(...result.signatures);
   }
 
+  // Japanese texts for the rule files beside them; each entry must translate a text of one of them.
+  const shared = readTranslations(dir, names, errors);
+  const sharedUsed = new Set<string>();
   for (const name of names) {
-    if (vocabularyFiles.includes(name)) continue;
+    if (
+      (VOCABULARY_FILES as readonly string[]).includes(name) ||
+      (TRANSLATION_FILES as readonly string[]).includes(name) ||
+      (SIGNATURE_FILES as readonly string[]).includes(name)
+    )
+      continue;
     const path = join(dir, name);
     let file: string | null = null;
+    let translations = shared;
     if (isDirectory(path)) {
       const inside = ['rule.json', 'rule.yaml', 'rule.yml'].filter((f) => fileExists(join(path, f)));
       if (inside.length > 1) {
@@ -184,7 +240,10 @@ export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
         });
         continue;
       }
-      if (inside[0] !== undefined) file = join(path, inside[0]);
+      if (inside[0] !== undefined) {
+        file = join(path, inside[0]);
+        translations = readTranslations(path, readdirSafe(path), errors);
+      }
     } else if (RULE_FILE.test(name)) file = path;
     if (file === null) continue;
     const { data, problem: unreadable } = readData(file);
@@ -192,7 +251,7 @@ export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
       errors.push({ file, field: '(file)', message: unreadable });
       continue;
     }
-    const { rule, problems } = checkRule(data, extended);
+    const { rule, problems } = checkRule(data, extended, known);
     if (rule === null) {
       for (const p of problems) errors.push({ file, field: p.field, message: p.message });
       continue;
@@ -201,9 +260,72 @@ export function loadRulesDir(dir: string, vocabulary: Vocabulary): LoadedRules {
       errors.push({ file, field: 'id', message: `rule id "${rule.id}" must equal its folder name "${name}"` });
       continue;
     }
-    rules.push(rule);
+    if (translations === null) {
+      rules.push(rule);
+      continue;
+    }
+    const english = ruleTexts(rule);
+    // A directory's file serves every rule file beside it: each takes the entries of its own texts.
+    const isShared = translations === shared;
+    const table = Object.fromEntries(
+      Object.entries(translations.texts).filter(([en]) => !isShared || english.includes(en)),
+    );
+    if (isShared) for (const en of Object.keys(table)) sharedUsed.add(en);
+    const mismatches = translationProblems(table, english);
+    for (const p of mismatches)
+      errors.push({ file: translations.file, field: `texts["${p.key}"]`, message: `${p.message} (rule ${rule.id})` });
+    if (mismatches.length === 0) rules.push({ ...rule, texts: { ...rule.texts, ja: { ...rule.texts?.ja, ...table } } });
   }
-  return { rules, errors, vocabulary: extended };
+  if (shared !== null)
+    for (const en of Object.keys(shared.texts))
+      if (!sharedUsed.has(en))
+        errors.push({ file: shared.file, field: `texts["${en}"]`, message: 'no rule file beside it has this text' });
+  return { rules, errors, vocabulary: extended, signatures: known };
+}
+
+/** The Japanese texts file among `names` in `dir`, read and checked for its shape; null when there is none. */
+function readTranslations(
+  dir: string,
+  names: readonly string[],
+  errors: RuleLoadError[],
+): { file: string; texts: Record<string, string> } | null {
+  const found = names.filter((n) => (TRANSLATION_FILES as readonly string[]).includes(n));
+  if (found.length > 1) {
+    errors.push({ file: join(dir, found[1] ?? ''), field: '(file)', message: 'one Japanese texts file per directory' });
+    return null;
+  }
+  if (found[0] === undefined) return null;
+  const file = join(dir, found[0]);
+  const { data, problem } = readData(file);
+  if (problem !== null) {
+    errors.push({ file, field: '(file)', message: problem });
+    return null;
+  }
+  const texts = (data as { texts?: unknown } | null)?.texts;
+  const keys = typeof data === 'object' && data !== null ? Object.keys(data) : [];
+  if (
+    keys.some((k) => k !== 'texts' && k !== '$schema') ||
+    typeof texts !== 'object' ||
+    texts === null ||
+    Array.isArray(texts) ||
+    Object.values(texts).some((v) => typeof v !== 'string' || v === '')
+  ) {
+    errors.push({
+      file,
+      field: '(file)',
+      message: 'must be { "texts": { "<English text as written in the rule>": "<Japanese text>" } }',
+    });
+    return null;
+  }
+  return { file, texts: texts as Record<string, string> };
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function fileExists(path: string): boolean {

@@ -3,16 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { checkVocabulary } from '@rbac-diagnose/core/schemas';
-import { builtinRules, builtinVocabulary } from '@rbac-diagnose/rules';
+import { builtinRuleSetIn, builtinRules, builtinVocabulary } from '@rbac-diagnose/rules';
 
 const file = JSON.parse(readFileSync(new URL('../vocabulary/vocabulary.json', import.meta.url), 'utf8')) as {
   rootCauses: Record<string, Record<string, unknown>>;
 };
 
-test('the vocabulary file is valid and is what the package exports', () => {
+test('the vocabulary file is valid and is what the package exports (its Japanese labels with the Japanese set)', async () => {
   expect(checkVocabulary(file).problems).toEqual([]);
-  const { $schema: _, ...data } = file as Record<string, unknown>;
+  const { $schema: _, texts, ...data } = file as Record<string, unknown>;
   expect(builtinVocabulary).toEqual(data);
+  expect((await builtinRuleSetIn('ja')).vocabulary).toEqual({ ...data, texts });
 });
 
 test('every root cause has a chain line; one without fails', () => {

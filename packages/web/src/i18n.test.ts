@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { glossaryProblems } from '../../../test-support/glossary.js';
 import { allMessages, pickLang, t } from './i18n.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -16,9 +17,10 @@ describe('page strings', () => {
 
   it('are written in Japanese on the Japanese page (no English sentence left)', () => {
     // Names of things stay as they are (rbac-diagnose, kubectl, aws-auth, RBAC): every other string has kana or kanji.
-    const names = new Set(['heading', 'inputPlaceholder']);
+    const names = new Set(['heading', 'inputPlaceholder', 'listSeparator']);
     for (const [key, text] of Object.entries(ja))
       if (!names.has(key)) expect(text, key).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(Object.values(ja).flatMap(glossaryProblems)).toEqual([]);
   });
 
   it('fill placeholders and leave unknown ones visible', () => {

@@ -10,7 +10,7 @@ import {
   type Diagnosis,
   type InputDoc,
 } from '@rbac-diagnose/core';
-import { builtinRules, builtinVocabulary } from '@rbac-diagnose/rules';
+import { builtinRuleSetIn } from '@rbac-diagnose/rules';
 import { renderChainSvg } from './chain-svg.js';
 import { fixYaml } from './fix.js';
 import { LANGS, pickLang, t, type Lang, type MessageKey } from './i18n.js';
@@ -182,15 +182,10 @@ function schedule(delay: number): void {
 async function diagnoseNow(run: number): Promise<void> {
   const current = docs();
   setStatus('running', tr('statusRunning'));
-  // `lang` reaches the core as the CLI passes it; a core without Japanese texts ignores it.
-  const options: DiagnoseOptions & { lang: Lang } = {
-    rules: builtinRules,
-    vocabulary: builtinVocabulary,
-    trustedRules: true,
-    lang: state.lang,
-  };
   let detailed: DiagnoseResult;
   try {
+    // The rules with their texts in the page's language, as the CLI passes them.
+    const options: DiagnoseOptions = { ...(await builtinRuleSetIn(state.lang)), trustedRules: true, lang: state.lang };
     detailed = await diagnoseDetailed(current.length === 1 ? (current[0]?.text ?? '') : current, options);
   } catch (e) {
     if (run !== state.run) return;
@@ -210,7 +205,7 @@ async function diagnoseNow(run: number): Promise<void> {
 
 function renderReport(current: InputDoc[], detailed: DiagnoseResult): void {
   const { report } = detailed;
-  reportLang = (report as { lang?: string }).lang ?? 'en';
+  reportLang = report.lang;
   const [top, ...rest] = report.diagnoses;
   const children: Node[] = [];
   if (top !== undefined) children.push(renderDiagnosis(top, current, detailed, true));
@@ -249,8 +244,8 @@ function renderReport(current: InputDoc[], detailed: DiagnoseResult): void {
 }
 
 let idCounter = 0;
-/** The language of the diagnosis texts (the report's `lang`, English before the core had one). */
-let reportLang = 'en';
+/** The language of the diagnosis texts (the report's `lang`). */
+let reportLang: Lang = 'en';
 
 /** A `lang` attribute for diagnosis text when it is not in the page's language, for screen readers' voices. */
 function textLang(): { lang?: string } {
@@ -336,7 +331,7 @@ function renderPictures(d: Diagnosis, detailed: DiagnoseResult): HTMLElement | n
     const bySource = new Map<string | undefined, number[]>();
     for (const e of d.evidence) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e.line]);
     const evidence = [...bySource].map(([source, lines]) => {
-      const list = tr(lines.length === 1 ? 'chainLine' : 'chainLines', { list: lines.join(', ') });
+      const list = tr(lines.length === 1 ? 'chainLine' : 'chainLines', { list: lines.join(tr('listSeparator')) });
       return source === undefined ? list : `${shorten(source, 24)}: ${list}`;
     });
     const svg = renderChainSvg(chain, {

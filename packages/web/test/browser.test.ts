@@ -1,7 +1,7 @@
 // The built page (dist/index.html) in Debian's Chromium: each seed wall pasted gives what the built CLI prints as JSON
 // for the same input, nothing leaves file:// (or 127.0.0.1 when served), and the page works by keyboard and on small
 // screens. Needs `pnpm build` first (the page and the CLI) and /usr/bin/chromium (scripts/ensure-chromium.mjs).
-import { diagnose, diagnoseDetailed, type Diagnosis, type Report } from '@rbac-diagnose/core';
+import { diagnoseDetailed, type Diagnosis, type Report } from '@rbac-diagnose/core';
 import { builtinRuleSet } from '@rbac-diagnose/rules';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { serveWeb } from '../../cli/src/web/serve.js';
 import { dropFiles, launchChromium, waitForDiagnosis } from '../scripts/chromium.mjs';
+import { englishProse } from '../../../test-support/english.js';
 import { t } from '../src/i18n.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -22,9 +23,12 @@ const WALLS = join(repo, 'fixtures/seed-walls');
 const wall = (name: string) => readFileSync(join(WALLS, name), 'utf8');
 const PENDING = ['wall3-pending-not-ready-disk.txt', 'aws-auth-users-only.yaml'];
 
-/** What the built CLI prints as JSON for these files (named as given, from the walls' folder). */
-function cliReport(files: readonly string[]): Report {
-  const r = spawnSync(process.execPath, [CLI, '-o', 'json', ...files], { cwd: WALLS, encoding: 'utf8' });
+/** What the built CLI prints as JSON for these files (named as given, from the walls' folder), in `lang`. */
+function cliReport(files: readonly string[], lang: 'en' | 'ja' = 'en'): Report {
+  const r = spawnSync(process.execPath, [CLI, '-o', 'json', '--lang', lang, ...files], {
+    cwd: WALLS,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`rbac-diagnose exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout) as Report;
 }
@@ -173,18 +177,22 @@ const sortMarked = (m: { source: string | null; line: number }[]) =>
 describe('the page from file://, against the built CLI', () => {
   const walls = readdirSync(WALLS).filter((f) => f.endsWith('.txt'));
 
-  it.each(walls)('%s pasted: same top cause, marked evidence lines and fix as the CLI', async (name) => {
-    const cli = expected(cliReport([name]));
-    const { page } = await open();
-    await page.fill('#input', wall(name));
-    await waitForDiagnosis(page);
-    const got = await shown(page);
-    expect({ ...got, marked: sortMarked(got.marked) }).toMatchObject({ ...cli, marked: sortMarked(cli.marked) });
-    // The chain picture marks exactly one link broken, and names the evidence lines on it.
-    expect(got.chainStates.filter((c) => c?.includes('broken'))).toHaveLength(1);
-    const lines = [...new Set(cli.marked.map((m) => m.line))];
-    expect(got.chainEvidence.join(' ')).toContain(lines.join(', '));
-  });
+  const cases = walls.flatMap((name) => (['en', 'ja'] as const).map((lang): [string, 'en' | 'ja'] => [name, lang]));
+  it.each(cases)(
+    '%s pasted in %s: same top cause, texts, marked evidence lines and fix as the CLI',
+    async (name, lang) => {
+      const cli = expected(cliReport([name], lang));
+      const { page } = await open(PAGE, { locale: lang === 'ja' ? 'ja-JP' : 'en-US' });
+      await page.fill('#input', wall(name));
+      await waitForDiagnosis(page);
+      const got = await shown(page);
+      expect({ ...got, marked: sortMarked(got.marked) }).toMatchObject({ ...cli, marked: sortMarked(cli.marked) });
+      // The chain picture marks exactly one link broken, and names the evidence lines on it.
+      expect(got.chainStates.filter((c) => c?.includes('broken'))).toHaveLength(1);
+      const lines = [...new Set(cli.marked.map((m) => m.line))];
+      expect(got.chainEvidence.join(' ')).toContain(lines.join(t(lang, 'listSeparator')));
+    },
+  );
 
   it('the Pending wall and its aws-auth dropped as two files: diagnosed together, nodes grouped by reason', async () => {
     const report = cliReport(PENDING);
@@ -287,12 +295,19 @@ describe('languages', () => {
     await waitForDiagnosis(page);
     expect(await page.textContent('.diagnosis.top .kicker')).toBe(t('ja', 'topCause'));
     expect(await page.textContent('.chain title')).toBe(t('ja', 'chainHeading'));
-    // Diagnosis texts in another language than the page's are marked as such for screen readers: the core's report
-    // says which language its texts are in (English where it has no Japanese yet).
-    const options = { ...builtinRuleSet, trustedRules: true, lang: 'ja' };
-    const report = await diagnose(wall('wall3-pending-not-ready-disk.txt'), options);
-    const textLang = (report as { lang?: string }).lang ?? 'en';
-    expect(await page.getAttribute('.diagnosis.top .title', 'lang')).toBe(textLang === 'ja' ? null : textLang);
+    // The diagnosis texts are the CLI's Japanese ones, in the page's language (no lang attribute of their own).
+    expect(await page.textContent('.diagnosis.top .title')).toBe(
+      cliReport(['wall3-pending-not-ready-disk.txt'], 'ja').diagnoses[0]?.title,
+    );
+    expect(await page.getAttribute('.diagnosis.top .title', 'lang')).toBeNull();
+    // Everything the page shows of the report is Japanese, but for quoted messages, commands, manifests and the paste.
+    const visible = await page.evaluate(() => {
+      const report = document.querySelector('#report')?.cloneNode(true) as HTMLElement | undefined;
+      for (const e of report?.querySelectorAll('pre, code, .input-view, svg') ?? []) e.remove();
+      return report?.innerText ?? '';
+    });
+    expect(visible).toMatch(/[\u3040-\u30ff]/);
+    expect(englishProse(visible, wall('wall3-pending-not-ready-disk.txt'))).toEqual([]);
     await page.selectOption('#lang', 'en');
     await waitForDiagnosis(page);
     expect(await page.getAttribute('html', 'lang')).toBe('en');

@@ -2,9 +2,10 @@
 // as kubectl output, diagnose exactly like a paste. Loaded only for these commands (it imports @kubernetes/client-node).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diagnoseDetailed, isValid, makeRedactor, type Diagnosis, type Report } from '@rbac-diagnose/core';
+import { diagnoseDetailed, isValid, makeRedactor, type Diagnosis, type Lang, type Report } from '@rbac-diagnose/core';
 import type { CliArgs, LiveOptions, Target } from '../args.js';
 import { loadRules, ruleOptions, type RuleSet } from '../commands.js';
+import { msg } from '../i18n/t.js';
 import type { NamedText } from '../io.js';
 import { createLogger } from '../log.js';
 import { exitCode, render } from '../output.js';
@@ -13,10 +14,10 @@ import { Kube, KubeError } from './kube.js';
 import { runWatch } from './watch.js';
 
 /** Runs `live …` or `watch …`; returns the exit code. */
-export async function runLive(args: CliArgs, live: LiveOptions): Promise<number> {
+export async function runLive(args: CliArgs, live: LiveOptions, lang: Lang): Promise<number> {
   const log = await createLogger(args.logLevel);
   const t0 = performance.now();
-  const ruleSet = await loadRules(args, log);
+  const ruleSet = await loadRules(args, log, lang);
   let kube: Kube;
   try {
     kube = Kube.load({ kubeconfig: live.kubeconfig, context: live.context, timeoutMs: live.requestTimeoutMs });
@@ -24,10 +25,18 @@ export async function runLive(args: CliArgs, live: LiveOptions): Promise<number>
     if (!(e instanceof KubeError)) throw e;
     // No usable kubeconfig: diagnose kubectl's own message for it.
     const inputs = [{ name: 'errors.txt', text: `${e.kubectlText}\n` }];
-    return await report(inputs, { inputs, collected: [], missing: [e.message], fatal: e }, null, args, ruleSet, live);
+    return await report(
+      inputs,
+      { inputs, collected: [], missing: [e.message], fatal: e },
+      null,
+      args,
+      ruleSet,
+      live,
+      lang,
+    );
   }
   log.debug({ context: kube.target.context, server: kube.target.server }, 'live: kubeconfig loaded');
-  if (live.command === 'watch') return await runWatch(kube, live, args, ruleSet, log);
+  if (live.command === 'watch') return await runWatch(kube, live, args, ruleSet, log, lang);
   const target = live.target as Target;
   if (target.kind === 'pod' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
   if (target.kind === 'namespace' && target.namespace === '') target.namespace = kube.target.namespace ?? 'default';
@@ -37,7 +46,7 @@ export async function runLive(args: CliArgs, live: LiveOptions): Promise<number>
     { ms: Math.round(performance.now() - t0), collected: col.collected, missing: col.missing },
     'live: collected',
   );
-  return await report(col.inputs, col, kube, args, ruleSet, live);
+  return await report(col.inputs, col, kube, args, ruleSet, live, lang);
 }
 
 async function report(
@@ -47,36 +56,42 @@ async function report(
   args: CliArgs,
   ruleSet: RuleSet,
   live: LiveOptions,
+  lang: Lang,
 ): Promise<number> {
   const docs = inputs.map((i) => ({ name: i.name, text: i.text }));
   const { report, trace, facts } = await diagnoseDetailed(docs.length === 1 ? (docs[0]?.text ?? '') : docs, {
     ...ruleOptions(ruleSet),
     minConfidence: args.minConfidence,
     redact: args.redact,
+    lang,
   });
   const redact = args.redact ? makeRedactor(facts) : (s: string): string => s;
-  if (kube) enrichWithKubeconfig(report, inputs, kube, redact);
+  if (kube) enrichWithKubeconfig(report, inputs, kube, redact, lang);
   const where = kube
-    ? `context ${kube.target.context || '(none)'}, server ${kube.target.server}`
-    : 'no usable kubeconfig';
+    ? msg(lang, 'liveWhere', { context: kube.target.context || '(none)', server: kube.target.server })
+    : msg(lang, 'liveNoKubeconfig');
   if (args.output !== 'text') {
     for (const c of col.collected)
-      report.issues.push({ code: 'live_collected', line: 0, message: redact(`collected: ${c}`) });
+      report.issues.push({ code: 'live_collected', line: 0, message: redact(msg(lang, 'liveCollected', { what: c })) });
     for (const m of col.missing)
-      report.issues.push({ code: 'live_not_collected', line: 0, message: redact(`not collected: ${m}`) });
+      report.issues.push({
+        code: 'live_not_collected',
+        line: 0,
+        message: redact(msg(lang, 'liveNotCollected', { what: m })),
+      });
   }
   if (live.save) {
     await mkdir(live.save, { recursive: true });
     for (const i of inputs) await writeFile(join(live.save, i.name), redact(i.text));
   }
-  let out = await render(report, args, ruleSet.rules, inputs, trace);
+  let out = await render(report, args, ruleSet, inputs, trace, facts);
   if (args.output === 'text' && !args.fix) {
     const head = [`rbac-diagnose live: ${redact(where)}`];
-    if (col.collected.length) head.push(`  collected: ${redact(col.collected.join('; '))}`);
-    for (const m of col.missing) head.push(`  not collected: ${redact(m)}`);
+    if (col.collected.length) head.push(`  ${msg(lang, 'liveCollected', { what: redact(col.collected.join('; ')) })}`);
+    for (const m of col.missing) head.push(`  ${msg(lang, 'liveNotCollected', { what: redact(m) })}`);
     if (live.save)
       head.push(
-        `  saved ${inputs.length} file${inputs.length === 1 ? '' : 's'} to ${live.save} (read them back with: rbac-diagnose ${join(live.save, '*')})`,
+        `  ${msg(lang, inputs.length === 1 ? 'liveSavedOne' : 'liveSaved', { count: inputs.length, dir: live.save, glob: join(live.save, '*') })}`,
       );
     out = `${head.join('\n')}\n\n${out}`;
   }
@@ -100,6 +115,7 @@ function enrichWithKubeconfig(
   inputs: readonly NamedText[],
   kube: Kube,
   redact: (s: string) => string,
+  lang: Lang,
 ): void {
   const kc = inputs.find((i) => i.name === 'kubeconfig.yaml');
   const exec = kube.target.exec;
@@ -139,8 +155,8 @@ function enrichWithKubeconfig(
         ...(multi ? { source: 'kubeconfig.yaml' } : {}),
       });
   };
-  citeAt((l) => /^\s+apiVersion: /.test(l), `the exec plugin's ExecCredential version (${exec.apiVersion})`);
-  citeAt((l) => /^\s+command: /.test(l), `the credential plugin kubectl runs: ${exec.command}`);
+  citeAt((l) => /^\s+apiVersion: /.test(l), msg(lang, 'liveExecVersion', { version: exec.apiVersion }));
+  citeAt((l) => /^\s+command: /.test(l), msg(lang, 'liveExecCommand', { command: exec.command }));
   const inline =
     (...flags: string[]) =>
     (l: string) =>
@@ -148,7 +164,7 @@ function enrichWithKubeconfig(
   if (cluster)
     citeAt(
       argLine(flag('--cluster-name', '--cluster-id', '-i'), inline('--cluster-name', '--cluster-id')),
-      `--cluster-name ${cluster}: the cluster the token is minted for (a token for another cluster is rejected with 401)`,
+      msg(lang, 'liveCluster', { cluster }),
     );
   if (region)
     citeAt(
@@ -157,12 +173,12 @@ function enrichWithKubeconfig(
         inline('--region'),
         after((l) => /name: "?AWS_(?:DEFAULT_)?REGION"?$/.test(l.trim())),
       ),
-      `region ${region}: the region of the STS endpoint and cluster`,
+      msg(lang, 'liveRegion', { region }),
     );
   if (role)
     citeAt(
       argLine(flag('--role-arn', '--role', '-r'), inline('--role-arn', '--role')),
-      `--role ${role}: the token is signed as this assumed role, so that role (not your user) must be mapped`,
+      msg(lang, 'liveRole', { role }),
     );
   if (profile)
     citeAt(
@@ -171,7 +187,7 @@ function enrichWithKubeconfig(
         inline('--profile'),
         after((l) => /name: "?AWS_PROFILE"?$/.test(l.trim())),
       ),
-      `AWS_PROFILE ${profile}: the AWS credentials (profile) the plugin signs with`,
+      msg(lang, 'liveProfile', { profile }),
     );
   for (const d of report.diagnoses) {
     if (!AUTH_CHAIN.test(d.rootCause)) continue;

@@ -2,7 +2,7 @@
 // re-diagnose when they change (debounced), and print one NDJSON record per diagnosis that appears, changes or goes
 // (records.ts, shared with --follow). Reconnects with exponential back-off; relists after 410 Gone. Read-only.
 import type { CoreV1Event } from '@kubernetes/client-node';
-import { diagnoseDetailed, diffReport, type SeenDiagnoses } from '@rbac-diagnose/core';
+import { diagnoseDetailed, diffReport, type Lang, type SeenDiagnoses } from '@rbac-diagnose/core';
 import { ruleOptions, type RuleSet } from '../commands.js';
 import type { CliArgs, LiveOptions } from '../args.js';
 import type { Logger } from '../log.js';
@@ -39,6 +39,7 @@ export async function runWatch(
   args: CliArgs,
   ruleSet: RuleSet,
   log: Logger,
+  lang: Lang,
 ): Promise<number> {
   const namespace = live.allNamespaces ? null : (live.namespace ?? kube.target.namespace ?? 'default');
   const events = new Map<string, CoreV1Event>();
@@ -60,6 +61,7 @@ export async function runWatch(
       ...ruleOptions(ruleSet),
       minConfidence: args.minConfidence,
       redact: args.redact,
+      lang,
     });
     const next = diffReport(seen, report);
     seen = next.seen;
@@ -111,6 +113,7 @@ export async function runWatch(
         ...ruleOptions(ruleSet),
         minConfidence: args.minConfidence,
         redact: args.redact,
+        lang,
       },
     );
     emit({ change: 'error', namespace, error: e.kind, message: e.message, diagnoses: report.diagnoses });

@@ -1,6 +1,7 @@
 // `rbac-diagnose mcp`: the diagnosis as Model Context Protocol tools over stdio, for agents (kubectl-ai, HolmesGPT,
 // Claude and other MCP clients). Offline and read-only: the tools read only the text they are given and the rules
 // loaded at start; nothing reaches a cluster or the network. Loaded only by this command (it imports the MCP SDK).
+import type { Lang } from '@rbac-diagnose/core';
 import { ReportSchema } from '@rbac-diagnose/core/schemas';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -48,6 +49,13 @@ const RULES_LIST = `Every rule this server runs (built-in, plus custom rules it 
 severity, layer, base confidence, title, and whether it is custom. Use it to see which failures rbac-diagnose \
 recognises, or to find an id for explain.`;
 
+const LangInput = z
+  .enum(['en', 'ja'], { error: 'lang must be "en" or "ja"' })
+  .optional()
+  .describe(
+    "Language of the texts: en or ja (default: the server's, from rbac-diagnose mcp --lang or its locale). Machine fields are the same in both.",
+  );
+
 const DiagnoseInput = {
   text: z
     .string({ error: 'text must be a string' })
@@ -67,10 +75,7 @@ const DiagnoseInput = {
     .describe(
       'Several outputs, each with a name such as describe.txt or aws-auth.yaml (evidence then names its input).',
     ),
-  lang: z
-    .enum(['en', 'ja'], { error: 'lang must be "en" or "ja"' })
-    .optional()
-    .describe('Language of the texts: en (default) or ja. Machine fields are the same in both.'),
+  lang: LangInput,
   redact: z
     .boolean({ error: 'redact must be true or false' })
     .optional()
@@ -117,9 +122,22 @@ function callInputs(
   return inputs;
 }
 
-/** An MCP server with the diagnose, explain and rules_list tools over `set`. */
-export function createMcpServer(set: RuleSet, limits: McpLimits): McpServer {
+/**
+ * An MCP server with the diagnose, explain and rules_list tools over the rule set `rules` gives for a language (each
+ * language's set loaded once, when first asked for); a call without `lang` is in `lang`.
+ */
+export function createMcpServer(
+  rules: (lang: Lang) => Promise<RuleSet>,
+  limits: McpLimits,
+  lang: Lang = 'en',
+): McpServer {
   const server = new McpServer({ name: 'rbac-diagnose', version: VERSION }, { instructions: INSTRUCTIONS });
+  const sets = new Map<Lang, Promise<RuleSet>>();
+  const setIn = (l: Lang): Promise<RuleSet> => {
+    const loaded = sets.get(l) ?? rules(l);
+    sets.set(l, loaded);
+    return loaded;
+  };
 
   server.registerTool(
     'diagnose',
@@ -138,20 +156,14 @@ export function createMcpServer(set: RuleSet, limits: McpLimits): McpServer {
         redact: args.redact ?? false,
         maxSizeMiB: limits.maxSizeMiB,
         maxLineKiB: limits.maxLineKiB,
+        lang: args.lang ?? lang,
       };
       try {
-        const { report } = await diagnoseInputs(inputs.map(textInput), set, options);
-        const lang = args.lang ?? 'en';
+        const { report } = await diagnoseInputs(inputs.map(textInput), await setIn(options.lang), options);
         return {
           // The same JSON as `rbac-diagnose -o json` prints for these inputs.
-          content: [
-            { type: 'text', text: JSON.stringify(report, null, 2) },
-            ...(lang === 'ja'
-              ? [{ type: 'text' as const, text: 'lang "ja": this version has its texts in English only.' }]
-              : []),
-          ],
+          content: [{ type: 'text', text: JSON.stringify(report, null, 2) }],
           structuredContent: report,
-          _meta: { lang: { requested: lang, texts: 'en' } },
         };
       } catch (e) {
         return toolError(
@@ -172,11 +184,12 @@ export function createMcpServer(set: RuleSet, limits: McpLimits): McpServer {
           .min(1, 'id must be a root cause or rule id')
           .max(200)
           .describe('A root cause (node_role_not_mapped) or rule id (pending-pod-nodes-never-ready).'),
+        lang: LangInput,
       },
       annotations: READ_ONLY,
     },
-    async ({ id }) => {
-      const text = await explainId(set, id);
+    async ({ id, lang: asked }) => {
+      const text = await explainId(await setIn(asked ?? lang), id, asked ?? lang);
       if (text === null) return toolError(`No rule or root cause is named "${id}"; rules_list gives every id.`);
       return { content: [{ type: 'text', text }] };
     },
@@ -187,11 +200,12 @@ export function createMcpServer(set: RuleSet, limits: McpLimits): McpServer {
     {
       title: 'List the rules',
       description: RULES_LIST,
+      inputSchema: { lang: LangInput },
       outputSchema: { rules: z.array(RuleEntry) },
       annotations: READ_ONLY,
     },
-    () => {
-      const rules = rulesListData(set);
+    async ({ lang: asked }) => {
+      const rules = rulesListData(await setIn(asked ?? lang), asked ?? lang);
       return { content: [{ type: 'text', text: JSON.stringify(rules, null, 2) }], structuredContent: { rules } };
     },
   );
@@ -199,10 +213,11 @@ export function createMcpServer(set: RuleSet, limits: McpLimits): McpServer {
 }
 
 /** Serves MCP on stdin/stdout until the client closes stdin; logs go to stderr only. */
-export async function runMcp(args: CliArgs): Promise<number> {
+export async function runMcp(args: CliArgs, lang: Lang): Promise<number> {
   const log = await createProgressLog(args.logLevel);
-  const set = await loadRules(args, log);
-  const server = createMcpServer(set, args);
+  // The server's own language is loaded now: a bad --rules directory stops it before it serves.
+  const set = await loadRules(args, log, lang);
+  const server = createMcpServer((l) => (l === lang ? Promise.resolve(set) : loadRules(args, log, l)), args, lang);
   // A message holds one input JSON-encoded: escaping can double its bytes (quotes, backslashes), plus the envelope.
   const transport = new LineTransport(
     process.stdin,

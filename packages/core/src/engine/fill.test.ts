@@ -34,7 +34,7 @@ test('values are quoted for where they land; namespace flags expand to two words
     "kubectl auth can-i list pods -n dev --as='o'\\''brien x' | grep -F 'o'\\''brien x'",
   );
   expect(fillCommand(t, scope([denial('alice', null)])).text).toBe(
-    "kubectl auth can-i list pods  --as=alice | grep -F 'alice'",
+    "kubectl auth can-i list pods --as=alice | grep -F 'alice'",
   );
 });
 

@@ -1,6 +1,8 @@
 // A rule's subject: the items it is about (a denial's user, a pod, an image…), grouped so that each distinct thing
 // gets its own diagnosis, and what conditions and templates read of a group.
 import type { Facts } from '../facts/schema.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
 import type { ItemFamily, RuleSubject } from '../rules/schema.js';
 import type { Matcher } from './operators.js';
 
@@ -13,7 +15,7 @@ export interface SubjectGroup {
   /** The `by` values, as a JSON array (`[]` for a rule without `by`). */
   key: string;
   items: readonly Item[];
-  /** The distinct values of each field read so far (a group's text reads the same fields many times). */
+  /** The distinct values of each field read so far, per language (a group's text reads the same fields many times). */
   readonly seen?: Map<string, readonly string[]>;
 }
 
@@ -42,10 +44,11 @@ export function familyItems(facts: Facts, from: ItemFamily): readonly Item[] {
   }
 }
 
-type Display = (item: Item) => Record<string, string>;
+type Display = (item: Item, lang: Lang) => Record<string, string>;
 
-// Words rule text needs about a denial that no fact field holds as such (flags, RBAC kinds, a readable request).
-const forbiddenDisplay: Display = (f) => {
+// Words rule text needs about a denial that no fact field holds as such (flags, RBAC kinds, a readable request); only
+// the scope phrase is prose, in the report's language.
+const forbiddenDisplay: Display = (f, lang) => {
   const ns = typeof f['namespace'] === 'string' ? f['namespace'] : null;
   const resource = typeof f['resource'] === 'string' ? f['resource'] : null;
   const sub = typeof f['subresource'] === 'string' ? f['subresource'] : null;
@@ -58,7 +61,9 @@ const forbiddenDisplay: Display = (f) => {
     principal: `${kind} ${saNs}${String(f['subjectName'])}`,
     target: [resource ?? (typeof f['path'] === 'string' ? f['path'] : ''), sub].filter(Boolean).join('/'),
     scopePhrase:
-      ns !== null ? `in the namespace "${ns}"` : cut ? 'in the namespace "<namespace>"' : 'at the cluster scope',
+      ns !== null || cut
+        ? t(lang, 'subject.scope.namespace', { namespace: ns ?? '<namespace>' })
+        : t(lang, 'subject.scope.cluster'),
     namespaceFlag: ns !== null ? `-n ${ns}` : cut ? '-n <namespace>' : '',
     // kubectl create role --resource=<resource>[.<group>][/<subresource>]
     resourceArg: resource !== null ? `${resource}${group ? `.${group}` : ''}${sub ? `/${sub}` : ''}` : '<resource>',
@@ -74,12 +79,14 @@ export const DISPLAY_FIELDS: Partial<Record<ItemFamily, readonly string[]>> = {
   forbidden: ['principal', 'target', 'scopePhrase', 'namespaceFlag', 'resourceArg', 'roleKind', 'bindingKind'],
 };
 
-/** Reads `a` or `a.b` (a signal's `groups.x`) from an item; `a` may be a display field of its family. */
-export function valueAt(item: Item, path: string, family?: ItemFamily): unknown {
+/**
+ * Reads `a` or `a.b` (a signal's `groups.x`) from an item; `a` may be a display field of its family, worded in `lang`.
+ */
+export function valueAt(item: Item, path: string, family?: ItemFamily, lang: Lang = 'en'): unknown {
   if (!path.includes('.')) {
     if (path in item) return item[path];
     const display = family === undefined ? undefined : DISPLAY[family];
-    return display ? display(item)[path] : undefined;
+    return display ? display(item, lang)[path] : undefined;
   }
   let v: unknown = item;
   for (const k of path.split('.'))
@@ -133,28 +140,30 @@ function common(values: readonly unknown[]): unknown {
 export type FillMode = 'text' | 'command';
 
 /**
- * A subject field for a template: the value its items share. When they differ, prose lists the distinct values
- * (", "), and a command gets the `<field>` hint: a command with two values in one place would be wrong. Items without
- * the field (another signal's captures) are skipped; a null is the empty string.
+ * A subject field for a template: the value its items share. When they differ, prose lists the distinct values (with
+ * the language's list separator), and a command gets the `<field>` hint: a command with two values in one place would
+ * be wrong. Items without the field (another signal's captures) are skipped; a null is the empty string.
  */
-export function subjectText(group: SubjectGroup, path: string, mode: FillMode): string {
-  let values = group.seen?.get(path);
+export function subjectText(group: SubjectGroup, path: string, mode: FillMode, lang: Lang = 'en'): string {
+  const cacheKey = `${lang}:${path}`;
+  let values = group.seen?.get(cacheKey);
   if (!values) {
     const seen = new Set<string>();
     for (const it of group.items) {
-      const v = valueAt(it, path, group.family);
-      if (v !== undefined) seen.add(show(v));
+      const v = valueAt(it, path, group.family, lang);
+      if (v !== undefined) seen.add(show(v, mode === 'text' ? t(lang, 'list') : ', '));
     }
     values = [...seen];
-    group.seen?.set(path, values);
+    group.seen?.set(cacheKey, values);
   }
   if (values.length === 1) return values[0] ?? '';
   if (mode === 'command') return `<${path.slice(path.lastIndexOf('.') + 1)}>`;
-  return values.filter((v) => v !== '').join(', ');
+  return values.filter((v) => v !== '').join(t(lang, 'list'));
 }
 
-function show(v: unknown): string {
+/** A field's value as text; a list's items joined by `separator`. */
+function show(v: unknown, separator: string): string {
   if (v === undefined || v === null) return '';
-  if (Array.isArray(v)) return v.map(show).join(', ');
+  if (Array.isArray(v)) return v.map((x) => show(x, separator)).join(separator);
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }

@@ -1,5 +1,6 @@
 // Facts from the aws-auth ConfigMap (YAML, JSON or `kubectl describe configmap aws-auth`): its mappings and the
 // findings of its lint.
+import { say, t } from '../i18n/t.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
 import { parseAwsAuth } from '../parse/aws-auth.js';
@@ -19,7 +20,7 @@ export function extractAwsAuth(section: Section, c: Collected): void {
     findings: a.findings.map((f) => ({
       ...r(f.line),
       code: f.code,
-      message: f.message,
+      message: say(c.lang, f.message),
       ...(f.arn === undefined ? {} : { arn: f.arn }),
     })),
     data: a.data,
@@ -35,7 +36,7 @@ export function extractAwsAuth(section: Section, c: Collected): void {
     c.issues.push({
       code: 'aws_auth_empty',
       line: first?.no ?? 0,
-      message: 'an aws-auth ConfigMap was recognised but no mapping could be read from it',
+      message: t(c.lang, 'issue.aws_auth_empty'),
       ...src(section),
     });
   }

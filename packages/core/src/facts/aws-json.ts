@@ -1,6 +1,7 @@
 // Facts from aws CLI output: `sts get-caller-identity` (JSON, or `--output text`), `eks describe-cluster` (or its
 // `--query cluster.accessConfig`), `eks list-access-entries`, `describe-access-entry` and
 // `list-associated-access-policies`.
+import { t } from '../i18n/t.js';
 import { canonicalArn, parseArn } from '../aws/arn.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
@@ -19,7 +20,7 @@ export function extractCallerIdentityJson(section: Section, c: Collected): void 
     c.issues.push({
       code: 'json_unparsed',
       line: section.lines[0]?.no ?? 0,
-      message: 'looks like `aws sts get-caller-identity` output but does not parse as JSON',
+      message: t(c.lang, 'issue.json_unparsed'),
       ...src(section),
     });
 }

@@ -1,8 +1,9 @@
 // What the extractors collect while the sections of one input are read, one section after another, and the per-run
 // state they share (the signature matcher, the line-length limit). extract.ts turns it into Facts at the end.
+import type { Lang } from '../i18n/lang.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
-import { newSignatureMatcher, type SignatureMatcher } from '../parse/signatures.js';
+import { newSignatureMatcher, type Signature, type SignatureMatcher } from '../parse/signatures.js';
 import type { Issue } from '../report.js';
 import type {
   AccessEntryFact,
@@ -63,12 +64,19 @@ export interface Collected {
   readonly matcher: SignatureMatcher;
   /** Longest line searched for error messages; longer ones are searched in their start (see clip). */
   readonly maxLineChars: number;
+  /** The language of the issues' messages and the aws-auth findings (the report's). */
+  readonly lang: Lang;
   /** Lines over maxLineChars, per input (source): the first, its length, and how many. */
   readonly longLines: Map<string, { first: Line; length: number; count: number }>;
 }
 
-/** An empty collection for one run. */
-export function newCollected(issues: Issue[], maxLineChars: number): Collected {
+/** An empty collection for one run, matching the built-in signatures and the run's custom ones. */
+export function newCollected(
+  issues: Issue[],
+  maxLineChars: number,
+  signatures: readonly Signature[] = [],
+  lang: Lang = 'en',
+): Collected {
   return {
     signals: [],
     forbidden: [],
@@ -88,8 +96,9 @@ export function newCollected(issues: Issue[], maxLineChars: number): Collected {
     authRules: [],
     whoami: null,
     issues,
-    matcher: newSignatureMatcher(),
+    matcher: newSignatureMatcher(signatures),
     maxLineChars,
+    lang,
     longLines: new Map(),
   };
 }

@@ -61,9 +61,18 @@ function podFromDescribe(block: DescribeBlock, lines: readonly Line[]): PodFact 
     node: node === null || node === '<none>' || node === '' ? null : node.replace(/\/[\d.:a-fA-F]+$/, ''),
     controlledBy: fieldValue(block, 'Controlled By')?.value ?? null,
     serviceAccount: fieldValue(block, 'Service Account')?.value ?? null,
+    nodeSelector: nodeSelectorOf(block),
     ready: null,
     restarts: null,
   });
+}
+
+/** `Node-Selectors:  a=b` with further `c=d` lines under it (`<none>`: none); null when the field is not shown. */
+function nodeSelectorOf(block: DescribeBlock): string[] | null {
+  const sub = block.blocks.find((b) => b.field.key === 'Node-Selectors');
+  if (!sub) return null;
+  const labels = [sub.field.value, ...sub.lines.map((l) => l.text.trim())].filter((v) => /^[^\s=]+=\S*$/.test(v));
+  return labels;
 }
 
 /** Containers of a describe pod block, from the indented fields (names at 2 spaces, keys at 4, state details at 6). */
@@ -71,7 +80,7 @@ function containersFromDescribe(block: DescribeBlock, pod: string | null): Conta
   const out: ContainerFact[] = [];
   let mode: 'init' | 'main' | null = null;
   let cur: ContainerFact | null = null;
-  let sub: 'state' | 'last' | null = null;
+  let sub: 'state' | 'last' | 'requests' | null = null;
   for (const f of block.fields) {
     if (f.indent === 0) {
       mode = f.key === 'Containers' ? 'main' : f.key === 'Init Containers' ? 'init' : null;
@@ -92,6 +101,7 @@ function containersFromDescribe(block: DescribeBlock, pod: string | null): Conta
         lastReason: null,
         lastExitCode: null,
         restartCount: null,
+        requests: null,
       });
       out.push(cur);
       sub = null;
@@ -108,7 +118,12 @@ function containersFromDescribe(block: DescribeBlock, pod: string | null): Conta
         cur.lastState = f.value || null;
         sub = 'last';
       } else if (f.key === 'Restart Count') cur.restartCount = Number.parseInt(f.value, 10) || 0;
-    } else if (f.indent >= 6 && sub !== null) {
+      else if (f.key === 'Requests') {
+        cur.requests = [];
+        sub = 'requests';
+      }
+    } else if (f.indent >= 6 && sub === 'requests') cur.requests?.push(`${f.key}=${f.value}`);
+    else if (f.indent >= 6 && sub !== null) {
       if (f.key === 'Reason') {
         if (sub === 'state') cur.stateReason = f.value;
         else cur.lastReason = f.value;

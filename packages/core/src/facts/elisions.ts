@@ -1,5 +1,6 @@
 // Issues for any section: lines a person cut out (`...`, `<snip>`) and values they redacted (`<REDACTED>`,
 // `XXXXXXXXXXXX`, `****`): the facts around them may be incomplete.
+import { t } from '../i18n/t.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
 import { src, type Collected } from './collected.js';
@@ -50,8 +51,7 @@ export function pushElisionIssues(
     c.issues.push({
       code: 'redacted_value',
       line: redacted.no,
-      message:
-        'a value was redacted here (and perhaps on later lines); facts that need it (account, ARN, name) may be missing or unmatched',
+      message: t(c.lang, 'issue.redacted_value'),
       ...source,
     });
   }
@@ -59,7 +59,7 @@ export function pushElisionIssues(
     c.issues.push({
       code: 'elided_lines',
       line: l.no,
-      message: 'lines were left out here; counts and lists around this line may be incomplete',
+      message: t(c.lang, 'issue.elided_lines'),
       ...source,
     });
   }

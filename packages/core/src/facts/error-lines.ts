@@ -1,5 +1,6 @@
 // Error messages on any line of any section, and in messages read whole from objects: catalogued signatures
 // (signals), RBAC denials (forbidden) and scheduler fit errors (scheduling).
+import { t } from '../i18n/t.js';
 import type { Line } from '../input/lines.js';
 import { continuationEnd, joinLines, mayGoOn } from '../input/travel.js';
 import type { Section } from '../input/split.js';
@@ -146,7 +147,7 @@ function wrapped(
 }
 
 const FORBIDDEN_WORDS = ['is forbidden', 'User "', 'User \\"'];
-const FIT_WORDS = ['nodes are available', 'no nodes available'];
+const FIT_WORDS = ['nodes are available', 'no nodes available', 'fit failure summary'];
 
 /**
  * Searches messages read whole from the objects of a section, skipping a signature already found at the same line
@@ -204,7 +205,7 @@ function pushForbidden(msg: string, line: Line, c: Collected): boolean {
 }
 
 function readFitError(msg: string, line: Line, c: Collected): boolean {
-  if (!msg.includes('nodes are available') && !msg.includes('no nodes available to schedule pods')) return false;
+  if (!FIT_WORDS.some((w) => msg.includes(w))) return false;
   const fit = parseFitError(msg);
   if (!fit) return false;
   const notReady = Math.max(
@@ -242,7 +243,10 @@ export function longLineIssues(c: Collected): void {
     c.issues.push({
       code: 'line_too_long',
       line: first.no,
-      message: `line ${first.no} has ${length} characters, more than the limit of ${max} for searching error messages; only the first ${max} were searched${count > 1 ? ` (and so for ${count - 1} more line${count > 2 ? 's' : ''})` : ''}; JSON or YAML on a long line is still read whole`,
+      message:
+        count > 1
+          ? t(c.lang, 'issue.line_too_long_more', { line: first.no, length, max, others: count - 1 })
+          : t(c.lang, 'issue.line_too_long', { line: first.no, length, max }),
       ...(source === '' ? {} : { source }),
     });
   }

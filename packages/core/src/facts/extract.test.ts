@@ -283,6 +283,34 @@ type: Warning
   });
 });
 
+describe('wrapped messages', () => {
+  // kubectl -o yaml folds a long value onto deeper-indented lines; a fragment of it is read as log lines.
+  test('a YAML value folded onto deeper-indented lines is searched whole, from its key line', () => {
+    const text = [
+      '  - lastTransitionTime: 2018-09-06T18:44:00Z',
+      '    message: \'pods "api-56686688b8-" is forbidden: error looking',
+      '      up service account default/api: serviceaccount "api"',
+      "      not found'",
+      '    reason: FailedCreate',
+      '    message: >-',
+      '      admission webhook "validate.example.io" denied the',
+      '      request: image validation failed',
+    ].join('\n');
+    const { facts } = read(text);
+    expect(facts.signals.filter((s) => !s.id.startsWith('family_')).map((s) => [s.id, s.line])).toEqual([
+      ['admission_sa_missing', 2],
+      ['admission_webhook_denied', 7],
+    ]);
+  });
+
+  test('a capitalised describe field with deeper lines under it is not one value', () => {
+    const { facts } = read(
+      '    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n',
+    );
+    expect(facts.signals).toEqual([]);
+  });
+});
+
 describe('noise and issues', () => {
   test('elisions are reported, never silently dropped', () => {
     const { issues } = read(
@@ -378,5 +406,41 @@ Non-terminated Pods:          (3 in total)
           'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
       },
     ]);
+  });
+});
+
+describe('what a pod asks of its node', () => {
+  test('node selector and requests, from describe pod (also cut below its containers) and from the object', () => {
+    const describe = read(
+      [
+        'Containers:',
+        '  db:',
+        '    Image:      postgres',
+        '    Requests:',
+        '      cpu:     2',
+        '      memory:  512Mi',
+        'QoS Class:                   Guaranteed',
+        'Node-Selectors:              eks.amazonaws.com/nodegroup=private_t3',
+        '                             tier=db',
+        'Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
+      ].join('\n'),
+    );
+    expect(describe.kinds).toEqual(['describe-pod']);
+    expect(describe.facts.pods[0]?.nodeSelector).toEqual(['eks.amazonaws.com/nodegroup=private_t3', 'tier=db']);
+    expect(describe.facts.containers[0]?.requests).toEqual(['cpu=2', 'memory=512Mi']);
+    const object = read(
+      JSON.stringify({
+        kind: 'Pod',
+        metadata: { name: 'db-0' },
+        spec: { nodeSelector: { tier: 'db' }, containers: [{ name: 'db', resources: { requests: { cpu: 2 } } }] },
+      }),
+    );
+    expect(object.facts.pods[0]?.nodeSelector).toEqual(['tier=db']);
+    expect(object.facts.containers[0]?.requests).toEqual(['cpu=2']);
+    // not shown is null, shown as none is []
+    expect(
+      read('Name: a\nNamespace: b\nNode-Selectors: <none>\nContainers:\n  c:\n    Image: x').facts.pods[0]
+        ?.nodeSelector,
+    ).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 // end. Events are aggregated as they come; the lines facts cite are kept (evidence shows them), the others dropped.
 // The families collected become Facts at the end (finishFacts). Plain data throughout, so a stream's state can be
 // copied with structuredClone and finished as if the input ended there.
+import type { Lang } from '../i18n/lang.js';
 import type { Line } from '../input/lines.js';
 import { tableKind, toSection, type Section, type Shape } from '../input/split.js';
 import type { InputSection, Issue } from '../report.js';
@@ -48,6 +49,7 @@ import {
 import { extractObjects } from './objects.js';
 import { newPolicyBlocks, policySignals, readPolicyLines, type PolicyBlocks } from './policy-blocks.js';
 import { relateAccessEntries, relateAwsAuth, relateForbidden, relateWhoami } from './relations.js';
+import type { Signature } from '../parse/signatures.js';
 import type { EventFact, Facts, FitItemFact, Signal } from './schema.js';
 import { extractWhoami } from './whoami.js';
 
@@ -66,6 +68,10 @@ export interface ExtractOptions {
    * `maxLineChars` only, with a `line_too_long` issue. JSON and YAML on such a line are still read whole.
    */
   maxLineChars?: number;
+  /** Message signatures of this run besides the built-in ones (compiled from data, see compileSignatures). */
+  signatures?: readonly Signature[];
+  /** The language of the issues' messages and the aws-auth findings. Default en. */
+  lang?: Lang;
   /** Lines of a JSON list after which its items are read one by one (default 2000; a shorter one is read whole). */
   listStreamAfter?: number;
   /** Bounds on what is kept, for a stream that may never end; none when absent. */
@@ -157,7 +163,7 @@ export interface Extraction {
 
 /** Starts reading inputs; parse problems go to `issues`. */
 export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Extraction {
-  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS);
+  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS, options.signatures, options.lang);
   return {
     c,
     events: new Map(),

@@ -30,6 +30,7 @@ export function readTableRow(of: TableOf, { cells, line }: Table['rows'][number]
         node: cells['NODE'] && cells['NODE'] !== '<none>' ? cells['NODE'] : null,
         controlledBy: null,
         serviceAccount: null,
+        nodeSelector: null,
         ready: /^\d+\/\d+$/.test(cells['READY'] ?? '') ? (cells['READY'] ?? null) : null,
         restarts: restarts?.[1] ? Number(restarts[1]) : null,
       }),

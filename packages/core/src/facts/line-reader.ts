@@ -3,6 +3,7 @@
 // messages (a message wrapped onto the next lines waits for them), read as a row, checked for cut and redacted
 // values; the kind of an error section is known only at its end (any kubectl error line makes it kubectl-error), so
 // the rows it would hold as log lines wait until then.
+import { t } from '../i18n/t.js';
 import type { Line } from '../input/lines.js';
 import { errorKind } from '../input/split.js';
 import { parseTableHeader, parseTableRow, type TableHeader } from '../parse/table.js';
@@ -154,7 +155,7 @@ export function closeLineReading(r: LineReading, c: Collected): { kind: InputKin
     c.issues.push({
       code: 'error_not_catalogued',
       line: first,
-      message: `the error on line ${first} is not one this version has a signature for; no diagnosis is based on it`,
+      message: t(c.lang, 'issue.error_not_catalogued', { line: first }),
       ...src,
     });
   }
@@ -162,7 +163,7 @@ export function closeLineReading(r: LineReading, c: Collected): { kind: InputKin
     c.issues.push({
       code: 'unrecognised_section',
       line: first,
-      message: `lines ${first}–${r.lastNo} are not a kubectl or AWS format this version reads; they were searched for known error messages and none was found`,
+      message: t(c.lang, 'issue.unrecognised_section', { from: first, to: r.lastNo }),
       ...src,
     });
   }

@@ -25,6 +25,7 @@ export function readHeaderlessRow(l: Line, c: RowFacts): boolean {
         node: null,
         controlledBy: null,
         serviceAccount: null,
+        nodeSelector: null,
         ready: p[3],
         restarts: Number(p[5]),
       }),

@@ -1,5 +1,6 @@
 // Facts from Kubernetes objects in JSON or YAML (`kubectl get … -o json|yaml`, manifests, JSON log lines): pods,
 // nodes, events, Roles and bindings, SelfSubjectReview, API Status bodies, and aws CLI JSON without a `kind`.
+import { t } from '../i18n/t.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
 import { lineIn, readYamlLocated, type Located } from '../parse/located.js';
@@ -47,8 +48,8 @@ export function parseIssues(loc: Located, lines: readonly Line[], yaml: boolean,
       line: (lines[(e.line > 0 ? e.line : 1) - 1] ?? lines[0])?.no ?? 0,
       message:
         e.code === 'json_truncated'
-          ? `the JSON stops before it is complete (${e.message}); what came before was read, and its error lines were searched`
-          : `${yaml ? 'YAML' : 'JSON'} that does not parse here (${e.message}); what could be read was kept, and every line was searched for error messages`,
+          ? t(c.lang, 'issue.json_truncated', { error: e.message })
+          : t(c.lang, 'issue.unparsed', { format: yaml ? 'YAML' : 'JSON', error: e.message }),
       ...(source === undefined ? {} : { source }),
     });
   }
@@ -166,6 +167,18 @@ function ownerOf(meta: Record<string, unknown>): string | null {
   return k && n ? `${k}/${n}` : null;
 }
 
+/** `resources.requests` as `name=quantity`; null when the container has none. */
+function requestsOf(container: Record<string, unknown>): string[] | null {
+  const resources = obj(container, 'resources');
+  if (!('requests' in resources)) return null;
+  return Object.entries(obj(resources, 'requests')).map(([k, v]) => `${k}=${scalar(v)}`);
+}
+
+/** A quantity or label value as text (a number stays a number's digits). */
+function scalar(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+}
+
 function podFromObject(o: Record<string, unknown>, line: LineOf, messages: ObjectMessage[], c: Collected): void {
   const meta = obj(o, 'metadata');
   const spec = obj(o, 'spec');
@@ -186,6 +199,8 @@ function podFromObject(o: Record<string, unknown>, line: LineOf, messages: Objec
       node: str(spec, 'nodeName'),
       controlledBy: ownerOf(meta),
       serviceAccount: str(spec, 'serviceAccountName') ?? str(spec, 'serviceAccount'),
+      nodeSelector:
+        'nodeSelector' in spec ? Object.entries(obj(spec, 'nodeSelector')).map(([k, v]) => `${k}=${scalar(v)}`) : null,
       ready:
         statuses.length > 0
           ? `${statuses.filter((s) => s['ready'] === true).length}/${Math.max(nContainers, statuses.length)}`
@@ -216,6 +231,7 @@ function podFromObject(o: Record<string, unknown>, line: LineOf, messages: Objec
           lastReason,
           lastExitCode,
           restartCount: st ? int(st, 'restartCount') : null,
+          requests: requestsOf(container),
         }),
       );
     }

@@ -93,6 +93,8 @@ export const ContainerFactSchema = z.object({
   lastReason: z.string().nullable(),
   lastExitCode: z.number().int().nullable(),
   restartCount: z.number().int().nullable(),
+  /** The container's resource requests as `name=quantity` (describe `Requests:`, resources.requests); null when not shown. */
+  requests: z.array(z.string()).nullable(),
 });
 export type ContainerFact = z.infer<typeof ContainerFactSchema>;
 
@@ -104,6 +106,8 @@ export const PodFactSchema = z.object({
   node: z.string().nullable(),
   controlledBy: z.string().nullable(),
   serviceAccount: z.string().nullable(),
+  /** The pod's node selector as `key=value` labels (describe `Node-Selectors:`, spec.nodeSelector); null when not shown. */
+  nodeSelector: z.array(z.string()).nullable(),
   /** `get pods` READY column (`0/1`), or ready/total containers from status; null when not shown. */
   ready: z.string().nullable(),
   /** Sum of container restarts (`get pods` RESTARTS, or restartCount in status); null when not shown. */

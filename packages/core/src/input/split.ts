@@ -578,7 +578,8 @@ export function toSection(shape: Shape, lines: Line[], command: string | null): 
 const DATA_LINE = /^Data\s*$/;
 const RULE_LINE = /^====\s*$/;
 const AWS_AUTH_NAME = /^Name:\s+aws-auth\s*$/;
-const CONTAINERS_KEY = /^(?:Containers|Init Containers):/;
+// Keys only a pod's describe has at the left margin (a paste that starts below the containers still is a pod's).
+const CONTAINERS_KEY = /^(?:Containers|Init Containers|QoS Class|Node-Selectors):/;
 const NODE_KEY = /^(?:Taints|Roles|Unschedulable|Kubelet Version):/;
 const YAML_AWS_AUTH_NAME = /^[^\S\r\n\u2028\u2029]*name:\s*["']?aws-auth["']?\s*$/m;
 const YAML_MAP_KEY = /^[^\S\r\n\u2028\u2029]*map(?:Roles|Users|Accounts):/m;

@@ -66,10 +66,10 @@ const WRAP_WIDTH = 72;
 
 // A line that starts a record of its own, never the rest of a wrapped message: a prompt or fence, a log header
 // (klog, journald, timestamps, levels), a known error opening, a `Key: value` field, a list item or quote, a JSON
-// value; or a table row (columns apart by two or more spaces or a tab).
+// value; or a table row (columns apart by two or more spaces or a tab; two spaces after a sentence's end are prose).
 const RECORD =
   /^(?:[$#%>❯➜»λ]\s|```|~~~|[IWEF]\d{4} |[A-Z][a-z]{2} +\d{1,2} \d\d:|\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d:\d\d|\[|\{|[-*•+] |\d{1,3}[.)] |(?:time|level|ts|msg)=|(?:TRAC|DEBU|INFO|WARN|ERRO|FATA|PANI)[A-Z]*(?:\b|\[)|Error from server|(?:[Ee]rror|[Ww]arning|fatal|panic|aws|kubectl|eksctl|helm|terraform): |[A-Z][\w ()/.-]{0,40}:(?:\s|$)|[\w.-]{1,64}@[\w.-]{1,64}[:\s])/;
-const COLUMNS = /\S(?: {2,}|\t)\S/;
+const COLUMNS = /[^\s.!?](?: {2,}|\t)\S/;
 
 /** The number of unescaped double quotes in `s` is odd: a quoted value is still open at its end. */
 function quoteOpen(s: string): boolean {
@@ -88,6 +88,8 @@ function quoteOpen(s: string): boolean {
  * fitted) or left a quote open. `i` itself when the line stands alone (the usual case).
  */
 export function continuationEnd(lines: readonly Line[], i: number): number {
+  const scalar = yamlScalarEnd(lines, i);
+  if (scalar !== null) return scalar;
   let j = i;
   let length = (lines[i] as Line).text.length;
   let open: boolean | null = null;
@@ -122,6 +124,32 @@ export function mayGoOn(lines: readonly Line[], i: number, last: number): boolea
   return last === lines.length - 1 && last - i + 1 < MAX_PARTS;
 }
 
+// A YAML key whose value starts on its line (`message: 'pods "x" is forbidden: error`), or opens a block scalar
+// (`message: >-`): lowercase, one space after the colon, as YAML printers write it (describe's keys are capitalised
+// and padded). Printers fold a long value onto the following lines, indented deeper than the key.
+const YAML_VALUE = /^( *)(?:- +)?[a-z][\w.-]{0,62}: (?! )\S/;
+
+/**
+ * The last line of a YAML scalar that starts on lines[i] and continues on deeper-indented lines (YAML's grammar: after
+ * `key: value`, a line indented more than the key continues the value), or null when lines[i] opens none.
+ */
+function yamlScalarEnd(lines: readonly Line[], i: number): number | null {
+  const text = (lines[i] as Line).text;
+  const m = YAML_VALUE.exec(text);
+  if (!m) return null;
+  const key = m[0].length - m[0].trimStart().replace(/^- +/, '').length;
+  let j = i;
+  let length = text.length;
+  while (j + 1 < lines.length && j - i + 1 < MAX_PARTS) {
+    const next = (lines[j + 1] as Line).text;
+    const indent = next.length - next.trimStart().length;
+    if (next.trim() === '' || indent <= key || length + next.length > MAX_JOINED) break;
+    j++;
+    length += next.length + 1;
+  }
+  return j === i ? null : j;
+}
+
 /**
  * The text of lines[i..j] as one line, and where each line starts in it: a piece without a space (a long word such as
  * an ARN or a URL, broken where the column ended) joins the next directly, a piece ending in `…` resumed by `…` joins
@@ -140,7 +168,8 @@ export function joinLines(lines: readonly Line[], i: number, j: number): { text:
     }
     if ((lines[k - 1] as Line).text.trimStart().includes(' ')) text += ' ';
     starts.push(text.length);
-    text += next;
+    // A continuation indented deeper (a YAML scalar folded by its printer) joins without its indentation.
+    text += next.trimStart();
   }
   return { text, starts };
 }

@@ -188,8 +188,14 @@ groups:
     );
     const bomb = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws-auth}\ndata:\n  a: &a ["x","x","x","x","x","x","x","x","x"]\n  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n  c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n  d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n  e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n  f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`;
     // Refused by the yaml library's alias count, not expanded.
-    expect(read(bomb).findings[0]?.message).toBe(
-      'aws-auth is not valid YAML: Excessive alias count indicates a resource exhaustion attack',
-    );
+    expect(read(bomb).findings[0]?.message).toEqual({
+      key: 'finding.yamlSyntax',
+      params: {
+        error: {
+          key: 'parser.yaml',
+          params: { error: 'Excessive alias count indicates a resource exhaustion attack' },
+        },
+      },
+    });
   });
 });

@@ -11,6 +11,7 @@ import type { Line } from '../input/lines.js';
 import { parseArn } from '../aws/arn.js';
 import { readJson } from './json.js';
 import type { Located } from './located.js';
+import type { Text } from '../i18n/t.js';
 import { readYaml, readYamlValue } from './yaml.js';
 
 export type AwsAuthFindingCode =
@@ -45,7 +46,8 @@ export interface AwsAuthEntry {
 /** A lint finding on aws-auth. */
 export interface AwsAuthFinding {
   code: AwsAuthFindingCode;
-  message: string;
+  /** What is wrong, as a text of the core's catalogs: the facts word it in the report's language. */
+  message: Text;
   line: Line | null;
   arn?: string;
 }
@@ -81,7 +83,7 @@ export function parseAwsAuth(lines: readonly Line[], json: Located | null = null
     const j = json ?? readJson(text);
     if (j.errors.length === 0 && j.values.length === 1) return fromObject(j.values[0], lines, 'json');
     return lenient(lines, [
-      { code: 'aws_auth_yaml_syntax', message: 'the aws-auth JSON does not parse', line: lines[0] ?? null },
+      { code: 'aws_auth_yaml_syntax', message: { key: 'finding.jsonUnparsed' }, line: lines[0] ?? null },
     ]);
   }
   const y = readYaml(text);
@@ -103,13 +105,14 @@ export function parseAwsAuth(lines: readonly Line[], json: Located | null = null
     flat || looksFlattened(lines)
       ? {
           code: 'aws_auth_indentation_lost',
-          message:
-            'the indentation of this aws-auth was lost (metadata, data and the entries are all at column 0), so it is not valid YAML for a ConfigMap: applied as is it would be rejected or drop the mappings',
+          message: { key: 'finding.indentationLost' },
           line: errLine ?? lines[0] ?? null,
         }
       : {
           code: 'aws_auth_yaml_syntax',
-          message: `aws-auth is not valid YAML: ${firstErr?.message ?? 'unknown error'}`,
+          message: firstErr
+            ? { key: 'finding.yamlSyntax', params: { error: firstErr.message } }
+            : { key: 'finding.yamlSyntaxUnknown' },
           line: errLine ?? lines[0] ?? null,
         };
   return lenient(lines, [finding]);
@@ -151,7 +154,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
       wellFormed = false;
       findings.push({
         code: 'aws_auth_missing_block_scalar',
-        message: `data.${k} is a YAML ${Array.isArray(v) ? 'list' : 'map'}, not a string: the API server rejects it ("cannot unmarshal ${Array.isArray(v) ? 'array' : 'object'} into Go struct field ConfigMap.data of type string"); write \`${k}: |\``,
+        message: { key: Array.isArray(v) ? 'finding.blockScalarList' : 'finding.blockScalarMap', params: { key: k } },
         line: findLine(lines, new RegExp(`^\\s*${k}:`)),
       });
     }
@@ -160,7 +163,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
     if (/^map(?:roles|users|accounts)$/i.test(k) && !(DATA_KEYS as readonly string[]).includes(k)) {
       findings.push({
         code: 'aws_auth_wrong_top_key',
-        message: `data key "${k}" is not one of mapRoles, mapUsers, mapAccounts (the names are case-sensitive): the authenticator ignores it`,
+        message: { key: 'finding.wrongTopKey', params: { key: k } },
         line: findLine(lines, new RegExp(`^\\s*"?${k}"?\\s*:`)),
       });
     }
@@ -183,7 +186,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
         const errLine = inner.errors[0]?.line ?? 0;
         findings.push({
           code: 'aws_auth_yaml_syntax',
-          message: `the YAML inside data.${k} does not parse (${inner.errors[0]?.message ?? 'syntax error'}): the authenticator drops every ${k} mapping`,
+          message: { key: 'finding.innerYamlSyntax', params: { key: k, error: inner.errors[0]?.message ?? '' } },
           line: (at >= 0 && errLine > 0 ? lines[at + errLine] : undefined) ?? keyLine,
         });
         // Its entries, read line by line, so a fix can name them (they are not valid as written).
@@ -195,7 +198,11 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
     }
     if (!Array.isArray(list)) {
       wellFormed = false;
-      findings.push({ code: 'aws_auth_not_a_list', message: `data.${k} must hold a YAML list`, line: keyLine });
+      findings.push({
+        code: 'aws_auth_not_a_list',
+        message: { key: 'finding.notAList', params: { key: k } },
+        line: keyLine,
+      });
       continue;
     }
     if (k === 'mapAccounts') {
@@ -219,7 +226,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
       if (typeof lower[arnKey] !== 'string') {
         findings.push({
           code: 'aws_auth_entry_invalid',
-          message: `the entry for ${arn} in ${k} uses "${otherKey}" where "${arnKey}" is required: the authenticator drops it`,
+          message: { key: 'finding.entryInvalid', params: { arn, key: k, otherKey, arnKey } },
           line,
           arn,
         });
@@ -231,7 +238,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
         groups = [groupsRaw];
         findings.push({
           code: 'aws_auth_groups_misindented',
-          message: `groups of ${arn} is a string, not a list`,
+          message: { key: 'finding.groupsString', params: { arn } },
           line,
           arn,
         });
@@ -240,7 +247,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
         if (/\s-\s/.test(g))
           findings.push({
             code: 'aws_auth_groups_misindented',
-            message: `group "${g}" of ${arn} contains " - ": a list item lost its line break`,
+            message: { key: 'finding.groupLostBreak', params: { arn, group: g } },
             line,
             arn,
           });
@@ -397,6 +404,15 @@ function lenient(lines: readonly Line[], findings: AwsAuthFinding[]): AwsAuth {
   };
 }
 
+/** A node entry's missing groups: one of the two, or both. */
+function nodeGroupsMissing(e: AwsAuthEntry): Text {
+  const missing = ['system:bootstrappers', 'system:nodes'].filter((g) => !e.groups.includes(g));
+  const [group] = missing;
+  return missing.length === 1 && group !== undefined
+    ? { key: 'finding.nodeMissingGroup', params: { arn: e.arn, group } }
+    : { key: 'finding.nodeMissingGroups', params: { arn: e.arn } };
+}
+
 const NODE_USERNAME = /^system:node:\{\{(?:EC2PrivateDNSName|SessionName)\}\}$/;
 
 /** Static checks on the mappings. */
@@ -407,7 +423,7 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
     if (e.groups.includes('system:masters')) {
       findings.push({
         code: 'aws_auth_masters_overgrant',
-        message: `${e.arn} is mapped to system:masters: unrestricted cluster admin that RBAC cannot limit or revoke`,
+        message: { key: 'finding.mastersOvergrant', params: { arn: e.arn } },
         line: e.line,
         arn: e.arn,
       });
@@ -415,28 +431,38 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
     if (info?.type === 'assumed-role') {
       findings.push({
         code: 'aws_auth_sts_arn',
-        message: `${e.arn} is an STS assumed-role ARN: it never matches; map the role ARN arn:${info.partition}:iam::${info.account}:role/${info.name}`,
+        message: {
+          key: 'finding.stsArn',
+          params: { arn: e.arn, roleArn: `arn:${info.partition}:iam::${info.account}:role/${info.name}` },
+        },
         line: e.line,
         arn: e.arn,
       });
     } else if (info?.type === 'instance-profile') {
       findings.push({
         code: 'aws_auth_instance_profile_arn',
-        message: `${e.arn} is an instance profile, not a role: map the role inside it`,
+        message: { key: 'finding.instanceProfile', params: { arn: e.arn } },
         line: e.line,
         arn: e.arn,
       });
     } else if (info?.type === 'group') {
       findings.push({
         code: 'aws_auth_group_arn',
-        message: `${e.arn} is an IAM group, which is not a principal and cannot be mapped`,
+        message: { key: 'finding.groupArn', params: { arn: e.arn } },
         line: e.line,
         arn: e.arn,
       });
     } else if (info?.type === 'role' && info.path !== '/') {
       findings.push({
         code: 'aws_auth_role_path',
-        message: `${e.arn} has the IAM path ${info.path}: the authenticator compares the path-less ARN, so this entry never matches; write arn:${info.partition}:iam::${info.account}:role/${info.name}`,
+        message: {
+          key: 'finding.rolePath',
+          params: {
+            arn: e.arn,
+            path: info.path,
+            roleArn: `arn:${info.partition}:iam::${info.account}:role/${info.name}`,
+          },
+        },
         line: e.line,
         arn: e.arn,
       });
@@ -444,7 +470,7 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
     if (e.kind === 'user' && info?.type === 'role') {
       findings.push({
         code: 'aws_auth_role_in_mapusers',
-        message: `${e.arn} is a role listed under mapUsers: move it to mapRoles`,
+        message: { key: 'finding.roleInMapUsers', params: { arn: e.arn } },
         line: e.line,
         arn: e.arn,
       });
@@ -452,7 +478,7 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
     if (e.username === null || e.username.trim() === '') {
       findings.push({
         code: 'aws_auth_username_missing',
-        message: `the entry for ${e.arn} has no username`,
+        message: { key: 'finding.usernameMissing', params: { arn: e.arn } },
         line: e.line,
         arn: e.arn,
       });
@@ -464,7 +490,7 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
     ) {
       findings.push({
         code: 'aws_auth_node_role_missing_groups',
-        message: `the node entry ${e.arn} lacks ${['system:bootstrappers', 'system:nodes'].filter((g) => !e.groups.includes(g)).join(' and ')}`,
+        message: nodeGroupsMissing(e),
         line: e.line,
         arn: e.arn,
       });
@@ -474,7 +500,7 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
     if (prev)
       findings.push({
         code: 'aws_auth_duplicate_arn',
-        message: `${e.arn} is mapped twice: only the last entry counts`,
+        message: { key: 'finding.duplicateArn', params: { arn: e.arn } },
         line: e.line,
         arn: e.arn,
       });
@@ -484,8 +510,7 @@ function lint(entries: readonly AwsAuthEntry[], findings: AwsAuthFinding[], line
   if (!hasNode) {
     findings.push({
       code: 'aws_auth_no_node_role',
-      message:
-        'no mapRoles entry grants system:nodes: EC2 nodes that authenticate through aws-auth cannot join the cluster',
+      message: { key: 'finding.noNodeRole' },
       line: findLine(lines, /^\s*(?:"?data"?\s*:|"?mapUsers"?\s*:|"?mapRoles"?\s*:)/) ?? lines[0] ?? null,
     });
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { say } from '../i18n/t.js';
 import { readJson } from './json.js';
 import type { Located } from './located.js';
 
@@ -117,12 +118,12 @@ describe('readJson: the native and the recovering path give the same values and 
     expect(readJson('').values).toEqual([]);
     expect(readJson('{"a": 1} {"b": 2}')).toMatchObject({ values: [{ a: 1 }, { b: 2 }], errors: [] });
     expect(readJson('[1,\n2,\n').errors).toEqual([
-      { code: 'json_truncated', message: 'the text ends where a JSON value was expected', line: 3 },
+      { code: 'json_truncated', message: { key: 'parser.jsonEndsBeforeValue' }, line: 3 },
     ]);
     expect(readJson("{'a': 1}").errors.map((e) => e.code)).toEqual(['json_unparsed']);
     expect(readJson('{"a": "line\nbreak"}').errors.map((e) => [e.code, e.line])).toEqual([['json_unparsed', 1]]);
     // Deeper than 512 levels: an error, even where JSON.parse would take it.
-    expect(readJson(`${'['.repeat(600)}${']'.repeat(600)}`).errors.map((e) => e.message)).toEqual([
+    expect(readJson(`${'['.repeat(600)}${']'.repeat(600)}`).errors.map((e) => say('en', e.message))).toEqual([
       'JSON nested too deeply',
     ]);
     expect(readJson(`${'['.repeat(100)}${']'.repeat(100)}`).errors).toEqual([]);

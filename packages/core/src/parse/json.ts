@@ -1,6 +1,7 @@
 // Format: JSON text of one section (`kubectl get … -o json`, aws CLI output), usually one value, sometimes cut off or
 // broken by a paste. Read into plain values plus, for every object and array, the 1-based line (within the text) of
 // the value itself, of each key or item, and of its closing bracket, so facts built from them keep their input lines.
+import type { MessageKey, Text } from '../i18n/t.js';
 import type { Located, Position } from './located.js';
 
 /** Deepest nesting read: deeper text is reported as an error (and JSON.parse's value is not used). */
@@ -220,8 +221,8 @@ function recoverJson(text: string): Located {
   let line = 1;
   const n = text.length;
 
-  const fail = (code: 'json_unparsed' | 'json_truncated', message: string): never => {
-    throw new JsonError(code, message, line);
+  const fail = (code: 'json_unparsed' | 'json_truncated', key: JsonErrorKey, found?: string): never => {
+    throw new JsonError(code, { key, ...(found === undefined ? {} : { params: { found } }) }, line);
   };
   const ws = (): void => {
     while (i < n) {
@@ -243,14 +244,14 @@ function recoverJson(text: string): Located {
         i++;
         return out;
       }
-      if (c === 10) fail('json_unparsed', 'line break inside a JSON string');
+      if (c === 10) fail('json_unparsed', 'parser.jsonLineBreak');
       if (c === 92) {
         out += text.slice(start, i);
         const e = text[i + 1];
         if (e === undefined) break;
         if (e === 'u') {
           const hex = text.slice(i + 2, i + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('json_unparsed', 'bad \\u escape');
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('json_unparsed', 'parser.jsonEscape');
           out += String.fromCharCode(Number.parseInt(hex, 16));
           i += 6;
         } else {
@@ -262,13 +263,13 @@ function recoverJson(text: string): Located {
       }
       i++;
     }
-    return fail('json_truncated', 'the text ends inside a JSON string');
+    return fail('json_truncated', 'parser.jsonEndsInString');
   };
   // `attach` is called as soon as a container exists, so a text cut off inside it still yields what came before.
   const value = (depth: number, attach: (v: unknown) => void): void => {
     ws();
-    if (i >= n) fail('json_truncated', 'the text ends where a JSON value was expected');
-    if (depth > MAX_DEPTH) fail('json_unparsed', 'JSON nested too deeply');
+    if (i >= n) fail('json_truncated', 'parser.jsonEndsBeforeValue');
+    if (depth > MAX_DEPTH) fail('json_unparsed', 'parser.jsonTooDeep');
     const c = text[i];
     if (c === '{') {
       const obj: Record<string, unknown> = {};
@@ -285,12 +286,12 @@ function recoverJson(text: string): Located {
       }
       for (;;) {
         ws();
-        if (i >= n) fail('json_truncated', 'the text ends inside a JSON object');
-        if (text[i] !== '"') fail('json_unparsed', `expected a quoted key, found ${JSON.stringify(text[i])}`);
+        if (i >= n) fail('json_truncated', 'parser.jsonEndsInObject');
+        if (text[i] !== '"') fail('json_unparsed', 'parser.jsonKey', JSON.stringify(text[i]));
         const keyLine = line;
         const k = str();
         ws();
-        if (text[i] !== ':') fail(i >= n ? 'json_truncated' : 'json_unparsed', 'expected ":" after a key');
+        if (text[i] !== ':') fail(i >= n ? 'json_truncated' : 'json_unparsed', 'parser.jsonColon');
         i++;
         ws();
         keys.set(k, keyLine);
@@ -307,7 +308,7 @@ function recoverJson(text: string): Located {
           i++;
           return;
         }
-        fail(i >= n ? 'json_truncated' : 'json_unparsed', 'expected "," or "}" in an object');
+        fail(i >= n ? 'json_truncated' : 'json_unparsed', 'parser.jsonObjectComma');
       }
     }
     if (c === '[') {
@@ -337,7 +338,7 @@ function recoverJson(text: string): Located {
           i++;
           return;
         }
-        fail(i >= n ? 'json_truncated' : 'json_unparsed', 'expected "," or "]" in an array');
+        fail(i >= n ? 'json_truncated' : 'json_unparsed', 'parser.jsonArrayComma');
       }
     }
     if (c === '"') {
@@ -345,7 +346,7 @@ function recoverJson(text: string): Located {
       return;
     }
     const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64));
-    if (!m) return fail('json_unparsed', `unexpected ${JSON.stringify(text.slice(i, i + 12))}`);
+    if (!m) return fail('json_unparsed', 'parser.jsonUnexpected', JSON.stringify(text.slice(i, i + 12)));
     i += m[0].length;
     attach(m[0] === 'true' ? true : m[0] === 'false' ? false : m[0] === 'null' ? null : Number(m[0]));
   };
@@ -358,17 +359,19 @@ function recoverJson(text: string): Located {
     }
   } catch (e) {
     if (!(e instanceof JsonError)) throw e;
-    errors.push({ code: e.code, message: e.message, line: e.line });
+    errors.push({ code: e.code, message: e.text, line: e.line });
   }
   return { values, positions, errors };
 }
 
+type JsonErrorKey = Extract<MessageKey, `parser.json${string}`>;
+
 class JsonError extends Error {
   constructor(
     readonly code: 'json_unparsed' | 'json_truncated',
-    message: string,
+    readonly text: Text,
     readonly line: number,
   ) {
-    super(message);
+    super(text.key);
   }
 }

@@ -2,7 +2,8 @@
 // and array, the 1-based line (within the text) of the value itself and of each key or item, so facts built from them
 // keep their input lines (json.ts reads JSON into the same shape).
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import { TOO_DEEP, tooDeep } from './yaml.js';
+import type { Text } from '../i18n/t.js';
+import { TOO_DEEP, tooDeep, yamlError } from './yaml.js';
 
 /** Where a container value and each of its keys (or items) start. */
 export interface Position {
@@ -16,7 +17,7 @@ export interface Position {
 export interface Located {
   values: unknown[];
   positions: { get(obj: object): Position | undefined };
-  errors: { code: 'json_unparsed' | 'json_truncated' | 'yaml_unparsed'; message: string; line: number }[];
+  errors: { code: 'json_unparsed' | 'json_truncated' | 'yaml_unparsed'; message: Text; line: number }[];
 }
 
 /** Line of `obj` itself, or of `obj[key]` when a key is given; null when unknown. */
@@ -88,12 +89,11 @@ export function readYamlLocated(text: string): Located {
     return { values, positions, errors: [{ code: 'yaml_unparsed', message: TOO_DEEP.message, line: 0 }] };
   try {
     for (const doc of parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lc })) {
-      for (const e of doc.errors)
-        errors.push({ code: 'yaml_unparsed', message: e.message.split('\n')[0] ?? e.message, line: lineAt(e.pos[0]) });
+      for (const e of doc.errors) errors.push({ code: 'yaml_unparsed', message: yamlError(e), line: lineAt(e.pos[0]) });
       if (doc.contents !== null) values.push(toJs(doc.contents, 0));
     }
   } catch (e) {
-    errors.push({ code: 'yaml_unparsed', message: e instanceof Error ? e.message : String(e), line: 0 });
+    errors.push({ code: 'yaml_unparsed', message: yamlError(e), line: 0 });
   }
   return { values, positions, errors };
 }

@@ -63,6 +63,16 @@ describe('parseFitError', () => {
       { count: 3, reason: 'Insufficient cpu', nodeState: null },
       { count: 2, reason: 'MatchNodeSelector', nodeState: null },
     ]);
+    // ≤ 1.5: one colon and no "following" (rancher/rancher#12704)
+    expect(parseFitError('No nodes are available that match all of the predicates: NoVolumeZoneConflict (1).')).toEqual(
+      {
+        total: 1,
+        items: [{ count: 1, reason: 'NoVolumeZoneConflict', nodeState: null }],
+        preFilter: null,
+        noNodes: false,
+        legacy: true,
+      },
+    );
   });
   test('not a scheduler message', () => {
     expect(parseFitError('Pulling image "nginx"')).toBeNull();

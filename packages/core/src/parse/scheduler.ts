@@ -2,6 +2,9 @@
 //   0/2 nodes are available: 2 node(s) were not ready, 2 node(s) were out of disk space.                 (≤1.11)
 //   0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: …  (1.25+)
 //   no nodes available to schedule pods
+//   No nodes are available that match all of the following predicates:: Insufficient cpu (3), MatchNodeSelector (2).  (1.6–1.8)
+//   No nodes are available that match all of the predicates: NoVolumeZoneConflict (1).                                 (≤1.5)
+//   fit failure summary on nodes : NoVolumeZoneConflict (3), PodToleratesNodeTaints (3); retrying      (scheduler log, ≤1.8)
 // The histogram is sorted as strings and one node may count under several reasons.
 
 /** One histogram item of a scheduler fit error. */
@@ -23,7 +26,8 @@ export interface FitError {
 
 const FIT = /(?:^|[^\d])0\/(\d{1,6}) nodes are available: /;
 const NO_NODES = /no nodes available to schedule pods/;
-const LEGACY_16 = /No nodes are available that match all of the following predicates:: /;
+const LEGACY =
+  /No nodes are available that match all of the (?:following )?predicates::? |fit failure summary on nodes : /;
 
 function classify(reason: string): FitItem['nodeState'] {
   if (
@@ -48,9 +52,10 @@ export function parseFitError(message: string): FitError | null {
   if (NO_NODES.test(message)) return { total: 0, items: [], preFilter: null, noNodes: true, legacy: false };
   const m = FIT.exec(message);
   if (!m?.[1]) {
-    const l = LEGACY_16.exec(message);
+    const l = LEGACY.exec(message);
     if (!l) return null;
-    const body = message.slice(l.index + l[0].length).replace(/\.\s*$/, '');
+    // The list ends at its last `(count)`: a period, `; retrying` or the closing marks of inline code may follow.
+    const body = /^[^()]*\(\d+\)(?:, [^()]*\(\d+\))*/.exec(message.slice(l.index + l[0].length))?.[0] ?? '';
     const items: FitItem[] = [];
     for (const part of body.split(/, (?=[A-Z])/)) {
       const p = /^(.+) \((\d+)\)$/.exec(part.trim());

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusLines } from '../../../../test-support/fixtures.js';
-import { matchSignatures, newSignatureMatcher, SIGNATURES, type SignatureHit } from './signatures.js';
+import {
+  compileSignatures,
+  matchSignatures,
+  newSignatureMatcher,
+  SIGNATURES,
+  type SignatureHit,
+} from './signatures.js';
 
 const GUARDS = [...new Set(SIGNATURES.flatMap((s) => s.guard))];
 const matcher = newSignatureMatcher();
@@ -142,5 +148,49 @@ describe('a line cut after its distinctive phrase is still recognised', () => {
       }
     }
     expect(lost).toEqual([]);
+  });
+});
+
+describe('custom signatures (given as data)', () => {
+  const acme = compileSignatures([
+    {
+      id: 'x-acme-denied',
+      guard: ['.acme.example.com'],
+      pattern: String.raw`webhook "(?<hook>[a-z0-9-]+)\.acme\.example\.com" denied the request(?:: (?<reason>[^\r\n]+))?`,
+    },
+  ]);
+  const custom = newSignatureMatcher(acme.signatures);
+
+  it('join the one matcher of the run, after the built-in ones, with their named groups', () => {
+    expect(acme.problems).toEqual([]);
+    const message = 'admission webhook "deny-root.acme.example.com" denied the request: runs as root';
+    const hits = matchSignatures(custom, message);
+    expect(hits.map((h) => h.id)).toEqual([...matchSignatures(matcher, message).map((h) => h.id), 'x-acme-denied']);
+    expect(hits.at(-1)).toEqual({
+      id: 'x-acme-denied',
+      groups: { hook: 'deny-root', reason: 'runs as root' },
+      at: 10,
+      role: 'cause',
+    });
+    // a run without them does not see them: no state is kept between matchers
+    expect(matchSignatures(matcher, message).some((h) => h.id === 'x-acme-denied')).toBe(false);
+  });
+
+  it('read a bounded window around their guard, placed where the message has it', () => {
+    const long = `${'x'.repeat(100_000)} webhook "a.acme.example.com" denied the request: no ${'y'.repeat(100_000)}`;
+    const hit = matchSignatures(custom, long).find((h) => h.id === 'x-acme-denied');
+    expect(hit?.at).toBe(100_001);
+    expect(hit?.groups['reason']?.length).toBeLessThanOrEqual(2048);
+    // text further than the window before the guard is not read
+    const far = `webhook "a${'-'.repeat(600)}.acme.example.com" denied the request`;
+    expect(matchSignatures(custom, far).some((h) => h.id === 'x-acme-denied')).toBe(false);
+  });
+
+  it('a pattern that fails the linear-time check is left out with its reason', () => {
+    const { signatures, problems } = compileSignatures([{ id: 'x-bad', guard: ['acme'], pattern: '(a+)+b' }]);
+    expect(signatures).toEqual([]);
+    expect(problems).toEqual([
+      { id: 'x-bad', message: expect.stringContaining('a group may only be optional') as string },
+    ]);
   });
 });

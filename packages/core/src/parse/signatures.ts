@@ -17,9 +17,10 @@ import { POD_IDENTITY_SIGNATURES } from './signatures/pod-identity.js';
 import { POLICY_SIGNATURES } from './signatures/policy.js';
 import { SCHEDULING_SIGNATURES } from './signatures/scheduling.js';
 import { TOOL_SIGNATURES } from './signatures/tools.js';
-import type { Signature } from './signatures/types.js';
+import { patternProblem } from './pattern-check.js';
+import type { Signature, SignatureData } from './signatures/types.js';
 
-export type { Signature } from './signatures/types.js';
+export type { Signature, SignatureData } from './signatures/types.js';
 
 /** Every signature, one file per layer under signatures/. Ids are unique and guards non-empty (checked by a test). */
 export const SIGNATURES: readonly Signature[] = [
@@ -35,6 +36,46 @@ export const SIGNATURES: readonly Signature[] = [
   ...POLICY_SIGNATURES,
   ...TOOL_SIGNATURES,
 ];
+
+/** How much of a message a custom signature's pattern reads: from this many characters before its guard… */
+const WINDOW_BEFORE = 512;
+/** …to this many after the guard's end, so its cost is bounded whatever the length of the line. */
+const WINDOW_AFTER = 2048;
+
+/** A data signature that cannot be used, and why. */
+export interface SignatureProblem {
+  id: string;
+  message: string;
+}
+
+/**
+ * Compiles signatures given as data: each pattern must pass the linear-time check (parse/pattern-check.ts); one that
+ * does not is left out with a problem. Ids are not checked here (the schema check does that for rule directories).
+ */
+export function compileSignatures(data: readonly SignatureData[]): {
+  signatures: Signature[];
+  problems: SignatureProblem[];
+} {
+  const signatures: Signature[] = [];
+  const problems: SignatureProblem[] = [];
+  for (const d of data) {
+    const problem =
+      typeof d.pattern !== 'string'
+        ? 'pattern: not a string'
+        : d.guard.length === 0 || d.guard.some((g) => typeof g !== 'string' || g.length === 0)
+          ? 'guard: at least one non-empty phrase'
+          : patternProblem(d.pattern);
+    if (problem !== null) problems.push({ id: d.id, message: `pattern ${problem}` });
+    else
+      signatures.push({
+        id: d.id,
+        guard: d.guard,
+        re: new RegExp(d.pattern),
+        ...(d.role === undefined || d.role === 'cause' ? {} : { role: d.role }),
+      });
+  }
+  return { signatures, problems };
+}
 
 /** A catalogued signature found in one message. */
 export interface SignatureHit {
@@ -52,6 +93,10 @@ export interface SignatureHit {
  * per character instead of an `includes` per guard.
  */
 export interface SignatureMatcher {
+  /** The built-in signatures, then the run's custom ones. */
+  readonly signatures: readonly Signature[];
+  /** Index of the first custom signature: from it on, patterns read a window of the message around their guard. */
+  readonly firstCustom: number;
   /** Character class of each ASCII code unit (0: in no guard). */
   readonly ascii: Uint8Array;
   /** Character class of the other code units that occur in guards. */
@@ -62,18 +107,19 @@ export interface SignatureMatcher {
   readonly next: Int32Array;
   /** Failure link of each state: its longest proper suffix that is a trie state. */
   readonly fail: Int32Array;
-  /** Per state: indices into SIGNATURES of the signatures with a guard ending there (suffixes included; repeats
+  /** Per state: indices into `signatures` of the signatures with a guard ending there (suffixes included; repeats
    * possible), or null. */
   readonly found: readonly (readonly number[] | null)[];
 }
 
-/** Builds the matcher of SIGNATURES (once per run, see facts/extract.ts). */
-export function newSignatureMatcher(): SignatureMatcher {
+/** Builds the matcher of SIGNATURES and the run's custom signatures (once per run, see facts/extract.ts). */
+export function newSignatureMatcher(custom: readonly Signature[] = []): SignatureMatcher {
+  const all = custom.length === 0 ? SIGNATURES : [...SIGNATURES, ...custom];
   const ascii = new Uint8Array(128);
   const other = new Map<number, number>();
   let classes = 1;
   let total = 1;
-  for (const sig of SIGNATURES) {
+  for (const sig of all) {
     for (const g of sig.guard) {
       total += g.length;
       for (let i = 0; i < g.length; i++) {
@@ -91,8 +137,8 @@ export function newSignatureMatcher(): SignatureMatcher {
   const label = new Int32Array(total);
   const found: (number[] | null)[] = [null];
   let states = 1;
-  for (let si = 0; si < SIGNATURES.length; si++) {
-    for (const g of (SIGNATURES[si] as Signature).guard) {
+  for (let si = 0; si < all.length; si++) {
+    for (const g of (all[si] as Signature).guard) {
       let st = 0;
       for (let i = 0; i < g.length; i++) {
         const c = g.charCodeAt(i);
@@ -126,7 +172,7 @@ export function newSignatureMatcher(): SignatureMatcher {
       queue[tail++] = c;
     }
   }
-  return { ascii, other, classes, next, fail, found };
+  return { signatures: all, firstCustom: SIGNATURES.length, ascii, other, classes, next, fail, found };
 }
 
 /** The automaton's move from state `st` on a character of class `cls`: its trie child, else its failure's move. */
@@ -142,8 +188,10 @@ const NO_HITS: readonly SignatureHit[] = Object.freeze([]);
 
 /** Every catalogued signature that matches the (normalised) message, in catalogue order. */
 export function matchSignatures(matcher: SignatureMatcher, message: string): readonly SignatureHit[] {
-  const { ascii, other, classes, next, fail, found } = matcher;
+  const { signatures, firstCustom, ascii, other, classes, next, fail, found } = matcher;
   let selected: number[] | null = null;
+  // Where a custom signature's first guard ends, for the window its pattern reads.
+  let guardEnds: Map<number, number> | null = null;
   let st = 0;
   for (let i = 0; i < message.length; i++) {
     const c = message.charCodeAt(i);
@@ -151,7 +199,11 @@ export function matchSignatures(matcher: SignatureMatcher, message: string): rea
     // A character in no guard leads back to the root (most characters of most lines).
     st = cls === 0 ? 0 : step(next, fail, classes, st, cls);
     const sigs = found[st];
-    if (sigs) for (const si of sigs) (selected ??= []).push(si);
+    if (sigs)
+      for (const si of sigs) {
+        (selected ??= []).push(si);
+        if (si >= firstCustom && !(guardEnds ??= new Map()).has(si)) guardEnds.set(si, i);
+      }
   }
   if (selected === null) return NO_HITS;
   const hits: SignatureHit[] = [];
@@ -159,9 +211,11 @@ export function matchSignatures(matcher: SignatureMatcher, message: string): rea
   for (const si of selected.sort((a, b) => a - b)) {
     if (si === last) continue;
     last = si;
-    const sig = SIGNATURES[si] as Signature;
-    const m = sig.re.exec(message);
-    if (m) hits.push({ id: sig.id, groups: groupsOf(m), at: m.index, role: sig.role ?? 'cause' });
+    const sig = signatures[si] as Signature;
+    const end = si >= firstCustom ? (guardEnds?.get(si) ?? 0) : -1;
+    const from = end < 0 ? 0 : Math.max(0, end - WINDOW_BEFORE);
+    const m = sig.re.exec(end < 0 ? message : message.slice(from, end + 1 + WINDOW_AFTER));
+    if (m) hits.push({ id: sig.id, groups: groupsOf(m), at: from + m.index, role: sig.role ?? 'cause' });
   }
   return hits;
 }

@@ -1,9 +1,16 @@
 import { parseAllDocuments, parseDocument } from 'yaml';
+import type { Text } from '../i18n/t.js';
 
 /** Result of reading YAML text: the values and the syntax errors, never a throw. */
 export interface YamlResult {
   values: unknown[];
-  errors: { message: string; line: number }[];
+  errors: { message: Text; line: number }[];
+}
+
+/** An error of the yaml library, as a text of the core's catalogs (its own words are quoted, in English). */
+export function yamlError(e: unknown): Text {
+  const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+  return { key: 'parser.yaml', params: { error: message } };
 }
 
 // The core schema only: unknown tags (!!js/function, custom ones) stay plain values, nothing is constructed.
@@ -27,38 +34,34 @@ export function readYaml(text: string): YamlResult {
     const docs = parseAllDocuments(text, OPTIONS);
     const list = Array.isArray(docs) ? docs : [docs];
     for (const doc of list) {
-      for (const e of doc.errors)
-        errors.push({ message: e.message.split('\n')[0] ?? e.message, line: lineOf(text, e.pos[0]) });
+      for (const e of doc.errors) errors.push({ message: yamlError(e), line: lineOf(text, e.pos[0]) });
       try {
         values.push(doc.toJS(TO_JS));
       } catch (e) {
-        errors.push({ message: e instanceof Error ? e.message : String(e), line: 0 });
+        errors.push({ message: yamlError(e), line: 0 });
       }
     }
   } catch (e) {
-    errors.push({ message: e instanceof Error ? e.message : String(e), line: 0 });
+    errors.push({ message: yamlError(e), line: 0 });
   }
   return { values, errors };
 }
 
 /** Parses a single YAML value (such as the string inside aws-auth's mapRoles). */
-export function readYamlValue(text: string): { value: unknown; errors: { message: string; line: number }[] } {
+export function readYamlValue(text: string): { value: unknown; errors: YamlResult['errors'] } {
   if (tooDeep(text)) return { value: null, errors: [TOO_DEEP] };
   try {
     const doc = parseDocument(text, OPTIONS);
-    const errors = doc.errors.map((e) => ({
-      message: e.message.split('\n')[0] ?? e.message,
-      line: lineOf(text, e.pos[0]),
-    }));
+    const errors = doc.errors.map((e) => ({ message: yamlError(e), line: lineOf(text, e.pos[0]) }));
     let value: unknown = null;
     try {
       value = doc.toJS(TO_JS);
     } catch (e) {
-      errors.push({ message: e instanceof Error ? e.message : String(e), line: 0 });
+      errors.push({ message: yamlError(e), line: 0 });
     }
     return { value, errors };
   } catch (e) {
-    return { value: null, errors: [{ message: e instanceof Error ? e.message : String(e), line: 0 }] };
+    return { value: null, errors: [{ message: yamlError(e), line: 0 }] };
   }
 }
 
@@ -66,7 +69,10 @@ export function readYamlValue(text: string): { value: unknown; errors: { message
 // V8 while it compiles a regex the process aborts ("RegExpCompiler Allocation failed"), which no try/catch stops.
 // Kubernetes objects nest a few dozen levels; deeper text is refused before parsing.
 const MAX_DEPTH = 200;
-export const TOO_DEEP = { message: `YAML nested more than ${MAX_DEPTH} levels deep was not parsed`, line: 0 } as const;
+export const TOO_DEEP: { message: Text; line: number } = {
+  message: { key: 'parser.yamlTooDeep', params: { max: MAX_DEPTH } },
+  line: 0,
+};
 
 /** Whether block indentation, `- ` runs and flow brackets nest deeper than MAX_DEPTH. Linear, approximate (quotes aside). */
 export function tooDeep(text: string): boolean {

@@ -5,8 +5,10 @@
 // A malformed aws-auth is never rebuilt: the fix points at the broken line and gives the corrected entry only.
 import type { AwsAuthFact } from '../facts/schema.js';
 import type { Diagnosis, Remediation } from '../report.js';
-import { grammarFailure, isHint, isValid, type GrammarName } from './grammar.js';
-import { FAILURE_TEXT, GRAMMAR_TEXT, message } from './messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
+import { grammarFailure, isHint, isValid, type GrammarFailure, type GrammarName } from './grammar.js';
+import { comment as manifestComment } from './messages.js';
 import { toYamlDocuments } from './yaml-out.js';
 
 /** One mapping to add. */
@@ -31,15 +33,15 @@ function appendEntry(existing: string | undefined, entry: string): string {
 }
 
 /** The ARN with `<hints>` standing in for unknown parts: checked on a stand-in for each hint. */
-function arnFailure(m: NewMapping): { grammar: GrammarName; failure: string } | null {
+function arnFailure(m: NewMapping): { grammar: GrammarName; failure: GrammarFailure } | null {
   const grammar: GrammarName = m.kind === 'role' ? 'roleArn' : 'principalArn';
   const probe = m.arn.replace(/<ACCOUNT_ID>|<account>/g, '111122223333').replace(/<[\w-]+>/g, 'Name');
   const failure = grammarFailure(grammar, probe);
-  return failure === null ? null : { grammar, failure: FAILURE_TEXT[failure] };
+  return failure === null ? null : { grammar, failure };
 }
 
 /** The merged ConfigMap: the pasted one with `mappings` appended, nothing else changed. */
-export function mergedAwsAuth(a: AwsAuthFact, mappings: readonly NewMapping[]): Remediation {
+export function mergedAwsAuth(a: AwsAuthFact, mappings: readonly NewMapping[], lang: Lang = 'en'): Remediation {
   const data: Record<string, string> = { ...(a.data ?? {}) };
   let added = 0;
   for (const m of mappings) {
@@ -69,33 +71,33 @@ export function mergedAwsAuth(a: AwsAuthFact, mappings: readonly NewMapping[]): 
     ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
   };
   const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: sorted };
-  const comment = message('awsAuthComment', {
+  const comment = manifestComment('awsAuth', {
     from: a.line,
     to: a.endLine,
     count: added,
-    stale: message(version === null ? 'awsAuthNoVersion' : 'awsAuthStale'),
+    stale: manifestComment(version === null ? 'awsAuthNoVersion' : 'awsAuthStale'),
   });
   const text = JSON.stringify(mappings);
   const hints = [
-    text.includes('<node-instance-role>') ? message('awsAuthNodeRoleHint') : '',
-    text.includes('<team-group>') ? message('awsAuthGroupHint') : '',
+    text.includes('<node-instance-role>') ? manifestComment('awsAuthNodeRoleHint') : '',
+    text.includes('<team-group>') ? manifestComment('awsAuthGroupHint') : '',
   ].filter(Boolean);
   return {
     kind: 'manifest',
-    title: message('awsAuthTitle', { count: added }),
-    yaml: toYamlDocuments([cm], [comment, ...hints, message('awsAuthEdit')].join(' ')),
+    title: t(lang, 'fix.awsAuthTitle', { count: added }),
+    yaml: toYamlDocuments([cm], [comment, ...hints, manifestComment('apply')].join(' ')),
     safety: 'mutating',
   };
 }
 
 /** The note and corrected entry for a malformed aws-auth (never a rebuilt ConfigMap). */
-function malformed(a: AwsAuthFact): Remediation[] {
+function malformed(a: AwsAuthFact, lang: Lang): Remediation[] {
   const broken = a.findings.find((f) => f.code !== 'aws_auth_no_node_role')?.line ?? a.line;
   const out: Remediation[] = [
     {
       kind: 'note',
-      title: message('awsAuthMalformedTitle'),
-      text: message('awsAuthMalformed', { from: a.line, to: a.endLine, line: broken }),
+      title: t(lang, 'fix.awsAuthMalformedTitle'),
+      text: t(lang, 'fix.awsAuthMalformed', { from: a.line, to: a.endLine, line: broken }),
       safety: 'read-only',
     },
   ];
@@ -110,7 +112,7 @@ function malformed(a: AwsAuthFact): Remediation[] {
   )
     out.push({
       kind: 'patch',
-      title: message('awsAuthEntryTitle', { line: entry.line }),
+      title: t(lang, 'fix.awsAuthEntryTitle', { line: entry.line }),
       yaml: entryYaml({ kind: entry.kind, arn: entry.arn, username: entry.username, groups: entry.groups }),
       safety: 'mutating',
     });
@@ -125,22 +127,25 @@ function malformed(a: AwsAuthFact): Remediation[] {
 export class AwsAuthPlan {
   private readonly proposals: { mapping: NewMapping; stand: Remediation }[] = [];
   private readonly fact: AwsAuthFact | null;
+  private readonly lang: Lang;
 
-  constructor(fact: AwsAuthFact | null) {
+  /** `lang`: the language of the titles and notes (the ConfigMap is the same in every language). */
+  constructor(fact: AwsAuthFact | null, lang: Lang = 'en') {
     this.fact = fact;
+    this.lang = lang;
   }
 
   /** What a diagnosis shows for `mapping`; nothing when aws-auth is not in the input (the rules' commands apply). */
   propose(mapping: NewMapping): Remediation[] {
-    const a = this.fact;
+    const { fact: a, lang } = this;
     if (a === null) return [];
-    if (!a.wellFormed || a.data === null) return malformed(a);
+    if (!a.wellFormed || a.data === null) return malformed(a, lang);
     if (a.variants > 1)
       return [
         {
           kind: 'note',
-          title: message('awsAuthAmbiguousTitle'),
-          text: message('awsAuthAmbiguous'),
+          title: t(lang, 'fix.awsAuthAmbiguousTitle'),
+          text: t(lang, 'fix.awsAuthAmbiguous'),
           safety: 'read-only',
         },
       ];
@@ -149,10 +154,10 @@ export class AwsAuthPlan {
       return [
         {
           kind: 'note',
-          title: message('awsAuthInvalidTitle'),
-          text: message('awsAuthInvalid', {
-            grammar: GRAMMAR_TEXT[bad?.grammar ?? 'groupName'],
-            failure: bad?.failure ?? FAILURE_TEXT.form,
+          title: t(lang, 'fix.awsAuthInvalidTitle'),
+          text: t(lang, 'fix.awsAuthInvalid', {
+            grammar: t(lang, `grammar.${bad?.grammar ?? 'groupName'}`),
+            failure: t(lang, `failure.${bad?.failure ?? 'form'}`),
           }),
           safety: 'read-only',
         },
@@ -165,7 +170,7 @@ export class AwsAuthPlan {
 
   /** Writes the single merged ConfigMap into the first stand-in of the final diagnoses; the others point at it. */
   finish(diagnoses: readonly Diagnosis[]): void {
-    const a = this.fact;
+    const { fact: a, lang } = this;
     const present = new Map<Remediation, { diagnosis: Diagnosis; mapping: NewMapping }>();
     for (const d of diagnoses)
       for (const r of d.remediation) {
@@ -176,14 +181,14 @@ export class AwsAuthPlan {
     const mappings: NewMapping[] = [];
     for (const { mapping } of present.values())
       if (!mappings.some((m) => JSON.stringify(m) === JSON.stringify(mapping))) mappings.push(mapping);
-    const merged = mergedAwsAuth(a, mappings);
+    const merged = mergedAwsAuth(a, mappings, lang);
     const [first, ...rest] = [...present];
     if (first) Object.assign(first[0], merged);
     for (const [stand] of rest) {
       Object.assign(stand, {
         kind: 'note',
-        title: message('awsAuthIncludedTitle'),
-        text: message('awsAuthIncluded', { rootCause: first?.[1].diagnosis.rootCause ?? '' }),
+        title: t(lang, 'fix.awsAuthIncludedTitle'),
+        text: t(lang, 'fix.awsAuthIncluded', { rootCause: first?.[1].diagnosis.rootCause ?? '' }),
         safety: 'read-only',
       });
     }

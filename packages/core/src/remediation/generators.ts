@@ -1,4 +1,5 @@
 import type { Bindings } from '../engine/bindings.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Matcher } from '../engine/operators.js';
 import { lineKey, type SubjectGroup } from '../engine/subject.js';
 import type { ForbiddenFact, Facts } from '../facts/schema.js';
@@ -19,6 +20,8 @@ export interface GeneratorInput {
   family: ItemFamily | null;
   /** The report's aws-auth additions (one merged ConfigMap per report). */
   awsAuth: AwsAuthPlan;
+  /** The report's language: titles and notes are written in it, manifests and commands are not. */
+  lang: Lang;
 }
 
 type Generator = (input: GeneratorInput) => Remediation[];
@@ -39,7 +42,7 @@ function subjectDenials(facts: Facts, subject: SubjectGroup | null, family: Item
 export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generator> = {
   // The subject's denials only: one Role and binding per subject. A subject drawn from another family (a missing role
   // named in a denial) grants the denials on its lines.
-  'rbac-least-privilege': ({ facts, matcher, subject, family }) => {
+  'rbac-least-privilege': ({ facts, matcher, subject, family, lang }) => {
     const denials = subjectDenials(facts, subject, family);
     return rbacRemediation(denials, {
       informerLines: matcher.lines(facts.signals, INFORMER_LIST),
@@ -49,9 +52,11 @@ export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generat
           .filter((b) => b.roleKind === 'ClusterRole' && b.roleName === 'cluster-admin')
           .flatMap((b) => b.subjects.map((s) => `${s.kind}:${s.name}`)),
       ),
+      lang,
     });
   },
-  'rbac-broader-access': ({ facts, subject, family }) => broaderAccess(subjectDenials(facts, subject, family)),
+  'rbac-broader-access': ({ facts, subject, family, lang }) =>
+    broaderAccess(subjectDenials(facts, subject, family), lang),
   // The mappings go to the report's one aws-auth plan (see AwsAuthPlan); the rules carry the eksctl and access-entry
   // commands for when aws-auth is not in the input.
   'aws-auth-merge-node-role': ({ bindings, awsAuth }) =>
@@ -62,12 +67,13 @@ export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generat
       groups: ['system:bootstrappers', 'system:nodes'],
     }),
   // The level and failed checks of the subject's PodSecurity messages (all at the first one's level).
-  'pod-security-patch': ({ subject }) => {
+  'pod-security-patch': ({ subject, lang }) => {
     const groups = (subject?.items ?? []).map((it) => (it['groups'] ?? {}) as Record<string, string>);
     const level = groups[0]?.['level'] ?? '';
     return podSecurityRemediation(
       level,
       groups.filter((g) => g['level'] === level).map((g) => g['details'] ?? ''),
+      lang,
     );
   },
   'aws-auth-merge-caller': ({ facts, awsAuth }) => {

@@ -21,6 +21,14 @@ export const GRAMMAR_NAMES = [
   'account',
   'region',
   'clusterName',
+  'nodegroupName',
+  'instanceId',
+  'profileName',
+  'labelKey',
+  'labelValue',
+  'labelPair',
+  'taintEffect',
+  'workloadRef',
   'iamName',
   'iamPath',
   'roleArn',
@@ -103,6 +111,18 @@ function assumedRoleArn(v: string): boolean {
   );
 }
 
+/** A label (or taint) key: `[prefix/]name`, the prefix a DNS subdomain, the name 63 characters of [-A-Za-z0-9_.]. */
+function labelKey(v: string): boolean {
+  const slash = v.lastIndexOf('/');
+  const name = v.slice(slash + 1);
+  return (slash < 0 || dnsSubdomain(v.slice(0, slash))) && labelValue(name) && name !== '';
+}
+
+/** A label value: empty, or up to 63 characters of [-A-Za-z0-9_.] that begin and end alphanumeric. */
+function labelValue(v: string): boolean {
+  return v === '' || (v.length <= 63 && /^[A-Za-z0-9](?:[-\w.]*[A-Za-z0-9])?$/.test(v));
+}
+
 function region(v: string): boolean {
   return v.length <= 32 && /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/.test(v);
 }
@@ -151,6 +171,34 @@ const GRAMMARS: Record<GrammarName, { test: (v: string) => boolean; max: number 
   account: { test: (v) => ACCOUNT.test(v), max: 12 },
   region: { test: region, max: 32 },
   clusterName: { test: (v) => /^[A-Za-z0-9][\w-]*$/.test(v), max: 100 },
+  nodegroupName: { test: (v) => /^[A-Za-z0-9][\w-]*$/.test(v), max: 63 },
+  instanceId: { test: (v) => /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/.test(v), max: 19 },
+  // AWS CLI profile names: a conservative subset (what `aws configure --profile` writes in practice).
+  profileName: { test: (v) => /^[\w.@+-]+$/.test(v), max: 128 },
+  labelKey: { test: labelKey, max: 317 },
+  labelValue: { test: labelValue, max: 63 },
+  // `key=value`, as `kubectl label` takes it.
+  labelPair: {
+    test: (v) => {
+      const eq = v.indexOf('=');
+      return eq > 0 && labelKey(v.slice(0, eq)) && labelValue(v.slice(eq + 1));
+    },
+    max: 381,
+  },
+  // A toleration's effect; empty tolerates every effect of the key.
+  taintEffect: { test: (v) => ['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(v), max: 16 },
+  // What `kubectl rollout restart` / `kubectl set` take: kind/name of a pod's controller.
+  workloadRef: {
+    test: (v) => {
+      const [kind = '', name = '', ...more] = v.split('/');
+      return (
+        more.length === 0 &&
+        /^(?:deployment|statefulset|daemonset|replicaset|job|cronjob)$/.test(kind) &&
+        dnsSubdomain(name)
+      );
+    },
+    max: 270,
+  },
   iamName: { test: (v) => IAM_NAME.test(v), max: 64 },
   iamPath: { test: iamPath, max: 512 },
   roleArn: { test: (v) => iamArn(v, ['role']), max: 2048 },
@@ -196,6 +244,9 @@ const WILDCARD_MATTERS = new Set<GrammarName>([
   'principalArn',
 ]);
 
+// Where the empty string is a value: the core API group, a taint without value, a toleration of every effect.
+const EMPTY_ALLOWED = new Set<GrammarName>(['apiGroup', 'labelValue', 'taintEffect']);
+
 /** Whether a value looks like one of the tool's own `<hint>` placeholders. */
 export function isHint(v: string): boolean {
   return /^<[^<>\n]*>$/.test(v);
@@ -203,7 +254,7 @@ export function isHint(v: string): boolean {
 
 /** Why `value` is not a valid `grammar` value; null when it is. */
 export function grammarFailure(grammar: GrammarName, value: string): GrammarFailure | null {
-  if (value === '') return grammar === 'apiGroup' ? null : 'empty';
+  if (value === '') return EMPTY_ALLOWED.has(grammar) ? null : 'empty';
   if (UNSAFE_CHAR.test(value)) return 'control-character';
   if (value.length > GRAMMARS[grammar].max) return 'too-long';
   if (WILDCARD_MATTERS.has(grammar) && value.includes('*')) return 'wildcard';

@@ -2,10 +2,11 @@
 // grammar: which placeholder, which grammar, why (never the value itself).
 import type { Rejected } from '../engine/bindings.js';
 import type { Remediation } from '../report.js';
-import { FAILURE_TEXT, GRAMMAR_TEXT, message } from './messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
 
 /** One note for all the values a diagnosis could not use. */
-export function rejectionNote(rejected: readonly Rejected[]): Remediation {
+export function rejectionNote(rejected: readonly Rejected[], lang: Lang): Remediation {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const r of rejected) {
@@ -13,12 +14,12 @@ export function rejectionNote(rejected: readonly Rejected[]): Remediation {
     if (seen.has(k)) continue;
     seen.add(k);
     lines.push(
-      message('valueRejected', {
+      t(lang, 'fix.valueRejected', {
         placeholder: r.name,
-        grammar: GRAMMAR_TEXT[r.grammar],
-        failure: FAILURE_TEXT[r.failure],
+        grammar: t(lang, `grammar.${r.grammar}`),
+        failure: t(lang, `failure.${r.failure}`),
       }),
     );
   }
-  return { kind: 'note', title: message('valueRejectedTitle'), text: lines.join('\n'), safety: 'read-only' };
+  return { kind: 'note', title: t(lang, 'fix.valueRejectedTitle'), text: lines.join('\n'), safety: 'read-only' };
 }

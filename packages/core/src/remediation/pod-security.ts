@@ -5,7 +5,9 @@
 //   runAsNonRoot != true (pod or container "app" must set …), seccompProfile (…), hostPath volumes (volume "data")
 import type { Remediation } from '../report.js';
 import { isValid } from './grammar.js';
-import { message } from './messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
+import { comment } from './messages.js';
 import { toYamlDocuments } from './yaml-out.js';
 
 /** One failed check: its name and the containers (or volumes) it names. */
@@ -46,7 +48,7 @@ function checks(details: string): Check[] {
 }
 
 /** The patch and, when something cannot be patched safely (hostPath volumes, hostPort), a note. */
-export function podSecurityRemediation(level: string, details: readonly string[]): Remediation[] {
+export function podSecurityRemediation(level: string, details: readonly string[], lang: Lang = 'en'): Remediation[] {
   if (!isValid('psaLevel', level)) return [];
   const all = details.flatMap(checks);
   const containers = new Map<string, Record<string, unknown>>();
@@ -85,11 +87,16 @@ export function podSecurityRemediation(level: string, details: readonly string[]
   if (Object.keys(spec).length > 0)
     out.push({
       kind: 'patch',
-      title: message('psaPatchTitle', { level }),
-      yaml: toYamlDocuments([{ spec: { template: { spec } } }], message('psaPatchComment')),
+      title: t(lang, 'fix.psaPatchTitle', { level }),
+      yaml: toYamlDocuments([{ spec: { template: { spec } } }], comment('psaPatch')),
       safety: 'mutating',
     });
   if (manual.length > 0)
-    out.push({ kind: 'note', title: message('psaManualTitle'), text: message('psaManual'), safety: 'read-only' });
+    out.push({
+      kind: 'note',
+      title: t(lang, 'fix.psaManualTitle'),
+      text: t(lang, 'fix.psaManual'),
+      safety: 'read-only',
+    });
   return out;
 }

@@ -8,7 +8,9 @@ import type { ForbiddenFact } from '../facts/schema.js';
 import type { Remediation } from '../report.js';
 import { lineKey } from '../engine/subject.js';
 import { grammarFailure, type GrammarFailure, type GrammarName } from './grammar.js';
-import { FAILURE_TEXT, GRAMMAR_TEXT, message } from './messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
+import { comment as manifestComment } from './messages.js';
 import { shellQuote } from './shell.js';
 import { toYamlDocuments } from './yaml-out.js';
 
@@ -82,6 +84,8 @@ export interface DenialContext {
   applyLines?: ReadonlySet<string>;
   /** Users and groups the input shows bound to cluster-admin (`User:name`, `Group:name`). */
   admins?: ReadonlySet<string>;
+  /** The language of titles and notes (manifests are the same in every language). Default en. */
+  lang?: Lang;
 }
 
 /** The requests a client makes after the denied one: informers list+watch; kubectl apply gets, then creates or patches. */
@@ -104,7 +108,7 @@ function withFollowUps(denials: readonly ForbiddenFact[], ctx: DenialContext): F
 type Verdict =
   | { kind: 'grant' }
   | { kind: 'escalation' }
-  | { kind: 'refuse'; title: 'refusedTitle' | 'wildcardTitle' | 'invalidTitle'; text: string };
+  | { kind: 'refuse'; title: 'fix.refusedTitle' | 'fix.wildcardTitle' | 'fix.invalidTitle'; text: string };
 
 const PRIVILEGED_GROUPS = new Set(['system:masters', 'system:nodes', 'system:bootstrappers', 'system:monitoring']);
 const PRIVILEGED_USERS = new Set(['system:admin', 'system:apiserver', 'kubernetes-admin']);
@@ -158,18 +162,22 @@ function needsPin(d: ForbiddenFact): boolean {
   return escalates(d) && !(d.resource === 'secrets' && d.subresource === null) && d.resource !== 'signers';
 }
 
-function verdictOf(d: ForbiddenFact, admins: ReadonlySet<string>): Verdict {
+function verdictOf(d: ForbiddenFact, admins: ReadonlySet<string>, lang: Lang): Verdict {
   const line = d.line;
   const values = checkedValues(d);
   if (values.some(([, v]) => v.includes('*')))
-    return { kind: 'refuse', title: 'wildcardTitle', text: message('refusedWildcard', { line }) };
+    return { kind: 'refuse', title: 'fix.wildcardTitle', text: t(lang, 'fix.refusedWildcard', { line }) };
   for (const [grammar, v] of values) {
     const failure: GrammarFailure | null = grammarFailure(grammar, v);
     if (failure !== null)
       return {
         kind: 'refuse',
-        title: 'invalidTitle',
-        text: message('refusedInvalid', { line, grammar: GRAMMAR_TEXT[grammar], failure: FAILURE_TEXT[failure] }),
+        title: 'fix.invalidTitle',
+        text: t(lang, 'fix.refusedInvalid', {
+          line,
+          grammar: t(lang, `grammar.${grammar}`),
+          failure: t(lang, `failure.${failure}`),
+        }),
       };
   }
   if (!escalates(d)) return { kind: 'grant' };
@@ -178,28 +186,36 @@ function verdictOf(d: ForbiddenFact, admins: ReadonlySet<string>): Verdict {
     if (needsPin(d))
       return {
         kind: 'refuse',
-        title: 'refusedTitle',
-        text: message('refusedUnpinned', { line, verb: d.verb, resource: target(d) }),
+        title: 'fix.refusedTitle',
+        text: t(lang, 'fix.refusedUnpinned', { line, verb: d.verb, resource: target(d) }),
       };
     return { kind: 'escalation' };
   }
   if (d.verb === 'impersonate') {
     if (d.resource === 'groups' && privilegedGroup(name, admins))
-      return { kind: 'refuse', title: 'refusedTitle', text: message('refusedPrivilegedGroup', { line, group: name }) };
+      return {
+        kind: 'refuse',
+        title: 'fix.refusedTitle',
+        text: t(lang, 'fix.refusedPrivilegedGroup', { line, group: name }),
+      };
     if (d.resource === 'users' && privilegedUser(name, admins))
-      return { kind: 'refuse', title: 'refusedTitle', text: message('refusedPrivilegedUser', { line, user: name }) };
+      return {
+        kind: 'refuse',
+        title: 'fix.refusedTitle',
+        text: t(lang, 'fix.refusedPrivilegedUser', { line, user: name }),
+      };
     if (d.resource === 'serviceaccounts' && (d.namespace === 'kube-system' || d.namespace === null))
       return {
         kind: 'refuse',
-        title: 'refusedTitle',
-        text: message('refusedPrivilegedUser', { line, user: `ServiceAccount ${name}` }),
+        title: 'fix.refusedTitle',
+        text: t(lang, 'fix.refusedPrivilegedUser', { line, user: `ServiceAccount ${name}` }),
       };
   }
   if ((d.verb === 'bind' || d.verb === 'escalate') && (ADMIN_ROLES.has(name) || name.startsWith('system:')))
     return {
       kind: 'refuse',
-      title: 'refusedTitle',
-      text: message('refusedAdminRole', { line, verb: d.verb, role: name }),
+      title: 'fix.refusedTitle',
+      text: t(lang, 'fix.refusedAdminRole', { line, verb: d.verb, role: name }),
     };
   return { kind: 'escalation' };
 }
@@ -277,9 +293,14 @@ export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialCo
     if (subject === null) continue;
     // Cut off before its scope clause: no grant can be sized to a namespace nobody named.
     if (d.namespace === null && !d.clusterScope && d.path === null) continue;
-    const verdict = verdictOf(d, ctx.admins ?? new Set());
+    const verdict = verdictOf(d, ctx.admins ?? new Set(), ctx.lang ?? 'en');
     if (verdict.kind === 'refuse') {
-      refusals.push({ kind: 'note', title: message(verdict.title), text: verdict.text, safety: 'read-only' });
+      refusals.push({
+        kind: 'note',
+        title: t(ctx.lang ?? 'en', verdict.title),
+        text: verdict.text,
+        safety: 'read-only',
+      });
       continue;
     }
     const namespace = d.path !== null || d.clusterScope || d.namespace === null ? '' : d.namespace;
@@ -296,12 +317,13 @@ export function rbacRemediation(denials: readonly ForbiddenFact[], ctx: DenialCo
 }
 
 function grantRemediation({ subject, namespace, escalation, denials: list }: Grant, ctx: DenialContext): Remediation[] {
+  const lang = ctx.lang ?? 'en';
   const asked = escalation ? list : withFollowUps(list, ctx);
   const rules = policyRulesFor(asked);
   const denied = new Set<ForbiddenFact>(list);
   const informer = asked.some((d) => !denied.has(d) && (d.verb === 'watch' || d.verb === 'list'));
   const apply = asked.some((d) => d.verb === 'patch' && !denied.has(d));
-  const followUps = [informer ? message('followInformer') : '', apply ? message('followApply') : '']
+  const followUps = [informer ? manifestComment('followInformer') : '', apply ? manifestComment('followApply') : '']
     .filter(Boolean)
     .join('; ');
   const single = rules.length === 1 && rules[0]?.resources?.length === 1 && rules[0].verbs.length <= 2;
@@ -329,19 +351,13 @@ function grantRemediation({ subject, namespace, escalation, denials: list }: Gra
     subject['kind'] === 'ServiceAccount'
       ? `ServiceAccount ${subject['namespace'] ?? ''}/${subject['name'] ?? ''}`
       : `User ${subject['name'] ?? ''}`;
-  const scope = cluster ? message('scopeCluster') : message('scopeNamespace', { namespace });
+  const scope = cluster ? t(lang, 'fix.scopeCluster') : t(lang, 'fix.scopeNamespace', { namespace });
   const many = list.length > 1 && lines.includes(',');
-  const key = many
-    ? followUps
-      ? 'rbacCommentManyFollowUps'
-      : 'rbacCommentMany'
-    : followUps
-      ? 'rbacCommentFollowUps'
-      : 'rbacComment';
-  const comment = `${message(key, { lines, followUps })} ${escalation ? `${message('escalationWarningTitle')}. ` : ''}${message('rbacApply')}`;
+  const key = many ? (followUps ? 'rbacManyFollowUps' : 'rbacMany') : followUps ? 'rbacFollowUps' : 'rbac';
+  const comment = `${manifestComment(key, { lines, followUps })} ${escalation ? `${manifestComment('rbacEscalation')} ` : ''}${manifestComment('apply')}`;
   const manifest: Remediation = {
     kind: 'manifest',
-    title: message(escalation ? 'rbacEscalationTitle' : 'rbacTitle', {
+    title: t(lang, escalation ? 'fix.rbacEscalationTitle' : 'fix.rbacTitle', {
       roleKind,
       bindingKind,
       name,
@@ -358,8 +374,8 @@ function grantRemediation({ subject, namespace, escalation, denials: list }: Gra
     manifest,
     {
       kind: 'note',
-      title: message('escalationWarningTitle'),
-      text: message('escalationWarning', { subject: who, what: `${verbs} on ${targets}` }),
+      title: t(lang, 'fix.escalationWarningTitle'),
+      text: t(lang, 'fix.escalationWarning', { subject: who, what: t(lang, 'fix.escalationWhat', { verbs, targets }) }),
       safety: 'read-only',
     },
   ];
@@ -373,7 +389,7 @@ const READ_VERBS = new Set(['get', 'list', 'watch']);
  * or non-resource denials, writes and secrets get a note instead: the built-in roles would not cover them or would
  * grant far more.
  */
-export function broaderAccess(denials: readonly ForbiddenFact[]): Remediation[] {
+export function broaderAccess(denials: readonly ForbiddenFact[], lang: Lang = 'en'): Remediation[] {
   const first = denials[0];
   const subject = first ? subjectOf(first) : null;
   if (!first || subject === null) return [];
@@ -385,7 +401,9 @@ export function broaderAccess(denials: readonly ForbiddenFact[]): Remediation[] 
     denials.every((d) => READ_VERBS.has(d.verb) && d.resource !== 'secrets' && d.path === null) &&
     denials.every((d) => checkedValues(d).every(([g, v]) => grammarFailure(g, v) === null));
   if (!readable)
-    return [{ kind: 'note', title: message('broaderTitle'), text: message('broaderNone'), safety: 'read-only' }];
+    return [
+      { kind: 'note', title: t(lang, 'fix.broaderTitle'), text: t(lang, 'fix.broaderNone'), safety: 'read-only' },
+    ];
   const part = subjectNamePart(subject['kind'] ?? '', subject['name'] ?? '', first.subjectNamespace);
   const who =
     subject['kind'] === 'ServiceAccount'
@@ -394,7 +412,7 @@ export function broaderAccess(denials: readonly ForbiddenFact[]): Remediation[] 
   return [
     {
       kind: 'command',
-      title: message('broaderViewTitle', { namespace }),
+      title: t(lang, 'fix.broaderViewTitle', { namespace }),
       command: `kubectl create rolebinding ${shellQuote(`${part}-view`)} --clusterrole=view ${who} -n ${shellQuote(namespace)}`,
       safety: 'mutating',
     },

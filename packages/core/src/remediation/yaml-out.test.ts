@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { toYamlDocuments } from './yaml-out.js';
+import { fillYamlTemplate, toYamlDocuments } from './yaml-out.js';
 
 // Strings near the edges of YAML 1.1 plain scalars: its booleans, null, octal, sexagesimal and binary numbers,
 // indicators, blanks, line breaks and non-ASCII; plus names as they appear in manifests.
@@ -69,4 +69,13 @@ test('the YAML 1.1 words are quoted, names are not; "<<" is not a merge key', ()
   expect(
     toYamlDocuments([{ metadata: { name: 'on', namespace: 'no' }, rules: [{ verbs: ['get', 'y'] }] }], 'note'),
   ).toBe('# note\n\nmetadata:\n  name: "on"\n  namespace: "no"\nrules:\n  - verbs:\n      - get\n      - "y"\n');
+});
+
+test('a placeholder in a comment becomes its hint, wherever the comment sits (no input text in comments)', () => {
+  const template =
+    '# kubectl apply -n {{ns}} -f -\napiVersion: v1\nkind: LimitRange # in {{ns}}\nmetadata:\n  name: {{ns}}\n';
+  const out = fillYamlTemplate(template, /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g, () => ({ value: 'team-a', hint: '<ns>' }));
+  expect(out).toBe(
+    '# kubectl apply -n <ns> -f -\napiVersion: v1\nkind: LimitRange # in <ns>\nmetadata:\n  name: team-a\n',
+  );
 });

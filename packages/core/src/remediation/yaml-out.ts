@@ -53,7 +53,10 @@ export function fillYamlTemplate(template: string, pattern: RegExp, resolve: (na
           if (node.commentBefore) node.commentBefore = put(node.commentBefore, 'hint');
           if (node.comment) node.comment = put(node.comment, 'hint');
         },
+        // A visitor with a Scalar callback does not call Node for scalars: their comments are put here too.
         Scalar(_, node) {
+          if (node.commentBefore) node.commentBefore = put(node.commentBefore, 'hint');
+          if (node.comment) node.comment = put(node.comment, 'hint');
           if (typeof node.value === 'string' && /zzrbacdiagnosevalue\d+zz/.test(node.value)) {
             node.value = put(node.value, 'value');
             // Written again by the library: let it choose the quoting the value needs.

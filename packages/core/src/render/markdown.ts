@@ -1,11 +1,9 @@
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
 import type { Diagnosis, Report } from '../report.js';
 
 const SEVERITY_ICON = { error: '🔴', warning: '🟡', info: '🔵' } as const;
-const SAFETY_TAG = {
-  'read-only': '_(read-only)_',
-  mutating: '_(mutating: review before applying)_',
-  escalation: '_(escalation: grants more than it lists; review before granting)_',
-} as const;
+const SAFETY_TAG = { 'read-only': 'md.readOnly', mutating: 'md.mutating', escalation: 'md.escalation' } as const;
 
 function fence(body: string, lang = ''): string {
   const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
@@ -17,16 +15,15 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** Renders a report as GitHub-flavoured Markdown, for issues and pull requests. */
+/** Renders a report as GitHub-flavoured Markdown, for issues and pull requests, in the report's language. */
 export function renderMarkdown(report: Report): string {
-  const out: string[] = ['## rbac-diagnose report', ''];
+  const { lang } = report;
+  const out: string[] = [`## ${t(lang, 'md.heading')}`, ''];
   const below = report.belowMinConfidence;
-  const hidden = below
-    ? `${below.count} cause${below.count === 1 ? '' : 's'} below confidence ${below.minConfidence} not shown.`
-    : null;
-  if (report.diagnoses.length === 0) out.push(hidden ?? 'No known cause found.', '');
+  const hidden = below ? t(lang, 'md.hidden', { count: below.count, minConfidence: below.minConfidence }) : null;
+  if (report.diagnoses.length === 0) out.push(hidden ?? t(lang, 'md.none'), '');
   else {
-    out.push('| # | severity | root cause | confidence | rule |', '|---|---|---|---:|---|');
+    out.push(t(lang, 'md.table'), '|---|---|---|---:|---|');
     report.diagnoses.forEach((d, i) =>
       out.push(
         `| ${i + 1} | ${SEVERITY_ICON[d.severity]} ${d.severity} | \`${d.rootCause}\` | ${d.confidence.toFixed(2)} | \`${d.ruleId}\` |`,
@@ -35,56 +32,60 @@ export function renderMarkdown(report: Report): string {
     out.push('');
     if (hidden !== null) out.push(hidden, '');
   }
-  report.diagnoses.forEach((d, i) => out.push(...diagnosisMarkdown(d, i)));
+  report.diagnoses.forEach((d, i) => out.push(...diagnosisMarkdown(d, i, lang)));
   if (report.issues.length > 0) {
-    out.push('### Input notes', '');
+    out.push(`### ${t(lang, 'md.inputNotes')}`, '');
     for (const i of report.issues)
       out.push(
-        `- \`${i.code}\`${i.line > 0 ? ` (line ${i.source ? `${i.source}:` : ''}${i.line})` : ''}: ${i.message}`,
+        `- \`${i.code}\`${i.line > 0 ? ` (${t(lang, 'md.line', { line: `${i.source ? `${i.source}:` : ''}${i.line}` })})` : ''}: ${i.message}`,
       );
     out.push('');
   }
-  out.push(
-    `<sub>Inputs read: ${report.inputs.map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`).join(', ') || 'none'}</sub>`,
-    '',
-  );
+  const inputs = report.inputs
+    .map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`)
+    .join(t(lang, 'list'));
+  out.push(`<sub>${t(lang, 'md.inputsRead', { inputs: inputs || t(lang, 'md.inputsNone') })}</sub>`, '');
   return out.join('\n');
 }
 
-function diagnosisMarkdown(d: Diagnosis, i: number): string[] {
+function diagnosisMarkdown(d: Diagnosis, i: number, lang: Lang): string[] {
+  const also = d.alsoMatched
+    ? ` (${t(lang, 'md.also', { rules: d.alsoMatched.map((x) => `\`${x}\``).join(t(lang, 'list')) })})`
+    : '';
   const out: string[] = [
     `### ${i + 1}. ${SEVERITY_ICON[d.severity]} \`${d.rootCause}\` — ${d.title}`,
     '',
-    `**Confidence ${d.confidence.toFixed(2)}** · rule \`${d.ruleId}\`${d.alsoMatched ? ` (also: ${d.alsoMatched.map((x) => `\`${x}\``).join(', ')})` : ''}`,
+    `**${t(lang, 'md.confidence', { confidence: d.confidence.toFixed(2) })}** · ${t(lang, 'md.rule', { rule: `\`${d.ruleId}\`` })}${also}`,
     '',
     d.summary,
     '',
   ];
-  if (d.misleading) out.push(`> **Why the message misleads:** ${d.misleading}`, '');
+  if (d.misleading) out.push(`> **${t(lang, 'md.misleading')}** ${d.misleading}`, '');
   if (d.evidence.length > 0) {
-    out.push('**Evidence**', '', '| line | input | why |', '|---:|---|---|');
+    out.push(`**${t(lang, 'md.evidence')}**`, '', t(lang, 'md.evidenceTable'), '|---:|---|---|');
     for (const e of d.evidence)
       out.push(
         `| ${e.source ? `${cell(e.source)}:` : ''}${e.line} | \`${cell(e.text).replace(/`/g, "'")}\` | ${cell(e.why)} |`,
       );
     out.push('');
   }
-  out.push('<details><summary>Explanation</summary>', '', d.explanation, '', '</details>', '');
+  out.push(`<details><summary>${t(lang, 'md.explanation')}</summary>`, '', d.explanation, '', '</details>', '');
   if (d.nextSteps.length > 0) {
-    out.push('**Confirm** (read-only)', '');
+    out.push(`**${t(lang, 'md.confirm')}** (${t(lang, 'md.readOnly')})`, '');
     for (const n of d.nextSteps) out.push(`- \`${n.command.replace(/`/g, "'")}\` — ${n.why}`);
     out.push('');
   }
   if (d.remediation.length > 0) {
-    out.push('**Fix**', '');
+    out.push(`**${t(lang, 'md.fix')}**`, '');
     for (const r of d.remediation) {
-      out.push(`- ${r.title} ${SAFETY_TAG[r.safety]}`);
+      out.push(`- ${r.title} _(${t(lang, SAFETY_TAG[r.safety])})_`);
       if (r.command) out.push('', fence(r.command, 'sh').replace(/^/gm, '  '), '');
       if (r.yaml) out.push('', fence(r.yaml, 'yaml').replace(/^/gm, '  '), '');
       if (r.text) out.push(`  ${r.text}`);
     }
     out.push('');
   }
-  if (d.references.length > 0) out.push(`References: ${d.references.map((u) => `<${u}>`).join(' · ')}`, '');
+  if (d.references.length > 0)
+    out.push(`${t(lang, 'md.references')} ${d.references.map((u) => `<${u}>`).join(' · ')}`, '');
   return out;
 }

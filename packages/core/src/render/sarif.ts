@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for CI code scanning: one result per diagnosis, located at its first evidence line (the primary
 // input), with the other evidence lines as related locations.
 import type { Location, Log } from 'sarif';
+import { t, textsIn } from '../i18n/t.js';
 import type { Diagnosis, Report } from '../report.js';
 import type { Rule } from '../rules/schema.js';
 
@@ -27,8 +28,9 @@ function location(d: Diagnosis['evidence'][number], uris: Readonly<Record<string
   };
 }
 
-/** Renders a report as a SARIF 2.1.0 log (as a JSON-serialisable object). */
+/** Renders a report as a SARIF 2.1.0 log (as a JSON-serialisable object), its texts in the report's language. */
 export function renderSarif(report: Report, options: SarifOptions): Record<string, unknown> {
+  const { lang } = report;
   const uris = options.uris ?? {};
   const used = new Set(report.diagnoses.flatMap((d) => [d.ruleId, ...(d.alsoMatched ?? [])]));
   const rules = options.rules.filter((r) => used.has(r.id));
@@ -44,16 +46,20 @@ export function renderSarif(report: Report, options: SarifOptions): Record<strin
             name: 'rbac-diagnose',
             version: options.toolVersion,
             informationUri: INFO_URI,
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: r.rootCause,
-              shortDescription: { text: r.title },
-              fullDescription: { text: r.summary },
-              help: { text: r.explanation },
-              ...(r.references[0] ? { helpUri: r.references[0] } : {}),
-              defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: { rootCause: r.rootCause, layer: r.layer },
-            })),
+            rules: rules.map((r) => {
+              // A rule's own texts, translated where it has them; placeholders stay as written.
+              const local = textsIn(r.texts, lang);
+              return {
+                id: r.id,
+                name: r.rootCause,
+                shortDescription: { text: local(r.title) },
+                fullDescription: { text: local(r.summary) },
+                help: { text: local(r.explanation) },
+                ...(r.references[0] ? { helpUri: r.references[0] } : {}),
+                defaultConfiguration: { level: LEVEL[r.severity] },
+                properties: { rootCause: r.rootCause, layer: r.layer },
+              };
+            }),
           },
         },
         results: report.diagnoses.map((d) => {
@@ -63,7 +69,7 @@ export function renderSarif(report: Report, options: SarifOptions): Record<strin
             ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
             level: LEVEL[d.severity],
             message: {
-              text: `${d.title}. ${d.summary}${d.misleading ? ` Why the message misleads: ${d.misleading}` : ''}`,
+              text: `${t(lang, 'sarif.message', { title: d.title, summary: d.summary })}${d.misleading ? t(lang, 'sarif.misleading', { misleading: d.misleading }) : ''}`,
             },
             locations: first ? [location(first, uris)] : [],
             relatedLocations: rest.map((e, i) => ({ id: i + 1, ...location(e, uris) })),

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { builtinRuleSet } from '@rbac-diagnose/rules';
+import { builtinRuleSet, builtinRuleSetIn } from '@rbac-diagnose/rules';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis, Report } from '../report.js';
 import { renderText } from './text.js';
@@ -137,7 +137,7 @@ describe('renderText', () => {
       'rbac-diagnose: 2 likely causes of failure, 0 other findings  (read: describe-pod 2–17)',
       '  1 cause below confidence 0.2 not shown',
     ]);
-    expect(renderText(some, { lang: 'ja' }).split('\n')[1]).toBe('  確度 0.2 未満の原因 1 件は表示していません。');
+    expect(renderText({ ...some, lang: 'ja' }).split('\n')[1]).toBe('  確度 0.2 未満の原因 1 件は表示していません。');
     const all = await diagnose(wall('wall3-pending-not-ready-disk.txt'), builtinRuleSet);
     expect(all.belowMinConfidence).toBeUndefined();
     expect(renderText(await diagnose('nothing to see here', builtinRuleSet))).toContain('no known cause found');
@@ -159,6 +159,7 @@ describe('renderText', () => {
 /** A report written in Japanese, as the rules' Japanese texts make it. */
 const JA_REPORT: Report = {
   schemaVersion: 1,
+  lang: 'ja',
   inputs: [{ kind: 'describe-pod', startLine: 1, endLine: 17 }],
   diagnoses: [
     {
@@ -226,7 +227,7 @@ const JA_REPORT: Report = {
 
 describe('Japanese', () => {
   test('the renderer speaks Japanese and wraps by display width (golden, 60 columns)', async () => {
-    const text = renderText(JA_REPORT, { lang: 'ja', layout: at(60), verboseFlag: '-v' });
+    const text = renderText(JA_REPORT, { layout: at(60), verboseFlag: '-v' });
     for (const l of text.split('\n')) {
       // Only the long kubectl line's unbreakable words and commands' single arguments may pass the edge.
       if (displayWidth(l) > 60) expect(l.trim()).not.toMatch(/[\u3000-\u9fff]/);
@@ -255,7 +256,7 @@ describe('Japanese', () => {
   });
 
   test('the full report in Japanese names its sections in Japanese too', () => {
-    const text = renderText(JA_REPORT, { lang: 'ja', verbose: true });
+    const text = renderText(JA_REPORT, { verbose: true });
     expect(text).toContain('参考: https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html');
     expect(text).toContain('経路: ノード IAM ロール ✔ → aws-auth / アクセスエントリ ✘ → kubelet の参加 ·');
     expect(text).toContain('[変更を伴う: 適用前に確認してください]');
@@ -264,4 +265,21 @@ describe('Japanese', () => {
       /^1\. エラー node_role_not_mapped {2}確度 0\.60 · 最有力 · ルール pending-pod-nodes-never-ready$/m,
     );
   });
+
+  test.each(WALLS)(
+    '%s diagnosed in Japanese: every Japanese line fits 60, 80 and 100 columns, short and full',
+    async (file) => {
+      const report = await diagnose(wall(file), { ...(await builtinRuleSetIn('ja')), lang: 'ja' });
+      expect(report.diagnoses.length).toBeGreaterThan(0);
+      for (const columns of [60, 80, 100])
+        for (const verbose of [false, true]) {
+          const lines = renderText(report, { layout: at(columns), verbose }).split('\n');
+          // Japanese can break between any two characters (kinsoku aside): a line with Japanese never passes the edge.
+          // Only a link too long for the line by itself passes the edge (it is never cut).
+          const over = lines.filter((l) => /[\u3040-\u9fff]/.test(l) && displayWidth(l) > columns);
+          expect(over.filter((l) => !/^ +参考: https:\/\/\S+$/.test(l))).toEqual([]);
+          expect(lines.some((l) => displayWidth(l) > columns - 8 && /[\u3040-\u9fff]/.test(l))).toBe(true);
+        }
+    },
+  );
 });

@@ -1,3 +1,6 @@
+import type { Lang } from '../i18n/lang.js';
+import type { MessageKey } from '../i18n/en.js';
+import { t, type MessageParams } from '../i18n/t.js';
 import type { Diagnosis, Report } from '../report.js';
 import { chainLinks } from './chain.js';
 import { wrapCommand, wrapLine, wrapParts, wrapText, type Layout } from './wrap.js';
@@ -9,70 +12,10 @@ export interface TextOptions {
   verbose?: boolean;
   /** The terminal to wrap for (`terminalLayout(columns)`); no wrapping when absent (pipes, files). */
   layout?: Layout;
-  /** Language of the renderer's own words (headings, labels); the diagnoses' texts come in the report. Default en. */
-  lang?: 'en' | 'ja';
   /** The command-line flag that shows the full report, named under a short one (the CLI passes `-v`). */
   verboseFlag?: string;
 }
 
-/** The renderer's own words, in each language. */
-const WORDS = {
-  en: {
-    noCause: 'no known cause found',
-    counts: (errors: number, others: number) =>
-      `${errors} likely cause${errors === 1 ? '' : 's'} of failure, ${others} other finding${others === 1 ? '' : 's'}`,
-    read: (kinds: string) => `(read: ${kinds})`,
-    hidden: (n: number, min: string) => `${n} cause${n === 1 ? '' : 's'} below confidence ${min} not shown`,
-    severity: { error: 'error', warning: 'warning', info: 'info' },
-    confidence: 'confidence',
-    mostLikely: 'most likely',
-    rule: 'rule',
-    chain: 'chain:',
-    misleads: 'Why the message misleads:',
-    evidence: 'Evidence',
-    confirm: 'Confirm',
-    readOnly: '(read-only)',
-    fix: 'Fix',
-    mutatingTag: '[mutating: review before applying]',
-    escalationTag: '[escalation: grants more than it lists; --fix leaves it out]',
-    readOnlyTag: '[read-only]',
-    see: 'See:',
-    alternatives: 'Other possible causes',
-    otherFindings: 'Other findings',
-    check: 'check:',
-    inputNotes: 'Input notes:',
-    line: (at: string) => `${at.includes(',') ? 'lines' : 'line'} ${at}`,
-    full: (flag: string) => `${flag} shows every cause in full, with all its checks and fixes.`,
-  },
-  ja: {
-    noCause: '既知の原因は見つかりませんでした',
-    counts: (errors: number, others: number) => `障害の原因候補 ${errors} 件、その他の指摘 ${others} 件`,
-    read: (kinds: string) => `(読み取った入力: ${kinds})`,
-    hidden: (n: number, min: string) => `確度 ${min} 未満の原因 ${n} 件は表示していません。`,
-    severity: { error: 'エラー', warning: '警告', info: '情報' },
-    confidence: '確度',
-    mostLikely: '最有力',
-    rule: 'ルール',
-    chain: '経路:',
-    misleads: 'メッセージが誤解を招く理由:',
-    evidence: '根拠',
-    confirm: '確認',
-    readOnly: '(読み取りのみ)',
-    fix: '対処',
-    mutatingTag: '[変更を伴う: 適用前に確認してください]',
-    escalationTag: '[権限昇格: 記載以上の権限を与えます。--fix では出力されません]',
-    readOnlyTag: '[読み取りのみ]',
-    see: '参考:',
-    alternatives: 'ほかに考えられる原因',
-    otherFindings: 'その他の指摘',
-    check: '確認:',
-    inputNotes: '入力についての注意:',
-    line: (at: string) => `${at} 行目`,
-    full: (flag: string) => `${flag} を付けると、すべての原因を確認手順と対処まで含めて表示します。`,
-  },
-} as const;
-
-type Words = (typeof WORDS)[keyof typeof WORDS];
 type Paint = (s: string) => string;
 type Palette = Record<'bold' | 'dim' | 'red' | 'yellow' | 'blue' | 'green' | 'cyan', Paint>;
 
@@ -89,6 +32,14 @@ function palette(color: boolean): Palette {
   };
 }
 
+/** The renderer's words in the report's language (`text.*` of the core's catalogs). */
+type Words = (key: TextKey, params?: MessageParams) => string;
+type TextKey = Extract<MessageKey, `text.${string}` | 'list'>;
+
+function words(lang: Lang): Words {
+  return (key, params) => t(lang, key, params);
+}
+
 /** What every part of one rendering needs. */
 interface Ctx {
   p: Palette;
@@ -102,19 +53,23 @@ interface Ctx {
  * check that would confirm them; `verbose` shows everything.
  */
 export function renderText(report: Report, options: TextOptions = {}): string {
-  const ctx: Ctx = { p: palette(options.color ?? false), w: WORDS[options.lang ?? 'en'], layout: options.layout };
+  const ctx: Ctx = { p: palette(options.color ?? false), w: words(report.lang), layout: options.layout };
   const { p, w, layout } = ctx;
   const verbose = options.verbose === true;
   const out: string[] = [];
   const kinds = report.inputs
     .map((i) => `${i.kind} ${i.source ? `${i.source}:` : ''}${i.startLine}–${i.endLine}`)
-    .join(', ');
+    .join(w('list'));
   const errors = report.diagnoses.filter((d) => d.severity === 'error').length;
   const below = report.belowMinConfidence;
-  const hidden = below && below.count > 0 ? w.hidden(below.count, String(below.minConfidence)) : null;
-  const head = report.diagnoses.length > 0 ? w.counts(errors, report.diagnoses.length - errors) : (hidden ?? w.noCause);
+  const hidden =
+    below && below.count > 0 ? w('text.hidden', { count: below.count, minConfidence: below.minConfidence }) : null;
+  const head =
+    report.diagnoses.length > 0
+      ? w('text.counts', { errors, others: report.diagnoses.length - errors })
+      : (hidden ?? w('text.noCause'));
   // What was read goes on a line of its own rather than be cut.
-  const read = kinds ? p.dim(w.read(kinds)) : '';
+  const read = kinds ? p.dim(w('text.read', { kinds })) : '';
   const first = `${p.bold('rbac-diagnose')}: ${head}`;
   if (read === '' || layout === undefined || layout.measure(`${first}  ${read}`) <= layout.columns)
     out.push(read ? `${first}  ${read}` : first);
@@ -129,8 +84,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     const alternatives = entries.filter((e) => e.d.severity === 'error');
     const findings = entries.filter((e) => e.d.severity !== 'error');
     for (const [heading, list] of [
-      [w.alternatives, alternatives],
-      [w.otherFindings, findings],
+      [w('text.alternatives'), alternatives],
+      [w('text.otherFindings'), findings],
     ] as const) {
       if (list.length === 0) continue;
       out.push('', p.bold(heading));
@@ -138,7 +93,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     }
   }
   if (report.issues.length > 0) {
-    out.push('', p.bold(w.inputNotes));
+    out.push('', p.bold(w('text.inputNotes')));
     // The same note on several lines is said once, with its lines.
     const notes = new Map<string, { issue: Report['issues'][number]; at: string[] }>();
     for (const issue of report.issues) {
@@ -149,7 +104,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
       else notes.set(key, { issue, at });
     }
     for (const { issue, at } of notes.values()) {
-      const where = at.length > 0 ? `${w.line(at.join(', '))}: ` : '';
+      const where = at.length > 0 ? `${w('text.line', { at: at.join(w('list')), count: at.length })}: ` : '';
       out.push(
         ...wrapLine(`${where}${issue.message} ${p.dim(`[${issue.code}]`)}`, layout, `  ${p.yellow('!')} `, '    '),
       );
@@ -157,7 +112,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
   const shortened = !verbose && report.diagnoses.length > 0;
   if (shortened && options.verboseFlag !== undefined)
-    out.push('', ...wrapLine(p.dim(w.full(options.verboseFlag)), layout, '', ''));
+    out.push('', ...wrapLine(p.dim(w('text.full', { flag: options.verboseFlag })), layout, '', ''));
   return `${out.join('\n')}\n`;
 }
 
@@ -166,16 +121,16 @@ function heading(d: Diagnosis, i: number, ctx: Ctx): string[] {
   const { p, w } = ctx;
   const sev =
     d.severity === 'error'
-      ? p.red(w.severity.error)
+      ? p.red(w('text.error'))
       : d.severity === 'warning'
-        ? p.yellow(w.severity.warning)
-        : p.blue(w.severity.info);
-  const rank = i === 0 ? w.mostLikely : `#${i + 1}`;
+        ? p.yellow(w('text.warning'))
+        : p.blue(w('text.info'));
+  const rank = i === 0 ? w('text.mostLikely') : `#${i + 1}`;
   // Broken between its parts only, so that the rule id stays whole.
   const parts = [
-    `${sev} ${p.bold(d.rootCause)}  ${p.dim(`${w.confidence} ${d.confidence.toFixed(2)}`)}`,
+    `${sev} ${p.bold(d.rootCause)}  ${p.dim(w('text.confidence', { confidence: d.confidence.toFixed(2) }))}`,
     p.dim(rank),
-    p.dim(`${w.rule} ${d.ruleId}`),
+    p.dim(w('text.rule', { rule: d.ruleId })),
   ];
   return [
     ...wrapParts(parts, p.dim(' · '), ctx.layout, `${p.bold(`${i + 1}.`)} `, '   '),
@@ -186,15 +141,15 @@ function heading(d: Diagnosis, i: number, ctx: Ctx): string[] {
 function chain(d: Diagnosis, ctx: Ctx): string[] {
   const { p, w } = ctx;
   if (d.severity !== 'error' || !d.chain) return [];
-  const label = `   ${p.dim(w.chain)} `;
+  const label = `   ${p.dim(w('text.chain'))} `;
   const links = chainLinks(d.chain, { ok: p.green('✔'), broken: p.red('✘'), skipped: p.dim('·') });
-  return wrapParts(links, ' → ', ctx.layout, label, ' '.repeat(4 + (ctx.layout?.measure(w.chain) ?? 0)));
+  return wrapParts(links, ' → ', ctx.layout, label, ' '.repeat(4 + (ctx.layout?.measure(w('text.chain')) ?? 0)));
 }
 
 function evidence(d: Diagnosis, ctx: Ctx): string[] {
   const { p, w } = ctx;
   if (d.evidence.length === 0) return [];
-  const out = ['', `   ${p.bold(w.evidence)}`];
+  const out = ['', `   ${p.bold(w('text.evidence'))}`];
   const locWidth = Math.max(...d.evidence.map((e) => `${e.source ? `${e.source}:` : ''}${e.line}`.length));
   const bar = `   ${' '.repeat(locWidth)} ${p.dim('│')} `;
   for (const e of d.evidence) {
@@ -209,7 +164,7 @@ function evidence(d: Diagnosis, ctx: Ctx): string[] {
 function confirm(steps: Diagnosis['nextSteps'], ctx: Ctx): string[] {
   const { p, w } = ctx;
   if (steps.length === 0) return [];
-  const out = ['', `   ${p.bold(w.confirm)} ${p.dim(w.readOnly)}`];
+  const out = ['', `   ${p.bold(w('text.confirm'))} ${p.dim(w('text.readOnly'))}`];
   for (const n of steps) {
     out.push(...wrapCommand(n.command, ctx.layout, '     $ ', '       '));
     out.push(...wrapLine(p.dim(n.why), ctx.layout, '       ', '       '));
@@ -220,14 +175,14 @@ function confirm(steps: Diagnosis['nextSteps'], ctx: Ctx): string[] {
 function fix(d: Diagnosis, ctx: Ctx): string[] {
   const { p, w } = ctx;
   if (d.remediation.length === 0) return [];
-  const out = ['', `   ${p.bold(w.fix)}`];
+  const out = ['', `   ${p.bold(w('text.fix'))}`];
   for (const r of d.remediation) {
     const tag =
       r.safety === 'escalation'
-        ? p.yellow(w.escalationTag)
+        ? p.yellow(w('text.escalationTag'))
         : r.safety === 'mutating'
-          ? p.yellow(w.mutatingTag)
-          : p.dim(w.readOnlyTag);
+          ? p.yellow(w('text.mutatingTag'))
+          : p.dim(w('text.readOnlyTag'));
     out.push(...wrapLine(`${r.title} ${tag}`, ctx.layout, '   • ', '     '));
     if (r.command) out.push(...wrapCommand(r.command, ctx.layout, '       $ ', '         '));
     // Manifests are never wrapped: they are copied as they are.
@@ -254,7 +209,7 @@ function shortDiagnosis(d: Diagnosis, ctx: Ctx): string[] {
   const { p, w } = ctx;
   const out = [...heading(d, 0, ctx), ...chain(d, ctx), ''];
   if (d.misleading)
-    out.push(...wrapLine(`${p.cyan(w.misleads)} ${firstSentences(d.misleading, 2)}`, ctx.layout, '   ', '   '));
+    out.push(...wrapLine(`${p.cyan(w('text.misleads'))} ${firstSentences(d.misleading, 2)}`, ctx.layout, '   ', '   '));
   else out.push(...wrapLine(firstSentences(d.summary, 2), ctx.layout, '   ', '   '));
   out.push(...evidence(d, ctx), ...confirm(d.nextSteps.slice(0, 1), ctx), ...fix(d, ctx));
   return out;
@@ -264,10 +219,16 @@ function shortDiagnosis(d: Diagnosis, ctx: Ctx): string[] {
 function fullDiagnosis(d: Diagnosis, i: number, ctx: Ctx): string[] {
   const { p, w } = ctx;
   const out = [...heading(d, i, ctx), ...chain(d, ctx), ...wrapText(d.summary, ctx.layout, '   ', '   ')];
-  if (d.misleading) out.push('', ...wrapLine(`${p.cyan(w.misleads)} ${d.misleading}`, ctx.layout, '   ', '   '));
+  if (d.misleading)
+    out.push('', ...wrapLine(`${p.cyan(w('text.misleads'))} ${d.misleading}`, ctx.layout, '   ', '   '));
   out.push(...evidence(d, ctx), '', ...wrapText(d.explanation, ctx.layout, '   ', '   '));
   out.push(...confirm(d.nextSteps, ctx), ...fix(d, ctx));
-  if (d.references.length > 0) out.push('', `   ${p.dim(`${w.see} ${d.references.join('  ')}`)}`);
+  if (d.references.length > 0) {
+    // Wrapped between the links, each link whole (a URL is copied as it is).
+    const label = `   ${p.dim(w('text.see'))} `;
+    const indent = ' '.repeat(ctx.layout?.measure(label) ?? 0);
+    out.push('', ...wrapParts(d.references.map(p.dim), '  ', ctx.layout, label, indent));
+  }
   return out;
 }
 
@@ -275,13 +236,13 @@ function fullDiagnosis(d: Diagnosis, i: number, ctx: Ctx): string[] {
 function oneEntry(d: Diagnosis, n: number, ctx: Ctx): string[] {
   const { p, w } = ctx;
   const out = wrapLine(
-    `${p.bold(d.rootCause)}  ${p.dim(`${w.confidence} ${d.confidence.toFixed(2)}`)}  ${d.title}`,
+    `${p.bold(d.rootCause)}  ${p.dim(w('text.confidence', { confidence: d.confidence.toFixed(2) }))}  ${d.title}`,
     ctx.layout,
     `  ${n}. `,
     '     ',
   );
   const step = d.nextSteps[0];
-  const first = `     ${p.dim(w.check)} $ `;
+  const first = `     ${p.dim(w('text.check'))} $ `;
   if (step) out.push(...wrapCommand(step.command, ctx.layout, first, ' '.repeat(ctx.layout?.measure(first) ?? 0)));
   return out;
 }

@@ -2,10 +2,12 @@ import * as z from 'zod';
 import { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from '../engine/bindings.js';
 import { DISPLAY_FIELDS } from '../engine/subject.js';
 import { FactsSchema } from '../facts/schema.js';
-import { SIGNATURES } from '../parse/signatures.js';
+import { patternProblem } from '../parse/pattern-check.js';
+import { SIGNATURES, type SignatureData } from '../parse/signatures.js';
 import {
   ITEM_FAMILIES,
   RuleSchema,
+  SignatureFileSchema,
   VocabularySchema,
   type Condition,
   type ItemFamily,
@@ -13,6 +15,7 @@ import {
   type Rule,
   type Vocabulary,
 } from './schema.js';
+import { ruleTexts, TRANSLATED_LANGS, translationProblems, vocabularyTexts } from './texts.js';
 
 /** A problem in a rule or vocabulary file, naming the field. */
 export interface RuleProblem {
@@ -20,13 +23,36 @@ export interface RuleProblem {
   message: string;
 }
 
-const SIGNAL_IDS = new Set(SIGNATURES.map((s) => s.id));
+const BUILTIN_IDS = new Set(SIGNATURES.map((s) => s.id));
 const CONTEXT = new Set<string>([...BINDING_NAMES, ...LITERAL_TEMPLATES]);
 
-/** Validates rule data: the zod schema, then every reference (facts, paths, subject, signals, placeholders, regexes). */
-export function checkRule(data: unknown, vocabulary: Vocabulary): { rule: Rule | null; problems: RuleProblem[] } {
+/** The signatures a rule may name: the built-in ones and the custom ones of its rule set (id and pattern source). */
+interface KnownSignatures {
+  ids: ReadonlySet<string>;
+  sources: readonly { id: string; source: string }[];
+}
+
+function knownSignatures(custom: readonly SignatureData[]): KnownSignatures {
+  const builtin = SIGNATURES.map((s) => ({ id: s.id, source: s.re.source }));
+  if (custom.length === 0) return { ids: BUILTIN_IDS, sources: builtin };
+  return {
+    ids: new Set([...BUILTIN_IDS, ...custom.map((s) => s.id)]),
+    sources: [...builtin, ...custom.map((s) => ({ id: s.id, source: s.pattern }))],
+  };
+}
+
+/**
+ * Validates rule data: the zod schema, then every reference (facts, paths, subject, signals, placeholders, regexes).
+ * `signatures`: the custom signatures of the rule set, whose ids and named groups a rule may use besides the built-in.
+ */
+export function checkRule(
+  data: unknown,
+  vocabulary: Vocabulary,
+  signatures: readonly SignatureData[] = [],
+): { rule: Rule | null; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const add = (field: string, message: string): void => void problems.push({ field, message });
+  const known = knownSignatures(signatures);
   const cause = (data as { rootCause?: unknown } | null)?.rootCause;
   if (typeof cause === 'string' && !cause.startsWith('x-') && vocabulary.rootCauses[cause] === undefined)
     add('rootCause', `"${cause}" is not a root cause of the vocabulary (a custom one is named x-…)`);
@@ -35,12 +61,13 @@ export function checkRule(data: unknown, vocabulary: Vocabulary): { rule: Rule |
   const rule = parsed.data;
   const subject = rule.subject;
   if (subject) {
-    checkPattern(subject.from, subject.where, 'subject.where', add);
+    checkPattern(subject.from, subject.where, 'subject.where', add, known);
     for (const [i, by] of (subject.by ?? []).entries())
-      if (!fieldExists(subject.from, by)) add(`subject.by.${i}`, `${subject.from} items have no field ${by}`);
+      if (!fieldExists(subject.from, by, undefined, known))
+        add(`subject.by.${i}`, `${subject.from} items have no field ${by}`);
   }
   const conditions = (c: Condition, field: string): void =>
-    checkCondition(c, field, add, { subject: subject?.from ?? null, named: vocabulary.conditions });
+    checkCondition(c, field, add, { subject: subject?.from ?? null, named: vocabulary.conditions, known });
   if (rule.conditions) conditions(rule.conditions, 'conditions');
   else if (!subject) add('conditions', 'a rule without subject needs conditions');
   rule.adjustments?.forEach((a, i) => conditions(a.conditions, `adjustments.${i}.conditions`));
@@ -53,10 +80,10 @@ export function checkRule(data: unknown, vocabulary: Vocabulary): { rule: Rule |
       const [head, ...rest] = name.split('.');
       const path = rest.join('.');
       if (head === 'subject' && subject) {
-        if (!fieldExists(subject.from, path, subject.where?.['id']))
+        if (!fieldExists(subject.from, path, subject.where?.['id'], known))
           add(field, `{{${name}}}: ${subject.from} items have no field ${path}`);
       } else if (head === 'item' && item) {
-        if (!fieldExists(item.family, path, item.ids))
+        if (!fieldExists(item.family, path, item.ids, known))
           add(field, `{{${name}}}: ${item.family} items have no field ${path}`);
       } else if (!CONTEXT.has(name)) add(field, `unbound placeholder {{${name}}}`);
     }
@@ -92,10 +119,11 @@ export function checkRule(data: unknown, vocabulary: Vocabulary): { rule: Rule |
       add(`${field}.from`, 'evidence from the subject needs a rule subject');
       family = 'signals';
     }
-    checkPattern(family, e.where, `${field}.where`, add);
+    checkPattern(family, e.where, `${field}.where`, add, known);
     const ids = e.where?.['id'] ?? (e.from === 'subject' ? subject?.where?.['id'] : undefined);
     template(`${field}.why`, e.why, { family, ids });
   }
+  checkTranslations(rule.texts, ruleTexts(rule), add);
   rule.remediation.forEach((r, i) => {
     if ((r.generator === 'rbac-least-privilege' || r.generator === 'rbac-broader-access') && !subject)
       add(
@@ -106,6 +134,37 @@ export function checkRule(data: unknown, vocabulary: Vocabulary): { rule: Rule |
   return { rule: problems.length === 0 ? rule : null, problems };
 }
 
+/**
+ * Validates a signatures file (`{ signatures: [...] }`): the zod schema, then each pattern (compiles, linear-time
+ * shape: parse/pattern-check.ts), ids unique and new (not built-in, not among `known`, the signatures already loaded).
+ */
+export function checkSignatures(
+  data: unknown,
+  known: readonly SignatureData[] = [],
+): { signatures: SignatureData[] | null; problems: RuleProblem[] } {
+  const parsed = SignatureFileSchema.safeParse(data);
+  if (!parsed.success) return { signatures: null, problems: zodProblems(parsed.error) };
+  const problems: RuleProblem[] = [];
+  const seen = new Set(known.map((s) => s.id));
+  const signatures: SignatureData[] = [];
+  for (const [i, s] of parsed.data.signatures.entries()) {
+    const field = `signatures.${i}`;
+    if (BUILTIN_IDS.has(s.id) || seen.has(s.id))
+      problems.push({ field: `${field}.id`, message: `"${s.id}" is already defined` });
+    seen.add(s.id);
+    const problem = patternProblem(s.pattern);
+    if (problem !== null) problems.push({ field: `${field}.pattern`, message: problem });
+    signatures.push({
+      id: s.id,
+      guard: s.guard,
+      pattern: s.pattern,
+      ...(s.role === undefined ? {} : { role: s.role }),
+      ...(s.description === undefined ? {} : { description: s.description }),
+    });
+  }
+  return { signatures: problems.length === 0 ? signatures : null, problems };
+}
+
 /** Validates vocabulary data: the zod schema, then its named conditions (known facts, no subject, known names). */
 export function checkVocabulary(data: unknown): { vocabulary: Vocabulary | null; problems: RuleProblem[] } {
   const parsed = VocabularySchema.safeParse(data);
@@ -113,8 +172,27 @@ export function checkVocabulary(data: unknown): { vocabulary: Vocabulary | null;
   const problems: RuleProblem[] = [];
   const add = (field: string, message: string): void => void problems.push({ field, message });
   for (const [name, c] of Object.entries(parsed.data.conditions))
-    checkCondition(c, `conditions.${name}`, add, { subject: null, named: parsed.data.conditions });
+    checkCondition(c, `conditions.${name}`, add, {
+      subject: null,
+      named: parsed.data.conditions,
+      known: knownSignatures([]),
+    });
+  checkTranslations(parsed.data.texts, vocabularyTexts(parsed.data), add);
   return { vocabulary: problems.length === 0 ? parsed.data : null, problems };
+}
+
+/** Each translation must translate a text of its rule (or vocabulary) and keep its placeholders. */
+function checkTranslations(
+  texts: Partial<Record<string, Readonly<Record<string, string>>>> | undefined,
+  english: readonly string[],
+  add: Add,
+): void {
+  for (const lang of TRANSLATED_LANGS) {
+    const table = texts?.[lang];
+    if (table === undefined) continue;
+    for (const p of translationProblems(table, english))
+      add(`texts.${lang}["${p.key.length > 60 ? `${p.key.slice(0, 57)}...` : p.key}"]`, p.message);
+  }
 }
 
 function zodProblems(error: z.ZodError): RuleProblem[] {
@@ -127,7 +205,7 @@ function checkCondition(
   c: Condition,
   field: string,
   add: Add,
-  ctx: { subject: ItemFamily | null; named: Readonly<Record<string, Condition>> },
+  ctx: { subject: ItemFamily | null; named: Readonly<Record<string, Condition>>; known: KnownSignatures },
 ): void {
   if ('all' in c) c.all.forEach((x, i) => checkCondition(x, `${field}.all.${i}`, add, ctx));
   else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, `${field}.any.${i}`, add, ctx));
@@ -138,34 +216,41 @@ function checkCondition(
     let family: ItemFamily | null = null;
     if (c.fact === 'subject') {
       if (ctx.subject === null) add(`${field}.fact`, 'the subject fact needs a rule subject');
-      else if (c.path !== undefined && !subjectPathExists(ctx.subject, c.path))
+      else if (c.path !== undefined && !subjectPathExists(ctx.subject, c.path, ctx.known))
         add(`${field}.path`, `the subject (${ctx.subject}) has no path ${c.path}`);
       else if (c.path === '$.items') family = ctx.subject;
-    } else if (c.path !== undefined && !fieldExists(c.fact, c.path.slice(2)))
+    } else if (c.path !== undefined && !fieldExists(c.fact, c.path.slice(2), undefined, ctx.known))
       add(`${field}.path`, `fact "${c.fact}" has no path ${c.path}`);
     else {
       const target = c.path === undefined ? c.fact : `${c.fact}.${c.path.slice(2)}`;
       if ((ITEM_FAMILIES as readonly string[]).includes(target)) family = target as ItemFamily;
     }
-    if (c.operator === 'hasSignal' || c.operator === 'lacksSignal') checkSignalIds(c.value, `${field}.value`, add);
+    if (c.operator === 'hasSignal' || c.operator === 'lacksSignal')
+      checkSignalIds(c.value, `${field}.value`, add, ctx.known);
     if ((c.operator === 'hasItem' || c.operator === 'lacksItem') && family !== null)
-      checkPattern(family, c.value as Pattern, `${field}.value`, add);
+      checkPattern(family, c.value as Pattern, `${field}.value`, add, ctx.known);
     if (c.operator === 'matches') checkRegex(c.value, `${field}.value`, add);
   }
 }
 
-function checkSignalIds(v: unknown, field: string, add: Add): void {
+function checkSignalIds(v: unknown, field: string, add: Add, known: KnownSignatures): void {
   for (const id of Array.isArray(v) ? v : [v])
-    if (typeof id !== 'string' || !SIGNAL_IDS.has(id)) add(field, `unknown signal id ${JSON.stringify(id)}`);
+    if (typeof id !== 'string' || !known.ids.has(id)) add(field, `unknown signal id ${JSON.stringify(id)}`);
 }
 
 /** An item pattern: known fields, valid regexes, and catalogued ids for signals. */
-function checkPattern(family: ItemFamily, pattern: Pattern | undefined, field: string, add: Add): void {
+function checkPattern(
+  family: ItemFamily,
+  pattern: Pattern | undefined,
+  field: string,
+  add: Add,
+  known: KnownSignatures,
+): void {
   for (const [k, v] of Object.entries(pattern ?? {})) {
-    if (!fieldExists(family, k)) add(`${field}.${k}`, `${family} items have no field ${k}`);
+    if (!fieldExists(family, k, undefined, known)) add(`${field}.${k}`, `${family} items have no field ${k}`);
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'matches' in v)
       checkRegex(v.matches, `${field}.${k}`, add);
-    if (family === 'signals' && k === 'id') checkSignalIds(v, `${field}.id`, add);
+    if (family === 'signals' && k === 'id') checkSignalIds(v, `${field}.id`, add, known);
   }
 }
 
@@ -182,21 +267,22 @@ function checkRegex(v: unknown, field: string, add: Add): void {
 }
 
 /** The named captures the signatures with these ids (all, when not given) can put in a signal's `groups`. */
-function signalGroups(ids: unknown): Set<string> {
+function signalGroups(ids: unknown, known: KnownSignatures): Set<string> {
   const wanted = Array.isArray(ids) ? ids : typeof ids === 'string' ? [ids] : null;
   const names = new Set<string>();
-  for (const s of SIGNATURES) {
+  for (const s of known.sources) {
     if (wanted !== null && !wanted.includes(s.id)) continue;
     // `name2`, `name3`… fold into `name` (parse/signatures/types.ts).
-    for (const m of s.re.source.matchAll(/\(\?<([A-Za-z]+)\d*>/g)) names.add(m[1] ?? '');
+    for (const m of s.source.matchAll(/\(\?<([A-Za-z]+)\d*>/g)) names.add(m[1] ?? '');
   }
   return names;
 }
 
 /** Whether `path` (`a` or `a.b`) is a field of the family's items, a computed display field, or a signal capture. */
-function fieldExists(family: string, path: string, signalIds?: unknown): boolean {
+function fieldExists(family: string, path: string, signalIds: unknown, known: KnownSignatures): boolean {
   const [head, ...rest] = path.split('.');
-  if (family === 'signals' && head === 'groups' && rest.length === 1) return signalGroups(signalIds).has(rest[0] ?? '');
+  if (family === 'signals' && head === 'groups' && rest.length === 1)
+    return signalGroups(signalIds, known).has(rest[0] ?? '');
   if (rest.length === 0 && (DISPLAY_FIELDS[family as ItemFamily] ?? []).includes(head ?? '')) return true;
   let schema = itemSchema(family);
   for (const part of path.split('.')) {
@@ -210,9 +296,13 @@ function fieldExists(family: string, path: string, signalIds?: unknown): boolean
 }
 
 /** A `$.a.b` path of the subject fact: a fact field its items share (not a display field), `items` or `count`. */
-function subjectPathExists(family: ItemFamily, path: string): boolean {
+function subjectPathExists(family: ItemFamily, path: string, known: KnownSignatures): boolean {
   const p = path.replace(/^\$\./, '');
-  return p === 'items' || p === 'count' || (fieldExists(family, p) && !(DISPLAY_FIELDS[family] ?? []).includes(p));
+  return (
+    p === 'items' ||
+    p === 'count' ||
+    (fieldExists(family, p, undefined, known) && !(DISPLAY_FIELDS[family] ?? []).includes(p))
+  );
 }
 
 /** The zod shape of one item of a family (`awsAuth.entries` → an entry); a single fact is its own item. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { FACT_NAMES } from '../facts/schema.js';
+import { MAX_PATTERN_LENGTH } from '../parse/pattern-check.js';
 import { RootCauseSchema, SafetySchema, SeveritySchema } from '../report.js';
 
 /** Operators a rule condition may use: json-rules-engine's built-ins plus ours (engine/operators.ts). */
@@ -182,6 +183,16 @@ export const LAYERS = [
   'containers',
 ] as const;
 
+/**
+ * Translations of texts written in English: per language, each English text exactly as written → its translation,
+ * with the same {{placeholders}}. A text without one is shown in English.
+ */
+export const TranslationsSchema = z
+  .object({ ja: z.record(z.string().min(1), z.string().min(1)).optional() })
+  .strict()
+  .describe('per language: English text as written → translation with the same {{placeholders}}');
+export type Translations = z.infer<typeof TranslationsSchema>;
+
 /** One rule file (`rules/<id>/rule.json`). Data only: nothing in it can run code. */
 export const RuleSchema = z
   .object({
@@ -206,6 +217,8 @@ export const RuleSchema = z
     remediation: z.array(RemediationTemplateSchema),
     references: z.array(z.url()),
     suppresses: z.array(RootCauseSchema).optional(),
+    /** The rule's texts in other languages (the rules package fills it from the rule folder's ja.json). */
+    texts: TranslationsSchema.optional(),
     /**
      * A family diagnosis (a 401, a 403, a NotReady node that no specific rule explains): it ranks after every other
      * diagnosis and is dropped when another diagnosis of its layer exists.
@@ -234,6 +247,8 @@ export const VocabularySchema = z
     chains: z.record(z.string().regex(/^[a-z][a-z-]*$/), z.array(z.string().min(1)).min(2)),
     rootCauses: z.record(RootCauseSchema, RootCauseEntrySchema),
     conditions: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), ConditionSchema),
+    /** The chain link labels in other languages. */
+    texts: TranslationsSchema.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -250,3 +265,41 @@ export const VocabularySchema = z
     }
   });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
+
+/** Ids of signatures given as data: namespaced `x-…`, so they never collide with a built-in id. */
+export const CUSTOM_SIGNATURE_ID = /^x-[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+/**
+ * One message signature given as data: its id, the phrases one of which the message must hold (guards), the pattern
+ * (JavaScript regex source; its named groups become the signal's `groups`) and its role. The pattern is also checked to
+ * match in linear time (parse/pattern-check.ts) by checkSignatures.
+ */
+export const SignatureDataSchema = z
+  .object({
+    id: z
+      .string()
+      .max(64)
+      .regex(CUSTOM_SIGNATURE_ID, 'a custom signature id is x-… (lower-case letters, digits, - or _)'),
+    description: z.string().min(1).max(300).optional(),
+    guard: z
+      .array(
+        z
+          .string()
+          .min(4, 'a guard is a phrase of 4 characters or more')
+          .max(200)
+          .regex(/^[^\r\n]+$/, 'a guard is on one line'),
+      )
+      .min(1)
+      .max(8),
+    pattern: z.string().min(1).max(MAX_PATTERN_LENGTH),
+    role: z.enum(['cause', 'context', 'family']).optional(),
+  })
+  .strict();
+
+/** A signatures file of a rule directory (`signatures.yaml` / `signatures.json`). */
+export const SignatureFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    signatures: z.array(SignatureDataSchema).min(1).max(100),
+  })
+  .strict();

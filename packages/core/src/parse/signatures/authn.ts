@@ -6,7 +6,8 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
   {
     id: 'unauthorized',
     guard: ['You must be logged in', 'provide credentials', 'Unauthorized'],
-    re: /You must be logged in(?: to the server(?: \((?<detail>[^)]*)\)?)?)?|the server has asked for the client to provide credentials|^(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$/,
+    // … | the API server's own Status object (`"message":"Unauthorized"`, `"reason":"Unauthorized"`) and the Python client's `Reason: Unauthorized`
+    re: /You must be logged in(?: to the server(?: \((?<detail>[^)]*)\)?)?)?|the server has asked for the client to provide credentials|^(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$|\\?"(?:message|reason)\\?": ?\\?"Unauthorized(?![A-Za-z])|\bReason: Unauthorized\s*$/,
   },
   {
     id: 'server_no_resource_type',
@@ -57,10 +58,28 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
     guard: ['have access to Kubernetes objects'],
     re: /Your current (?:user or role|IAM principal) (?:does not|doesn't) have access to Kubernetes objects/,
   },
+  // The same notice since access entries (late 2023): it names the IAM principal and then an access entry; before, it
+  // said "user or role" and named the cluster's auth config map.
+  {
+    id: 'eks_console_no_access_entry',
+    guard: [
+      "IAM principal doesn't have access to Kubernetes objects",
+      'IAM principal does not have access to Kubernetes objects',
+    ],
+    re: /IAM principal (?:does not|doesn't) have access to Kubernetes objects/,
+  },
   // The API server's host name does not resolve: a stale context (deleted or recreated cluster), a typo or a malformed server URL
   {
     id: 'api_host_not_found',
     guard: ['no such host'],
-    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): dial tcp: lookup (?<host>\S+?)(?: on \S+)?: no such host/,
+    // … | a lookup of an EKS endpoint name, whatever precedes it (a URL cut or redacted by the reporter)
+    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): dial tcp: lookup (?<host>\S+?)(?: on \S+)?: no such host|dial tcp: lookup (?:https?:\/\/)?(?<host2>[^\s:/]{1,80}\.eks\.amazonaws\.com(?:\.cn)?)(?: on \S+)?: no such host/,
+  },
+  // client-go could not read the kubeconfig file it was given: not a kubeconfig (a token, a context name, another
+  // tool's file in KUBECONFIG), broken YAML, or an object of another kind; kubectl stops before any request.
+  {
+    id: 'kubeconfig_load_error',
+    guard: ['rror loading config file', 'clientcmd/api/latest'],
+    re: /[Ee]rror loading config file(?: \\?"(?<file>[^"\\\r\n]{1,300})\\?"(?:: (?<detail>[^\r\n]{1,300}))?)?|no kind \\?"(?<kind>\w+)\\?" is registered for version \\?"[^"\\\s]*\\?" in scheme \\?"[^"\\\s]*clientcmd\/api\/latest/,
   },
 ];

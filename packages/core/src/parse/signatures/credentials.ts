@@ -52,7 +52,15 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   {
     id: 'aws_expired_token',
     guard: ['ExpiredToken', 'RequestExpired', 'already-expired credentials'],
-    re: /\bExpiredToken\b|\bRequestExpired\b|credential source returned already-expired credentials/,
+    // STS's AssumeRoleWithWebIdentity names it ExpiredTokenException (also when a line is cut inside that word)
+    re: /\bExpiredToken(?:\b|Exception\b|E(?:x(?:c(?:e(?:p(?:t(?:i(?:on?)?)?)?)?)?)?)?$)|\bRequestExpired\b|credential source returned already-expired credentials/,
+  },
+  // aws-iam-authenticator (the EKS control plane's) refused a token older than its 15 minutes: the token was made once
+  // and reused (a cached `aws eks get-token`, Terraform's aws_eks_cluster_auth), or the client's clock is wrong.
+  {
+    id: 'eks_token_expired',
+    guard: ['X-Amz-Date parameter is expired'],
+    re: /X-Amz-Date parameter is expired(?: \((?<minutes>\d{1,3}) minute expiration\))?/,
   },
   {
     id: 'aws_invalid_token',
@@ -85,9 +93,18 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   // exec credential plugin wrappers
   {
     id: 'exec_not_found',
-    guard: ['not found', 'executable file not found', 'fork/exec'],
-    // ≥ 1.19 | 1.10–1.18 (Windows says %PATH%) | present but not runnable
-    re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) not found|exec: \\?"(?<cmd2>[^"\\]+)\\?": executable file not found(?: in (?:\$PATH|%PATH%))?|fork\/exec(?: (?<cmd3>[^\s:]+)(?:: (?<reason>permission denied|exec format error|no such file or directory))?)?)/,
+    guard: [
+      'not found',
+      'executable file not found',
+      'fork/exec',
+      'not found on host',
+      'exit code 126',
+      'exit code 127',
+    ],
+    // ≥ 1.19 | a wrapper (asdf or pyenv shim, script) whose shell could not find (127) or run (126) the real program |
+    // 1.10–1.18 (Windows says %PATH%) | present but not runnable | the same 1.10–1.18 wrapper after a request's URL, as
+    // eksctl prints it (`Get https://…: exec: exec: "…": executable file not found`) | Lens's own check
+    re: /getting (?:credentials|token): exec: (?:executable (?<cmd>\S+) not found|executable (?<cmd6>\S+) failed with exit code 12[67](?!\d)|exec: \\?"(?<cmd2>[^"\\]+)\\?": executable file not found(?: in (?:\$PATH|%PATH%))?|fork\/exec(?: (?<cmd3>[^\s:]+)(?:: (?<reason>permission denied|exec format error|no such file or directory))?)?)|: exec: exec: \\?"(?<cmd4>[^"\\]+)\\?": executable file not found|User Exec command \\?"(?<cmd5>[^"\\]+)\\?" not found(?: on host)?/,
   },
   {
     id: 'exec_install_hint',

@@ -38,6 +38,14 @@ export const FAMILY_SIGNATURES: readonly Signature[] = [
     guard: ['NotReady', 'not ready', 'were not ready'],
     re: /\b(?:Kubelet|Node)?NotReady\b|node\(s\) were not ready|container runtime (?:network )?(?:is )?not ready/,
   },
+  // A kubelet that could not register its Node (the reason after `with API server:` is the cause: Unauthorized, a
+  // timeout, x509); the node never appears in `kubectl get nodes`.
+  {
+    id: 'family_node_registration',
+    role: 'family',
+    guard: ['Unable to register node'],
+    re: /Unable to register node/,
+  },
   // A pod the scheduler did not place (events, conditions, autoscaler); the describe-node field `Unschedulable:` is not.
   {
     id: 'family_scheduling',

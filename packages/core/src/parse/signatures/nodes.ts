@@ -56,11 +56,12 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     guard: ['do not have access to the cluster', 'failing to authenticate or authorize with your Kubernetes cluster'],
     re: /Your worker nodes do not have access to the cluster|failing to authenticate or authorize with your Kubernetes cluster API server/,
   },
-  // VPC CNI (ipamd) missing EC2 permissions.
+  // VPC CNI (ipamd) missing EC2 permissions; with aws-sdk-go-v2 (VPC CNI 1.16+) ipamd names its ENI operation:
+  // `Failed to CreateNetworkInterface operation error EC2: CreateNetworkInterface, https response error StatusCode: 403, … UnauthorizedOperation`.
   {
     id: 'cni_missing_iam_permissions',
     guard: ['due to missing permissions', 'MissingIAMPermissions', 'UnauthorizedOperation'],
-    re: /Unauthorized operation: failed to call (?<api>ec2:\w+) due to missing permissions|^(?=([^\n]*?Failed to call (?<api2>ec2:\w+)))\2[^\n]*?UnauthorizedOperation/,
+    re: /Unauthorized operation: failed to call (?<api>ec2:\w+) due to missing permissions|^(?=([^\n]*?Failed to call (?<api2>ec2:\w+)))\2[^\n]*?UnauthorizedOperation|Failed to (?<api3>(?:Create|Attach|Detach|Delete|Describe)NetworkInterfaces?|(?:Assign|Unassign)PrivateIpAddresses|AssignIpv6Addresses) operation error EC2: \w{1,60}, https response error StatusCode: 403[^\r\n]{0,300}?UnauthorizedOperation/,
   },
   // aws-node (VPC CNI) cannot reach the API server through the kubernetes Service: it never writes the CNI config.
   {
@@ -91,11 +92,12 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     guard: ['Pending'],
     re: /^\s*(?:node-)?csr-\S+\s+\S+\s+(?:kubernetes\.io\/kube-apiserver-client-kubelet\s+)?system:(?:bootstrap:\w+|node:\S+)\s+(?:<none>\s+)?Pending\s*$/,
   },
-  // C.2 node_pressure_disk; D.6 Evicted for ephemeral storage. Tolerations (`op=Exists`) are not pressure.
+  // C.2 node_pressure_disk; D.6 Evicted for ephemeral storage (kubelets before 1.9 name the condition: `The node was low
+  // on resource: [DiskPressure].`). Tolerations (`op=Exists`) are not pressure.
   {
     id: 'node_disk_pressure',
     guard: ['DiskPressure', 'disk-pressure', 'kubelet has disk pressure'],
-    re: /^\s*DiskPressure\s+True\b|KubeletHasDiskPressure|kubelet has disk pressure|\bNodeHasDiskPressure\b|node\.kubernetes\.io\/disk-pressure(?::NoSchedule)?(?![^\n]*op=Exists)|The node had condition: \[DiskPressure/,
+    re: /^\s*DiskPressure\s+True\b|KubeletHasDiskPressure|kubelet has disk pressure|\bNodeHasDiskPressure\b|node\.kubernetes\.io\/disk-pressure(?::NoSchedule)?(?![^\n]*op=Exists)|The node (?:had condition|was low on resource): \[DiskPressure/,
   },
   {
     id: 'node_eviction_ephemeral_storage',

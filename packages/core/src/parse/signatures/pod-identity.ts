@@ -15,11 +15,12 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
     guard: ['WebIdentityErr', 'WebIdentityError'],
     re: /WebIdentityErr(?:or)?(?:: (?<detail>[^\\\n]+))?/,
   },
-  // Only EKS issuers (or a redacted, absent or cut-off one); GitHub Actions' token.actions… is another problem
+  // Only EKS issuers (or a redacted, absent or cut-off one); GitHub Actions' token.actions… is another problem. STS's
+  // sentence may be wrapped (a table column, a terminal) right after "provider".
   {
     id: 'irsa_oidc_provider_missing',
-    guard: ['No OpenIDConnect provider found'],
-    re: /No OpenIDConnect provider found(?! in (?:your )?account for https?:\/\/(?!oidc\.eks\.|[\w.]{0,8}$))(?: in (?:your )?account(?: for https:\/\/oidc\.eks\.(?<region>[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/id\/(?<oidcId>\w+))?)?/,
+    guard: ['No OpenIDConnect provider'],
+    re: /No OpenIDConnect provider(?! found in (?:your )?account for https?:\/\/(?!oidc\.eks\.|[\w.]{0,8}$))(?: found(?: in (?:your )?account(?: for https:\/\/oidc\.eks\.(?<region>[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/id\/(?<oidcId>\w+))?)?)?/,
   },
   { id: 'irsa_token_audience', guard: ['Incorrect token audience'], re: /Incorrect token audience/ },
   // The token file the webhook should have mounted is absent (or unreadable)

@@ -47,8 +47,14 @@ export const SCHEDULING_SIGNATURES: readonly Signature[] = [
   // B.1 sched_volume_limits; attach stuck because the node is at its EBS attachment limit.
   {
     id: 'sched_volume_limits',
-    guard: ['exceed max volume count', 'expected device to be attached but was attaching', 'AttachmentLimitExceeded'],
-    re: /exceed max volume count|expected device to be attached but was attaching|AttachmentLimitExceeded/,
+    guard: [
+      'exceed max volume count',
+      'expected device to be attached but was attaching',
+      'AttachmentLimitExceeded',
+      'EBS volumes attached to node',
+    ],
+    // … | the in-tree AWS provider and early EBS CSI drivers when no device name is left on the instance
+    re: /exceed max volume count|expected device to be attached but was attaching|AttachmentLimitExceeded|[Tt]oo many EBS volumes attached to node/,
   },
   // Security groups for pods: branch ENI resource.
   {

@@ -49,6 +49,14 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['using region '],
     re: /\[ℹ\]\s+using region (?<region>[a-z]{2}(?:-gov)?-[a-z]{2,12}-\d)/,
   },
+  // eksctl's own check of the caller's AWS identity: the credential error after it is eksctl's, a CLI run by a person
+  // or a CI job, not a process in a pod.
+  {
+    id: 'eksctl_sts_check',
+    role: 'context',
+    guard: ['checking AWS STS access'],
+    re: /checking AWS STS access/,
+  },
   // cluster-autoscaler would not add a node: the node groups that fit are at their maximum size (or the cluster-wide
   // --max-nodes-total / resource limits are reached: `max limit reached`).
   {
@@ -62,6 +70,40 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     id: 'ipamd_pool_exhausted',
     guard: ['IP pool stats: total = ', 'IP Address Pool stats: total: ', 'total IPs: '],
     re: /IP pool stats: total = (?<total>\d{1,5}), used = \k<total>\b|IP Address Pool stats: total: (?<total2>\d{1,5}), assigned: \k<total2>\b|total IPs: (?<total3>\d{1,5}), assigned IPs: \k<total3>\b/,
+  },
+  // aws-node's entrypoint started ipamd and waited for it in vain (ipamd could not reach EC2 or the API server, or
+  // crashed): the CNI config is never written and the node stays NotReady. JSON (≤1.10), logfmt (1.11+), shell (≤1.6) lines.
+  {
+    id: 'ipamd_not_started',
+    guard: ['Retrying waiting for IPAM-D', 'Timed out waiting for IPAM daemon', 'Failed to wait for IPAM daemon'],
+    re: /Retrying waiting for IPAM-D|Timed out waiting for IPAM daemon(?: to start)?|Failed to wait for IPAM daemon(?: to complete)?/,
+  },
+  // aws-node's entrypoint is waiting for ipamd; `ipamd_started` follows when ipamd answers.
+  {
+    id: 'ipamd_waiting',
+    role: 'context',
+    guard: ['Checking for IPAM connectivity'],
+    re: /Checking for IPAM connectivity/,
+  },
+  {
+    id: 'ipamd_started',
+    role: 'context',
+    guard: ['Copying config file', 'Successfully copied CNI plugin binary'],
+    re: /Copying config file|Successfully copied CNI plugin binary/,
+  },
+  // eksctl cannot read a data key of the live aws-auth ConfigMap (YAML or type errors in mapRoles, mapUsers or
+  // mapAccounts): the authenticator cannot either.
+  {
+    id: 'aws_auth_unparsable',
+    guard: [
+      'unmarshalling "mapRoles"',
+      'unmarshalling "mapUsers"',
+      'unmarshalling "mapAccounts"',
+      'unmarshalling \\"mapRoles\\"',
+      'unmarshalling \\"mapUsers\\"',
+      'unmarshalling \\"mapAccounts\\"',
+    ],
+    re: /unmarshalling \\?"(?<key>map(?:Roles|Users|Accounts))\\?"(?:: (?<detail>[^\r\n]{1,300}))?/,
   },
   // With prefix delegation: ipamd needs /28 prefixes and has none free (the subnet may be too fragmented to carve one).
   {
@@ -91,11 +133,12 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   },
   // An AWS controller's own role (IRSA / Pod Identity session, not an instance) lacks an action: the Load Balancer
   // Controller (elasticloadbalancing:AddTags …), EBS/EFS CSI (ec2:CreateVolume, elasticfilesystem:CreateAccessPoint),
-  // external-dns, Karpenter. EC2 answers UnauthorizedOperation without naming the action.
+  // external-dns, Karpenter. EC2 answers UnauthorizedOperation without naming the action. A principal the reporter
+  // redacted (`[REDACTED]`, `<role>`, `***`) is still a denial of the action.
   {
     id: 'aws_action_denied',
     guard: ['is not authorized to perform: ', 'UnauthorizedOperation: You are not authorized'],
-    re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]{1,40}:assumed-role\/(?<role>[^/\s]{1,64})(?:\/(?!i-)\S{1,128})?) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action>[\w-]{1,40}:\w{1,80})?|AccessDenied: +is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action2>[\w-]{1,40}:\w{1,80})?|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized(?: to perform this operation)?/,
+    re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]{1,40}:assumed-role\/(?<role>[^/\s]{1,64})(?:\/(?!i-)\S{1,128})?) is (?:is )?not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action>[\w-]{1,40}:\w{1,80})?|AccessDenied: +is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action2>[\w-]{1,40}:\w{1,80})?|AccessDenied: User: (?:\[REDACTED\]|<[\w -]{1,40}>|\*{3,40}|X{4,40}) is not authorized to perform: (?!sts:AssumeRole)(?!ecr:)(?!eks:)(?<action3>[\w-]{1,40}:\w{1,80})?|(?:operation error (?<service>\w{1,40}): (?<op>\w{1,80}), https response error StatusCode: 403, RequestID: [\w-]{1,64}, api error )?UnauthorizedOperation: You are not authorized(?: to perform this operation)?/,
   },
   // A `kubectl get pods` row (with or without its header, -o wide or not) of an Evicted pod; -o wide names its node.
   {

@@ -13,3 +13,19 @@ export interface Signature {
    */
   role?: 'context' | 'family';
 }
+
+/**
+ * A message signature given as data (a rule directory's signatures file, or a library caller's): the id a rule names
+ * (`x-…`), the guard phrases, the pattern as regex source (checked by parse/pattern-check.ts) and the role.
+ */
+export interface SignatureData {
+  id: string;
+  /** What the message is, in a few words (for `rules list` and `explain`). */
+  description?: string;
+  /** Phrases of which the message must hold one before the pattern runs. */
+  guard: readonly string[];
+  /** JavaScript regex source, no flags; named groups become the signal's `groups`. */
+  pattern: string;
+  /** `cause` (default), `context` or `family`, as for the built-in signatures. */
+  role?: 'cause' | 'context' | 'family';
+}
