@@ -382,9 +382,9 @@ Options:
       --rules DIR          add rules from DIR, YAML or JSON (a rule with a built-in id replaces it)
       --max-size MIB       largest input read (default 256)
       --max-line-size KIB  longest line searched whole for error messages (default 1024)
-      --follow             read standard input until it closes and print one JSON line (as watch does) each time
-                           a diagnosis appears, changes or goes; memory stays bounded (old evidence lines are
-                           dropped and the line says how many)
+      --follow             read standard input until it closes; print one JSON line (as watch does)
+                           each time a diagnosis appears, changes or goes. Memory stays bounded (old
+                           evidence lines are dropped and the line says how many)
   -v, --verbose, --all     the full report: every cause in full, with all its checks and fixes
       --color, --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
       --log-level LEVEL    silent|error|warn|info|debug|trace, to stderr (default warn)
