@@ -289,3 +289,61 @@ describe('signatures file', () => {
     });
   });
 });
+
+describe('Japanese texts (ja.json / ja.yaml)', () => {
+  const title = sample['title'] as string;
+  const summary = sample['summary'] as string;
+  const ja = { [title]: '{{subject.username}} に {{subject.target}} の {{subject.verb}} を許可するルールが無い' };
+
+  test("in a rule's folder they are that rule's; beside flat files, each file takes the entries of its own texts", () => {
+    const dir = dirWith({
+      'in-folder/rule.json': JSON.stringify({ ...sample, id: 'in-folder' }),
+      'in-folder/ja.json': JSON.stringify({ texts: ja }),
+      'untranslated/rule.json': JSON.stringify({ ...sample, id: 'untranslated' }),
+      'flat-a.yaml': stringify({ ...sample, id: 'flat-a' }),
+      'flat-b.yaml': stringify({ ...sample, id: 'flat-b', summary: 'Another summary.' }),
+      'ja.yaml': stringify({ texts: { ...ja, 'Another summary.': '別の概要です。' } }),
+    });
+    const { rules, errors } = loadRulesDir(dir, builtinVocabulary);
+    expect(errors).toEqual([]);
+    const texts = Object.fromEntries(rules.map((r) => [r.id, r.texts?.ja]));
+    expect(texts).toEqual({
+      'in-folder': ja,
+      untranslated: undefined,
+      'flat-a': ja,
+      'flat-b': { ...ja, 'Another summary.': '別の概要です。' },
+    });
+  });
+
+  test('an entry that translates no text of the rule, or changes its placeholders, is an error naming the entry', () => {
+    const dir = dirWith({
+      'r/rule.json': JSON.stringify({ ...sample, id: 'r' }),
+      'r/ja.json': JSON.stringify({ texts: { 'No such text': 'そのようなテキスト', [title]: 'プレースホルダーなし' } }),
+      'flat.json': JSON.stringify({ ...sample, id: 'flat' }),
+      'ja.json': JSON.stringify({ texts: { [summary]: '概要です。', 'Nobody writes this.': '誰も書かない。' } }),
+    });
+    const { rules, errors } = loadRulesDir(dir, builtinVocabulary);
+    expect(errors.map((e) => [e.file.slice(dir.length + 1), e.field, e.message])).toEqual([
+      ['ja.json', `texts["${summary}"]`, expect.stringMatching(/^placeholders differ: .* \(rule flat\)$/) as string],
+      ['r/ja.json', 'texts["No such text"]', 'no such English text (rule r)'],
+      ['r/ja.json', `texts["${title}"]`, expect.stringMatching(/^placeholders differ: none instead of /) as string],
+      ['ja.json', 'texts["Nobody writes this."]', 'no rule file beside it has this text'],
+    ]);
+    expect(rules).toEqual([]);
+  });
+
+  test('the file is { texts: { English: Japanese } }, one per folder', () => {
+    const dir = dirWith({
+      'r/rule.json': JSON.stringify({ ...sample, id: 'r' }),
+      'r/ja.json': JSON.stringify({ [title]: 'タイトル' }),
+      'two/rule.json': JSON.stringify({ ...sample, id: 'two' }),
+      'two/ja.json': JSON.stringify({ texts: {} }),
+      'two/ja.yaml': 'texts: {}\n',
+    });
+    const { errors } = loadRulesDir(dir, builtinVocabulary);
+    expect(errors.map((e) => [e.file.slice(dir.length + 1), e.message])).toEqual([
+      ['r/ja.json', 'must be { "texts": { "<English text as written in the rule>": "<Japanese text>" } }'],
+      ['two/ja.yaml', 'one Japanese texts file per directory'],
+    ]);
+  });
+});
