@@ -41,6 +41,7 @@ function cli(args: string[]): Promise<string> {
 interface Obj {
   kind: string;
   metadata: { name: string; namespace?: string };
+  data?: Record<string, string>;
   rules?: {
     verbs?: string[];
     resources?: string[];
@@ -81,6 +82,16 @@ function problems(objs: readonly Obj[], allowEscalation: boolean): string[] {
     }
   if (objs.filter((o) => o.kind === 'ConfigMap' && o.metadata.name === 'aws-auth').length > 1)
     out.push('more than one aws-auth');
+  // The authenticator reads mapRoles and mapUsers as YAML 1.1, one list each; one that does not read maps no one.
+  for (const o of objs)
+    for (const key of ['mapRoles', 'mapUsers'])
+      if (o.kind === 'ConfigMap' && o.data?.[key] !== undefined) {
+        const docs = parseAllDocuments(o.data[key], { version: '1.1', uniqueKeys: true });
+        const list = Array.isArray(docs) ? docs : [docs];
+        const value: unknown = list[0]?.toJS();
+        if (list.length !== 1 || (list[0]?.errors.length ?? 0) > 0 || !(value === null || Array.isArray(value)))
+          out.push(`aws-auth ${key} does not read as one list`);
+      }
   return out;
 }
 

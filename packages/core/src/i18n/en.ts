@@ -144,6 +144,9 @@ export const en = {
   'fix.awsAuthAmbiguousTitle': 'Several different aws-auth ConfigMaps in the input: none is merged',
   'fix.awsAuthAmbiguous':
     'The input holds more than one aws-auth, and they differ: it cannot tell which one is live, and merging into the wrong one would drop mappings. Read the live one (kubectl get cm aws-auth -n kube-system -o yaml) and add the mapping with eksctl create iamidentitymapping.',
+  'fix.awsAuthUnmergeableTitle': 'aws-auth in the input cannot take more mappings as written: it is not rebuilt',
+  'fix.awsAuthUnmergeable':
+    'The {key} value of the aws-auth on lines {from}-{to} does not read as one list of mappings (a duplicate key, a second document, or a value that is not a list), so no merged copy is generated: the authenticator reads such a value as no mappings at all. Correct it in place (kubectl edit configmap aws-auth -n kube-system), or add the mapping with eksctl create iamidentitymapping or access entries.',
   'fix.awsAuthInvalidTitle': 'No aws-auth mapping generated for a value that is not valid',
   'fix.awsAuthInvalid':
     'The ARN to map is not a valid {grammar} ({failure}), so no aws-auth entry is generated for it.',

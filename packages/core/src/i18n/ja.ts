@@ -137,6 +137,9 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'fix.awsAuthAmbiguousTitle': '入力に内容の異なる aws-auth ConfigMap が複数ある: どれにもマージしない',
   'fix.awsAuthAmbiguous':
     '入力には内容の異なる aws-auth が複数あります。どれが現在のものか判断できず、違うものにマージするとマッピングが失われます。現在の aws-auth を読み (kubectl get cm aws-auth -n kube-system -o yaml)、eksctl create iamidentitymapping でマッピングを追加してください。',
+  'fix.awsAuthUnmergeableTitle': '入力の aws-auth はこのままではマッピングを追加できない: 作り直しはしない',
+  'fix.awsAuthUnmergeable':
+    '{from}-{to} 行目の aws-auth の {key} は、マッピングの 1 つのリストとして読めません (キーの重複、2 つ目のドキュメント、またはリストでない値)。そのためマージしたものは生成していません: 認証側はこのような値をマッピングが 1 つも無いものとして読みます。その場で修正するか (kubectl edit configmap aws-auth -n kube-system)、eksctl create iamidentitymapping またはアクセスエントリでマッピングを追加してください。',
   'fix.awsAuthInvalidTitle': '有効でない値のため、aws-auth のマッピングを生成しない',
   'fix.awsAuthInvalid':
     'マッピングする ARN が「{grammar}」の形式に合わないため ({failure})、aws-auth のエントリは生成していません。',

@@ -86,7 +86,8 @@ export function parseAwsAuth(lines: readonly Line[], json: Located | null = null
       { code: 'aws_auth_yaml_syntax', message: { key: 'finding.jsonUnparsed' }, line: lines[0] ?? null },
     ]);
   }
-  const y = readYaml(text);
+  // A key written twice is malformed, not "the last one": a merge must not drop the mappings of the other.
+  const y = readYaml(text, { uniqueKeys: true });
   const doc = y.values.find(
     (v) => isRecord(v) && (v['kind'] === 'ConfigMap' || 'data' in v || 'mapRoles' in v || 'mapUsers' in v),
   );
@@ -178,7 +179,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
     if (Array.isArray(v)) list = v;
     else {
       if (v.trim() === '') continue;
-      const inner = readYamlValue(v);
+      const inner = readYamlValue(v, { uniqueKeys: true });
       if (inner.errors.length > 0) {
         wellFormed = false;
         // The broken line itself: a block value starts on the line after its key.

@@ -25,13 +25,18 @@ const OPTIONS = {
 } as const;
 const TO_JS = { maxAliasCount: 100 } as const;
 
+/** How strictly to read: `uniqueKeys` makes a key written twice in one map an error (else the last one counts). */
+export interface ReadOptions {
+  uniqueKeys?: boolean;
+}
+
 /** Parses one or more YAML documents safely: no custom tags, alias expansion bounded. Lines are 1-based within `text`. */
-export function readYaml(text: string): YamlResult {
+export function readYaml(text: string, read: ReadOptions = {}): YamlResult {
   const errors: YamlResult['errors'] = [];
   const values: unknown[] = [];
   if (tooDeep(text)) return { values, errors: [TOO_DEEP] };
   try {
-    const docs = parseAllDocuments(text, OPTIONS);
+    const docs = parseAllDocuments(text, { ...OPTIONS, uniqueKeys: read.uniqueKeys ?? false });
     const list = Array.isArray(docs) ? docs : [docs];
     for (const doc of list) {
       for (const e of doc.errors) errors.push({ message: yamlError(e), line: lineOf(text, e.pos[0]) });
@@ -48,10 +53,10 @@ export function readYaml(text: string): YamlResult {
 }
 
 /** Parses a single YAML value (such as the string inside aws-auth's mapRoles). */
-export function readYamlValue(text: string): { value: unknown; errors: YamlResult['errors'] } {
+export function readYamlValue(text: string, read: ReadOptions = {}): { value: unknown; errors: YamlResult['errors'] } {
   if (tooDeep(text)) return { value: null, errors: [TOO_DEEP] };
   try {
-    const doc = parseDocument(text, OPTIONS);
+    const doc = parseDocument(text, { ...OPTIONS, uniqueKeys: read.uniqueKeys ?? false });
     const errors = doc.errors.map((e) => ({ message: yamlError(e), line: lineOf(text, e.pos[0]) }));
     let value: unknown = null;
     try {

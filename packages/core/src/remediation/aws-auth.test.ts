@@ -203,3 +203,58 @@ test('a hostile ARN or group is not written into aws-auth', () => {
     expect(out.map((r) => r.kind)).toEqual(['note']);
   }
 });
+
+/** The list a data value holds, read as the authenticator reads it (YAML 1.1, unique keys); null when it does not. */
+function readList(value: string): unknown {
+  const docs = parseAllDocuments(value, { version: '1.1', uniqueKeys: true });
+  if (!Array.isArray(docs) || docs.length !== 1 || (docs[0]?.errors.length ?? 1) > 0) return null;
+  return docs[0]?.toJS() as unknown;
+}
+
+// Every way a list of mappings is written in a real aws-auth: block (kubectl, eksctl), flow or JSON (`[]`, Terraform's
+// jsonencode), indented inside a quoted string, closed by a document end marker, with comments.
+/** Written as YAML 1.1, the version the authenticator reads (`y` unquoted would be a boolean there). */
+const yaml11 = (v: unknown): string => stringify(v, { version: '1.1' });
+const STYLES: Record<string, (entries: object[]) => string> = {
+  block: (e) => yaml11(e),
+  json: (e) => JSON.stringify(e),
+  flow: (e) => `${stringify(e, { version: '1.1', collectionStyle: 'flow' })}`,
+  indented: (e) => yaml11(e).replace(/^/gm, '  '),
+  'document end': (e) => `${e.length > 0 ? yaml11(e) : '[]\n'}...\n`,
+  comments: (e) => `# mappings\n${e.length > 0 ? yaml11(e) : ''}# end`,
+};
+
+test('property: in every list style, the merged value reads as the existing mappings then the new one', () => {
+  fc.assert(
+    fc.property(fc.array(entryArb, { maxLength: 4 }), fc.constantFrom(...Object.keys(STYLES)), (roles, style) => {
+      const entries = roles.map((r) => ({ rolearn: r.arn, username: r.username, groups: r.groups }));
+      const mapRoles = STYLES[style]?.(entries) ?? '';
+      const text = stringify({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'aws-auth', namespace: 'kube-system' },
+        data: { mapRoles },
+      });
+      const out = mergedAwsAuth(fact(text), [NODE]);
+      expect(out.kind).toBe('manifest');
+      const cm = parseAllDocuments(out.yaml ?? '', { version: '1.1' })[0]?.toJS() as { data: Record<string, string> };
+      expect(readList(cm.data['mapRoles'] ?? '')).toEqual([
+        ...entries,
+        { rolearn: NODE.arn, username: NODE.username, groups: NODE.groups },
+      ]);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a data value that does not read as one list is not merged into: a note, no ConfigMap', () => {
+  for (const mapRoles of [
+    '- rolearn: arn:aws:iam::111122223333:role/a\n  rolearn: arn:aws:iam::111122223333:role/b\n  username: a\n',
+    '- rolearn: arn:aws:iam::111122223333:role/a\n---\n- rolearn: arn:aws:iam::111122223333:role/b\n',
+  ]) {
+    const a: AwsAuthFact = { ...fact(CM), data: { mapRoles } };
+    const out = mergedAwsAuth(a, [NODE]);
+    expect(out.kind).toBe('note');
+    expect(out.yaml).toBeUndefined();
+  }
+});

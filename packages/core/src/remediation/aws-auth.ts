@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
 import { grammarFailure, isHint, isValid, type GrammarFailure, type GrammarName } from './grammar.js';
 import { comment as manifestComment } from './messages.js';
+import { parseAllDocuments } from 'yaml';
 import { toYamlDocuments } from './yaml-out.js';
 
 /** One mapping to add. */
@@ -21,15 +22,50 @@ export interface NewMapping {
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+function entryObject(m: NewMapping): Record<string, unknown> {
+  return { [m.kind === 'role' ? 'rolearn' : 'userarn']: m.arn, username: m.username, groups: m.groups };
+}
+
 function entryYaml(m: NewMapping): string {
-  return toYamlDocuments([
-    [{ [m.kind === 'role' ? 'rolearn' : 'userarn']: m.arn, username: m.username, groups: m.groups }],
-  ]);
+  return toYamlDocuments([[entryObject(m)]]);
 }
 
 function appendEntry(existing: string | undefined, entry: string): string {
   if (existing === undefined || existing.trim() === '') return entry;
   return existing.endsWith('\n') ? existing + entry : `${existing}\n${entry}`;
+}
+
+/**
+ * The list a mapRoles/mapUsers value holds, read as the authenticator reads it (YAML 1.1, one document, unique keys);
+ * null when it does not read as one list (the authenticator would then drop every mapping of the key).
+ */
+function mappingsOf(value: string | undefined): unknown[] | null {
+  if (value === undefined || value.trim() === '') return [];
+  const docs = parseAllDocuments(value, { version: '1.1', uniqueKeys: true, logLevel: 'silent' });
+  if (!Array.isArray(docs) || docs.length !== 1) return null;
+  const [doc] = docs;
+  if (!doc || doc.errors.length > 0 || doc.warnings.length > 0) return null;
+  try {
+    const v: unknown = doc.toJS({ maxAliasCount: 100 });
+    return v === null ? [] : Array.isArray(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `existing` with `added` after its mappings: appended as text when that reads back as exactly the existing mappings
+ * then the new ones (every byte kept), else written anew from the mappings it holds (a flow list such as `[]`, a list
+ * indented inside the string, one closed by `...`); null when `existing` does not read as one list.
+ */
+function withMappings(existing: string | undefined, added: readonly NewMapping[]): string | null {
+  const before = mappingsOf(existing);
+  if (before === null) return null;
+  const want = JSON.stringify([...before, ...added.map(entryObject)]);
+  const appended = added.reduce((text: string | undefined, m) => appendEntry(text, entryYaml(m)), existing) ?? '';
+  if (JSON.stringify(mappingsOf(appended)) === want) return appended;
+  const rewritten = toYamlDocuments([JSON.parse(want) as unknown]);
+  return JSON.stringify(mappingsOf(rewritten)) === want ? rewritten : null;
 }
 
 /** The ARN with `<hints>` standing in for unknown parts: checked on a stand-in for each hint. */
@@ -40,24 +76,37 @@ function arnFailure(m: NewMapping): { grammar: GrammarName; failure: GrammarFail
   return failure === null ? null : { grammar, failure };
 }
 
-/** The merged ConfigMap: the pasted one with `mappings` appended, nothing else changed. */
+/**
+ * The merged ConfigMap: the pasted one with `mappings` added after its own, nothing else changed; a note when a data
+ * value it must add to does not read as one list (merging into it would lose the mappings it holds).
+ */
 export function mergedAwsAuth(a: AwsAuthFact, mappings: readonly NewMapping[], lang: Lang = 'en'): Remediation {
   const data: Record<string, string> = { ...(a.data ?? {}) };
-  let added = 0;
-  for (const m of mappings) {
-    const key = m.kind === 'role' ? 'mapRoles' : 'mapUsers';
-    // A mapping the ConfigMap already holds, identically, is not written twice.
-    const same = a.entries.some(
-      (e) =>
-        e.kind === m.kind &&
-        e.arn.toLowerCase() === m.arn.toLowerCase() &&
-        e.username === m.username &&
-        JSON.stringify(e.groups) === JSON.stringify(m.groups),
-    );
-    if (same) continue;
-    data[key] = appendEntry(data[key], entryYaml(m));
-    added++;
+  // A mapping the ConfigMap already holds, identically, is not written twice.
+  const fresh = mappings.filter(
+    (m) =>
+      !a.entries.some(
+        (e) =>
+          e.kind === m.kind &&
+          e.arn.toLowerCase() === m.arn.toLowerCase() &&
+          e.username === m.username &&
+          JSON.stringify(e.groups) === JSON.stringify(m.groups),
+      ),
+  );
+  for (const key of ['mapRoles', 'mapUsers'] as const) {
+    const add = fresh.filter((m) => (m.kind === 'role' ? 'mapRoles' : 'mapUsers') === key);
+    if (add.length === 0) continue;
+    const value = withMappings(data[key], add);
+    if (value === null)
+      return {
+        kind: 'note',
+        title: t(lang, 'fix.awsAuthUnmergeableTitle'),
+        text: t(lang, 'fix.awsAuthUnmergeable', { key, from: a.line, to: a.endLine }),
+        safety: 'read-only',
+      };
+    data[key] = value;
   }
+  const added = fresh.length;
   const sorted: Record<string, string> = {};
   for (const k of Object.keys(data).sort()) sorted[k] = data[k] ?? '';
   const annotations = Object.fromEntries(Object.entries(a.annotations).filter(([k]) => k !== LAST_APPLIED));
@@ -185,6 +234,10 @@ export class AwsAuthPlan {
     const [first, ...rest] = [...present];
     if (first) Object.assign(first[0], merged);
     for (const [stand] of rest) {
+      if (merged.kind !== 'manifest') {
+        Object.assign(stand, merged);
+        continue;
+      }
       Object.assign(stand, {
         kind: 'note',
         title: t(lang, 'fix.awsAuthIncludedTitle'),
