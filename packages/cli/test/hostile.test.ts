@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import MarkdownIt from 'markdown-it';
 import { parseAllDocuments } from 'yaml';
 import type { Report } from '@rbac-diagnose/core';
 import { startApiServer } from '../../../fixtures/harness/server.mjs';
@@ -92,6 +93,28 @@ function problems(objs: readonly Obj[], allowEscalation: boolean): string[] {
         if (list.length !== 1 || (list[0]?.errors.length ?? 0) > 0 || !(value === null || Array.isArray(value)))
           out.push(`aws-auth ${key} does not read as one list`);
       }
+  return out;
+}
+
+// Characters a terminal obeys or hides instead of showing: controls (ESC included), bidi and zero-width formats, line
+// and paragraph separators.
+const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const md = new MarkdownIt({ html: true, linkify: false });
+const OWN_HTML = /<\/?(?:details|summary|sub)>/g;
+
+/** What a Markdown viewer would obey in the report beyond the renderer's own: HTML, links, images. */
+function markdownProblems(source: string, report: Report): string[] {
+  const out: string[] = [];
+  const references = new Set(report.diagnoses.flatMap((d) => d.references));
+  const tokens = md.parse(source, {}).flatMap((t) => [t, ...(t.children ?? [])]);
+  for (const t of tokens) {
+    if ((t.type === 'html_inline' || t.type === 'html_block') && t.content.replace(OWN_HTML, '').includes('<'))
+      out.push(`markdown HTML ${JSON.stringify(t.content.slice(0, 60))}`);
+    if (t.type === 'image') out.push('markdown image');
+    if (t.type === 'link_open' && !references.has(t.attrGet('href') ?? ''))
+      out.push(`markdown link ${t.attrGet('href') ?? ''}`);
+  }
+  if (UNSHOWN.test(source.replace(/[\t\n]/g, ''))) out.push('a control or format character in markdown');
   return out;
 }
 
@@ -197,6 +220,10 @@ test(`hostile corpus: ${CASES.length} cases, no injected object, wildcard, unpin
     for (const d of report.diagnoses)
       for (const c of [...d.nextSteps.map((n) => n.command), ...d.remediation.flatMap((r) => r.command ?? [])])
         if (!TEMPLATE_SHAPES.has(commandShape(c))) failures.push(`${f}: command reshaped: ${c}`);
+    failures.push(...markdownProblems(await cli(['-o', 'markdown', '-v', file]), report).map((p) => `${f}: ${p}`));
+    const text = await cli(['--no-color', '-v', file]);
+    if (UNSHOWN.test(text.replace(/[\t\n]/g, '')))
+      failures.push(`${f}: a control or format character reaches the terminal`);
     for (const secret of expected.redacted[f] ?? [])
       for (const form of ['json', 'text', 'markdown', 'yaml', 'sarif'])
         if ((await cli(['--redact', '-o', form, file])).includes(secret))

@@ -25,6 +25,7 @@ import {
 } from './reading.js';
 import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
 import { needsTranslation } from './rules/texts.js';
+import { printable } from './render/escape.js';
 
 /** One named input (a file, or a part of a paste). */
 export interface InputDoc {
@@ -362,7 +363,8 @@ function resolveEvidence(
         seen.add(k);
         out.push({
           line: no,
-          text,
+          // The line as it reads, its control and format characters escaped (a bidi override would reverse it).
+          text: printable(text),
           why: fill(tr(sel.why), { ...scope, item: { family, key: '', items: [item] } }),
           ...(source === undefined ? {} : { source }),
         });

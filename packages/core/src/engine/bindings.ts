@@ -15,6 +15,7 @@ import {
 } from '../remediation/grammar.js';
 import { contextAt, quoteIn, type ShellContext } from '../remediation/shell.js';
 import { fillYamlTemplate } from '../remediation/yaml-out.js';
+import { printable } from '../render/escape.js';
 import { subjectText, valueAt, type FillMode, type SubjectGroup } from './subject.js';
 
 /** Input-wide values rule text may use as `{{name}}`. */
@@ -715,6 +716,7 @@ export function fill(template: string, scope: Scope, mode: FillMode = 'text'): s
     at = m.index + m[0].length;
     if (v === null) text += m[0];
     else if (v === '') text = withoutGap(text, template, at);
+    // Prose shows a value's control characters escaped: a paste cannot add lines or hide text in a report.
     else text += mode === 'text' ? printable(v) : v;
   }
   return text + template.slice(at);
@@ -740,13 +742,6 @@ function valueOf(name: string, scope: Scope, mode: FillMode, lang: Lang = 'en'):
 function localHint(value: string, lang: Lang): string {
   const key = HINTS.find((k) => t('en', k) === value);
   return key === undefined ? value : t(lang, key);
-}
-
-/** Prose shows a value's control characters escaped: a paste cannot add lines or hide text in a report. */
-function printable(v: string): string {
-  return v.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) =>
-    c === '\n' ? '\\n' : `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
 }
 
 /** The grammar of each placeholder's value (the last segment of a subject or item path). */

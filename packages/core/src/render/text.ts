@@ -4,6 +4,7 @@ import { t, type MessageParams } from '../i18n/t.js';
 import type { Diagnosis, Report } from '../report.js';
 import { chainLinks } from './chain.js';
 import { wrapCommand, wrapLine, wrapParts, wrapText, type Layout } from './wrap.js';
+import { printable } from './escape.js';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
@@ -106,7 +107,12 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     for (const { issue, at } of notes.values()) {
       const where = at.length > 0 ? `${w('text.line', { at: at.join(w('list')), count: at.length })}: ` : '';
       out.push(
-        ...wrapLine(`${where}${issue.message} ${p.dim(`[${issue.code}]`)}`, layout, `  ${p.yellow('!')} `, '    '),
+        ...wrapLine(
+          `${where}${printable(issue.message)} ${p.dim(`[${issue.code}]`)}`,
+          layout,
+          `  ${p.yellow('!')} `,
+          '    ',
+        ),
       );
     }
   }
