@@ -416,7 +416,8 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
       );
       return;
     }
-    const command = t.command === undefined ? undefined : filled(fillCommand(t.command, scope));
+    const command =
+      t.command === undefined ? undefined : filled(fillCommand(t.command, scope, t.safety !== 'read-only'));
     const yaml = t.yaml === undefined ? undefined : filled(fillManifest(t.yaml, scope));
     if (command === null || yaml === null) return;
     remediation.push({

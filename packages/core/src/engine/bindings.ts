@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
 import {
   grammarFailure,
+  isAdminName,
   isHint,
   isValid,
   valid,
@@ -838,9 +839,10 @@ export function grammarOf(name: string): GrammarName {
 /**
  * Fills a shell command template: every value must pass its placeholder's grammar and is quoted for the context it
  * lands in (a plain word, inside '…' or "…", a here-document), so a shell reads exactly the value as one word.
- * `…namespaceFlag` placeholders expand to `-n <namespace>` (or nothing). A value that fails rejects the command.
+ * `…namespaceFlag` placeholders expand to `-n <namespace>` (or nothing). A value that fails rejects the command; so
+ * does, in a `mutating` command, a value naming cluster-admin or system:masters.
  */
-export function fillCommand(template: string, scope: Scope): FilledCommand {
+export function fillCommand(template: string, scope: Scope, mutating = false): FilledCommand {
   const matches = [...template.matchAll(PLACEHOLDER)];
   const contexts = contextAt(
     template,
@@ -878,6 +880,8 @@ export function fillCommand(template: string, scope: Scope): FilledCommand {
     const value = flag ? (flag[2] ?? '') : raw;
     if (name.endsWith('amespaceFlag') && !flag && raw !== '') return reject(name, 'namespace', 'form');
     const grammar = flag ? 'namespace' : grammarOf(name);
+    // A value that begins a word must not begin with `-`: the program would read it as one of its options.
+    if (!flag && value.startsWith('-') && startsWord(template, m.index)) return reject(name, grammar, 'option');
     let out: string | null;
     if (flag === null && raw === '' && name.endsWith('amespaceFlag')) {
       text = withoutGap(text, template, at);
@@ -888,7 +892,7 @@ export function fillCommand(template: string, scope: Scope): FilledCommand {
       out = composed(value, contexts[i] ?? 'plain');
       if (out === null) return reject(name, grammar, 'form');
     } else {
-      const failure = grammarFailure(grammar, value);
+      const failure = grammarFailure(grammar, value) ?? (mutating && isAdminName(value) ? 'privileged' : null);
       if (failure !== null) return reject(name, grammar, failure);
       out = quoteIn(contexts[i] ?? 'plain', value);
       if (out === null) return reject(name, grammar, 'form');
@@ -898,15 +902,23 @@ export function fillCommand(template: string, scope: Scope): FilledCommand {
   return { text: text + template.slice(at), rejected: null };
 }
 
+/** Whether a placeholder at `at` begins a shell word (after a blank, or after a quote that does). */
+function startsWord(template: string, at: number): boolean {
+  const blank = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+  const before = template[at - 1];
+  return blank(before) || ((before === "'" || before === '"') && blank(template[at - 2]));
+}
+
 /** Fills a YAML template (a manifest or patch): values pass their grammar and are written by the YAML library. */
 export function fillManifest(template: string, scope: Scope): FilledCommand {
   const values = new Map<string, string>();
   for (const m of template.matchAll(PLACEHOLDER)) {
     const name = m[1] ?? '';
     const v = valueOf(name, scope, 'command');
-    if (v === null || isHint(v)) continue;
+    // The tool's own hints stay (the manifest says to replace them); a paste value that only looks like one is checked.
+    if (v === null || ownHint(name, v, scope)) continue;
     const grammar = grammarOf(name);
-    const failure = grammarFailure(grammar, v);
+    const failure = grammarFailure(grammar, v) ?? (isAdminName(v) ? 'privileged' : null);
     if (failure !== null) return reject(name, grammar, failure);
     values.set(name, v);
   }

@@ -199,6 +199,8 @@ export const en = {
   'failure.wildcard': 'it contains a wildcard',
   'failure.placeholder': 'it looks like a placeholder',
   'failure.form': 'its characters or form are not allowed there',
+  'failure.option': "it begins with '-', which the command would read as an option",
+  'failure.privileged': 'it names cluster-admin or system:masters, which a fix never grants',
 
   // render/markdown.ts
   'md.heading': 'rbac-diagnose report',

@@ -191,6 +191,8 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'failure.wildcard': 'ワイルドカードを含む値',
   'failure.placeholder': 'プレースホルダーのような値',
   'failure.form': 'この位置では使えない文字または形式',
+  'failure.option': '「-」で始まり、コマンドがオプションとして読む値',
+  'failure.privileged': 'cluster-admin か system:masters を指す値 (修正でこれを与えることはない)',
 
   'md.heading': 'rbac-diagnose 診断結果',
   'md.none': '既知の原因は見つかりませんでした。',

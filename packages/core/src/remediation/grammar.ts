@@ -49,7 +49,8 @@ export const GRAMMAR_NAMES = [
 export type GrammarName = (typeof GRAMMAR_NAMES)[number];
 
 /** Why a value failed its grammar. */
-export type GrammarFailure = 'empty' | 'too-long' | 'control-character' | 'wildcard' | 'placeholder' | 'form';
+export type GrammarFailure =
+  'empty' | 'too-long' | 'control-character' | 'wildcard' | 'placeholder' | 'form' | 'option' | 'privileged';
 
 const PARTITIONS = new Set([
   'aws',
@@ -227,8 +228,10 @@ const GRAMMARS: Record<GrammarName, { test: (v: string) => boolean; max: number 
   text: { test: () => true, max: 1024 },
 };
 
-// Where `*` means "all" to Kubernetes or IAM: a fix never carries it there.
+// Where `*` means "all" to Kubernetes or IAM: a fix never carries it there. A value of no specific grammar (`text`)
+// may land anywhere a rule's template puts it, a Role's verbs or resources included.
 const WILDCARD_MATTERS = new Set<GrammarName>([
+  'text',
   'verb',
   'resource',
   'apiGroup',
@@ -246,6 +249,14 @@ const WILDCARD_MATTERS = new Set<GrammarName>([
 
 // Where the empty string is a value: the core API group, a taint without value, a toleration of every effect.
 const EMPTY_ALLOWED = new Set<GrammarName>(['apiGroup', 'labelValue', 'taintEffect']);
+
+/**
+ * Whether a value names the unrestricted admin role or group. A rule's manifest never takes it from a paste: whatever
+ * position the template gives it (a roleRef, a group), a fix never proposes cluster-admin or system:masters.
+ */
+export function isAdminName(v: string): boolean {
+  return /^(?:cluster-admin|system:masters)$/i.test(v.trim());
+}
 
 /** Whether a value looks like one of the tool's own `<hint>` placeholders. */
 export function isHint(v: string): boolean {

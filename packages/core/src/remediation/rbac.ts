@@ -1,9 +1,9 @@
 // From each Forbidden denial, the smallest grant: a Role + RoleBinding in the denial's namespace (or a ClusterRole +
 // ClusterRoleBinding at cluster scope or for a non-resource path) for exactly that subject, verb, resource,
 // subresource and API group. Denials of one subject in one scope merge into one role. Never a wildcard; a grant that
-// lets its holder gain more rights (impersonate, bind, escalate, tokens, exec, node proxy, cluster-wide secrets) is
-// pinned to the object named in the denial and labelled `escalation`; impersonating a privileged group or binding an
-// admin role is refused with a note. Every value passes its grammar first.
+// lets its holder gain more rights (impersonate, bind, escalate, tokens, exec, ephemeral containers, node proxy,
+// cluster-wide secrets, signers) is pinned to the object named in the denial and labelled `escalation`; impersonating
+// a privileged group or binding an admin role is refused with a note. Every value passes its grammar first.
 import type { ForbiddenFact } from '../facts/schema.js';
 import type { Remediation } from '../report.js';
 import { lineKey } from '../engine/subject.js';
@@ -151,15 +151,20 @@ function escalates(d: ForbiddenFact): boolean {
   if (d.verb === 'impersonate' || d.verb === 'bind' || d.verb === 'escalate') return true;
   if (r === 'serviceaccounts' && sub === 'token') return true;
   if (r === 'nodes' && sub === 'proxy') return true;
-  if (r === 'pods' && (sub === 'exec' || sub === 'attach' || sub === 'portforward')) return true;
+  // An ephemeral container runs any image in a running pod, as its service account: exec by another name.
+  if (r === 'pods' && (sub === 'exec' || sub === 'attach' || sub === 'portforward' || sub === 'ephemeralcontainers'))
+    return true;
   if (r === 'secrets' && sub === null && d.namespace === null && ['get', 'list', 'watch'].includes(d.verb)) return true;
   if (r === 'signers' && (d.verb === 'approve' || d.verb === 'sign')) return true;
   return r === 'certificatesigningrequests' && sub === 'approval';
 }
 
-/** Needs a name to be granted at all: unpinned, it would reach every object, the most privileged included. */
+/**
+ * Needs a name to be granted at all: unpinned, it would reach every object, the most privileged included (approving
+ * for every signer includes kube-apiserver-client, a certificate for any user and group, system:masters too).
+ */
 function needsPin(d: ForbiddenFact): boolean {
-  return escalates(d) && !(d.resource === 'secrets' && d.subresource === null) && d.resource !== 'signers';
+  return escalates(d) && !(d.resource === 'secrets' && d.subresource === null);
 }
 
 function verdictOf(d: ForbiddenFact, admins: ReadonlySet<string>, lang: Lang): Verdict {
