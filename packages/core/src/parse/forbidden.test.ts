@@ -140,3 +140,17 @@ describe('parseForbidden', () => {
     expect(parseForbidden(long)).toBeNull();
   });
 });
+
+test('a Go-quoted name is read as its characters: every escape strconv.Quote writes is undone', () => {
+  const user = (quoted: string): string | undefined =>
+    parseForbidden(
+      `pods is forbidden: User "${quoted}" cannot list resource "pods" in API group "" in the namespace "dev"`,
+    )?.username;
+  expect(user('a\\rb')).toBe('a\rb');
+  expect(user('a\\u202eb')).toBe('a\u202eb');
+  expect(user('a\\U0001f600b')).toBe('a\u{1f600}b');
+  expect(user('a\\x1b[31mb')).toBe('a\u001b[31mb');
+  expect(user('a\\a\\b\\f\\v\\\\\\"b')).toBe('a\u0007\b\f\v\\"b');
+  // A byte that is not UTF-8 is no character a name may hold.
+  expect(user('a\\xffb')).toBe('a\uffffb');
+});

@@ -11,10 +11,31 @@ const TERRAFORM_BOX = /^[│╷╵]\s?/;
 const UNHANDLED = /^"Unhandled Error" err="((?:[^"\\]|\\.)*)"/;
 const STRUCTURED_ERR = /^"[^"\\]*(?:\\.[^"\\]*)*" err="((?:[^"\\]|\\.)*)"/;
 
-/** Unescapes a Go %q / klog-quoted value body. */
+const GO_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/**
+ * Unescapes a Go %q / klog-quoted value body: every escape strconv.Quote writes (`\r`, `\u202e`, `\x1b`…), so a name
+ * is read as the characters it has, not as the text of their escapes (which would be another, printable, name). A byte
+ * that is not UTF-8 (`\xff`) becomes U+FFFF, a noncharacter no grammar accepts.
+ */
 export function unquoteGo(s: string): string {
   if (!s.includes('\\')) return s;
-  return s.replace(/\\(["\\nt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+  return s.replace(
+    /\\(?:(["'\\abfnrtv])|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3}))/g,
+    (
+      whole,
+      c: string | undefined,
+      x: string | undefined,
+      u: string | undefined,
+      U: string | undefined,
+      o: string | undefined,
+    ) => {
+      if (c !== undefined) return GO_ESCAPES[c] ?? c;
+      const code = parseInt(x ?? u ?? U ?? o ?? '', x !== undefined || u !== undefined || U !== undefined ? 16 : 8);
+      if ((x !== undefined || o !== undefined) && code > 0x7f) return '\uffff';
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 /** Strips journald, klog and Terraform prefixes and unwraps klog's structured `err="…"` so signatures match. */

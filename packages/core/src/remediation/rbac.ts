@@ -164,7 +164,10 @@ function escalates(d: ForbiddenFact): boolean {
  * for every signer includes kube-apiserver-client, a certificate for any user and group, system:masters too).
  */
 function needsPin(d: ForbiddenFact): boolean {
-  return escalates(d) && !(d.resource === 'secrets' && d.subresource === null);
+  // Only a cluster-wide list or watch of secrets names no object; every other escalating request does (`escalate`
+  // or `bind` on secrets included).
+  const unnamed = d.resource === 'secrets' && d.subresource === null && (d.verb === 'list' || d.verb === 'watch');
+  return escalates(d) && !unnamed;
 }
 
 function verdictOf(d: ForbiddenFact, admins: ReadonlySet<string>, lang: Lang): Verdict {
