@@ -9,6 +9,7 @@ import { expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { diagnose, type Report } from '@rbac-diagnose/core';
 import { builtinRuleSet, builtinRules } from '@rbac-diagnose/rules';
+import { escalating } from '../../../test-support/escalation.js';
 import { renderFix } from '../src/output.js';
 
 // The kinds remediation emits: the generators' (rbac.ts, aws-auth.ts) and those of the rules' manifest templates.
@@ -209,19 +210,6 @@ interface Obj {
   roleRef?: { name?: string };
 }
 
-const ESCALATING = (verb: string, resource: string): boolean =>
-  ['impersonate', 'bind', 'escalate'].includes(verb) ||
-  [
-    'serviceaccounts/token',
-    'nodes/proxy',
-    'pods/exec',
-    'pods/attach',
-    'pods/portforward',
-    'pods/ephemeralcontainers',
-    'certificatesigningrequests/approval',
-  ].includes(resource) ||
-  (resource === 'signers' && ['approve', 'sign'].includes(verb));
-
 const count = (s: string, word: string): number => s.split(word).length - 1;
 
 /** Every invariant of one --fix stream for `input`. */
@@ -239,7 +227,7 @@ function checkStream(stream: string, input: string, escalation: boolean): void {
       expect(fields.filter((x) => x.includes('*'))).toEqual([]);
       for (const v of r['verbs'] ?? [])
         for (const res of r['resources'] ?? [])
-          if (ESCALATING(v, res)) {
+          if (escalating(v, res)) {
             expect(escalation, `${v} ${res} without --include-escalation`).toBe(true);
             expect(r['resourceNames']?.length ?? 0, `${v} ${res} unpinned`).toBeGreaterThan(0);
           }

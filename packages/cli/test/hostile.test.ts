@@ -16,6 +16,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import type { Report } from '@rbac-diagnose/core';
 import { startApiServer } from '../../../fixtures/harness/server.mjs';
 import { commandShape, TEMPLATE_SHAPES } from '../../../test-support/commands.js';
+import { escalating } from '../../../test-support/escalation.js';
 
 const bin = fileURLToPath(new URL('../dist/rbac-diagnose.js', import.meta.url));
 const dir = fileURLToPath(new URL('./hostile/', import.meta.url));
@@ -61,18 +62,7 @@ function objects(stream: string): Obj[] {
 }
 
 const ESCALATING = (verb: string, resource: string): boolean =>
-  ['impersonate', 'bind', 'escalate'].includes(verb) ||
-  [
-    'serviceaccounts/token',
-    'nodes/proxy',
-    'pods/exec',
-    'pods/attach',
-    'pods/portforward',
-    'pods/ephemeralcontainers',
-    'certificatesigningrequests/approval',
-  ].includes(resource) ||
-  (resource === 'signers' && ['approve', 'sign'].includes(verb)) ||
-  (resource === 'secrets' && ['get', 'list', 'watch'].includes(verb));
+  escalating(verb, resource) || (resource === 'secrets' && ['get', 'list', 'watch'].includes(verb));
 
 /** Problems of one set of generated objects: wildcards, unpinned escalation, more than one aws-auth. */
 function problems(objs: readonly Obj[], allowEscalation: boolean): string[] {
