@@ -285,6 +285,7 @@ export const en = {
   'zod.too_big.array': 'Too big: expected array to have {bound}{limit} items',
   'zod.too_big.number': 'Too big: expected number to be {bound}{limit}',
   'zod.invalid_format.regex': 'Invalid string: must match pattern {pattern}',
+  'zod.invalid_format.url': 'Invalid URL',
   'zod.unrecognized_keys': 'Unrecognized key{count||s}: {keys}',
   'zod.invalid_union': 'Invalid input',
   'zod.invalid_key': 'Invalid key in {origin}',

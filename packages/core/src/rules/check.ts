@@ -256,6 +256,7 @@ function zodText(issue: z.core.$ZodIssue): { key: MessageKey; params: ProblemPar
       return { key: `zod.${issue.code}.${origin}`, params: { bound, limit: limit.toString() } };
     }
     case 'invalid_format':
+      if (issue.format === 'url') return { key: 'zod.invalid_format.url', params: {} };
       return issue.format === 'regex' && issue.pattern !== undefined
         ? { key: 'zod.invalid_format.regex', params: { pattern: issue.pattern } }
         : other;
