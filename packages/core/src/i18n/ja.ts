@@ -235,7 +235,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'problem.directoryError': 'ディレクトリを読めません (Node.js: "{error}")。',
   'problem.oneRuleFile': 'ルールファイルは 1 つのフォルダに 1 つだけです ({files} があります)。',
   'problem.idNotFolder': 'ルール ID "{id}" はフォルダ名 "{folder}" と同じにします。',
-  'problem.translationInRule': '{problem} (ルール {id})',
+  'problem.translationInRule': 'ルール {id}: {problem}',
   'problem.textsShape':
     '{ "texts": { "<ルールに書いたとおりの英語のテキスト>": "<日本語のテキスト>" } } の形にします。',
   'problem.textUnused': '隣のどのルールファイルにも、このテキストはありません。',
