@@ -245,7 +245,7 @@ function zodText(issue: z.core.$ZodIssue): { key: MessageKey; params: ProblemPar
         : { key: 'zod.invalid_option', params: { values: util.joinValues(issue.values, '|') } };
     case 'too_small':
     case 'too_big': {
-      const origin = issue.origin as string;
+      const origin: string = issue.origin;
       if (origin !== 'string' && origin !== 'array' && origin !== 'number') return other;
       const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const bound = issue.exact
