@@ -100,10 +100,12 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
       'MissingRegion',
       'an AWS region is required',
       'Missing Region',
+      '//sts..amazonaws.com',
     ],
     // aws CLI NoRegionError | STS SignatureDoesNotMatch for a region it does not serve | aws-sdk-go v1 (Go tools) |
-    // aws-sdk-go-v2 (eksctl, aws-iam-authenticator ≥ 0.7, controllers) | JavaScript v3 and other SDKs
-    re: /You must specify a region|Credential should be scoped to a valid region|MissingRegion(?:: could not find region configuration)?|an AWS region is required, but was not found|Missing Region\b/,
+    // aws-sdk-go-v2 (eksctl, aws-iam-authenticator ≥ 0.7, controllers) | JavaScript v3 and other SDKs | aws-sdk-go-v2
+    // building the STS endpoint with an empty region (`Post "https://sts..amazonaws.com/": Bad Request`)
+    re: /You must specify a region|Credential should be scoped to a valid region|MissingRegion(?:: could not find region configuration)?|an AWS region is required, but was not found|Missing Region\b|https:\/\/sts\.\.amazonaws\.com/,
   },
   // STS itself was not reachable (proxy, no egress, no STS VPC endpoint, or a misspelt region)
   {
