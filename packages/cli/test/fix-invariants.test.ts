@@ -171,14 +171,11 @@ const awsAuth = fc
   .map(({ roles, users, style, version }) => {
     const list = (es: typeof roles, key: string): string => {
       const objs = es.map((e) => ({ [key]: e.arn, username: e.username, groups: e.groups }));
+      const item = (e: (typeof es)[number]): string =>
+        `- ${key}: ${JSON.stringify(e.arn)}\n  username: ${JSON.stringify(e.username)}\n  groups:\n${e.groups.map((g) => `    - ${JSON.stringify(g)}`).join('\n')}`;
       if (style === 'json' || (style === 'empty-flow' && objs.length === 0))
         return `    ${JSON.stringify(JSON.stringify(objs))}`;
-      const block = objs
-        .map(
-          (o) =>
-            `- ${key}: ${JSON.stringify(o[key])}\n  username: ${JSON.stringify(o['username'])}\n  groups:\n${(o['groups'] as string[]).map((g) => `    - ${JSON.stringify(g)}`).join('\n')}`,
-        )
-        .join('\n');
+      const block = es.map(item).join('\n');
       const body = style === 'indented' ? block.replace(/^/gm, '  ') : block;
       return ` |\n${(body || '[]').replace(/^/gm, '    ')}`;
     };

@@ -111,8 +111,8 @@ function markdownProblems(source: string, report: Report): string[] {
     if ((t.type === 'html_inline' || t.type === 'html_block') && t.content.replace(OWN_HTML, '').includes('<'))
       out.push(`markdown HTML ${JSON.stringify(t.content.slice(0, 60))}`);
     if (t.type === 'image') out.push('markdown image');
-    if (t.type === 'link_open' && !references.has(t.attrGet('href') ?? ''))
-      out.push(`markdown link ${t.attrGet('href') ?? ''}`);
+    const href = String(t.attrGet('href') ?? '');
+    if (t.type === 'link_open' && !references.has(href)) out.push(`markdown link ${href}`);
   }
   if (UNSHOWN.test(source.replace(/[\t\n]/g, ''))) out.push('a control or format character in markdown');
   return out;

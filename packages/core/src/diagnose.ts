@@ -24,7 +24,7 @@ import {
   type ReadResult,
 } from './reading.js';
 import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
-import { printable, problemText, type RuleProblem } from './rules/problem.js';
+import { problemText, type RuleProblem } from './rules/problem.js';
 import { needsTranslation } from './rules/texts.js';
 import { printable } from './render/escape.js';
 

@@ -5,7 +5,6 @@ import type { Facts } from '../facts/schema.js';
 import { canonicalArn, parseArn, stripRolePath } from '../aws/arn.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
-import { printable } from '../rules/problem.js';
 import {
   grammarFailure,
   isAdminName,

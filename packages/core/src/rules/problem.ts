@@ -3,6 +3,7 @@
 // main entry.
 import type { Lang } from '../i18n/lang.js';
 import { catalogs, t, type MessageKey, type Text } from '../i18n/t.js';
+import { printable } from '../render/escape.js';
 
 /** The values of a problem's text: plain strings and numbers (values from the user's file are verbatim). */
 export type ProblemParams = Readonly<Record<string, string | number>>;
@@ -47,11 +48,4 @@ export function problemText(lang: Lang, problem: Pick<RuleProblem, 'message' | '
   if (typeof inner === 'string' && Object.hasOwn(known, inner))
     params['problem'] = t(lang, inner as MessageKey, params);
   return t(lang, problem.key, params);
-}
-
-/** `text` with control, format and line-breaking characters escaped: a file cannot add lines or hide text. */
-export function printable(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) =>
-    c === '\n' ? '\\n' : `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
 }
