@@ -892,7 +892,7 @@ export function fillCommand(template: string, scope: Scope, mutating = false): F
       out = composed(value, contexts[i] ?? 'plain');
       if (out === null) return reject(name, grammar, 'form');
     } else {
-      const failure = grammarFailure(grammar, value) ?? (mutating && isAdminName(value) ? 'privileged' : null);
+      const failure = fixFailure(grammar, value, mutating);
       if (failure !== null) return reject(name, grammar, failure);
       out = quoteIn(contexts[i] ?? 'plain', value);
       if (out === null) return reject(name, grammar, 'form');
@@ -900,6 +900,18 @@ export function fillCommand(template: string, scope: Scope, mutating = false): F
     text += flag ? `${flag[1] ?? ''}${out}` : out;
   }
   return { text: text + template.slice(at), rejected: null };
+}
+
+/**
+ * Why a value cannot go into a fix: its grammar's failure; a `*` in a value of no specific grammar (`text`: a custom
+ * signature's named group, which a rule's template may put in a Role's verbs, where `*` means all); and where the fix
+ * grants (`grants`), a value naming cluster-admin or system:masters. Prose shows such values as they are.
+ */
+function fixFailure(grammar: GrammarName, value: string, grants: boolean): GrammarFailure | null {
+  const failure = grammarFailure(grammar, value);
+  if (failure !== null) return failure;
+  if (grammar === 'text' && value.includes('*')) return 'wildcard';
+  return grants && isAdminName(value) ? 'privileged' : null;
 }
 
 /** Whether a placeholder at `at` begins a shell word (after a blank, or after a quote that does). */
@@ -918,7 +930,7 @@ export function fillManifest(template: string, scope: Scope): FilledCommand {
     // The tool's own hints stay (the manifest says to replace them); a paste value that only looks like one is checked.
     if (v === null || ownHint(name, v, scope)) continue;
     const grammar = grammarOf(name);
-    const failure = grammarFailure(grammar, v) ?? (isAdminName(v) ? 'privileged' : null);
+    const failure = fixFailure(grammar, v, true);
     if (failure !== null) return reject(name, grammar, failure);
     values.set(name, v);
   }

@@ -228,10 +228,8 @@ const GRAMMARS: Record<GrammarName, { test: (v: string) => boolean; max: number 
   text: { test: () => true, max: 1024 },
 };
 
-// Where `*` means "all" to Kubernetes or IAM: a fix never carries it there. A value of no specific grammar (`text`)
-// may land anywhere a rule's template puts it, a Role's verbs or resources included.
+// Where `*` means "all" to Kubernetes or IAM: a fix never carries it there.
 const WILDCARD_MATTERS = new Set<GrammarName>([
-  'text',
   'verb',
   'resource',
   'apiGroup',
