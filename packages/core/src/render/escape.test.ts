@@ -87,9 +87,9 @@ test('property: a code span holds exactly the text, whatever backticks it contai
       (v) => {
         const tokens = inline(markdownCode(v));
         expect(tokens.map((t) => t.type)).toEqual(['code_inline']);
-        // CommonMark drops one space at each end when both are there (the padding a fence with backticks needs).
+        // The padding a fence needs (one space at each end) is dropped by CommonMark: the content is the text exactly.
         const content = tokens[0]?.content ?? '';
-        expect(content).toBe(printable(v.replace(/\n/g, ' ')).replace(/^ (.*) $/s, '$1'));
+        expect(content).toBe(printable(v.replace(/\n/g, ' ')));
       },
     ),
     { numRuns: 500 },
