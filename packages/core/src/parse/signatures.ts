@@ -88,9 +88,9 @@ export interface SignatureHit {
 }
 
 /**
- * Every guard of every signature as one Aho–Corasick automaton over UTF-16 code units: one scan of a message finds
- * every guard in it, contained and overlapping ones included, so most lines (which hold no guard) cost one table step
- * per character instead of an `includes` per guard.
+ * Every guard of every signature as one Aho–Corasick automaton over UTF-16 code units, its failure links resolved into
+ * a full transition table: one scan of a message finds every guard in it, contained and overlapping ones included, at
+ * one table lookup per character.
  */
 export interface SignatureMatcher {
   /** The built-in signatures, then the run's custom ones. */
@@ -103,10 +103,8 @@ export interface SignatureMatcher {
   readonly other: ReadonlyMap<number, number>;
   /** Number of classes, 0 included. */
   readonly classes: number;
-  /** Trie child of (state × classes + class), 0 if none (no trie edge leads back to the root). */
+  /** The state after (state × classes + class): the longest guard prefix the text read so far ends with. */
   readonly next: Int32Array;
-  /** Failure link of each state: its longest proper suffix that is a trie state. */
-  readonly fail: Int32Array;
   /** Per state: indices into `signatures` of the signatures with a guard ending there (suffixes included; repeats
    * possible), or null. */
   readonly found: readonly (readonly number[] | null)[];
@@ -130,11 +128,10 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
       }
     }
   }
-  // The trie, with each state's children as a linked list (first child, next sibling) and the class it is reached on.
+  // The trie, with each state's children as a linked list (first child, next sibling).
   const next = new Int32Array(total * classes);
   const firstChild = new Int32Array(total);
   const sibling = new Int32Array(total);
-  const label = new Int32Array(total);
   const found: (number[] | null)[] = [null];
   let states = 1;
   for (let si = 0; si < all.length; si++) {
@@ -147,7 +144,6 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
         if (to === 0) {
           to = states++;
           next[st * classes + cls] = to;
-          label[to] = cls;
           sibling[to] = firstChild[st] as number;
           firstChild[st] = to;
           found.push(null);
@@ -157,38 +153,35 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
       (found[st] ??= []).push(si);
     }
   }
-  // Failure links breadth first, so a state's failure (shallower) is complete before the state inherits its guards.
+  // Failure links breadth first, so a state's failure (shallower) is complete before the state inherits its guards and
+  // its missing moves (those of its failure state).
   const fail = new Int32Array(states);
   const queue = new Int32Array(states);
   let tail = 0;
   for (let c = firstChild[0] as number; c !== 0; c = sibling[c] as number) queue[tail++] = c;
   for (let head = 0; head < tail; head++) {
-    const parent = queue[head] as number;
-    for (let c = firstChild[parent] as number; c !== 0; c = sibling[c] as number) {
-      const f = parent === 0 ? 0 : step(next, fail, classes, fail[parent] as number, label[c] as number);
-      fail[c] = f;
-      const inherited = found[f];
-      if (inherited) found[c] = found[c] ? [...(found[c] as number[]), ...inherited] : inherited;
-      queue[tail++] = c;
+    const st = queue[head] as number;
+    const f = fail[st] as number;
+    const inherited = found[f];
+    if (inherited) found[st] = found[st] ? [...(found[st] as number[]), ...inherited] : inherited;
+    for (let cls = 1; cls < classes; cls++) {
+      const to = next[st * classes + cls] as number;
+      const viaFail = next[f * classes + cls] as number;
+      if (to === 0) next[st * classes + cls] = viaFail;
+      else {
+        fail[to] = viaFail;
+        queue[tail++] = to;
+      }
     }
   }
-  return { signatures: all, firstCustom: SIGNATURES.length, ascii, other, classes, next, fail, found };
-}
-
-/** The automaton's move from state `st` on a character of class `cls`: its trie child, else its failure's move. */
-function step(next: Int32Array, fail: Int32Array, classes: number, st: number, cls: number): number {
-  for (;;) {
-    const to = next[st * classes + cls] as number;
-    if (to !== 0 || st === 0) return to;
-    st = fail[st] as number;
-  }
+  return { signatures: all, firstCustom: SIGNATURES.length, ascii, other, classes, next, found };
 }
 
 const NO_HITS: readonly SignatureHit[] = Object.freeze([]);
 
 /** Every catalogued signature that matches the (normalised) message, in catalogue order. */
 export function matchSignatures(matcher: SignatureMatcher, message: string): readonly SignatureHit[] {
-  const { signatures, firstCustom, ascii, other, classes, next, fail, found } = matcher;
+  const { signatures, firstCustom, ascii, other, classes, next, found } = matcher;
   let selected: number[] | null = null;
   // Where a custom signature's first guard ends, for the window its pattern reads.
   let guardEnds: Map<number, number> | null = null;
@@ -196,8 +189,8 @@ export function matchSignatures(matcher: SignatureMatcher, message: string): rea
   for (let i = 0; i < message.length; i++) {
     const c = message.charCodeAt(i);
     const cls = c < 128 ? (ascii[c] as number) : (other.get(c) ?? 0);
-    // A character in no guard leads back to the root (most characters of most lines).
-    st = cls === 0 ? 0 : step(next, fail, classes, st, cls);
+    // A character in no guard leads back to the root.
+    st = cls === 0 ? 0 : (next[st * classes + cls] as number);
     const sigs = found[st];
     if (sigs)
       for (const si of sigs) {
