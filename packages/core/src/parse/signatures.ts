@@ -108,6 +108,8 @@ export interface SignatureMatcher {
   /** Per state: indices into `signatures` of the signatures with a guard ending there (suffixes included; repeats
    * possible), or null. */
   readonly found: readonly (readonly number[] | null)[];
+  /** Per state: 1 when a guard ends there (found is not null), else 0; tested first, on every character. */
+  readonly ends: Uint8Array;
 }
 
 /** Builds the matcher of SIGNATURES and the run's custom signatures (once per run, see facts/extract.ts). */
@@ -174,14 +176,16 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
       }
     }
   }
-  return { signatures: all, firstCustom: SIGNATURES.length, ascii, other, classes, next, found };
+  const ends = new Uint8Array(states);
+  for (let st = 0; st < states; st++) if (found[st]) ends[st] = 1;
+  return { signatures: all, firstCustom: SIGNATURES.length, ascii, other, classes, next, found, ends };
 }
 
 const NO_HITS: readonly SignatureHit[] = Object.freeze([]);
 
 /** Every catalogued signature that matches the (normalised) message, in catalogue order. */
 export function matchSignatures(matcher: SignatureMatcher, message: string): readonly SignatureHit[] {
-  const { signatures, firstCustom, ascii, other, classes, next, found } = matcher;
+  const { signatures, firstCustom, ascii, other, classes, next, found, ends } = matcher;
   let selected: number[] | null = null;
   // Where a custom signature's first guard ends, for the window its pattern reads.
   let guardEnds: Map<number, number> | null = null;
@@ -191,9 +195,8 @@ export function matchSignatures(matcher: SignatureMatcher, message: string): rea
     const cls = c < 128 ? (ascii[c] as number) : (other.get(c) ?? 0);
     // A character in no guard leads back to the root.
     st = cls === 0 ? 0 : (next[st * classes + cls] as number);
-    const sigs = found[st];
-    if (sigs)
-      for (const si of sigs) {
+    if (ends[st] === 0) continue;
+    for (const si of found[st] as readonly number[]) {
         (selected ??= []).push(si);
         if (si >= firstCustom && !(guardEnds ??= new Map()).has(si)) guardEnds.set(si, i);
       }
