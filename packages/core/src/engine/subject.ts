@@ -137,7 +137,7 @@ function common(values: readonly unknown[]): unknown {
   if (isRecord(first) && values.every(isRecord)) {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(first)) {
-      const v = common(values.map((x) => x[k]));
+      const v = commonField(values, k);
       if (v !== undefined) out[k] = v;
     }
     return out;
@@ -145,6 +145,14 @@ function common(values: readonly unknown[]): unknown {
   if (typeof first !== 'object' || first === null) return values.every((v) => v === first) ? first : undefined;
   const json = JSON.stringify(first);
   return values.every((v) => JSON.stringify(v) === json) ? first : undefined;
+}
+
+/** common() of the field `k` of records: a scalar field is compared in place (most fields are scalars). */
+function commonField(records: readonly Record<string, unknown>[], k: string): unknown {
+  const first = (records[0] as Record<string, unknown>)[k];
+  if (typeof first === 'object' && first !== null) return common(records.map((x) => x[k]));
+  for (const x of records) if (x[k] !== first) return undefined;
+  return first;
 }
 
 /** How a template is used: prose may list several values; a command or manifest needs exactly one. */
