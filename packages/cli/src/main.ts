@@ -68,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     log.debug({ inputs: inputs.map((i) => i.name) }, 'read inputs');
     const { report, trace, facts } = await diagnoseInputs(inputs, ruleSet, { ...args, lang });
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
-    writeOut(await render(report, args, ruleSet, inputs, trace, facts));
+    for (const piece of await render(report, args, ruleSet, inputs, trace, facts)) writeOut(piece);
     return exitCode(report, args);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
