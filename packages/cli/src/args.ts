@@ -193,12 +193,32 @@ function duration(value: string, flag: string): number {
   return Math.round(Number(m[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60000 : 3600000));
 }
 
+const COMMANDS = ['live', 'watch', 'rules', 'explain', 'mcp', 'web'];
+
+/**
+ * Where the command is: the first word that is not an option or an option's value, so that options may come before it
+ * (`--lang ja explain X`) as after it. -1 when the first such word is not a command (it is then an input file).
+ */
+function commandIndex(argv: readonly string[]): number {
+  const { tokens } = parseCommandLine({
+    args: [...argv],
+    options: LIVE_OPTIONS,
+    allowPositionals: true,
+    allowNegative: true,
+    strict: false,
+    tokens: true,
+  });
+  const word = tokens.find((t) => t.kind === 'positional' || t.kind === 'option-terminator');
+  return word?.kind === 'positional' && COMMANDS.includes(word.value) ? word.index : -1;
+}
+
 /** Parses argv (without node and the script path). */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const [first = '', ...rest] = argv;
+  const at = commandIndex(argv);
+  const first = at === -1 ? '' : (argv[at] ?? '');
+  const rest = argv.filter((_, i) => i !== at);
   const liveCommand = first === 'live' || first === 'watch' ? first : null;
-  const withCommand = liveCommand !== null || ['rules', 'explain', 'mcp', 'web'].includes(first);
-  const { values, positionals, tokens } = parse(withCommand ? rest : [...argv], liveCommand ? LIVE_OPTIONS : OPTIONS);
+  const { values, positionals, tokens } = parse(at === -1 ? [...argv] : rest, liveCommand ? LIVE_OPTIONS : OPTIONS);
   const v: Partial<Record<keyof typeof LIVE_OPTIONS, string | boolean | string[]>> = values;
   const str = (name: keyof typeof LIVE_OPTIONS): string | undefined => {
     const x = v[name];

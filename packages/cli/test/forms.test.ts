@@ -175,6 +175,18 @@ test('rules list and explain', () => {
   expect(bad.stderr).toContain('no rule or root cause named "nope"');
 });
 
+test('options may come before the command, as after it', () => {
+  expect(run(['--lang', 'ja', 'explain', 'node_role_not_mapped']).stdout).toBe(
+    run(['explain', 'node_role_not_mapped', '--lang', 'ja']).stdout,
+  );
+  expect(run(['-o', 'json', 'rules', 'list']).stdout).toBe(run(['rules', 'list', '-o', 'json']).stdout);
+  // The first word that is not an option or its value decides: a file named like a command after a file is a file.
+  const files = run(['--lang', 'en', join(walls, 'wall2-forbidden.txt'), 'explain']);
+  expect(files.code).toBe(2);
+  expect(files.stderr).toContain('explain');
+  expect(files.stderr).not.toContain('usage');
+});
+
 test('kubectl plugin: `kubectl rbac-diagnose` runs the bundle through a real kubectl', () => {
   const which = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim();
   expect(which, 'kubectl must be on PATH (it comes with this machine image)').not.toBe('');
