@@ -130,10 +130,11 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
       }
     }
   }
-  // The trie, with each state's children as a linked list (first child, next sibling).
+  // The trie, with each state's children as a linked list (first child, next sibling) and the class it is reached on.
   const next = new Int32Array(total * classes);
   const firstChild = new Int32Array(total);
   const sibling = new Int32Array(total);
+  const label = new Int32Array(total);
   const found: (number[] | null)[] = [null];
   let states = 1;
   for (let si = 0; si < all.length; si++) {
@@ -146,6 +147,7 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
         if (to === 0) {
           to = states++;
           next[st * classes + cls] = to;
+          label[to] = cls;
           sibling[to] = firstChild[st] as number;
           firstChild[st] = to;
           found.push(null);
@@ -156,7 +158,7 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
     }
   }
   // Failure links breadth first, so a state's failure (shallower) is complete before the state inherits its guards and
-  // its missing moves (those of its failure state).
+  // its moves: a state moves as its failure does, except along its own trie edges.
   const fail = new Int32Array(states);
   const queue = new Int32Array(states);
   let tail = 0;
@@ -166,15 +168,13 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
     const f = fail[st] as number;
     const inherited = found[f];
     if (inherited) found[st] = found[st] ? [...(found[st] as number[]), ...inherited] : inherited;
-    for (let cls = 1; cls < classes; cls++) {
-      const to = next[st * classes + cls] as number;
-      const viaFail = next[f * classes + cls] as number;
-      if (to === 0) next[st * classes + cls] = viaFail;
-      else {
-        fail[to] = viaFail;
-        queue[tail++] = to;
-      }
+    for (let c = firstChild[st] as number; c !== 0; c = sibling[c] as number) {
+      fail[c] = next[f * classes + (label[c] as number)] as number;
+      queue[tail++] = c;
     }
+    next.copyWithin(st * classes, f * classes, f * classes + classes);
+    for (let c = firstChild[st] as number; c !== 0; c = sibling[c] as number)
+      next[st * classes + (label[c] as number)] = c;
   }
   const ends = new Uint8Array(states);
   for (let st = 0; st < states; st++) if (found[st]) ends[st] = 1;
@@ -197,9 +197,9 @@ export function matchSignatures(matcher: SignatureMatcher, message: string): rea
     st = cls === 0 ? 0 : (next[st * classes + cls] as number);
     if (ends[st] === 0) continue;
     for (const si of found[st] as readonly number[]) {
-        (selected ??= []).push(si);
-        if (si >= firstCustom && !(guardEnds ??= new Map()).has(si)) guardEnds.set(si, i);
-      }
+      (selected ??= []).push(si);
+      if (si >= firstCustom && !(guardEnds ??= new Map()).has(si)) guardEnds.set(si, i);
+    }
   }
   if (selected === null) return NO_HITS;
   const hits: SignatureHit[] = [];
