@@ -86,7 +86,7 @@ export async function render(
   if (args.output === 'json') {
     const explain = args.explain ? explainTrace(trace, set, facts, args.explainAll, lang) : '';
     if (explain) process.stderr.write(explain);
-    return jsonPieces(report as unknown as Record<string, unknown>);
+    return jsonPieces(report);
   }
   return [await renderOne(report, args.output, args, set, inputs, trace, facts)];
 }

@@ -167,7 +167,7 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
     const st = queue[head] as number;
     const f = fail[st] as number;
     const inherited = found[f];
-    if (inherited) found[st] = found[st] ? [...(found[st] as number[]), ...inherited] : inherited;
+    if (inherited) found[st] = found[st] ? [...found[st], ...inherited] : inherited;
     for (let c = firstChild[st] as number; c !== 0; c = sibling[c] as number) {
       fail[c] = next[f * classes + (label[c] as number)] as number;
       queue[tail++] = c;
