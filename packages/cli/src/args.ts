@@ -69,16 +69,20 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
   constructor(
     readonly key: CliMessageKey,
-    readonly params: MessageParams = {},
+    /** The values of the text, or (for values that are texts themselves, like a rule file's problem) per language. */
+    readonly params: MessageParams | ((lang: Lang) => MessageParams) = {},
     /** A second message appended to the first (e.g. how many more problems there are). */
     readonly tail: readonly [CliMessageKey, MessageParams] | null = null,
   ) {
-    super(msg('en', key, params) + (tail ? msg('en', tail[0], tail[1]) : ''));
+    super(
+      msg('en', key, typeof params === 'function' ? params('en') : params) + (tail ? msg('en', tail[0], tail[1]) : ''),
+    );
   }
 
   /** The reason in `lang`. */
   in(lang: Lang): string {
-    return msg(lang, this.key, this.params) + (this.tail ? msg(lang, this.tail[0], this.tail[1]) : '');
+    const params = typeof this.params === 'function' ? this.params(lang) : this.params;
+    return msg(lang, this.key, params) + (this.tail ? msg(lang, this.tail[0], this.tail[1]) : '');
   }
 }
 

@@ -3,6 +3,8 @@
 import {
   LITERAL_TEMPLATES,
   padDisplay,
+  printable,
+  problemText,
   terminalLayout,
   textsIn,
   wrapLine,
@@ -71,12 +73,17 @@ export async function loadRules(args: Pick<CliArgs, 'rulesDirs'>, log: ProgressL
     if (first) {
       const more = loaded.errors.length - 1;
       const tail = more > 0 ? ([more > 1 ? 'moreProblems' : 'moreProblem', { count: more }] as const) : null;
-      // The loader's reason (a field's problem) stays in English: it names the rule file's own words.
+      // The problem in the run's language; the file's path and field as they are, control characters escaped.
+      const file = printable(first.file);
+      const message = (l: Lang): string => problemText(l, first);
       if (first.field === '(directory)')
-        throw new UsageError('rulesDir', { dir: first.file, message: first.message }, tail);
-      if (first.field.startsWith('('))
-        throw new UsageError('rulesFile', { file: first.file, message: first.message }, tail);
-      throw new UsageError('rulesFileField', { file: first.file, field: first.field, message: first.message }, tail);
+        throw new UsageError('rulesDir', (l) => ({ dir: file, message: message(l) }), tail);
+      if (first.field.startsWith('(')) throw new UsageError('rulesFile', (l) => ({ file, message: message(l) }), tail);
+      throw new UsageError(
+        'rulesFileField',
+        (l) => ({ file, field: printable(first.field), message: message(l) }),
+        tail,
+      );
     }
     log.info(
       { dir, rules: loaded.rules.length, signatures: loaded.signatures.length - signatures.length },

@@ -1,7 +1,8 @@
 // The language of a run as a user picks it: --lang, RBAC_DIAGNOSE_LANG, the locale; what it changes (every text) and
 // what it does not (the machine fields, the exit codes).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { terminalLayout } from '@rbac-diagnose/core';
@@ -137,4 +138,53 @@ test('`LANG=ja_JP.UTF-8 kubectl describe pod x | rbac-diagnose` prints a report 
   expect(
     prose(run(['wall3-pending-not-ready-disk.txt']).stdout).flatMap((l) => englishProse(l, input)).length,
   ).toBeGreaterThan(5);
+});
+
+test('--lang ja --rules on a broken directory: the problems in Japanese, only the paths and the values in English', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rbac-rules-ja-'));
+  writeFileSync(join(dir, 'r.yaml'), 'id: Bad_Id\nseverity: fatal\nconfidence: 2\ncolour: red\n');
+  const stdin = 'error: You must be logged in to the server (Unauthorized)\n';
+  const ja = spawnSync(process.execPath, [bin, '--lang', 'ja', '--rules', dir], { input: stdin, encoding: 'utf8' });
+  expect(ja.status).toBe(2);
+  expect(ja.stderr).toBe(
+    `rbac-diagnose: ${join(dir, 'r.yaml')} を使えません: id: 小文字の英数字をハイフンでつないだ名前 (kebab-case) にします。 (ほかに 12 件の問題があります)\n`,
+  );
+  expect(englishProse(ja.stderr.replaceAll(dir, ''))).toEqual([]);
+  // Every problem of the file, as rules list shows the first: the same check over each of them.
+  for (const [file, body] of [
+    ['s.yaml', 'title: 3\n'],
+    ['t.json', '{ "id": '],
+    ['u.yaml', 'id: !custom x\n'],
+  ] as const) {
+    const one = mkdtempSync(join(tmpdir(), 'rbac-rules-ja-'));
+    writeFileSync(join(one, file), body);
+    const r = run(['rules', 'list', '--lang', 'ja', '--rules', one]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/を使えません: .*[\u3040-\u30ff]/);
+    expect(englishProse(r.stderr.replaceAll(one, ''), body)).toEqual([]);
+  }
+  const en = spawnSync(process.execPath, [bin, '--rules', dir], {
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '', RBAC_DIAGNOSE_LANG: '' },
+  });
+  expect(en.stderr).toBe(`rbac-diagnose: cannot use ${join(dir, 'r.yaml')}: id: kebab-case (and 12 more problems)\n`);
+});
+
+test('a value from a rule file reaches the terminal with its control characters escaped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rbac-rules-ja-'));
+  mkdirSync(join(dir, 'a'));
+  const rule = JSON.parse(
+    readFileSync(new URL('../../rules/rules/forbidden-rbac-permission-missing/rule.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
+  writeFileSync(
+    join(dir, 'a', 'rule.json'),
+    JSON.stringify({ ...rule, id: 'a', rootCause: 'evil\u001b]0;owned\u0007' }),
+  );
+  for (const lang of ['en', 'ja']) {
+    const r = run(['rules', 'list', '--lang', lang, '--rules', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(r.stderr).toContain('"evil\\u001b]0;owned\\u0007"');
+  }
 });

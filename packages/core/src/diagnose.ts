@@ -24,6 +24,7 @@ import {
   type ReadResult,
 } from './reading.js';
 import type { EvidenceSelector, Rule, Vocabulary } from './rules/schema.js';
+import { printable, problemText, type RuleProblem } from './rules/problem.js';
 import { needsTranslation } from './rules/texts.js';
 
 /** One named input (a file, or a part of a paste). */
@@ -138,7 +139,7 @@ export interface ValidRules {
 /** The signatures, rules and vocabulary of the options, checked unless trusted (see usableRules). */
 export async function validRules(options: DiagnoseOptions): Promise<ValidRules> {
   const issues: Issue[] = [];
-  const signatures = await usableSignatures(options, issues);
+  const signatures = await usableSignatures(options, issues, options.lang ?? 'en');
   const { rules, vocabulary } = await usableRules(options, issues, options.lang ?? 'en');
   return { signatures, rules, vocabulary, issues };
 }
@@ -226,7 +227,7 @@ const EMPTY_VOCABULARY: Vocabulary = { chains: {}, rootCauses: {}, conditions: {
  * The run's custom signatures, compiled: checked by their schema first unless the caller says they were checked when
  * loaded (trustedRules); a signature that cannot be used becomes an issue, and rules naming it do not fire.
  */
-async function usableSignatures(options: DiagnoseOptions, issues: Issue[]): Promise<Signature[]> {
+async function usableSignatures(options: DiagnoseOptions, issues: Issue[], lang: Lang): Promise<Signature[]> {
   const given = options.signatures ?? [];
   if (given.length === 0) return [];
   let data: readonly SignatureData[] = given;
@@ -237,7 +238,7 @@ async function usableSignatures(options: DiagnoseOptions, issues: Issue[]): Prom
       issues.push({
         code: 'signature_invalid',
         line: 0,
-        message: `no custom signature was used: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        message: t(lang, 'issue.signature_invalid', { problems: problemList(problems, lang) }),
       });
       return [];
     }
@@ -267,7 +268,7 @@ async function usableRules(
       code: 'vocabulary_invalid',
       line: 0,
       message: t(lang, 'issue.vocabulary_invalid', {
-        problems: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        problems: problemList(problems, lang),
       }),
     });
     return { rules: [], vocabulary: EMPTY_VOCABULARY };
@@ -283,12 +284,17 @@ async function usableRules(
         line: 0,
         message: t(lang, 'issue.rule_invalid', {
           id,
-          problems: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+          problems: problemList(problems, lang),
         }),
       });
     }
   }
   return { rules, vocabulary };
+}
+
+/** Problems of rule data in one line, each naming its field, in `lang`. */
+function problemList(problems: readonly RuleProblem[], lang: Lang): string {
+  return problems.map((p) => `${printable(p.field)}: ${problemText(lang, p)}`).join('; ');
 }
 
 function key(source: string | undefined, no: number): string {

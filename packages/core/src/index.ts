@@ -11,7 +11,9 @@ export { compareDiagnoses, INPUT_KINDS } from './vocabulary.js';
 export { isLang, LANGS } from './i18n/lang.js';
 export type { Lang } from './i18n/lang.js';
 export { formatMessage, messagePlaceholders, textsIn } from './i18n/t.js';
-export type { MessageParams } from './i18n/t.js';
+export type { MessageKey, MessageParams } from './i18n/t.js';
+export { printable, problemText, ruleProblem } from './rules/problem.js';
+export type { ProblemParams, RuleProblem } from './rules/problem.js';
 export type {
   Chain,
   Diagnosis,

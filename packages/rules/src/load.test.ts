@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
+import { problemText } from '@rbac-diagnose/core';
+import { englishProse } from '../../../test-support/english.js';
 import { builtinVocabulary } from './index.js';
 import { extendVocabulary, loadRulesDir } from './load.js';
 
@@ -69,10 +71,16 @@ test('loads folders and flat files; bad rules come back as data naming file and 
 test('a path that is no directory is one error in words, not a throw', () => {
   const file = join(dirWith({ 'a.txt': 'x' }), 'a.txt');
   expect(loadRulesDir('/no/such/dir', builtinVocabulary).errors).toEqual([
-    { file: '/no/such/dir', field: '(directory)', message: 'no such directory' },
+    {
+      file: '/no/such/dir',
+      field: '(directory)',
+      message: 'no such directory',
+      key: 'problem.noDirectory',
+      params: {},
+    },
   ]);
   expect(loadRulesDir(file, builtinVocabulary).errors).toEqual([
-    { file, field: '(directory)', message: 'not a directory' },
+    { file, field: '(directory)', message: 'not a directory', key: 'problem.notDirectory', params: {} },
   ]);
 });
 
@@ -347,3 +355,173 @@ describe('Japanese texts (ja.json / ja.yaml)', () => {
     ]);
   });
 });
+
+describe('every problem of loading a directory, in English and Japanese', () => {
+  const rule = (id: string): string => JSON.stringify({ ...sample, id });
+  // [what, files, file (relative), field, English, Japanese]
+  const cases: [string, Record<string, string>, string, string, string, string][] = [
+    [
+      'JSON syntax',
+      { 'r.json': '{ "id": ' },
+      'r.json',
+      '(file)',
+      `not valid JSON: ${jsonError('{ "id": ')}`,
+      `JSON として正しくありません (JSON パーサー: "${jsonError('{ "id": ')}")。`,
+    ],
+    [
+      'YAML syntax',
+      { 'r.yaml': 'id: a\nid: b\n' },
+      'r.yaml',
+      '(file)',
+      'not valid YAML: Map keys must be unique',
+      'YAML として正しくありません (YAML パーサー: "Map keys must be unique")。',
+    ],
+    [
+      'YAML tag',
+      { 'r.yaml': 'id: !custom a\n' },
+      'r.yaml',
+      '(file)',
+      "YAML tags other than the core schema's are not allowed (found !custom)",
+      'YAML のタグはコアスキーマのものしか使えません (!custom があります)。',
+    ],
+    [
+      'two rule files',
+      { 'a/rule.json': rule('a'), 'a/rule.yaml': stringify({ ...sample, id: 'a' }) },
+      'a',
+      '(folder)',
+      'one rule file per folder (found rule.json, rule.yaml)',
+      'ルールファイルは 1 つのフォルダに 1 つだけです (rule.json, rule.yaml があります)。',
+    ],
+    [
+      'id and folder',
+      { 'a/rule.json': rule('b') },
+      'a/rule.json',
+      'id',
+      'rule id "b" must equal its folder name "a"',
+      'ルール ID "b" はフォルダ名 "a" と同じにします。',
+    ],
+    [
+      'two vocabulary files',
+      { 'vocabulary.json': '{}', 'vocabulary.yaml': '{}' },
+      'vocabulary.yaml',
+      '(file)',
+      'one vocabulary file per directory',
+      'vocabulary ファイルは 1 つのディレクトリに 1 つだけです。',
+    ],
+    [
+      'vocabulary not an object',
+      { 'vocabulary.json': '[]' },
+      'vocabulary.json',
+      '(file)',
+      'must be an object with chains and rootCauses',
+      'chains と rootCauses を持つオブジェクトにします。',
+    ],
+    [
+      'vocabulary field',
+      { 'vocabulary.json': '{ "conditions": {} }' },
+      'vocabulary.json',
+      'conditions',
+      'unknown field (a vocabulary extension has chains, rootCauses and texts)',
+      '知らないフィールドです (語彙の拡張に書けるのは chains、rootCauses、texts です)。',
+    ],
+    [
+      'vocabulary part',
+      { 'vocabulary.json': '{ "chains": [] }' },
+      'vocabulary.json',
+      'chains',
+      'must be an object',
+      'オブジェクトにします。',
+    ],
+    [
+      'custom name',
+      { 'vocabulary.json': '{ "chains": { "mine": ["a", "b"] } }' },
+      'vocabulary.json',
+      'chains.mine',
+      'a custom name starts with x-',
+      '独自の名前は x- で始めます。',
+    ],
+    [
+      'empty JSON file',
+      { 'b.json': '' },
+      'b.json',
+      '(file)',
+      `not valid JSON: ${jsonError('')}`,
+      `JSON として正しくありません (JSON パーサー: "${jsonError('')}")。`,
+    ],
+    [
+      'texts shape',
+      { 'a/rule.json': rule('a'), 'a/ja.json': '{ "texts": ["x"] }' },
+      'a/ja.json',
+      '(file)',
+      'must be { "texts": { "<English text as written in the rule>": "<Japanese text>" } }',
+      '{ "texts": { "<ルールに書いたとおりの英語のテキスト>": "<日本語のテキスト>" } } の形にします。',
+    ],
+    [
+      'two texts files',
+      { 'a/rule.json': rule('a'), 'a/ja.json': '{ "texts": {} }', 'a/ja.yaml': 'texts: {}' },
+      'a/ja.yaml',
+      '(file)',
+      'one Japanese texts file per directory',
+      '日本語テキストのファイルは 1 つのディレクトリに 1 つだけです。',
+    ],
+    [
+      'texts of a rule',
+      { 'a/rule.json': rule('a'), 'a/ja.json': JSON.stringify({ texts: { 'Not in the rule': '訳' } }) },
+      'a/ja.json',
+      'texts["Not in the rule"]',
+      'no such English text (rule a)',
+      'ルール a: この英語のテキストはルールにありません。',
+    ],
+    [
+      'texts of no rule',
+      { 'r.json': rule('r'), 'ja.json': JSON.stringify({ texts: { 'Not in any rule': '訳' } }) },
+      'ja.json',
+      'texts["Not in any rule"]',
+      'no rule file beside it has this text',
+      '隣のどのルールファイルにも、このテキストはありません。',
+    ],
+  ];
+
+  test.each(cases)('%s', (_, files, at, field, english, japanese) => {
+    const dir = dirWith(files);
+    const errors = loadRulesDir(dir, builtinVocabulary).errors;
+    const error = errors.find((e) => e.file === join(dir, at) && e.field === field);
+    expect(error, JSON.stringify(errors)).toBeDefined();
+    if (!error) return;
+    expect(error.message).toBe(english);
+    expect(problemText('en', error)).toBe(english);
+    expect(problemText('ja', error)).toBe(japanese);
+    expect(englishProse(problemText('ja', error), Object.values(files).join('\n'))).toEqual([]);
+  });
+
+  test('a directory that is missing or not one, in Japanese', () => {
+    const [missing] = loadRulesDir('/no/such/dir', builtinVocabulary).errors;
+    expect(missing && problemText('ja', missing)).toBe('そのディレクトリはありません。');
+    const file = join(dirWith({ 'a.txt': 'x' }), 'a.txt');
+    const [notDir] = loadRulesDir(file, builtinVocabulary).errors;
+    expect(notDir && problemText('ja', notDir)).toBe('ディレクトリではありません。');
+  });
+
+  test("a rule's schema problems come through with their key and values", () => {
+    const dir = dirWith({ 'r.json': JSON.stringify({ ...sample, id: 'r', severity: 'fatal', title: undefined }) });
+    const errors = loadRulesDir(dir, builtinVocabulary).errors;
+    expect(errors.map((e) => [e.field, e.key, e.params])).toEqual([
+      ['title', 'zod.missing', { expected: 'string' }],
+      ['severity', 'zod.invalid_option', { values: '"error"|"warning"|"info"' }],
+    ]);
+    expect(errors.map((e) => problemText('ja', e))).toEqual([
+      '文字列が必要ですが、ありません。',
+      '次のどれかにします: "error"|"warning"|"info"',
+    ]);
+  });
+});
+
+/** What JSON.parse says of `text`, as this Node.js words it. */
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}

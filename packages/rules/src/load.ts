@@ -6,7 +6,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, visit } from 'yaml';
-import type { Rule, SignatureData, Vocabulary } from '@rbac-diagnose/core';
+import {
+  ruleProblem,
+  type MessageKey,
+  type ProblemParams,
+  type Rule,
+  type RuleProblem,
+  type SignatureData,
+  type Vocabulary,
+} from '@rbac-diagnose/core';
 import {
   checkRule,
   checkSignatures,
@@ -15,12 +23,25 @@ import {
   translationProblems,
 } from '@rbac-diagnose/core/schemas';
 
-/** A rule file that could not be used. */
+/**
+ * A rule file that could not be used: the file and field, the problem in English (`message`), and its catalog text
+ * (`key`, `params`: core's i18n) to show it in another language (`problemText`).
+ */
 export interface RuleLoadError {
   file: string;
   field: string;
   message: string;
+  key: MessageKey;
+  params: ProblemParams;
 }
+
+/** A load error of `file`. */
+function loadError(file: string, field: string, key: MessageKey, params: ProblemParams = {}): RuleLoadError {
+  return { file, ...ruleProblem(field, key, params) };
+}
+
+/** The problem of a file: its catalog text and values. */
+type FileProblem = { key: MessageKey; params: ProblemParams };
 
 /** Rules read from a directory, the files that were rejected, and the vocabulary they were checked against. */
 export interface LoadedRules {
@@ -55,23 +76,28 @@ const YAML_OPTIONS = {
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** Reads a rule or vocabulary file: JSON, or YAML without custom tags. */
-function readData(file: string): { data: unknown; problem: string | null } {
+function readData(file: string): { data: unknown; problem: FileProblem | null } {
+  const failed = (key: MessageKey, params: ProblemParams): { data: null; problem: FileProblem } => ({
+    data: null,
+    problem: { key, params },
+  });
+  const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { data: null, problem: `cannot read it: ${e instanceof Error ? e.message : String(e)}` };
+    return failed('problem.unreadable', { error: reason(e) });
   }
   if (file.endsWith('.json')) {
     try {
       return { data: JSON.parse(text), problem: null };
     } catch (e) {
-      return { data: null, problem: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+      return failed('problem.invalidJson', { error: reason(e) });
     }
   }
   const doc = parseDocument(text, YAML_OPTIONS);
   const error = doc.errors[0];
-  if (error) return { data: null, problem: `not valid YAML: ${error.message.split('\n')[0] ?? ''}` };
+  if (error) return failed('problem.invalidYaml', { error: error.message.split('\n')[0] ?? '' });
   // The yaml library resolves some tags beyond the core schema (!!binary, !!set) and keeps unknown ones as plain text
   // with a warning: any tag outside the core schema is refused instead.
   const tags: string[] = [];
@@ -80,12 +106,11 @@ function readData(file: string): { data: unknown; problem: string | null } {
       if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) tags.push(node.tag);
     },
   });
-  if (tags[0] !== undefined)
-    return { data: null, problem: `YAML tags other than the core schema's are not allowed (found ${tags[0]})` };
+  if (tags[0] !== undefined) return failed('problem.yamlTag', { tag: tags[0] });
   try {
     return { data: doc.toJS({ maxAliasCount: 100 }), problem: null };
   } catch (e) {
-    return { data: null, problem: `not usable YAML: ${e instanceof Error ? e.message : String(e)}` };
+    return failed('problem.unusableYaml', { error: reason(e) });
   }
 }
 
@@ -96,25 +121,19 @@ function readData(file: string): { data: unknown; problem: string | null } {
 export function extendVocabulary(
   base: Vocabulary,
   extension: unknown,
-): { vocabulary: Vocabulary | null; problems: { field: string; message: string }[] } {
-  const problems: { field: string; message: string }[] = [];
+): { vocabulary: Vocabulary | null; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = [];
   if (typeof extension !== 'object' || extension === null || Array.isArray(extension))
-    return {
-      vocabulary: null,
-      problems: [{ field: '(file)', message: 'must be an object with chains and rootCauses' }],
-    };
+    return { vocabulary: null, problems: [ruleProblem('(file)', 'problem.extensionShape')] };
   const ext = extension as Record<string, unknown>;
   for (const key of Object.keys(ext))
     if (!['$schema', 'chains', 'rootCauses', 'texts'].includes(key))
-      problems.push({
-        field: key,
-        message: 'unknown field (a vocabulary extension has chains, rootCauses and texts)',
-      });
+      problems.push(ruleProblem(key, 'problem.extensionField'));
   const part = (name: 'chains' | 'rootCauses'): Record<string, unknown> => {
     const v = ext[name];
     if (v === undefined) return {};
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
-    problems.push({ field: name, message: 'must be an object' });
+    problems.push(ruleProblem(name, 'problem.mustBeObject'));
     return {};
   };
   const chains = part('chains');
@@ -124,8 +143,8 @@ export function extendVocabulary(
     ['rootCauses', rootCauses, base.rootCauses],
   ] as const) {
     for (const id of Object.keys(entries)) {
-      if (!id.startsWith('x-')) problems.push({ field: `${kind}.${id}`, message: 'a custom name starts with x-' });
-      else if (Object.hasOwn(builtin, id)) problems.push({ field: `${kind}.${id}`, message: 'already defined' });
+      if (!id.startsWith('x-')) problems.push(ruleProblem(`${kind}.${id}`, 'problem.customName'));
+      else if (Object.hasOwn(builtin, id)) problems.push(ruleProblem(`${kind}.${id}`, 'problem.builtinName'));
     }
   }
   if (problems.length > 0) return { vocabulary: null, problems };
@@ -154,26 +173,26 @@ function readDirectoryFile(
 ): { file: string; data: unknown } | null {
   const found = names.filter((n) => candidates.includes(n));
   if (found.length > 1) {
-    errors.push({ file: join(dir, found[1] ?? ''), field: '(file)', message: `one ${what} file per directory` });
+    errors.push(loadError(join(dir, found[1] ?? ''), '(file)', 'problem.oneFilePerDirectory', { what }));
     return null;
   }
   if (found[0] === undefined) return null;
   const file = join(dir, found[0]);
   const { data, problem } = readData(file);
   if (problem === null) return { file, data };
-  errors.push({ file, field: '(file)', message: problem });
+  errors.push(loadError(file, '(file)', problem.key, problem.params));
   return null;
 }
 
-/** Why a --rules path is not a readable directory, in words. */
-function directoryProblem(dir: string): string | null {
+/** Why a --rules path is not a readable directory. */
+function directoryProblem(dir: string): FileProblem | null {
   try {
-    return statSync(dir).isDirectory() ? null : 'not a directory';
+    return statSync(dir).isDirectory() ? null : { key: 'problem.notDirectory', params: {} };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'no such directory';
-    if (code === 'EACCES') return 'permission denied';
-    return e instanceof Error ? e.message : String(e);
+    if (code === 'ENOENT') return { key: 'problem.noDirectory', params: {} };
+    if (code === 'EACCES') return { key: 'problem.permissionDenied', params: {} };
+    return { key: 'problem.directoryError', params: { error: e instanceof Error ? e.message : String(e) } };
   }
 }
 
@@ -198,9 +217,11 @@ export function loadRulesDir(
         .filter((n) => !n.startsWith('.'))
         .sort();
     } catch (e) {
-      errors.push({ file: dir, field: '(directory)', message: e instanceof Error ? e.message : String(e) });
+      errors.push(
+        loadError(dir, '(directory)', 'problem.directoryError', { error: e instanceof Error ? e.message : String(e) }),
+      );
     }
-  } else errors.push({ file: dir, field: '(directory)', message: problem });
+  } else errors.push(loadError(dir, '(directory)', problem.key, problem.params));
 
   let extended = vocabulary;
   const vocabularyFile = readDirectoryFile(dir, names, VOCABULARY_FILES, 'vocabulary', errors);
@@ -233,11 +254,7 @@ export function loadRulesDir(
     if (isDirectory(path)) {
       const inside = ['rule.json', 'rule.yaml', 'rule.yml'].filter((f) => fileExists(join(path, f)));
       if (inside.length > 1) {
-        errors.push({
-          file: path,
-          field: '(folder)',
-          message: `one rule file per folder (found ${inside.join(', ')})`,
-        });
+        errors.push(loadError(path, '(folder)', 'problem.oneRuleFile', { files: inside.join(', ') }));
         continue;
       }
       if (inside[0] !== undefined) {
@@ -248,16 +265,16 @@ export function loadRulesDir(
     if (file === null) continue;
     const { data, problem: unreadable } = readData(file);
     if (unreadable !== null) {
-      errors.push({ file, field: '(file)', message: unreadable });
+      errors.push(loadError(file, '(file)', unreadable.key, unreadable.params));
       continue;
     }
     const { rule, problems } = checkRule(data, extended, known);
     if (rule === null) {
-      for (const p of problems) errors.push({ file, field: p.field, message: p.message });
+      for (const p of problems) errors.push({ file, ...p });
       continue;
     }
     if (file !== path && rule.id !== name) {
-      errors.push({ file, field: 'id', message: `rule id "${rule.id}" must equal its folder name "${name}"` });
+      errors.push(loadError(file, 'id', 'problem.idNotFolder', { id: rule.id, folder: name }));
       continue;
     }
     if (translations === null) {
@@ -273,13 +290,18 @@ export function loadRulesDir(
     if (isShared) for (const en of Object.keys(table)) sharedUsed.add(en);
     const mismatches = translationProblems(table, english);
     for (const p of mismatches)
-      errors.push({ file: translations.file, field: `texts["${p.key}"]`, message: `${p.message} (rule ${rule.id})` });
+      errors.push({
+        file: translations.file,
+        field: `texts["${p.key}"]`,
+        message: `${p.message} (rule ${rule.id})`,
+        key: 'problem.translationInRule',
+        params: { ...p.params, problem: p.problem, id: rule.id },
+      });
     if (mismatches.length === 0) rules.push({ ...rule, texts: { ...rule.texts, ja: { ...rule.texts?.ja, ...table } } });
   }
   if (shared !== null)
     for (const en of Object.keys(shared.texts))
-      if (!sharedUsed.has(en))
-        errors.push({ file: shared.file, field: `texts["${en}"]`, message: 'no rule file beside it has this text' });
+      if (!sharedUsed.has(en)) errors.push(loadError(shared.file, `texts["${en}"]`, 'problem.textUnused'));
   return { rules, errors, vocabulary: extended, signatures: known };
 }
 
@@ -291,14 +313,14 @@ function readTranslations(
 ): { file: string; texts: Record<string, string> } | null {
   const found = names.filter((n) => (TRANSLATION_FILES as readonly string[]).includes(n));
   if (found.length > 1) {
-    errors.push({ file: join(dir, found[1] ?? ''), field: '(file)', message: 'one Japanese texts file per directory' });
+    errors.push(loadError(join(dir, found[1] ?? ''), '(file)', 'problem.oneTextsFile'));
     return null;
   }
   if (found[0] === undefined) return null;
   const file = join(dir, found[0]);
   const { data, problem } = readData(file);
   if (problem !== null) {
-    errors.push({ file, field: '(file)', message: problem });
+    errors.push(loadError(file, '(file)', problem.key, problem.params));
     return null;
   }
   const texts = (data as { texts?: unknown } | null)?.texts;
@@ -310,11 +332,7 @@ function readTranslations(
     Array.isArray(texts) ||
     Object.values(texts).some((v) => typeof v !== 'string' || v === '')
   ) {
-    errors.push({
-      file,
-      field: '(file)',
-      message: 'must be { "texts": { "<English text as written in the rule>": "<Japanese text>" } }',
-    });
+    errors.push(loadError(file, '(file)', 'problem.textsShape'));
     return null;
   }
   return { file, texts: texts as Record<string, string> };

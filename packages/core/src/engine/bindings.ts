@@ -5,6 +5,7 @@ import type { Facts } from '../facts/schema.js';
 import { canonicalArn, parseArn, stripRolePath } from '../aws/arn.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
+import { printable } from '../rules/problem.js';
 import {
   grammarFailure,
   isHint,
@@ -749,13 +750,6 @@ function valueOf(name: string, scope: Scope, mode: FillMode, lang: Lang = 'en'):
 function localHint(value: string, lang: Lang): string {
   const key = HINTS.find((k) => t('en', k) === value);
   return key === undefined ? value : t(lang, key);
-}
-
-/** Prose shows a value's control characters escaped: a paste cannot add lines or hide text in a report. */
-function printable(v: string): string {
-  return v.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) =>
-    c === '\n' ? '\\n' : `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
 }
 
 /** The grammar of each placeholder's value (the last segment of a subject or item path). */

@@ -10,6 +10,8 @@
 //
 // Format (JavaScript regex source, no flags): `admission webhook \\?"(?<policy>[\w-]+)\.example\.com\\?" denied`
 
+import { t, type MessageKey } from '../i18n/t.js';
+
 /** Longest pattern accepted, in characters. */
 export const MAX_PATTERN_LENGTH = 400;
 /** Largest repetition count accepted (`{n,m}`). */
@@ -86,7 +88,15 @@ type Node =
   | { kind: 'group'; alternatives: Node[][]; min: number; max: number; text: string }
   | { kind: 'anchor'; text: string };
 
-class Refused extends Error {}
+/** A refusal: its catalog text and values (core's i18n). */
+class Refused extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(key);
+  }
+}
 
 /** A recursive-descent parser of the accepted subset of JavaScript regex syntax (no flags). */
 class Parser {
@@ -95,7 +105,7 @@ class Parser {
 
   parse(): Node[][] {
     const alternatives = this.alternatives();
-    if (this.at < this.src.length) throw new Refused(`unbalanced ")" at ${this.at + 1}`);
+    if (this.at < this.src.length) throw new Refused('pattern.unbalanced', { at: this.at + 1 });
     return alternatives;
   }
 
@@ -119,7 +129,7 @@ class Parser {
       const node = this.atom();
       if (node.kind === 'anchor') {
         if ('*+?{'.includes(this.peek() ?? '') && this.quantifier() !== null)
-          throw new Refused(`"${node.text}" cannot repeat`);
+          throw new Refused('pattern.anchorRepeat', { anchor: node.text });
         items.push(node);
         continue;
       }
@@ -148,8 +158,8 @@ class Parser {
       const min = Number(m[1]);
       const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
       if (min > MAX_COUNT || (max !== Infinity && max > MAX_COUNT))
-        throw new Refused(`a repetition count over ${MAX_COUNT} (${m[0]})`);
-      if (max < min) throw new Refused(`${m[0]}: the counts are out of order`);
+        throw new Refused('pattern.countOver', { max: MAX_COUNT, quantifier: m[0] });
+      if (max < min) throw new Refused('pattern.countOrder', { quantifier: m[0] });
       this.at += m[0].length;
       q = [min, max];
     } else return null;
@@ -167,11 +177,11 @@ class Parser {
         if (this.src.startsWith('?:', this.at)) this.at += 2;
         else if (this.peek() === '?') {
           const named = /^\?<([A-Za-z][A-Za-z0-9]{0,31})>/.exec(this.src.slice(this.at));
-          if (!named) throw new Refused(`lookarounds are not allowed (at ${start + 1})`);
+          if (!named) throw new Refused('pattern.lookaround', { at: start + 1 });
           this.at += named[0].length;
         }
         const alternatives = this.alternatives();
-        if (this.peek() !== ')') throw new Refused(`unclosed "(" at ${start + 1}`);
+        if (this.peek() !== ')') throw new Refused('pattern.unclosedGroup', { at: start + 1 });
         this.at++;
         return { kind: 'group', alternatives, min: 1, max: 1, text: '' };
       }
@@ -189,9 +199,9 @@ class Parser {
       case '*':
       case '+':
       case '?':
-        throw new Refused(`"${c}" with nothing to repeat (at ${start + 1})`);
+        throw new Refused('pattern.nothingToRepeat', { char: c, at: start + 1 });
       case ')':
-        throw new Refused(`unbalanced ")" at ${start + 1}`);
+        throw new Refused('pattern.unbalanced', { at: start + 1 });
       default:
         return set(one(c.charCodeAt(0)));
     }
@@ -200,7 +210,7 @@ class Parser {
   /** An escape after its backslash: a set, or null for `\b` / `\B` (anchors, outside a class). */
   private escape(inClass: boolean): CharSet | null {
     const c = this.peek();
-    if (c === undefined) throw new Refused('a pattern cannot end with "\\"');
+    if (c === undefined) throw new Refused('pattern.trailingBackslash');
     this.at++;
     switch (c) {
       case 'd':
@@ -218,7 +228,7 @@ class Parser {
       case 'b':
         return inClass ? one(8) : null;
       case 'B':
-        if (inClass) throw new Refused('"\\B" inside a class');
+        if (inClass) throw new Refused('pattern.boundaryInClass');
         return null;
       case 't':
         return one(9);
@@ -235,18 +245,18 @@ class Parser {
       case 'x':
       case 'u': {
         const m = (c === 'x' ? /^[0-9A-Fa-f]{2}/ : /^[0-9A-Fa-f]{4}/).exec(this.src.slice(this.at));
-        if (!m) throw new Refused(`"\\${c}" needs ${c === 'x' ? 2 : 4} hex digits`);
+        if (!m) throw new Refused('pattern.hexDigits', { escape: `\\${c}`, digits: c === 'x' ? 2 : 4 });
         this.at += m[0].length;
         return one(Number.parseInt(m[0], 16));
       }
       case 'k':
-        throw new Refused('backreferences are not allowed');
+        throw new Refused('pattern.backreference');
       case 'c':
       case 'p':
       case 'P':
-        throw new Refused(`"\\${c}" is not supported`);
+        throw new Refused('pattern.unsupportedEscape', { escape: `\\${c}` });
       default:
-        if (/[1-9]/.test(c)) throw new Refused('backreferences are not allowed');
+        if (/[1-9]/.test(c)) throw new Refused('pattern.backreference');
         // An identity escape: `\.`, `\"`, `\/`, `\-`…
         return one(c.charCodeAt(0));
     }
@@ -259,7 +269,7 @@ class Parser {
     const ranges: (readonly [number, number])[] = [];
     const single = (): CharSet => {
       const c = this.peek();
-      if (c === undefined) throw new Refused('unclosed "["');
+      if (c === undefined) throw new Refused('pattern.unclosedClass');
       this.at++;
       if (c !== '\\') return one(c.charCodeAt(0));
       return this.escape(true) ?? one(8);
@@ -272,8 +282,8 @@ class Parser {
         const [a] = lo;
         const [b] = hi;
         if (lo.length !== 1 || hi.length !== 1 || !a || !b || a[0] !== a[1] || b[0] !== b[1])
-          throw new Refused('a class range between classes');
-        if (b[0] < a[0]) throw new Refused('a class range out of order');
+          throw new Refused('pattern.rangeBetweenClasses');
+        if (b[0] < a[0]) throw new Refused('pattern.rangeOrder');
         ranges.push([a[0], b[0]]);
       } else ranges.push(...lo);
     }
@@ -312,42 +322,46 @@ function checkSequence(seq: readonly Node[], follow: readonly CharSet[]): void {
     const rest = first(seq, i + 1);
     const after = rest.nullable ? [...rest.sets, ...follow] : rest.sets;
     if (node.kind === 'group') {
-      if (node.max > 1) throw new Refused(`${node.text}: a group may only be optional ("(…)?"); repeat a single class`);
+      if (node.max > 1) throw new Refused('pattern.groupRepeats', { part: node.text });
       const starts = node.alternatives.map((alt) => first(alt));
       for (let a = 0; a < starts.length; a++)
         for (let b = a + 1; b < starts.length; b++) {
           const x = starts[a];
           const y = starts[b];
           if (x && y && (overlap(x.sets, y.sets) || (x.nullable && y.nullable)))
-            throw new Refused(
-              `${node.text}: two alternatives start alike; write the common start once ("den(?:y|ied)", not "deny|denied")`,
-            );
+            throw new Refused('pattern.alternativesAlike', { part: node.text });
         }
       for (const alt of node.alternatives) checkSequence(alt, after);
     }
     if (node.min < node.max && overlap(first([{ ...node, min: 1, max: 1 }]).sets, after))
-      throw new Refused(
-        `${node.text}: what it skips or repeats can also match what follows it; make them exclusive ("[^"]*"", not ".*"")`,
-      );
+      throw new Refused('pattern.overlap', { part: node.text });
   }
 }
 
 /** Why a custom message pattern is refused (compile error, or a shape the linear rule above does not accept); null when it passes. */
 export function patternProblem(source: string): string | null {
-  if (source.length === 0) return 'empty';
-  if (source.length > MAX_PATTERN_LENGTH) return `longer than ${MAX_PATTERN_LENGTH} characters`;
+  const problem = patternProblemText(source);
+  return problem === null ? null : t('en', problem.key, problem.params);
+}
+
+/** {@link patternProblem} as a catalog text and its values, to be worded in any language (i18n/t.ts). */
+export function patternProblemText(
+  source: string,
+): { key: MessageKey; params: Readonly<Record<string, string | number>> } | null {
+  if (source.length === 0) return { key: 'pattern.empty', params: {} };
+  if (source.length > MAX_PATTERN_LENGTH) return { key: 'pattern.tooLong', params: { max: MAX_PATTERN_LENGTH } };
   try {
     new RegExp(source);
   } catch (e) {
-    return `does not compile: ${e instanceof Error ? e.message : String(e)}`;
+    return { key: 'pattern.compile', params: { error: e instanceof Error ? e.message : String(e) } };
   }
   try {
     const alternatives = new Parser(source).parse();
     const top: Node = { kind: 'group', alternatives, min: 1, max: 1, text: source };
     checkSequence([top], []);
-    if (nullable(top)) return 'matches the empty string';
+    if (nullable(top)) return { key: 'pattern.matchesEmpty', params: {} };
   } catch (e) {
-    if (e instanceof Refused) return e.message;
+    if (e instanceof Refused) return { key: e.key, params: e.params };
     throw e;
   }
   return null;

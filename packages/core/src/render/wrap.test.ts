@@ -157,11 +157,17 @@ describe('wrapParts', () => {
   });
 });
 
-/** What bash makes of a command: the arguments printf receives, one per line. */
-function shellArgs(command: string): string {
-  const r = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+/**
+ * What bash makes of each command: the arguments printf receives, one per line, from one bash process for all of them:
+ * a process per command made the property's time depend on how loaded the machine is.
+ */
+function shellArgs(commands: readonly string[]): string[] {
+  const script = commands.map((c, i) => `printf '@@%d@@\\n' ${i}\n${c}\n`).join('') + `printf '@@end@@\\n'\n`;
+  const r = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
-  return r.stdout;
+  const parts = r.stdout.split(/^@@(?:\d+|end)@@\n/m);
+  expect(parts.length).toBe(commands.length + 2);
+  return parts.slice(1, -1);
 }
 
 describe('wrapCommand', () => {
@@ -176,26 +182,29 @@ describe('wrapCommand', () => {
   );
 
   test('property: the shell reads the wrapped command as the same arguments; lines fit unless one argument is too long', () => {
-    fc.assert(
-      fc.property(
+    const samples = fc.sample(
+      fc.tuple(
         fc.array(arg, { minLength: 1, maxLength: 12 }),
         fc.option(fc.stringMatching(/^[a-z ]{1,20}$/)),
         fc.integer({ min: 16, max: 70 }),
-        (args, comment, width) => {
-          const command = `printf '<%s>\\n' ${args.join(' ')}${comment === null ? '' : `   # ${comment}`}`;
-          const lines = wrapCommand(command, at(width), '', '');
-          expect(shellArgs(lines.join('\n'))).toBe(shellArgs(command));
-          for (const [i, l] of lines.entries()) {
-            const more = i < lines.length - 1;
-            if (more) expect(l).toMatch(/ \\$/);
-            // A line too long holds one argument (or an option with its value): nothing left to break.
-            const content = (more ? l.slice(0, -2) : l).trim();
-            if (displayWidth(l) > width) expect(wrapCommand(content, at(1), '', '')).toEqual([content]);
-          }
-        },
       ),
-      { numRuns: 60 },
+      60,
     );
+    const cases = samples.map(([args, comment, width]) => {
+      const command = `printf '<%s>\\n' ${args.join(' ')}${comment === null ? '' : `   # ${comment}`}`;
+      return { command, width, lines: wrapCommand(command, at(width), '', '') };
+    });
+    const read = shellArgs(cases.flatMap((c) => [c.command, c.lines.join('\n')]));
+    for (const [n, { command, width, lines }] of cases.entries()) {
+      expect(read[2 * n + 1], `${command} wrapped at ${width}`).toBe(read[2 * n]);
+      for (const [i, l] of lines.entries()) {
+        const more = i < lines.length - 1;
+        if (more) expect(l).toMatch(/ \\$/);
+        // A line too long holds one argument (or an option with its value): nothing left to break.
+        const content = (more ? l.slice(0, -2) : l).trim();
+        if (displayWidth(l) > width) expect(wrapCommand(content, at(1), '', '')).toEqual([content]);
+      }
+    }
   });
 
   test('an option stays with its value; a continued line keeps its place', () => {

@@ -1,8 +1,10 @@
 import * as z from 'zod';
+import { util } from 'zod/v4/core';
 import { BINDING_NAMES, LITERAL_TEMPLATES, placeholders } from '../engine/bindings.js';
 import { DISPLAY_FIELDS } from '../engine/subject.js';
 import { FactsSchema } from '../facts/schema.js';
-import { patternProblem } from '../parse/pattern-check.js';
+import type { MessageKey } from '../i18n/t.js';
+import { patternProblemText } from '../parse/pattern-check.js';
 import { SIGNATURES, type SignatureData } from '../parse/signatures.js';
 import {
   ITEM_FAMILIES,
@@ -15,13 +17,10 @@ import {
   type Rule,
   type Vocabulary,
 } from './schema.js';
+import { ruleProblem, type ProblemParams, type RuleProblem } from './problem.js';
 import { ruleTexts, TRANSLATED_LANGS, translationProblems, vocabularyTexts } from './texts.js';
 
-/** A problem in a rule or vocabulary file, naming the field. */
-export interface RuleProblem {
-  field: string;
-  message: string;
-}
+export type { RuleProblem } from './problem.js';
 
 const BUILTIN_IDS = new Set(SIGNATURES.map((s) => s.id));
 const CONTEXT = new Set<string>([...BINDING_NAMES, ...LITERAL_TEMPLATES]);
@@ -51,12 +50,12 @@ export function checkRule(
   signatures: readonly SignatureData[] = [],
 ): { rule: Rule | null; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
-  const add = (field: string, message: string): void => void problems.push({ field, message });
+  const add: Add = (field, key, params) => void problems.push(ruleProblem(field, key, params));
   const known = knownSignatures(signatures);
   const cause = (data as { rootCause?: unknown } | null)?.rootCause;
   if (typeof cause === 'string' && !cause.startsWith('x-') && vocabulary.rootCauses[cause] === undefined)
-    add('rootCause', `"${cause}" is not a root cause of the vocabulary (a custom one is named x-…)`);
-  const parsed = RuleSchema.safeParse(data);
+    add('rootCause', 'problem.unknownRootCause', { cause });
+  const parsed = RuleSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { rule: null, problems: [...problems, ...zodProblems(parsed.error)] };
   const rule = parsed.data;
   const subject = rule.subject;
@@ -64,12 +63,12 @@ export function checkRule(
     checkPattern(subject.from, subject.where, 'subject.where', add, known);
     for (const [i, by] of (subject.by ?? []).entries())
       if (!fieldExists(subject.from, by, undefined, known))
-        add(`subject.by.${i}`, `${subject.from} items have no field ${by}`);
+        add(`subject.by.${i}`, 'problem.noField', { family: subject.from, field: by });
   }
   const conditions = (c: Condition, field: string): void =>
     checkCondition(c, field, add, { subject: subject?.from ?? null, named: vocabulary.conditions, known });
   if (rule.conditions) conditions(rule.conditions, 'conditions');
-  else if (!subject) add('conditions', 'a rule without subject needs conditions');
+  else if (!subject) add('conditions', 'problem.needsConditions');
   rule.adjustments?.forEach((a, i) => conditions(a.conditions, `adjustments.${i}.conditions`));
   rule.remediation.forEach((r, i) => r.when && conditions(r.when, `remediation.${i}.when`));
   rule.nextSteps.forEach((n, i) => n.when && conditions(n.when, `nextSteps.${i}.when`));
@@ -81,11 +80,11 @@ export function checkRule(
       const path = rest.join('.');
       if (head === 'subject' && subject) {
         if (!fieldExists(subject.from, path, subject.where?.['id'], known))
-          add(field, `{{${name}}}: ${subject.from} items have no field ${path}`);
+          add(field, 'problem.placeholderNoField', { placeholder: `{{${name}}}`, family: subject.from, field: path });
       } else if (head === 'item' && item) {
         if (!fieldExists(item.family, path, item.ids, known))
-          add(field, `{{${name}}}: ${item.family} items have no field ${path}`);
-      } else if (!CONTEXT.has(name)) add(field, `unbound placeholder {{${name}}}`);
+          add(field, 'problem.placeholderNoField', { placeholder: `{{${name}}}`, family: item.family, field: path });
+      } else if (!CONTEXT.has(name)) add(field, 'problem.unboundPlaceholder', { placeholder: `{{${name}}}` });
     }
   };
   const texts: [string, string | undefined][] = [
@@ -116,7 +115,7 @@ export function checkRule(
   for (const [field, e] of evidence) {
     let family: ItemFamily | null = e.from === 'subject' ? (subject?.from ?? null) : e.from;
     if (family === null) {
-      add(`${field}.from`, 'evidence from the subject needs a rule subject');
+      add(`${field}.from`, 'problem.evidenceNeedsSubject');
       family = 'signals';
     }
     checkPattern(family, e.where, `${field}.where`, add, known);
@@ -126,10 +125,7 @@ export function checkRule(
   checkTranslations(rule.texts, ruleTexts(rule), add);
   rule.remediation.forEach((r, i) => {
     if ((r.generator === 'rbac-least-privilege' || r.generator === 'rbac-broader-access') && !subject)
-      add(
-        `remediation.${i}.generator`,
-        'rbac-least-privilege grants the denials of the subject: the rule needs a subject',
-      );
+      add(`remediation.${i}.generator`, 'problem.generatorNeedsSubject');
   });
   return { rule: problems.length === 0 ? rule : null, problems };
 }
@@ -142,7 +138,7 @@ export function checkSignatures(
   data: unknown,
   known: readonly SignatureData[] = [],
 ): { signatures: SignatureData[] | null; problems: RuleProblem[] } {
-  const parsed = SignatureFileSchema.safeParse(data);
+  const parsed = SignatureFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { signatures: null, problems: zodProblems(parsed.error) };
   const problems: RuleProblem[] = [];
   const seen = new Set(known.map((s) => s.id));
@@ -150,10 +146,10 @@ export function checkSignatures(
   for (const [i, s] of parsed.data.signatures.entries()) {
     const field = `signatures.${i}`;
     if (BUILTIN_IDS.has(s.id) || seen.has(s.id))
-      problems.push({ field: `${field}.id`, message: `"${s.id}" is already defined` });
+      problems.push(ruleProblem(`${field}.id`, 'problem.alreadyDefined', { id: s.id }));
     seen.add(s.id);
-    const problem = patternProblem(s.pattern);
-    if (problem !== null) problems.push({ field: `${field}.pattern`, message: problem });
+    const problem = patternProblemText(s.pattern);
+    if (problem !== null) problems.push(ruleProblem(`${field}.pattern`, problem.key, problem.params));
     signatures.push({
       id: s.id,
       guard: s.guard,
@@ -167,10 +163,10 @@ export function checkSignatures(
 
 /** Validates vocabulary data: the zod schema, then its named conditions (known facts, no subject, known names). */
 export function checkVocabulary(data: unknown): { vocabulary: Vocabulary | null; problems: RuleProblem[] } {
-  const parsed = VocabularySchema.safeParse(data);
+  const parsed = VocabularySchema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { vocabulary: null, problems: zodProblems(parsed.error) };
   const problems: RuleProblem[] = [];
-  const add = (field: string, message: string): void => void problems.push({ field, message });
+  const add: Add = (field, key, params) => void problems.push(ruleProblem(field, key, params));
   for (const [name, c] of Object.entries(parsed.data.conditions))
     checkCondition(c, `conditions.${name}`, add, {
       subject: null,
@@ -191,15 +187,94 @@ function checkTranslations(
     const table = texts?.[lang];
     if (table === undefined) continue;
     for (const p of translationProblems(table, english))
-      add(`texts.${lang}["${p.key.length > 60 ? `${p.key.slice(0, 57)}...` : p.key}"]`, p.message);
+      add(`texts.${lang}["${p.key.length > 60 ? `${p.key.slice(0, 57)}...` : p.key}"]`, p.problem, p.params);
   }
 }
 
+/**
+ * The schema's issues as problems: zod's English message, and a catalog key with the issue's values for the other
+ * languages (by issue code; the schema's own messages by their text, or a `key` in a refinement's params).
+ */
 function zodProblems(error: z.ZodError): RuleProblem[] {
-  return error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message }));
+  return error.issues.map((issue) => {
+    const { key, params } = zodText(issue);
+    return { field: issue.path.join('.') || '(root)', message: issue.message, key, params };
+  });
 }
 
-type Add = (field: string, message: string) => void;
+/** The schema's own messages (schema.ts), by their English. */
+const SCHEMA_MESSAGES: Readonly<Record<string, MessageKey>> = {
+  'exactly one of command, yaml, text or generator': 'problem.exactlyOneAction',
+  'kebab-case': 'problem.kebabCase',
+  'a custom signature id is x-… (lower-case letters, digits, - or _)': 'problem.signatureId',
+  'a guard is a phrase of 4 characters or more': 'problem.guardShort',
+  'a guard is on one line': 'problem.guardOneLine',
+};
+
+/** zod's words for what a value is (util.parsedType, as its English messages say it). */
+function received(input: unknown): string {
+  if (typeof input === 'number' && !Number.isFinite(input)) return Number.isNaN(input) ? 'NaN' : String(input);
+  return util.parsedType(input);
+}
+
+const BOUND = {
+  exact: 'exactly ',
+  inclusive: { too_small: '>=', too_big: '<=' },
+  exclusive: { too_small: '>', too_big: '<' },
+};
+
+function zodText(issue: z.core.$ZodIssue): { key: MessageKey; params: ProblemParams } {
+  const custom = SCHEMA_MESSAGES[issue.message];
+  if (custom !== undefined) return { key: custom, params: {} };
+  const other = { key: 'zod.other', params: { message: issue.message } } as const;
+  switch (issue.code) {
+    case 'custom': {
+      const params = (issue.params ?? {}) as Record<string, string | number>;
+      const { key, ...values } = params;
+      return typeof key === 'string' && key.startsWith('problem.') ? { key: key as MessageKey, params: values } : other;
+    }
+    case 'invalid_type': {
+      const got = received((issue as { input?: unknown }).input);
+      return got === 'undefined'
+        ? { key: 'zod.missing', params: { expected: issue.expected } }
+        : { key: 'zod.invalid_type', params: { expected: issue.expected, received: got } };
+    }
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? { key: 'zod.invalid_literal', params: { value: util.stringifyPrimitive(issue.values[0]) } }
+        : { key: 'zod.invalid_option', params: { values: util.joinValues(issue.values, '|') } };
+    case 'too_small':
+    case 'too_big': {
+      const origin: string = issue.origin;
+      if (origin !== 'string' && origin !== 'array' && origin !== 'number') return other;
+      const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const bound = issue.exact
+        ? BOUND.exact
+        : issue.inclusive
+          ? BOUND.inclusive[issue.code]
+          : BOUND.exclusive[issue.code];
+      return { key: `zod.${issue.code}.${origin}`, params: { bound, limit: limit.toString() } };
+    }
+    case 'invalid_format':
+      if (issue.format === 'url') return { key: 'zod.invalid_format.url', params: {} };
+      return issue.format === 'regex' && issue.pattern !== undefined
+        ? { key: 'zod.invalid_format.regex', params: { pattern: issue.pattern } }
+        : other;
+    case 'unrecognized_keys':
+      return {
+        key: 'zod.unrecognized_keys',
+        params: { count: issue.keys.length, keys: util.joinValues(issue.keys, ', ') },
+      };
+    case 'invalid_union':
+      return issue.message === 'Invalid input' ? { key: 'zod.invalid_union', params: {} } : other;
+    case 'invalid_key':
+      return { key: 'zod.invalid_key', params: { origin: issue.origin } };
+    default:
+      return other;
+  }
+}
+
+type Add = (field: string, key: MessageKey, params?: ProblemParams) => void;
 
 function checkCondition(
   c: Condition,
@@ -211,16 +286,17 @@ function checkCondition(
   else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, `${field}.any.${i}`, add, ctx));
   else if ('not' in c) checkCondition(c.not, `${field}.not`, add, ctx);
   else if ('condition' in c) {
-    if (ctx.named[c.condition] === undefined) add(`${field}.condition`, `no named condition "${c.condition}"`);
+    if (ctx.named[c.condition] === undefined)
+      add(`${field}.condition`, 'problem.noNamedCondition', { name: c.condition });
   } else {
     let family: ItemFamily | null = null;
     if (c.fact === 'subject') {
-      if (ctx.subject === null) add(`${field}.fact`, 'the subject fact needs a rule subject');
+      if (ctx.subject === null) add(`${field}.fact`, 'problem.subjectFactNeedsSubject');
       else if (c.path !== undefined && !subjectPathExists(ctx.subject, c.path, ctx.known))
-        add(`${field}.path`, `the subject (${ctx.subject}) has no path ${c.path}`);
+        add(`${field}.path`, 'problem.subjectNoPath', { family: ctx.subject, path: c.path });
       else if (c.path === '$.items') family = ctx.subject;
     } else if (c.path !== undefined && !fieldExists(c.fact, c.path.slice(2), undefined, ctx.known))
-      add(`${field}.path`, `fact "${c.fact}" has no path ${c.path}`);
+      add(`${field}.path`, 'problem.factNoPath', { fact: c.fact, path: c.path });
     else {
       const target = c.path === undefined ? c.fact : `${c.fact}.${c.path.slice(2)}`;
       if ((ITEM_FAMILIES as readonly string[]).includes(target)) family = target as ItemFamily;
@@ -235,7 +311,8 @@ function checkCondition(
 
 function checkSignalIds(v: unknown, field: string, add: Add, known: KnownSignatures): void {
   for (const id of Array.isArray(v) ? v : [v])
-    if (typeof id !== 'string' || !known.ids.has(id)) add(field, `unknown signal id ${JSON.stringify(id)}`);
+    if (typeof id !== 'string' || !known.ids.has(id))
+      add(field, 'problem.unknownSignal', { id: JSON.stringify(id) ?? String(id) });
 }
 
 /** An item pattern: known fields, valid regexes, and catalogued ids for signals. */
@@ -247,7 +324,7 @@ function checkPattern(
   known: KnownSignatures,
 ): void {
   for (const [k, v] of Object.entries(pattern ?? {})) {
-    if (!fieldExists(family, k, undefined, known)) add(`${field}.${k}`, `${family} items have no field ${k}`);
+    if (!fieldExists(family, k, undefined, known)) add(`${field}.${k}`, 'problem.noField', { family, field: k });
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'matches' in v)
       checkRegex(v.matches, `${field}.${k}`, add);
     if (family === 'signals' && k === 'id') checkSignalIds(v, `${field}.id`, add, known);
@@ -256,13 +333,13 @@ function checkPattern(
 
 function checkRegex(v: unknown, field: string, add: Add): void {
   if (typeof v !== 'string') {
-    add(field, 'a regex must be a string');
+    add(field, 'problem.regexNotString');
     return;
   }
   try {
     new RegExp(v);
   } catch (e) {
-    add(field, `invalid regex: ${e instanceof Error ? e.message : String(e)}`);
+    add(field, 'problem.invalidRegex', { error: e instanceof Error ? e.message : String(e) });
   }
 }
 

@@ -255,12 +255,19 @@ export const VocabularySchema = z
     for (const [id, rc] of Object.entries(v.rootCauses)) {
       const links = v.chains[rc.chain];
       if (!links)
-        ctx.addIssue({ code: 'custom', path: ['rootCauses', id, 'chain'], message: `no chain "${rc.chain}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rootCauses', id, 'chain'],
+          message: `no chain "${rc.chain}"`,
+          // The catalog text of the problem and its values, for its other languages (rules/check.ts).
+          params: { key: 'problem.noChain', chain: rc.chain },
+        });
       else if (rc.link >= links.length)
         ctx.addIssue({
           code: 'custom',
           path: ['rootCauses', id, 'link'],
           message: `chain "${rc.chain}" has ${links.length} links`,
+          params: { key: 'problem.chainLinks', chain: rc.chain, links: links.length },
         });
     }
   });

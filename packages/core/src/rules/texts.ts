@@ -2,6 +2,8 @@
 // in the rule, to its translation with the same {{placeholders}} (gettext-style: the English text is the key).
 import { placeholders } from '../engine/bindings.js';
 import type { Lang } from '../i18n/lang.js';
+import { t, type MessageKey } from '../i18n/t.js';
+import type { ProblemParams } from './problem.js';
 import type { Rule, Vocabulary } from './schema.js';
 
 /** Languages a rule or vocabulary may carry translations for (English is the language they are written in). */
@@ -53,21 +55,26 @@ export function placeholderSet(text: string): string[] {
   return [...new Set(placeholders(text))].sort();
 }
 
-/** Problems of a translation table against the English texts it translates: unknown keys, changed placeholders. */
+/**
+ * Problems of a translation table against the English texts it translates: unknown keys, changed placeholders. `key`
+ * is the English text, `message` the problem in English, `problem` and `params` its catalog text (core's i18n).
+ */
 export function translationProblems(
   table: Readonly<Record<string, string>>,
   english: readonly string[],
-): { key: string; message: string }[] {
+): { key: string; message: string; problem: MessageKey; params: ProblemParams }[] {
   const known = new Set(english);
   const show = (names: readonly string[]): string =>
-    names.length === 0 ? 'none' : names.map((n) => `{{${n}}}`).join(', ');
-  const problems: { key: string; message: string }[] = [];
+    names.length === 0 ? t('en', 'word.none') : names.map((n) => `{{${n}}}`).join(', ');
+  const problems: { key: string; message: string; problem: MessageKey; params: ProblemParams }[] = [];
+  const add = (key: string, problem: MessageKey, params: ProblemParams = {}): void =>
+    void problems.push({ key, message: t('en', problem, params), problem, params });
   for (const [en, text] of Object.entries(table)) {
-    if (!known.has(en)) problems.push({ key: en, message: 'no such English text' });
+    if (!known.has(en)) add(en, 'problem.noSuchText');
     else if (placeholderSet(text).join() !== placeholderSet(en).join())
-      problems.push({
-        key: en,
-        message: `placeholders differ: ${show(placeholderSet(text))} instead of ${show(placeholderSet(en))}`,
+      add(en, 'problem.placeholdersDiffer', {
+        found: show(placeholderSet(text)),
+        expected: show(placeholderSet(en)),
       });
   }
   return problems;

@@ -28,6 +28,19 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['ailed quota: '],
     re: /[Ff]ailed quota:(?: (?<quota>[^:\s"\\]+):(?: must specify(?: (?<what>[^"\\\r\n]+))?)?)?/,
   },
+  // LimitRanger admission (plugin/pkg/admission/limitranger/admission.go): a container, pod or claim outside a
+  // LimitRange's min, max or max limit/request ratio (`minimum memory usage per Container is 100Mi, but request is
+  // 50Mi`, `cpu max limit to request ratio per Container is 2, but provided ratio is 4.000000`).
+  {
+    id: 'admission_limit_range',
+    guard: [
+      ' usage per Container is ',
+      ' usage per Pod is ',
+      ' usage per PersistentVolumeClaim is ',
+      'limit to request ratio per ',
+    ],
+    re: /(?<bound>minimum|maximum) (?<resource>[\w./-]{1,100}) usage per (?<scope>Container|Pod|PersistentVolumeClaim) is(?: (?<value>[^,\s"\\]{1,40})(?:, but (?<what>limit|request) is (?<actual>[^\s,"\\\]]{1,40}))?)?|(?<resource2>[\w./-]{1,100}) max limit to request ratio per (?<scope2>Container|Pod) is(?: (?<value2>[^,\s"\\]{1,40}))?/,
+  },
   // ServiceAccount admission: the pod names a ServiceAccount that does not exist (yet).
   {
     id: 'admission_sa_missing',

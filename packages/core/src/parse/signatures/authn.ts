@@ -18,14 +18,24 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
   {
     id: 'connection_refused',
     guard: ['refused'],
-    re: /The connection to the server (?<server>\S+) was refused|dial tcp (?<addr>\S+): connect: connection refused/,
+    // ipamd's local gRPC port (127.0.0.1:50051) refusing the CNI plugin is the VPC CNI's failure, not the API server's
+    re: /The connection to the server (?<server>\S+) was refused|dial tcp (?!127\.0\.0\.1:50051:|\[::1\]:50051:|localhost:50051:)(?<addr>\S+): connect: connection refused/,
   },
   {
     id: 'endpoint_timeout',
     guard: ['i/o timeout', 'TLS handshake timeout', 'context deadline exceeded', 'no such host'],
     re: /dial tcp (?<addr>\S+): i\/o timeout|Unable to connect to the server: (?:net\/http: TLS handshake timeout|context deadline exceeded)|dial tcp: lookup (?<host>\S+?)(?: on \S+)?: no such host/,
   },
-  { id: 'x509', guard: ['x509: certificate'], re: /x509: (?<detail>certificate[^"]*)/ },
+  { id: 'x509', guard: ['x509:'], re: /x509:(?: (?<detail>[^"\\\r\n]{1,300}))?/ },
+  // The client does not trust the API server's certificate (or the name it was reached by): the CA in the kubeconfig or
+  // the provider's cluster_ca_certificate is another cluster's (a recreated cluster, a stale context), the server URL is
+  // not one the certificate names, or a proxy re-signs TLS. Go ≥ 1.20 prefixes `tls: failed to verify certificate: `.
+  // A registry's `/v2/` URL (an image pull) or a Service's `.svc` host (a webhook called by the API server) is not it.
+  {
+    id: 'api_server_x509',
+    guard: ['x509:'],
+    re: /(?:Unable to connect to the server|[Cc]luster unreachable|couldn't get current server API group list|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/(?![^"\\\s]{0,300}(?:\/v2\/|\.svc[:/]))[^"\\\s]{1,300}\\?"): (?:tls: failed to verify certificate: )?x509:(?: (?<detail>[^"\\\r\n]{1,300}))?/,
+  },
   // No kubeconfig (or no current context/server in it): client-go falls back to http://localhost:8080
   {
     // kubectl asks for basic-auth credentials when the kubeconfig user has none (no token, no exec, no cert).

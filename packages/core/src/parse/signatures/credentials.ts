@@ -10,8 +10,13 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
       'Unable to locate credentials',
       'no EC2 IMDS role found',
       'retrieve credentials from any provider',
+      'static credentials are empty',
+      'AWS credentials from any provider in the chain',
+      'credentials from any of the providers in the chain',
+      'Could not load credentials from any providers',
     ],
-    re: /NoCredentialProviders(?:: no valid providers in chain)?|Unable to locate credentials|no EC2 IMDS role found|failed to retrieve credentials from any provider/,
+    // … | aws-sdk-go-v2 with empty AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY | Java SDK v1 | Java SDK v2 | JavaScript v3
+    re: /NoCredentialProviders(?:: no valid providers in chain)?|Unable to locate credentials|no EC2 IMDS role found|failed to retrieve credentials from any provider|static credentials are empty|Unable to load AWS credentials from any provider in the chain|Unable to load credentials from any of the providers in the chain|Could not load credentials from any providers/,
   },
   {
     id: 'aws_sdk_v1_no_credentials',
@@ -32,8 +37,9 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   },
   {
     id: 'aws_profile_not_found',
-    guard: ['could not be found', 'shared config profile'],
-    re: /The config profile \((?<profile>[^)\s]*)\) could not be found|failed to get shared config profile(?:, (?<profile2>\S+))?/,
+    guard: ['could not be found', 'shared config profile', 'SharedConfigProfileNotExistsError'],
+    // aws CLI / botocore | aws-sdk-go-v2 | aws-sdk-go (v1: `SharedConfigProfileNotExistsError: failed to get profile, dev`)
+    re: /The config profile \((?<profile>[^)\s]*)\) could not be found|failed to get shared config profile(?:, (?<profile2>\S+))?|SharedConfigProfileNotExistsError: failed to get profile(?:, (?<profile3>[^\s"\\]+))?/,
   },
   {
     id: 'aws_sso_expired',
@@ -51,9 +57,10 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   },
   {
     id: 'aws_expired_token',
-    guard: ['ExpiredToken', 'RequestExpired', 'already-expired credentials'],
-    // STS's AssumeRoleWithWebIdentity names it ExpiredTokenException (also when a line is cut inside that word)
-    re: /\bExpiredToken(?:\b|Exception\b|E(?:x(?:c(?:e(?:p(?:t(?:i(?:on?)?)?)?)?)?)?)?$)|\bRequestExpired\b|credential source returned already-expired credentials/,
+    guard: ['ExpiredToken', 'RequestExpired', 'already-expired credentials', 'included in the request is expired'],
+    // STS's AssumeRoleWithWebIdentity names it ExpiredTokenException (also when a line is cut inside that word); the
+    // sentence every AWS service answers with survives a paste that lost the error code
+    re: /\bExpiredToken(?:\b|Exception\b|E(?:x(?:c(?:e(?:p(?:t(?:i(?:on?)?)?)?)?)?)?)?$)|\bRequestExpired\b|credential source returned already-expired credentials|The security token included in the request is expired/,
   },
   // aws-iam-authenticator (the EKS control plane's) refused a token older than its 15 minutes: the token was made once
   // and reused (a cached `aws eks get-token`, Terraform's aws_eks_cluster_auth), or the client's clock is wrong.
@@ -64,8 +71,15 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   },
   {
     id: 'aws_invalid_token',
-    guard: ['InvalidClientTokenId', 'SignatureDoesNotMatch'],
-    re: /InvalidClientTokenId|SignatureDoesNotMatch/,
+    guard: [
+      'InvalidClientTokenId',
+      'SignatureDoesNotMatch',
+      'UnrecognizedClientException',
+      'included in the request is invalid',
+    ],
+    // STS says InvalidClientTokenId; EKS and other services say UnrecognizedClientException for the same deleted,
+    // deactivated or mistyped access key
+    re: /InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClientException|The security token included in the request is invalid/,
   },
   {
     id: 'aws_assume_role_denied',
@@ -80,9 +94,18 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   },
   {
     id: 'aws_no_region',
-    guard: ['specify a region', 'scoped to a valid region', 'MissingRegion'],
-    // aws CLI NoRegionError | STS SignatureDoesNotMatch for a region it does not serve | aws-sdk-go v1 (Go tools)
-    re: /You must specify a region|Credential should be scoped to a valid region|MissingRegion(?:: could not find region configuration)?/,
+    guard: [
+      'specify a region',
+      'scoped to a valid region',
+      'MissingRegion',
+      'an AWS region is required',
+      'Missing Region',
+      '//sts..amazonaws.com',
+    ],
+    // aws CLI NoRegionError | STS SignatureDoesNotMatch for a region it does not serve | aws-sdk-go v1 (Go tools) |
+    // aws-sdk-go-v2 (eksctl, aws-iam-authenticator ≥ 0.7, controllers) | JavaScript v3 and other SDKs | aws-sdk-go-v2
+    // building the STS endpoint with an empty region (`Post "https://sts..amazonaws.com/": Bad Request`)
+    re: /You must specify a region|Credential should be scoped to a valid region|MissingRegion(?:: could not find region configuration)?|an AWS region is required, but was not found|Missing Region\b|https:\/\/sts\.\.amazonaws\.com/,
   },
   // STS itself was not reachable (proxy, no egress, no STS VPC endpoint, or a misspelt region)
   {

@@ -67,7 +67,18 @@ export const FAMILY_SIGNATURES: readonly Signature[] = [
       'exec plugin is configured',
       'operation error STS',
       'role ARN for current session',
+      'getting credentials: ',
+      'failed to refresh cached credentials',
     ],
-    re: /getting (?:credentials|token): exec\b|could not get token\b|cannot get role ARN for current session|An error occurred \((?<code>\w+)\) when calling the (?<operation>AssumeRole\w*|GetCallerIdentity|GetSessionToken|GetRoleCredentials) operation|aws: \[ERROR\]|exec plugin(?: is configured|: )|operation error STS: (?<operation2>\w+)/,
+    // … | client-go could not read what the plugin printed (`getting credentials: decoding stdout: …`) | an SDK's provider chain
+    re: /getting (?:credentials|token): (?:exec\b|decoding stdout)|failed to refresh cached credentials|could not get token\b|cannot get role ARN for current session|An error occurred \((?<code>\w+)\) when calling the (?<operation>AssumeRole\w*|GetCallerIdentity|GetSessionToken|GetRoleCredentials) operation|aws: \[ERROR\]|exec plugin(?: is configured|: )|operation error STS: (?<operation2>\w+)/,
+  },
+  // An AWS API refused the caller (a person's CLI, a tool, a controller): AccessDenied, AccessDeniedException,
+  // `is not authorized to perform`, EC2's UnauthorizedOperation. Who called and which action decide the fix.
+  {
+    id: 'family_aws_denied',
+    role: 'family',
+    guard: ['AccessDenied', 'not authorized to perform', 'UnauthorizedOperation'],
+    re: /\bAccessDenied(?:Exception)?\b|\bis not authorized to perform\b|\bUnauthorizedOperation\b/,
   },
 ];

@@ -31,8 +31,15 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
   // the registry answered and the tag, digest or repository does not exist
   {
     id: 'image_not_found',
-    guard: ['not found', 'manifest unknown', 'NotFound desc = failed to pull', 'does not exist in the registry'],
-    re: /manifest for (?<image>\S+) not found|manifest unknown|code = NotFound desc = failed to pull|failed to resolve reference "(?<ref>[^"]+)": [^"\s]+: not found|The repository with name '(?<repo>[^']+)' does not exist in the registry/,
+    guard: [
+      'not found',
+      'manifest unknown',
+      'NotFound desc = failed to pull',
+      'does not exist in the registry',
+      'with pull policy of Never',
+    ],
+    // … | ErrImageNeverPull: imagePullPolicy Never and the image is not on the node
+    re: /is not present with pull policy of Never|manifest for (?<image>\S+) not found|manifest unknown|code = NotFound desc = failed to pull|failed to resolve reference "(?<ref>[^"]+)": [^"\s]+: not found|The repository with name '(?<repo>[^']+)' does not exist in the registry/,
   },
   {
     id: 'image_invalid_reference',

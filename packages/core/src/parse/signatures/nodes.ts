@@ -37,7 +37,8 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   {
     id: 'kubelet_node_not_found',
     guard: ['not found'],
-    re: /(?:^|Error getting node"?:? |kubelet\.go:\d+\] )node "(?<node>[^"]+)" not found\s*$/,
+    // … | the structured log of kubelets ≥ 1.22: `"Error getting node" err="node \"ip-…\" not found"`
+    re: /(?:^|Error getting node"?:? |kubelet\.go:\d+\] )node "(?<node>[^"]+)" not found\s*$|"Error getting node" err="node \\"(?<node2>[^"\\]{1,253})\\" not found"/,
   },
   // C.3: registration failing on the network path (timeouts), not on identity.
   {
@@ -48,8 +49,10 @@ export const NODE_SIGNATURES: readonly Signature[] = [
   // Managed node group health issues.
   {
     id: 'nodegroup_creation_failure',
-    guard: ['NodeCreationFailure', 'Instances failed to join the kubernetes cluster'],
-    re: /NodeCreationFailure|Instances failed to join the kubernetes cluster/,
+    guard: ['NodeCreationFailure', 'Instances failed to join the kubernetes cluster', 'nodes to join the cluster'],
+    // … | eksctl waiting for a node group's nodes in vain (`timed out waiting for at least 1 nodes to join the cluster
+    // and become ready in "ng-1"`)
+    re: /NodeCreationFailure|Instances failed to join the kubernetes cluster|timed out waiting for at least \d{1,5} nodes? to join the cluster/,
   },
   {
     id: 'nodegroup_access_denied',

@@ -196,4 +196,33 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     ],
     re: /configmaps? \\?"aws-auth\\?" (?<state>already exists)|[Tt]he configmap \\?"aws-auth\\?" (?<state2>does not exist)/,
   },
+  // A person's or a tool's own AWS identity may not call an EKS API (`aws eks update-kubeconfig` needs
+  // eks:DescribeCluster, eksctl and Terraform more), or an IAM user may not call any API. Controllers' assumed roles
+  // denied other actions are aws_action_denied; a node's instance role is aws_denied_node_role.
+  {
+    id: 'aws_caller_action_denied',
+    guard: ['is not authorized to perform: '],
+    re: /User: (?<arn>arn:aws[\w-]*:(?:iam|sts)::[^:\s]{1,40}:(?:user\/[^\s]{1,128}|root|assumed-role\/[^/\s]{1,64}\/(?!i-)[^\s]{1,128}|federated-user\/[^\s]{1,128})) is (?:is )?not authorized to perform:(?: (?:(?<action>eks:\w{1,80})(?: on resource: (?<resource>arn:[^\s"\\]{1,300}))?|e(?:ks?:?)?$)| ?$)|User: (?<arn2>arn:aws[\w-]*:iam::[^:\s]{1,40}:user\/[^\s]{1,128}) is (?:is )?not authorized to perform:(?: (?!sts:AssumeRole)(?!ecr:)(?:(?<action2>[\w-]{1,40}:\w{1,80})(?: on resource: (?<resource2>arn:[^\s"\\]{1,300}))?|[\w-]{1,40}:?$)| ?$)/,
+  },
+  // EKS Fargate will not start pods of a profile whose pod execution role the cluster does not authenticate (no
+  // aws-auth mapping or access entry of type FARGATE_LINUX) or that lacks the role's policy.
+  {
+    id: 'fargate_profile_misconfigured',
+    guard: ['Misconfigured Fargate Profile', 'Pod execution role is not found in auth config'],
+    re: /Misconfigured Fargate Profile(?:: fargate profile (?<profile>[\w.-]{1,100}) blocked for new launches)?|Pod execution role is not found in auth config/,
+  },
+  // Karpenter found instance types for the pod but the NodePool (Provisioner before v1beta1) has used its
+  // spec.limits: no node is launched until the limit is raised or capacity freed.
+  {
+    id: 'karpenter_nodepool_limit',
+    guard: ['exceed limits for nodepool', 'exceed limits for provisioner'],
+    re: /all available instance types exceed limits for (?:nodepool|provisioner)(?::? \\?"(?<nodepool>[\w.-]{1,253})\\?")?/,
+  },
+  // The VPC CNI plugin could not reach ipamd on the node (127.0.0.1:50051): aws-node is not running or not ready, so
+  // no pod on the node gets an address.
+  {
+    id: 'ipamd_unreachable',
+    guard: ['Error received from AddNetwork gRPC call', '50051: connect: connection refused'],
+    re: /Error received from (?:AddNetwork|DelNetwork) gRPC call(?:: rpc error: code = Unavailable)?|dial tcp (?:127\.0\.0\.1|\[::1\]|localhost):50051: connect: connection refused/,
+  },
 ];
