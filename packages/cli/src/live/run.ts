@@ -6,7 +6,7 @@ import { diagnoseDetailed, isValid, makeRedactor, type Diagnosis, type Lang, typ
 import type { CliArgs, LiveOptions, Target } from '../args.js';
 import { loadRules, ruleOptions, type RuleSet } from '../commands.js';
 import { msg } from '../i18n/t.js';
-import type { NamedText } from '../io.js';
+import { writeOutPieces, type NamedText } from '../io.js';
 import { createLogger } from '../log.js';
 import { exitCode, render } from '../output.js';
 import { collect, type Collection } from './collect.js';
@@ -95,7 +95,7 @@ async function report(
       );
     out = [`${head.join('\n')}\n\n`, ...out];
   }
-  for (const piece of out) process.stdout.write(piece);
+  await writeOutPieces(out);
   return exitCode(report, args);
 }
 
