@@ -13,6 +13,21 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: [': Unauthorized', 'ApiException: (401)', 'Reason:"Unauthorized"'],
     re: /^(?:Error|error|ERROR): (?<context>[^\r\n]{1,400}): Unauthorized\s*$|ApiException: \(401\)|Reason:"Unauthorized", Details:/,
   },
+  // aws-iam-authenticator's server log (the EKS control plane's `authenticator` log stream): it verified the token and
+  // found no mapping for the caller's canonical ARN (pkg/server/server.go: `access denied`; the error is
+  // `ARN is not mapped` before v0.6.x and `identity is not mapped` since). logrus sorts `arn` before `error`.
+  {
+    id: 'authenticator_not_mapped',
+    guard: ['ARN is not mapped', 'identity is not mapped'],
+    re: /arn=\\?"(?<arn>arn:aws[\w-]*:(?:iam|sts)::[^"\\\s]{1,300})\\?"[^\r\n]{0,300}?(?:ARN|identity) is not mapped|(?:ARN|identity) is not mapped/,
+  },
+  // An aws-auth mapping (mapRoles or mapUsers, YAML or JSON, whole ConfigMap or a pasted snippet) written with the STS
+  // assumed-role ARN that get-caller-identity prints: the authenticator looks mappings up by the canonical role ARN.
+  {
+    id: 'aws_auth_assumed_role_mapping',
+    guard: [':assumed-role/'],
+    re: /\b(?<key>rolearn|userarn|roleARN|userARN)\\?["']?: ?\\?["']?(?<arn>arn:aws[\w-]*:sts::[\w*<>{}-]{0,40}:assumed-role\/[^\s"'\\,]{0,200})/,
+  },
   // eksctl finds no cluster stack of that name in the region it uses (wrong region, wrong name, or not eksctl's).
   {
     id: 'eksctl_no_stacks',
