@@ -126,11 +126,13 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['free 0 prefixes'],
     re: /short of (?<short>\d{1,5}) prefixes, free 0 prefixes/,
   },
-  // AL2023's nodeadm did not run or failed: the node is never configured and never joins.
+  // AL2023's nodeadm did not run or failed: the node is never configured and never joins. systemd's console status lines
+  // shorten long unit names (`nodeadm-co….service`, pasted without the ellipsis); AL2023 AMIs keep a bootstrap.sh stub
+  // that only says it was removed (user data written for AL2 still calls it instead of giving a NodeConfig).
   {
     id: 'nodeadm_failed',
-    guard: ['nodeadm'],
-    re: /Failed to start nodeadm-(?<unit>config|run)\.service|nodeadm-(?<unit2>config|run)\.service: (?<detail>Failed to locate executable[^\r\n]{0,300}|Failed at step \w+[^\r\n]{0,300}|Main process exited, code=exited, status=[^\r\n]{1,40})|nodeadm[^\r\n]{0,80}"msg":"Command failed","error":"(?<error>[^"\r\n]{1,500})"/,
+    guard: ['nodeadm', 'bootstrap.sh has been removed'],
+    re: /Failed to start nodeadm(?:-(?<unit>config|run|co|ru)(?:…)?\.service)?|Dependency failed for node(?:adm-)?(?<unit3>run|ru)(?:…)?\.service|(?<detail2>bootstrap\.sh has been removed(?: from AL2023-based EKS AMIs)?)|nodeadm-(?<unit2>config|run)\.service: (?<detail>Failed to locate executable[^\r\n]{0,300}|Failed at step \w+[^\r\n]{0,300}|Main process exited, code=exited, status=[^\r\n]{1,40})|nodeadm[^\r\n]{0,80}"msg":"Command failed","error":"(?<error>[^"\r\n]{1,500})"/,
   },
   // The kubelet refuses its own start-up arguments or the host: an unknown flag passed by bootstrap arguments or an old
   // AMI's unit file, usage printed instead of running, or kernel settings ProtectKernelDefaults rejects.
