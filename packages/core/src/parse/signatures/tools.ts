@@ -139,7 +139,7 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   {
     id: 'kubelet_start_failed',
     guard: ['failed to parse kubelet flag', 'invalid kernel flag', 'kubelet [flags]'],
-    re: /failed to parse kubelet flag: (?<detail>unknown flag: (?<flag>--[\w-]{1,100})|[^\r\n"\\]{1,300})|(?<detail2>invalid kernel flag: [\w/.-]{1,100}, expected value: [^\s,\]]{1,40}, actual value: [^\s,\]"\\]{1,40})|^(?<detail3>kubelet \[flags\])\s*$/,
+    re: /failed to parse kubelet flag(?:: (?<detail>unknown flag(?:: (?<flag>--[\w-]{1,100}))?|[^\r\n"\\]{1,300}))?|(?<detail2>invalid kernel flag(?:: [\w/.-]{1,100}(?:, expected value: [^\s,\]]{1,40}(?:, actual value: [^\s,\]"\\]{1,40})?)?)?)|^(?<detail3>kubelet \[flags\])\s*$/,
   },
   // An EKS access entry of type STANDARD cannot carry system: groups: someone tried to give a node role the
   // system:nodes / system:bootstrappers groups through a STANDARD entry instead of type EC2_LINUX.
