@@ -91,14 +91,16 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
   {
     id: 'rbac_binding_invalid_subject',
     guard: ['is invalid: subjects['],
-    re: /The (?<kind>ClusterRoleBinding|RoleBinding) \\?"(?<name>[^"\\]+)\\?" is invalid: (?<field>subjects\[(?:\d+(?:\](?:\.\w+)?)?)?)(?:: (?<detail>[^\r\n]*))?/,
+    re: /(?<kind>ClusterRoleBinding|RoleBinding)(?:\.rbac\.authorization\.k8s\.io)? \\?"(?<name>[^"\\]+)\\?" is invalid: (?<field>subjects\[(?:\d+(?:\](?:\.\w+)?)?)?)(?:: (?<detail>[^\r\n]*))?/,
   },
-  // A binding whose roleRef the API server refuses: a ClusterRoleBinding naming a Role (`roleRef.kind: Unsupported value:
-  // "Role": supported values: "ClusterRole"`), or an existing binding's roleRef changed (`cannot change roleRef`).
+  // A binding whose roleRef the API server refuses: a ClusterRoleBinding naming a Role or no kind (`roleRef.kind:
+  // Unsupported value: "Role": supported values: "ClusterRole"`; kubectl apply prefixes the resource with its group, kubectl
+  // create with `The`), an existing binding's roleRef changed (`cannot change roleRef`), or the authorizer's older
+  // `unsupported role reference kind: ""`.
   {
     id: 'rbac_binding_invalid_roleref',
-    guard: ['is invalid: roleRef'],
-    re: /The (?<kind>ClusterRoleBinding|RoleBinding) \\?"(?<name>[^"\\]+)\\?" is invalid: (?<field>roleRef(?:\.\w+)?)(?:: (?<detail>[^\r\n]*))?/,
+    guard: ['is invalid: roleRef', 'unsupported role reference kind'],
+    re: /(?<kind>ClusterRoleBinding|RoleBinding)(?:\.rbac\.authorization\.k8s\.io)? \\?"(?<name>[^"\\]+)\\?" is invalid: (?<field>roleRef(?:\.\w+)?)(?:: (?<detail>[^\r\n]*))?|(?<field2>unsupported role reference kind)(?:: (?<detail2>\\?"[^"\\\r\n]{0,64}\\?"))?/,
   },
   // RBAC escalation check on creating/updating a Role or binding (pkg/registry/rbac/validation/rule.go).
   {
