@@ -1,4 +1,5 @@
 // Reading inputs (files and standard input, with a size limit and binary detection) and writing the report.
+import { once } from 'node:events';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -179,6 +180,14 @@ export function stdoutIsTerminal(): boolean {
 /** Writes to standard output (a closed pipe is handled by the bin). */
 export function writeOut(s: string): void {
   process.stdout.write(s);
+}
+
+/**
+ * Writes pieces to standard output, each once the pipe has taken the ones before: writes to a pipe queue in memory, so
+ * a large report written at once would be held whole, and more, until its reader catches up.
+ */
+export async function writeOutPieces(pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
 }
 
 /** The named files ("-" is standard input), each checked before any is read; the paste hint at a terminal in `lang`. */

@@ -8,7 +8,16 @@ import { DEMO_INPUT } from './demo.js';
 import { diagnoseInputs } from './diagnosis.js';
 import { HELP_JA } from './i18n/help-ja.js';
 import { msg } from './i18n/t.js';
-import { fileInputs, InputError, stdinInput, stdinIsTerminal, textInput, writeOut, type Input } from './io.js';
+import {
+  fileInputs,
+  InputError,
+  stdinInput,
+  stdinIsTerminal,
+  textInput,
+  writeOut,
+  writeOutPieces,
+  type Input,
+} from './io.js';
 import { langFromArgv, langFromEnv } from './lang.js';
 import { createProgressLog } from './log.js';
 import { exitCode, ISSUES_URL, render, VERSION } from './output.js';
@@ -68,7 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     log.debug({ inputs: inputs.map((i) => i.name) }, 'read inputs');
     const { report, trace, facts } = await diagnoseInputs(inputs, ruleSet, { ...args, lang });
     log.debug({ diagnoses: report.diagnoses.length, issues: report.issues.length }, 'diagnosed');
-    writeOut(await render(report, args, ruleSet, inputs, trace, facts));
+    await writeOutPieces(await render(report, args, ruleSet, inputs, trace, facts));
     return exitCode(report, args);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

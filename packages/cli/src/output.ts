@@ -33,9 +33,45 @@ function useColor(args: CliArgs): boolean {
   return stdoutIsTerminal() && process.env['TERM'] !== 'dumb';
 }
 
+/** Characters of JSON gathered before a piece is given (see jsonPieces). */
+const JSON_PIECE = 1 << 20;
+
 /**
- * The report in the form --output asks for, in the report's language; the --explain trace goes to stderr except in text
- * and markdown.
+ * `JSON.stringify(value, null, 2)` and a newline, given in pieces of about a mebibyte: the items of the object's
+ * array fields are written one at a time, so a large report (a section per line of a log) is never one string.
+ */
+export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator<string> {
+  // JSON.stringify escapes line breaks inside strings: every line break it writes is between tokens.
+  const nested = (v: unknown, indent: string): string =>
+    (JSON.stringify(v, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+  let out = '{';
+  let first = true;
+  for (const [key, v] of Object.entries(value)) {
+    // Fields JSON.stringify leaves out.
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    out += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    first = false;
+    if (!Array.isArray(v) || v.length === 0) {
+      out += nested(v, '  ');
+      continue;
+    }
+    const items: readonly unknown[] = v;
+    out += '[';
+    for (let i = 0; i < items.length; i++) {
+      out += `${i === 0 ? '' : ','}\n    ${nested(items[i], '    ')}`;
+      if (out.length >= JSON_PIECE) {
+        yield out;
+        out = '';
+      }
+    }
+    out += '\n  ]';
+  }
+  yield `${out}${first ? '}' : '\n}'}\n`;
+}
+
+/**
+ * The report in the form --output asks for, in the report's language, in pieces (a JSON report may be large); the
+ * --explain trace goes to stderr except in text and markdown.
  */
 export async function render(
   report: Report,
@@ -44,15 +80,31 @@ export async function render(
   inputs: readonly { name: string; path?: string }[],
   trace: readonly RuleTrace[],
   facts: Facts,
+): Promise<Iterable<string>> {
+  const { lang } = report;
+  if (args.fix) return [renderFix(report, args.includeEscalation)];
+  if (args.output === 'json') {
+    const explain = args.explain ? explainTrace(trace, set, facts, args.explainAll, lang) : '';
+    if (explain) process.stderr.write(explain);
+    return jsonPieces(report);
+  }
+  return [await renderOne(report, args.output, args, set, inputs, trace, facts)];
+}
+
+/** The report in one of the other output forms. */
+async function renderOne(
+  report: Report,
+  output: Exclude<CliArgs['output'], 'json'>,
+  args: CliArgs,
+  set: RuleSet,
+  inputs: readonly { name: string; path?: string }[],
+  trace: readonly RuleTrace[],
+  facts: Facts,
 ): Promise<string> {
   const { lang } = report;
-  if (args.fix) return renderFix(report, args.includeEscalation);
   const rules = set.rules;
   const explain = args.explain ? explainTrace(trace, set, facts, args.explainAll, lang) : '';
-  switch (args.output) {
-    case 'json':
-      if (explain) process.stderr.write(explain);
-      return `${JSON.stringify(report, null, 2)}\n`;
+  switch (output) {
     case 'yaml':
       if (explain) process.stderr.write(explain);
       return renderYaml(report);

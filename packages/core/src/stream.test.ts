@@ -205,6 +205,31 @@ describe('a stream stays within its limits', () => {
     expect(facts.events.at(-1)?.count).toBe(1);
   });
 
+  test('a watch of YAML objects is read document by document, past the lines a section read whole may hold', async () => {
+    const event = (i: number): string =>
+      [
+        '---',
+        'apiVersion: v1',
+        'kind: Event',
+        'metadata:',
+        `  name: web-${i}.17f3`,
+        '  namespace: shop',
+        'involvedObject:',
+        '  kind: Pod',
+        `  name: web-${i}`,
+        '  namespace: shop',
+        'reason: FailedScheduling',
+        'type: Warning',
+        "message: '0/3 nodes are available: 3 node(s) had untolerated taint {team: gpu}.'",
+        '',
+      ].join('\n');
+    const s = new DiagnosisStream({ ...OPTIONS, limits: { sectionLines: 100 } });
+    for (let i = 0; i < 50; i++) s.write(event(i));
+    const { facts } = await s.finish();
+    // 50 documents of 13 lines: a section held whole would be cut after 100 lines and the rest read as text.
+    expect(facts.events.map((e) => e.object)).toEqual(Array.from({ length: 50 }, (_, i) => `Pod/web-${i}`));
+  });
+
   test('a line whose newline does not come is held only up to its limit', async () => {
     const s = new DiagnosisStream({ ...OPTIONS, limits: { lineChars: 100 } });
     s.write('error: You must be logged in to the server (Unauthorized)');

@@ -6,7 +6,7 @@ import { diagnoseDetailed, isValid, makeRedactor, type Diagnosis, type Lang, typ
 import type { CliArgs, LiveOptions, Target } from '../args.js';
 import { loadRules, ruleOptions, type RuleSet } from '../commands.js';
 import { msg } from '../i18n/t.js';
-import type { NamedText } from '../io.js';
+import { writeOutPieces, type NamedText } from '../io.js';
 import { createLogger } from '../log.js';
 import { exitCode, render } from '../output.js';
 import { collect, type Collection } from './collect.js';
@@ -84,7 +84,7 @@ async function report(
     await mkdir(live.save, { recursive: true });
     for (const i of inputs) await writeFile(join(live.save, i.name), redact(i.text));
   }
-  let out = await render(report, args, ruleSet, inputs, trace, facts);
+  let out = [...(await render(report, args, ruleSet, inputs, trace, facts))];
   if (args.output === 'text' && !args.fix) {
     const head = [`rbac-diagnose live: ${redact(where)}`];
     if (col.collected.length) head.push(`  ${msg(lang, 'liveCollected', { what: redact(col.collected.join('; ')) })}`);
@@ -93,9 +93,9 @@ async function report(
       head.push(
         `  ${msg(lang, inputs.length === 1 ? 'liveSavedOne' : 'liveSaved', { count: inputs.length, dir: live.save, glob: join(live.save, '*') })}`,
       );
-    out = `${head.join('\n')}\n\n${out}`;
+    out = [`${head.join('\n')}\n\n`, ...out];
   }
-  process.stdout.write(out);
+  await writeOutPieces(out);
   return exitCode(report, args);
 }
 

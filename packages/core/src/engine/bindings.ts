@@ -122,7 +122,7 @@ const INVALID = '\u0000invalid';
 
 /** Adds a value seen for a context value to its distinct values (a value that fails the grammar as INVALID). */
 function addValue(seen: Set<string>, grammar: GrammarName, v: string | null | undefined): void {
-  if (v === null || v === undefined || v === '') return;
+  if (v === null || v === undefined || v === '' || seen.has(v)) return;
   seen.add(grammarFailure(grammar, v) === null ? v : INVALID);
 }
 
@@ -200,29 +200,29 @@ export function newLineScan(): LineScan {
   };
 }
 
+// Every test of scanLine needs one of these (kept in step with it).
+const SCANNED =
+  /--|AWS_|could not be found|EKS cluster "|[Nn]odegroup|i-|Controlled By:|Namespace:|kubectl|amazonaws\.com|arn:aws|name:/;
+
 /** Reads one raw line of the input into the scan (`endScanInput` after an input's last line). */
 export function scanLine(found: LineScan, t: string): void {
-  const flag = (name: string | undefined, value: string | undefined): void => {
-    if (name === '--region' || name === 'AWS_REGION' || name === 'AWS_DEFAULT_REGION')
-      addValue(found.region, 'region', value);
-    else if (name === '--profile' || name === 'AWS_PROFILE') addValue(found.profile, 'profileName', value);
-    else if (name === '--nodegroup-name') addValue(found.nodegroup, 'nodegroupName', value);
-    else addValue(found.cluster, 'clusterName', value);
-  };
   if (found.pending !== null) {
     const v = LIST_VALUE.exec(t);
-    if (v) flag(found.pending, v[1]);
+    if (v) flagValue(found, found.pending, v[1]);
     found.pending = null;
   }
   // a kubeconfig's exec env: `- name: AWS_PROFILE` then `value: dev`
-  if (found.env !== null) flag(found.env, ENV_VALUE.exec(t)?.[1]);
-  found.env = t.includes('name:') ? (ENV_NAME.exec(t)?.[1] ?? null) : null;
+  if (found.env !== null) flagValue(found, found.env, ENV_VALUE.exec(t)?.[1]);
+  found.env = null;
+  // Most lines hold none of what is looked for below: one test passes them.
+  if (!SCANNED.test(t)) return;
+  if (t.includes('name:')) found.env = ENV_NAME.exec(t)?.[1] ?? null;
   if (t.includes('--')) {
     const alone = FLAG_ALONE.exec(t);
     if (alone) found.pending = alone[1] ?? null;
-    else if (/\b(?:aws|eksctl)\b/.test(t)) commandFlags(t, flag);
+    else if (/\b(?:aws|eksctl)\b/.test(t)) commandFlags(found, t);
   }
-  if (t.includes('AWS_')) for (const m of t.matchAll(AWS_ENV)) flag(m[1], m[2]);
+  if (t.includes('AWS_')) for (const m of t.matchAll(AWS_ENV)) flagValue(found, m[1], m[2]);
   if (t.includes('could not be found')) {
     const m = PROFILE_NOT_FOUND.exec(t);
     if (m?.[1]) found.missingProfiles.add(m[1]);
@@ -242,7 +242,7 @@ export function scanLine(found: LineScan, t: string): void {
     if (m) found.owners.add(`${m[1]}/${m[2]}`);
   }
   if (t.startsWith('Namespace:')) addValue(found.namespaces, 'namespace', /^Namespace:\s+(\S+)\s*$/.exec(t)?.[1]);
-  else if (/\bkubectl\b.* (?:-n|--namespace)[= ]/.test(t))
+  else if (t.includes('kubectl') && /\bkubectl\b.* (?:-n|--namespace)[= ]/.test(t))
     addValue(found.namespaces, 'namespace', NAMESPACE_FLAG.exec(t)?.[1]);
   // Each regex below runs only on a line holding a literal it needs.
   if (!t.includes('amazonaws.com') && !t.includes('arn:aws')) return;
@@ -269,6 +269,15 @@ export function scanLine(found: LineScan, t: string): void {
     if (m) addValue(found.nodeRole, 'roleArn', `arn:${m[1]}:iam::${m[2]}:role/${m[3]}`);
   }
   if (t.includes(':role/')) for (const m of t.matchAll(ROLE_ARN)) found.roleArns.add(m[0]);
+}
+
+/** A value given by a flag or an environment variable `name`. */
+function flagValue(found: LineScan, name: string | undefined, value: string | undefined): void {
+  if (name === '--region' || name === 'AWS_REGION' || name === 'AWS_DEFAULT_REGION')
+    addValue(found.region, 'region', value);
+  else if (name === '--profile' || name === 'AWS_PROFILE') addValue(found.profile, 'profileName', value);
+  else if (name === '--nodegroup-name') addValue(found.nodegroup, 'nodegroupName', value);
+  else addValue(found.cluster, 'clusterName', value);
 }
 
 /** Ends one input: a flag or an env name alone on its last line has no value. */
@@ -317,7 +326,7 @@ function scanned(s: LineScan): Scanned {
 const NAMESPACE_FLAG = /\bkubectl\b.* (?:-n|--namespace)[= ]([a-z0-9][-a-z0-9]{0,62})(?:\s|$)/;
 
 /** The flags of an `aws …` or `eksctl …` command line: a cluster name only from the commands that take one. */
-function commandFlags(t: string, flag: (name: string | undefined, value: string | undefined) => void): void {
+function commandFlags(found: LineScan, t: string): void {
   const eks = /\b(?:update-kubeconfig|get-token|describe-cluster|describe-nodegroup|update-nodegroup-config)\b/.test(t);
   const eksctl = /\beksctl\b/.test(t);
   for (const m of t.matchAll(FLAG_VALUE)) {
@@ -325,7 +334,7 @@ function commandFlags(t: string, flag: (name: string | undefined, value: string 
     if (name === '--name' && !/\b(?:update-kubeconfig|describe-cluster)\b/.test(t)) continue;
     if (name === '--cluster-name' && !eks) continue;
     if (name === '--cluster' && !eksctl) continue;
-    flag(name, m[2]);
+    flagValue(found, name, m[2]);
   }
 }
 

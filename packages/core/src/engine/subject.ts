@@ -44,32 +44,43 @@ export function familyItems(facts: Facts, from: ItemFamily): readonly Item[] {
   }
 }
 
-type Display = (item: Item, lang: Lang) => Record<string, string>;
+/** One display field of an item, worded in a language (undefined: not a field of the family's display). */
+type Display = (item: Item, field: string, lang: Lang) => string | undefined;
 
 // Words rule text needs about a denial that no fact field holds as such (flags, RBAC kinds, a readable request); only
-// the scope phrase is prose, in the report's language.
-const forbiddenDisplay: Display = (f, lang) => {
+// the scope phrase is prose, in the report's language. Each field is computed alone: templates read one at a time.
+const forbiddenDisplay: Display = (f, field, lang) => {
   const ns = typeof f['namespace'] === 'string' ? f['namespace'] : null;
   const resource = typeof f['resource'] === 'string' ? f['resource'] : null;
   const sub = typeof f['subresource'] === 'string' ? f['subresource'] : null;
-  const group = typeof f['apiGroup'] === 'string' ? f['apiGroup'] : '';
-  const kind = f['subjectKind'] === 'Anonymous' ? 'User' : String(f['subjectKind']);
-  const saNs = typeof f['subjectNamespace'] === 'string' ? `${f['subjectNamespace']}/` : '';
   // A denial cut off before its scope clause names neither a namespace nor the cluster scope.
   const cut = ns === null && f['clusterScope'] !== true;
-  return {
-    principal: `${kind} ${saNs}${String(f['subjectName'])}`,
-    target: [resource ?? (typeof f['path'] === 'string' ? f['path'] : ''), sub].filter(Boolean).join('/'),
-    scopePhrase:
-      ns !== null || cut
+  switch (field) {
+    case 'principal': {
+      const kind = f['subjectKind'] === 'Anonymous' ? 'User' : String(f['subjectKind']);
+      const saNs = typeof f['subjectNamespace'] === 'string' ? `${f['subjectNamespace']}/` : '';
+      return `${kind} ${saNs}${String(f['subjectName'])}`;
+    }
+    case 'target':
+      return [resource ?? (typeof f['path'] === 'string' ? f['path'] : ''), sub].filter(Boolean).join('/');
+    case 'scopePhrase':
+      return ns !== null || cut
         ? t(lang, 'subject.scope.namespace', { namespace: ns ?? '<namespace>' })
-        : t(lang, 'subject.scope.cluster'),
-    namespaceFlag: ns !== null ? `-n ${ns}` : cut ? '-n <namespace>' : '',
-    // kubectl create role --resource=<resource>[.<group>][/<subresource>]
-    resourceArg: resource !== null ? `${resource}${group ? `.${group}` : ''}${sub ? `/${sub}` : ''}` : '<resource>',
-    roleKind: ns === null && !cut ? 'clusterrole' : 'role',
-    bindingKind: ns === null && !cut ? 'clusterrolebinding' : 'rolebinding',
-  };
+        : t(lang, 'subject.scope.cluster');
+    case 'namespaceFlag':
+      return ns !== null ? `-n ${ns}` : cut ? '-n <namespace>' : '';
+    case 'resourceArg': {
+      // kubectl create role --resource=<resource>[.<group>][/<subresource>]
+      const group = typeof f['apiGroup'] === 'string' ? f['apiGroup'] : '';
+      return resource !== null ? `${resource}${group ? `.${group}` : ''}${sub ? `/${sub}` : ''}` : '<resource>';
+    }
+    case 'roleKind':
+      return ns === null && !cut ? 'clusterrole' : 'role';
+    case 'bindingKind':
+      return ns === null && !cut ? 'clusterrolebinding' : 'rolebinding';
+    default:
+      return undefined;
+  }
 };
 
 const DISPLAY: Partial<Record<ItemFamily, Display>> = { forbidden: forbiddenDisplay };
@@ -86,7 +97,7 @@ export function valueAt(item: Item, path: string, family?: ItemFamily, lang: Lan
   if (!path.includes('.')) {
     if (path in item) return item[path];
     const display = family === undefined ? undefined : DISPLAY[family];
-    return display ? display(item, lang)[path] : undefined;
+    return display ? display(item, path, lang) : undefined;
   }
   let v: unknown = item;
   for (const k of path.split('.'))
@@ -126,7 +137,7 @@ function common(values: readonly unknown[]): unknown {
   if (isRecord(first) && values.every(isRecord)) {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(first)) {
-      const v = common(values.map((x) => x[k]));
+      const v = commonField(values, k);
       if (v !== undefined) out[k] = v;
     }
     return out;
@@ -134,6 +145,14 @@ function common(values: readonly unknown[]): unknown {
   if (typeof first !== 'object' || first === null) return values.every((v) => v === first) ? first : undefined;
   const json = JSON.stringify(first);
   return values.every((v) => JSON.stringify(v) === json) ? first : undefined;
+}
+
+/** common() of the field `k` of records: a scalar field is compared in place (most fields are scalars). */
+function commonField(records: readonly Record<string, unknown>[], k: string): unknown {
+  const first = (records[0] as Record<string, unknown>)[k];
+  if (typeof first === 'object' && first !== null) return common(records.map((x) => x[k]));
+  for (const x of records) if (x[k] !== first) return undefined;
+  return first;
 }
 
 /** How a template is used: prose may list several values; a command or manifest needs exactly one. */
@@ -149,9 +168,10 @@ export function subjectText(group: SubjectGroup, path: string, mode: FillMode, l
   let values = group.seen?.get(cacheKey);
   if (!values) {
     const seen = new Set<string>();
+    const separator = mode === 'text' ? t(lang, 'list') : ', ';
     for (const it of group.items) {
       const v = valueAt(it, path, group.family, lang);
-      if (v !== undefined) seen.add(show(v, mode === 'text' ? t(lang, 'list') : ', '));
+      if (v !== undefined) seen.add(show(v, separator));
     }
     values = [...seen];
     group.seen?.set(cacheKey, values);

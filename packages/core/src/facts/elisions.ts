@@ -27,7 +27,13 @@ export function isRedacted(t: string): boolean {
 
 /** Whether a line stands for lines a person cut out. */
 export function isElided(t: string): boolean {
-  return t.length < 40 && ELISION.test(t);
+  if (t.length >= 40) return false;
+  // Every elision starts, after blanks, with one of . … [ ( < # (the pattern's \s also takes other blanks).
+  let i = 0;
+  while (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9) i++;
+  const c = t.charCodeAt(i);
+  const may = c === 46 || c === 0x2026 || c === 91 || c === 40 || c === 60 || c === 35 || c < 32 || c > 127;
+  return may && ELISION.test(t);
 }
 
 /** The first redacted value of a section (one issue), and every elided line. */

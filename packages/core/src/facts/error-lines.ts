@@ -61,10 +61,11 @@ export function searchRange(
       const msg = normaliseMessage(
         clip(c, line, inside === 2 ? (events?.messages.get(i)?.text ?? line.text) : line.text),
       );
-      const hits = located(matchSignatures(c.matcher, msg), () => line);
+      const matched = matchSignatures(c.matcher, msg);
       const denial = pushForbidden(msg, line, c);
       const fitError = (fitLines || inside === 2) && readFitError(msg, line, c);
-      if (pushSignals(hits, denial || fitError, c) || denial) found.explained = true;
+      const signals = matched.length > 0 && pushSignals(located(matched, line), denial || fitError, c);
+      if (signals || denial) found.explained = true;
       if (fitError) found.fit = true;
       continue;
     }
@@ -76,7 +77,7 @@ export function searchRange(
     for (let k = i; k <= last; k++) {
       const part = lines[k] as Line;
       const msg = normaliseMessage(clip(c, part, part.text));
-      hits.push(...located(matchSignatures(c.matcher, msg), () => part));
+      hits.push(...located(matchSignatures(c.matcher, msg), part));
       if (!denial && pushForbidden(msg, part, c)) denial = true;
       if (fitLines && !wholeFit && readFitError(msg, part, c)) fitError = true;
     }
@@ -96,8 +97,8 @@ interface Located {
   line: Line;
 }
 
-function located(hits: readonly SignatureHit[], lineOf: (hit: SignatureHit) => Line): Located[] {
-  return hits.map((hit) => ({ hit, line: lineOf(hit) }));
+function located(hits: readonly SignatureHit[], line: Line): Located[] {
+  return hits.map((hit) => ({ hit, line }));
 }
 
 /**
@@ -170,11 +171,7 @@ export function searchObjectMessages(messages: readonly ObjectMessage[], from: n
       seen.add(k);
       return true;
     });
-    pushSignals(
-      located(fresh, () => m.line),
-      explained,
-      c,
-    );
+    pushSignals(located(fresh, m.line), explained, c);
   }
 }
 

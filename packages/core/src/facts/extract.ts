@@ -129,6 +129,9 @@ interface OpenSection {
 /** Lines of a JSON list after which its items are read one by one (a shorter one is read whole). */
 const LIST_STREAM_AFTER = 2000;
 
+/** The line that starts a YAML document (and ends the one before). */
+const DOCUMENT_START = /^---\s*$/;
+
 /** "No resources found" after `kubectl get nodes`, followed across sections (see watchNodeLine). */
 interface NodeListWatch {
   /** The command of the last prompt, or the last non-blank line of the previous section. */
@@ -216,6 +219,13 @@ export function sectionLine(x: Extraction, line: Line): void {
     return;
   }
   o.lines.push(line);
+  if (x.limits && o.shape === 'yaml' && o.lines.length > 1 && DOCUMENT_START.test(line.text)) {
+    // A watch of YAML objects (`kubectl get -w -o yaml`) never ends: a stream reads each document when the next starts.
+    x.open = null;
+    readBuffered(x, toSection('yaml', o.lines.slice(0, -1), o.command));
+    x.open = { ...o, lines: [line] };
+    return;
+  }
   if (x.limits && o.lines.length >= x.limits.sectionLines && o.shape !== 'text') {
     // Too long to hold for a stream: read what came, and search the rest of the section as text.
     x.open = null;

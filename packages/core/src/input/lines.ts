@@ -72,7 +72,8 @@ export function readLines(r: LineReader, piece: string, emit: (line: Line) => vo
  * any fact holds a part of it (engines cut strings as views of the one they come from).
  */
 function own(text: string): string {
-  return text.length < 16 ? text : (' ' + text).slice(1);
+  // V8 copies a cut shorter than 13 characters; from 13 on, a cut is a view (SlicedString::kMinLength).
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /** Ends the input: the text after the last newline is a line, and an empty input is one empty line. */

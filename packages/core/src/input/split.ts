@@ -92,7 +92,22 @@ export function matchPrompt(text: string): string | null {
 const BLANK = /^\s*$/;
 
 function isBlank(text: string): boolean {
-  return BLANK.test(text);
+  // Most lines start with a visible character.
+  const c = text.charCodeAt(0);
+  return text === '' || ((c <= 32 || c > 127) && BLANK.test(text));
+}
+
+/** The first character after up to three blanks: what a fence (a backtick or a tilde) or a quote mark starts with. */
+function markAt(text: string): number {
+  let i = 0;
+  while (i < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return text.charCodeAt(i);
+}
+
+function mayBeFence(text: string): boolean {
+  const c = markAt(text);
+  // Other blanks (FENCE's \s) are left to the pattern.
+  return c === 96 || c === 126 || c < 32 || c > 127;
 }
 
 const FENCE = /^\s{0,3}(?:`{3,}|~{3,})[\w+-]*\s*$/;
@@ -104,6 +119,11 @@ const YAML_START = /^(?:apiVersion|kind):\s*\S|^---\s*$/;
 // A command line pasted without a prompt (`kubectl get pods`), which names the output below it.
 const BARE_COMMAND =
   /^(?:sudo\s+)?(?:(?:kubectl|kubecolor|oc|k)\s+(?:get|describe|logs|auth|apply|create|delete|edit|events|top|rollout|cluster-info|version|config|exec|run|patch|scale|drain|cordon|uncordon|debug)|aws\s+(?:sts|eks|iam|ecr|ec2|configure|sso)|eksctl\s+(?:get|create|utils|delete|upgrade|update)|helm\s+(?:install|upgrade|template|list|status))(?:\s[^\n]{0,300})?$/;
+/** Whether the line starts as BARE_COMMAND needs: sudo, kubectl, kubecolor, k, oc, aws, eksctl or helm. */
+function mayBeCommand(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c === 115 || c === 107 || c === 111 || c === 97 || c === 101 || c === 104;
+}
 const DESCRIBE_BLOCK = /^(?:Conditions|Containers|Init Containers|Tolerations|Volumes|Allocatable|Capacity):$/;
 const DESCRIBE_COMMAND = /\bdescribe\s+(?:no|nodes?|po|pods?)\b/;
 const DESCRIBE_FIELD = /^[A-Z][\w ()/.-]{0,40}:(?:\s|$)/;
@@ -238,11 +258,11 @@ function place(sp: Splitter, sink: SectionSink): boolean {
     if (KLOG_BLOCK_END.test(t)) c.klogBlock = false;
     return true;
   }
-  if (FENCE.test(t)) {
+  if (mayBeFence(t) && FENCE.test(t)) {
     closeDraft(sp, sink);
     return true;
   }
-  const prompt = matchPrompt(t) ?? (BARE_COMMAND.test(t) ? t.trim() : null);
+  const prompt = matchPrompt(t) ?? (mayBeCommand(t) && BARE_COMMAND.test(t) ? t.trim() : null);
   if (prompt !== null) {
     closeDraft(sp, sink);
     sp.command = prompt;
@@ -380,7 +400,7 @@ function withText(l: Line, text: string): Line {
 export function unquoteLine(u: Unquoter, line: Line, emit: (line: Line) => void): void {
   const l = withText(line, plainLine(line.text));
   // Quote marks: a run of lines that all start with `>` (a lone `> kubectl …` line is a prompt; ` >` ends a klog block).
-  if (QUOTE.test(l.text) && !KLOG_BLOCK_END_QUOTE.test(l.text)) {
+  if (markAt(l.text) === 62 && QUOTE.test(l.text) && !KLOG_BLOCK_END_QUOTE.test(l.text)) {
     if (u.quoteRun) return afterQuotes(u, unquoted(l), emit);
     if (u.quoteHeld === null) {
       u.quoteHeld = l;
@@ -435,7 +455,7 @@ function releaseIndent(u: Unquoter, emit: (line: Line) => void): void {
 
 /** Shared indentation of a fenced block: known when the block closes (a block that never closes keeps it). */
 function fenced(u: Unquoter, l: Line, emit: (line: Line) => void): void {
-  const fence = FENCE.test(l.text);
+  const fence = mayBeFence(l.text) && FENCE.test(l.text);
   if (!u.inFence) {
     emit(l);
     if (fence) {

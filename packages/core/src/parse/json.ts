@@ -25,26 +25,17 @@ export function readJson(text: string): Located {
 
 /** Every object key met, in text order; each links to the previous key of its own object. */
 class KeyIndex {
-  /** Per key: offset of its opening quote, offset of its closing quote, line, index of the previous key of its object
-   * (or -1). Starts small and doubles: a log of JSON lines makes one index per line. */
-  data = new Int32Array(64);
+  /** Per key, four numbers: offset of its opening quote, offset of its closing quote, line, index of the previous key
+   * of its object (or -1). A plain array: a log of JSON lines makes one small index per line. */
+  readonly data: number[] = [];
   size = 0;
   /** Keys written with escapes, decoded (rare). */
-  readonly decoded = new Map<number, string>();
+  decoded: Map<number, string> | null = null;
 
   constructor(readonly text: string) {}
 
   add(start: number, end: number, line: number, prev: number): number {
-    if ((this.size + 1) * 4 > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    const o = this.size * 4;
-    this.data[o] = start;
-    this.data[o + 1] = end;
-    this.data[o + 2] = line;
-    this.data[o + 3] = prev;
+    this.data.push(start, end, line, prev);
     return this.size++;
   }
 }
@@ -77,7 +68,7 @@ class JsonPosition implements Position {
     const data = x.data;
     for (let k = this.lastKey; k >= 0; k = data[k * 4 + 3] as number) {
       const s = data[k * 4] as number;
-      const d = x.decoded.size > 0 ? x.decoded.get(k) : undefined;
+      const d = x.decoded === null ? undefined : x.decoded.get(k);
       if (
         d !== undefined
           ? d === key
@@ -182,7 +173,7 @@ function walk(text: string, parsed: unknown): Map<object, JsonPosition> | null {
           let key = text.slice(i + 1, close);
           if (key.includes('\\')) {
             key = JSON.parse(text.slice(i, close + 1)) as string;
-            x.decoded.set(k, key);
+            (x.decoded ??= new Map()).set(k, key);
           }
           // A later duplicate key overrides an earlier one (value and line), as in JSON.parse and readJsonLocated.
           if (hasOwn(top.value as object, key)) expect = (top.value as Record<string, unknown>)[key];

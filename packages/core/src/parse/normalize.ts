@@ -40,15 +40,26 @@ export function unquoteGo(s: string): string {
 
 /** Strips journald, klog and Terraform prefixes and unwraps klog's structured `err="…"` so signatures match. */
 export function normaliseMessage(text: string): string {
-  let s = strip(AUTH_PROMPT, text);
-  s = strip(JOURNALD, s);
-  s = strip(KLOG, s);
-  s = strip(TERRAFORM_BOX, s);
+  // Each wrapper opens with a character of its own: most lines are tested for none of them.
+  let s = text.startsWith('Please enter ') ? strip(AUTH_PROMPT, text) : text;
+  if (isUpper(s.charCodeAt(0))) s = strip(JOURNALD, s);
+  if (isKlogLevel(s.charCodeAt(0))) s = strip(KLOG, s);
+  if (s.charCodeAt(0) >= 0x2500) s = strip(TERRAFORM_BOX, s);
+  if (s.charCodeAt(0) !== 34) return s;
   const un = UNHANDLED.exec(s);
   if (un?.[1] !== undefined) return unquoteGo(un[1]);
   const st = STRUCTURED_ERR.exec(s);
   if (st?.[1] !== undefined) return `${s.slice(0, s.indexOf(' err="'))}: ${unquoteGo(st[1])}`;
   return s;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** I, W, E or F: a klog header's level. */
+function isKlogLevel(c: number): boolean {
+  return c === 73 || c === 87 || c === 69 || c === 70;
 }
 
 /** `s` without the prefix `re` (anchored at the start) matches, if it does. */

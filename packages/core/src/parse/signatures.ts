@@ -88,9 +88,9 @@ export interface SignatureHit {
 }
 
 /**
- * Every guard of every signature as one Aho–Corasick automaton over UTF-16 code units: one scan of a message finds
- * every guard in it, contained and overlapping ones included, so most lines (which hold no guard) cost one table step
- * per character instead of an `includes` per guard.
+ * Every guard of every signature as one Aho–Corasick automaton over UTF-16 code units, its failure links resolved into
+ * a full transition table: one scan of a message finds every guard in it, contained and overlapping ones included, at
+ * one table lookup per character.
  */
 export interface SignatureMatcher {
   /** The built-in signatures, then the run's custom ones. */
@@ -103,13 +103,13 @@ export interface SignatureMatcher {
   readonly other: ReadonlyMap<number, number>;
   /** Number of classes, 0 included. */
   readonly classes: number;
-  /** Trie child of (state × classes + class), 0 if none (no trie edge leads back to the root). */
+  /** The state after (state × classes + class): the longest guard prefix the text read so far ends with. */
   readonly next: Int32Array;
-  /** Failure link of each state: its longest proper suffix that is a trie state. */
-  readonly fail: Int32Array;
   /** Per state: indices into `signatures` of the signatures with a guard ending there (suffixes included; repeats
    * possible), or null. */
   readonly found: readonly (readonly number[] | null)[];
+  /** Per state: 1 when a guard ends there (found is not null), else 0; tested first, on every character. */
+  readonly ends: Uint8Array;
 }
 
 /** Builds the matcher of SIGNATURES and the run's custom signatures (once per run, see facts/extract.ts). */
@@ -157,38 +157,35 @@ export function newSignatureMatcher(custom: readonly Signature[] = []): Signatur
       (found[st] ??= []).push(si);
     }
   }
-  // Failure links breadth first, so a state's failure (shallower) is complete before the state inherits its guards.
+  // Failure links breadth first, so a state's failure (shallower) is complete before the state inherits its guards and
+  // its moves: a state moves as its failure does, except along its own trie edges.
   const fail = new Int32Array(states);
   const queue = new Int32Array(states);
   let tail = 0;
   for (let c = firstChild[0] as number; c !== 0; c = sibling[c] as number) queue[tail++] = c;
   for (let head = 0; head < tail; head++) {
-    const parent = queue[head] as number;
-    for (let c = firstChild[parent] as number; c !== 0; c = sibling[c] as number) {
-      const f = parent === 0 ? 0 : step(next, fail, classes, fail[parent] as number, label[c] as number);
-      fail[c] = f;
-      const inherited = found[f];
-      if (inherited) found[c] = found[c] ? [...(found[c] as number[]), ...inherited] : inherited;
+    const st = queue[head] as number;
+    const f = fail[st] as number;
+    const inherited = found[f];
+    if (inherited) found[st] = found[st] ? [...found[st], ...inherited] : inherited;
+    for (let c = firstChild[st] as number; c !== 0; c = sibling[c] as number) {
+      fail[c] = next[f * classes + (label[c] as number)] as number;
       queue[tail++] = c;
     }
+    next.copyWithin(st * classes, f * classes, f * classes + classes);
+    for (let c = firstChild[st] as number; c !== 0; c = sibling[c] as number)
+      next[st * classes + (label[c] as number)] = c;
   }
-  return { signatures: all, firstCustom: SIGNATURES.length, ascii, other, classes, next, fail, found };
-}
-
-/** The automaton's move from state `st` on a character of class `cls`: its trie child, else its failure's move. */
-function step(next: Int32Array, fail: Int32Array, classes: number, st: number, cls: number): number {
-  for (;;) {
-    const to = next[st * classes + cls] as number;
-    if (to !== 0 || st === 0) return to;
-    st = fail[st] as number;
-  }
+  const ends = new Uint8Array(states);
+  for (let st = 0; st < states; st++) if (found[st]) ends[st] = 1;
+  return { signatures: all, firstCustom: SIGNATURES.length, ascii, other, classes, next, found, ends };
 }
 
 const NO_HITS: readonly SignatureHit[] = Object.freeze([]);
 
 /** Every catalogued signature that matches the (normalised) message, in catalogue order. */
 export function matchSignatures(matcher: SignatureMatcher, message: string): readonly SignatureHit[] {
-  const { signatures, firstCustom, ascii, other, classes, next, fail, found } = matcher;
+  const { signatures, firstCustom, ascii, other, classes, next, found, ends } = matcher;
   let selected: number[] | null = null;
   // Where a custom signature's first guard ends, for the window its pattern reads.
   let guardEnds: Map<number, number> | null = null;
@@ -196,14 +193,13 @@ export function matchSignatures(matcher: SignatureMatcher, message: string): rea
   for (let i = 0; i < message.length; i++) {
     const c = message.charCodeAt(i);
     const cls = c < 128 ? (ascii[c] as number) : (other.get(c) ?? 0);
-    // A character in no guard leads back to the root (most characters of most lines).
-    st = cls === 0 ? 0 : step(next, fail, classes, st, cls);
-    const sigs = found[st];
-    if (sigs)
-      for (const si of sigs) {
-        (selected ??= []).push(si);
-        if (si >= firstCustom && !(guardEnds ??= new Map()).has(si)) guardEnds.set(si, i);
-      }
+    // A character in no guard leads back to the root.
+    st = cls === 0 ? 0 : (next[st * classes + cls] as number);
+    if (ends[st] === 0) continue;
+    for (const si of found[st] as readonly number[]) {
+      (selected ??= []).push(si);
+      if (si >= firstCustom && !(guardEnds ??= new Map()).has(si)) guardEnds.set(si, i);
+    }
   }
   if (selected === null) return NO_HITS;
   const hits: SignatureHit[] = [];

@@ -17,6 +17,20 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['would violate PodSecurity', 'violate the new PodSecurity'],
     re: /would violate PodSecurity(?: \\?"(?<level>privileged|baseline|restricted)(?::(?<version>latest|v\d+\.\d+)(?:\\?": (?<details>[^\r\n]*))?)?)?|existing pods in namespace \\?"(?<namespace>[^"\\]+)\\?" violate the new PodSecurity enforce level(?: \\?"(?<level2>privileged|baseline|restricted)(?::(?<version2>latest|v\d+\.\d+))?)?/,
   },
+  // PodSecurityPolicy admission (≤ 1.24, plugin/pkg/admission/security/podsecuritypolicy): no policy the pod's
+  // creator or ServiceAccount may use admits it (`unable to validate against any pod security policy: […]`, 1.22+
+  // `PodSecurityPolicy: unable to admit pod: […]`, none usable at all: `no providers available to validate pod
+  // request`); OpenShift's SCC admission says `unable to validate against any security context constraint: […]`.
+  {
+    id: 'admission_psp_denied',
+    guard: [
+      'unable to validate against any',
+      'PodSecurityPolicy: unable to admit pod',
+      'no providers available to validate pod request',
+    ],
+    // The list of refusals ends the message (a YAML quote may close it).
+    re: /unable to validate against any(?: (?<engine>pod security policy|security context constraint)(?::(?: (?<details>[^\r\n']*))?)?)?|(?<engine2>PodSecurityPolicy): unable to admit pod(?:: (?<details2>[^\r\n']*))?|(?<details3>no providers available to validate pod request)/,
+  },
   // ResourceQuota admission (plugin/pkg/admission/resourcequota/controller.go).
   {
     id: 'admission_quota_exceeded',
@@ -77,7 +91,16 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
   {
     id: 'rbac_binding_invalid_subject',
     guard: ['is invalid: subjects['],
-    re: /The (?<kind>ClusterRoleBinding|RoleBinding) \\?"(?<name>[^"\\]+)\\?" is invalid: (?<field>subjects\[(?:\d+(?:\](?:\.\w+)?)?)?)(?:: (?<detail>[^\r\n]*))?/,
+    re: /(?<kind>ClusterRoleBinding|RoleBinding)(?:\.rbac\.authorization\.k8s\.io)? \\?"(?<name>[^"\\]+)\\?" is invalid: (?<field>subjects\[(?:\d+(?:\](?:\.\w+)?)?)?)(?:: (?<detail>[^\r\n]*))?/,
+  },
+  // A binding whose roleRef the API server refuses: a ClusterRoleBinding naming a Role or no kind (`roleRef.kind:
+  // Unsupported value: "Role": supported values: "ClusterRole"`; kubectl apply prefixes the resource with its group, kubectl
+  // create with `The`), an existing binding's roleRef changed (`cannot change roleRef`), or the authorizer's older
+  // `unsupported role reference kind: ""`.
+  {
+    id: 'rbac_binding_invalid_roleref',
+    guard: ['is invalid: roleRef', 'unsupported role reference kind'],
+    re: /(?<kind>ClusterRoleBinding|RoleBinding)(?:\.rbac\.authorization\.k8s\.io)? \\?"(?<name>[^"\\]+)\\?" is invalid: (?<field>roleRef(?:\.\w+)?)(?:: (?<detail>[^\r\n]*))?|(?<field2>unsupported role reference kind)(?:: (?<detail2>\\?"[^"\\\r\n]{0,64}\\?"))?/,
   },
   // RBAC escalation check on creating/updating a Role or binding (pkg/registry/rbac/validation/rule.go).
   {

@@ -19,7 +19,7 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
     id: 'connection_refused',
     guard: ['refused'],
     // ipamd's local gRPC port (127.0.0.1:50051) refusing the CNI plugin is the VPC CNI's failure, not the API server's
-    re: /The connection to the server (?<server>\S+) was refused|dial tcp (?!127\.0\.0\.1:50051:|\[::1\]:50051:|localhost:50051:)(?<addr>\S+): connect: connection refused/,
+    re: /The connection to the server (?<server>\S+) was refused|dial tcp (?!127\.0\.0\.1:50051:|\[::1\]:50051:|localhost:50051:|169\.254\.170\.23:|\[fd00:ec2::23\]:)(?<addr>\S+): connect: connection refused/,
   },
   {
     id: 'endpoint_timeout',
@@ -61,6 +61,14 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
       'context deadline exceeded',
     ],
     re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]+\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]+\\?"|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/[0-9A-Za-z*]{8,40}\.(?:[a-z0-9]{3}\.)?[a-z]{2}(?:-gov)?-[a-z]+-\d\.eks\.amazonaws\.com(?:\.cn)?(?:\/[^"\\\s]{0,200})?\\?"): (?:dial tcp (?<addr>[^:\s][^:]{0,80}:\d+): (?<err>i\/o timeout|connect: (?:connection timed out|no route to host|network is unreachable))|(?<err2>net\/http: TLS handshake timeout|net\/http: request canceled(?: while waiting for connection| \(Client\.Timeout exceeded[^)]{0,80}\)?)?|context deadline exceeded))/,
+  },
+  // The API server, or something in between, closed the connection without an HTTP answer (Go's io.EOF): a proxy or
+  // VPN that intercepts TLS (HTTPS_PROXY without the endpoint in NO_PROXY), a load balancer with no healthy API server
+  // behind it (self-managed control planes), a wrong port. A registry's `/v2/` and a webhook's `.svc` are not it.
+  {
+    id: 'api_server_eof',
+    guard: [': EOF'],
+    re: /(?:Unable to connect to the server|[Cc]luster unreachable: Get \\?"[^"\\\s]{1,300}\\?"|couldn't get current server API group list: Get \\?"[^"\\\s]{1,300}\\?"|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/(?![^"\\\s]{0,300}(?:\/v2\/|\.svc[:/]))[^"\\\s]{1,300}\\?"): EOF(?![\w])/,
   },
   // The EKS console's own words for a principal the cluster does not map, or maps without any permission to read.
   {

@@ -4,11 +4,12 @@ import type { Signature } from './types.js';
 export const CONTAINER_SIGNATURES: readonly Signature[] = [
   // describe `Reason: OOMKilled`, yaml `reason: OOMKilled`, get-pods STATUS `OOMKilled`
   { id: 'container_oom_killed', guard: ['OOMKilled'], re: /\bOOMKilled\b/ },
-  // CreateContainerConfigError and FailedMount
+  // CreateContainerConfigError and FailedMount (not the kubelet's `Unable to retrieve pull secret … due to secret "x"
+  // not found`: an imagePullSecret, image_pull_secret_unavailable)
   {
     id: 'secret_not_found',
     guard: ['not found', "couldn't find key"],
-    re: /(?:MountVolume\.SetUp failed for volume "(?<volume>[^"]+)" : )?secrets? "(?<name>[^"]+)" not found|couldn't find key (?<key>\S+) in Secret (?<ref>[\w.-]+\/[\w.-]+)/,
+    re: /(?:MountVolume\.SetUp failed for volume "(?<volume>[^"]+)" : )?(?<!due to )secrets? "(?<name>[^"]+)" not found|couldn't find key (?<key>\S+) in Secret (?<ref>[\w.-]+\/[\w.-]+)/,
   },
   // the same for ConfigMaps (aws-auth has its own rules: a missing aws-auth is not a pod problem)
   {

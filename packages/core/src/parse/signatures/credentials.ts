@@ -52,8 +52,17 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
       'InvalidGrantException',
       'cached SSO token is expired',
       "'aws login'",
+      'Token has expired and refresh failed',
+      'UnauthorizedSSOTokenError',
+      'SSOTokenLoadError',
+      'cached SSO token file',
+      'SSO access token has either expired',
     ],
-    re: /Error when retrieving token from sso(?:: Token has expired)?|The SSO session associated with this profile has expired|Error loading SSO Token|SSOProviderInvalidToken|the SSO session has expired or is invalid|InvalidGrantException|cached SSO token is expired|Your session has expired or credentials have changed\. Please reauthenticate using 'aws login'/,
+    // … | botocore's TokenRetrievalError and its SSO errors (`Token has expired and refresh failed`,
+    // UnauthorizedSSOTokenError, SSOTokenLoadError) | aws-sdk-go-v2 ssocreds without a cached token (never logged in
+    // on this machine, or logged out) | aws CLI v1 and older v2 (`The SSO access token has either expired or is
+    // otherwise invalid.`)
+    re: /Error when retrieving token from sso(?:: Token has expired)?|The SSO session associated with this profile has expired|Error loading SSO Token|SSOProviderInvalidToken|the SSO session has expired or is invalid|InvalidGrantException|cached SSO token is expired|Your session has expired or credentials have changed\. Please reauthenticate using 'aws login'|Token has expired and refresh failed|UnauthorizedSSOTokenError|SSOTokenLoadError|failed to read cached SSO token file|The SSO access token has either expired or is otherwise invalid/,
   },
   {
     id: 'aws_expired_token',
@@ -180,6 +189,22 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
     id: 'exec_api_version_mismatch',
     guard: ['plugin returned version', 'ExecCredential'],
     re: /exec plugin is configured to use API version client\.authentication\.k8s\.io\/(?<want>\w+), plugin returned version(?: client\.authentication\.k8s\.io\/(?<got>\w+))?|decoding stdout: no kind \\?"ExecCredential(?:\\?" is registered for version(?: \\?"client\.authentication\.k8s\.io\/(?<got2>\w+)\\?")?)?/,
+  },
+  // The plugin printed something that is not an ExecCredential object (client-go's exec.go: `decoding stdout: %v` of
+  // the decoder's error): the aws CLI's output format set to text, table or yaml for the profile (`output = text`,
+  // AWS_DEFAULT_OUTPUT; honoured by `eks get-token` since aws CLI 2.11.1 / 1.27.86), a prompt, banner or warning
+  // written to stdout by a wrapper, or a plugin bug. The unregistered-kind form is exec_api_version_mismatch.
+  {
+    id: 'exec_output_invalid',
+    guard: ['decoding stdout'],
+    re: /decoding stdout(?:: (?!no kind)(?<detail>[^\r\n]{0,300}))?/,
+  },
+  // The installed aws CLI does not know `eks get-token` (added in 1.16.156; an older CLI, or one without `eks`): its
+  // argparse error, `aws: error: argument operation: Invalid choice, valid choices are:` (v2: `Found invalid choice 'x'`).
+  {
+    id: 'aws_cli_invalid_choice',
+    guard: ['Invalid choice', 'invalid choice'],
+    re: /argument (?<arg>operation|command): (?:Found )?[Ii]nvalid choice(?:[:,] (?:'(?<choice>[\w.-]{1,60})'|valid choices are|maybe you meant))?/,
   },
   // client older than the kubeconfig: v1beta1 needs client-go ≥ 1.11, v1 needs ≥ 1.22
   {

@@ -41,6 +41,22 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
     // … | ErrImageNeverPull: imagePullPolicy Never and the image is not on the node
     re: /is not present with pull policy of Never|manifest for (?<image>\S+) not found|manifest unknown|code = NotFound desc = failed to pull|failed to resolve reference "(?<ref>[^"]+)": [^"\s]+: not found|The repository with name '(?<repo>[^']+)' does not exist in the registry/,
   },
+  // The image has no variant for the node's OS and architecture: dockerd `no matching manifest for linux/arm64/v8 in the
+  // manifest list entries`, containerd `no match for platform in manifest`, CRI-O / containers/image `no image found in
+  // manifest list for architecture arm64`; or a single-architecture image ran anyway and the kernel refused its binary:
+  // runc ≤ 1.0 `standard_init_linux.go:228: exec user process caused: exec format error` (older: `caused "exec format
+  // error"`), runc ≥ 1.1 `exec /usr/local/bin/app: exec format error` as the container's only log line (quoted or in
+  // inline code when pasted; a credential plugin's `fork/exec …: exec format error` is not a container's).
+  {
+    id: 'image_platform_mismatch',
+    guard: [
+      'no matching manifest for',
+      'no match for platform in manifest',
+      'no image found in manifest list for architecture',
+      'exec format error',
+    ],
+    re: /no matching manifest for(?: (?<platform>[\w/.-]{1,40})(?= in the manifest list entries| ?$))?|no match for platform in manifest|no image found in manifest list for architecture(?: (?<platform2>[\w/.-]{1,40}))?|exec user process caused:? \\?"?exec format error|^[\s>`*"']{0,8}exec (?<path>\/\S{0,1000}): exec format error/,
+  },
   {
     id: 'image_invalid_reference',
     guard: ['invalid reference format', 'InvalidImageName'],
@@ -52,12 +68,35 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
     guard: ['pull access denied', 'requested access to the resource is denied'],
     re: /pull access denied(?: for (?<repo>[^,\s]+))?(?:, repository does not exist or may require)?|denied: requested access to the resource is denied/,
   },
+  // The kubelet could not read a Secret the pod names in imagePullSecrets (missing, or in another namespace): it pulls
+  // without it. ≥ 1.19 event FailedToRetrieveImagePullSecret `Unable to retrieve some image pull secrets (regcred);
+  // attempting to pull the image may not succeed.`; before, a kubelet log line `Unable to retrieve pull secret
+  // default/regcred for default/web-0 due to secret "regcred" not found.  The image pull may not succeed.`
+  {
+    id: 'image_pull_secret_unavailable',
+    guard: [
+      'Unable to retrieve some image pull secrets',
+      'Unable to retrieve pull secret',
+      'FailedToRetrieveImagePullSecret',
+    ],
+    re: /Unable to retrieve some image pull secrets(?: \((?<secrets>[^)\r\n]{0,500})\))?|Unable to retrieve pull secret (?<namespace>[\w.-]{1,253})\/(?<secrets2>[\w.-]{1,253})|\bFailedToRetrieveImagePullSecret\b/,
+  },
   // no or invalid registry token
   {
     id: 'image_pull_unauthorized',
-    guard: ['no basic auth credentials', 'authentication required', '401 Unauthorized', ': unauthorized'],
+    // … | Quay and Harbor (`unauthorized: access to the requested resource is not authorized`, `unauthorized: unauthorized
+    // to access repository: …`) | a registry's token endpoint refusing (`failed to fetch oauth token: unexpected status:
+    // 401 Unauthorized`, covered by the status)
+    guard: [
+      'no basic auth credentials',
+      'authentication required',
+      '401 Unauthorized',
+      ': unauthorized',
+      'unauthorized: access to the requested resource',
+      'unauthorized: unauthorized to access repository',
+    ],
     re: new RegExp(
-      String.raw`no basic auth credentials|unauthorized: authentication required|\/v2\/\S+: unauthorized\b|${REGISTRY_CONTEXT}.*?\b401 Unauthorized`,
+      String.raw`no basic auth credentials|unauthorized: authentication required|unauthorized: access to the requested resource is not authorized|unauthorized: unauthorized to access repository|\/v2\/\S+: unauthorized\b|${REGISTRY_CONTEXT}.*?\b401 Unauthorized`,
     ),
   },
   // authenticated, not allowed (repository policy, node role, S3 layer bucket)

@@ -102,6 +102,14 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     guard: ['DiskPressure', 'disk-pressure', 'kubelet has disk pressure'],
     re: /^\s*DiskPressure\s+True\b|KubeletHasDiskPressure|kubelet has disk pressure|\bNodeHasDiskPressure\b|node\.kubernetes\.io\/disk-pressure(?::NoSchedule)?(?![^\n]*op=Exists)|The node (?:had condition|was low on resource): \[DiskPressure/,
   },
+  // Memory pressure: the condition (`MemoryPressure True … KubeletHasInsufficientMemory`), its event and taint, and the
+  // kubelet reclaiming memory (before 1.9 an eviction said `The node had condition: [MemoryPressure].`; later ones, `The
+  // node was low on resource: memory.`, are node_eviction_memory). Tolerations (`op=Exists`) and YAML keys are not.
+  {
+    id: 'node_memory_pressure',
+    guard: ['MemoryPressure', 'memory-pressure:NoSchedule', 'insufficient memory available', 'reclaim memory'],
+    re: /^\s*MemoryPressure\s+True\b|KubeletHasInsufficientMemory|kubelet has insufficient memory available|\bNodeHasInsufficientMemory\b|node\.kubernetes\.io\/memory-pressure:NoSchedule(?![^\n]*op=Exists)|The node (?:had condition|was low on resource): \[MemoryPressure|Attempting to reclaim memory/,
+  },
   {
     id: 'node_eviction_ephemeral_storage',
     guard: ['ephemeral-storage', 'nodefs', 'imagefs'],

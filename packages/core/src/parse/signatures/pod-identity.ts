@@ -26,8 +26,47 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
   // The token file the webhook should have mounted is absent (or unreadable)
   {
     id: 'irsa_token_file_unreadable',
-    guard: ['web identity token file', 'unable to read file at'],
-    re: /unable to read (?:the )?web identity token file|WebIdentityErr: unable to read file at(?: (?<path>\S+))?/,
+    guard: [
+      'web identity token file',
+      'unable to read file at',
+      'serviceaccount/token: no such file',
+      "No such file or directory: '/var/run/secrets/eks",
+    ],
+    // … | aws-sdk-go-v2 (`open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: no such file or directory`) |
+    // botocore (`[Errno 2] No such file or directory: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token'`)
+    re: /unable to read (?:the )?web identity token file|WebIdentityErr: unable to read file at(?: (?<path>\S+))?|open (?<path2>\/var\/run\/secrets\/eks\.amazonaws\.com\/serviceaccount\/token): no such file|No such file or directory: '(?<path3>\/var\/run\/secrets\/eks(?:\.amazonaws\.com(?:\/serviceaccount(?:\/token)?)?)?)/,
+  },
+  // STS fetched no signing keys from the token's issuer (its /.well-known/openid-configuration and JWKS): the IAM OIDC
+  // provider names an issuer STS cannot reach or read (a self-managed cluster's private issuer, a URL that is not the
+  // cluster's, a deleted cluster's), so no IRSA role of that provider can be assumed.
+  {
+    id: 'irsa_oidc_keys_unavailable',
+    guard: ["Couldn't retrieve verification key", 'Could not retrieve verification key'],
+    re: /Could(?:n't| not) retrieve verification key(?: from your identity provider)?/,
+  },
+  // EKS Pod Identity: the agent (eks-pod-identity-agent, pkg/errors/errors.go) passes EKS Auth's refusal to the SDK as
+  // `(<code>): <message>, fault: client`; AccessDeniedException with this message means the role's trust policy does
+  // not let pods.eks.amazonaws.com call sts:AssumeRole and sts:TagSession.
+  {
+    id: 'pod_identity_role_not_trusted',
+    guard: ['EKS does not have permissions to assume the associated role'],
+    re: /EKS does not have permissions to assume the associated role/,
+  },
+  // The agent's own log (internal/cloud/eksauth/service.go): EKS Auth's AssumeRoleForPodIdentity failed; the status
+  // and error code say why (AccessDeniedException: trust policy or the node role's eks-auth permission;
+  // ResourceNotFoundException: no association; StatusCode 0 and `canceled`: the agent gave up waiting for EKS Auth).
+  {
+    id: 'pod_identity_eks_auth_failed',
+    guard: ['unable to fetch credentials from EKS Auth', 'operation error EKS Auth'],
+    re: /(?:unable to fetch credentials from EKS Auth: )?operation error EKS Auth: (?<op>\w{1,60})(?:, https response error StatusCode: (?<status>\d{1,3})(?:, RequestID: [\w-]{0,64}, (?:api error )?(?<code>\w{1,80}))?)?|unable to fetch credentials from EKS Auth/,
+  },
+  // A pod with Pod Identity's variables (AWS_CONTAINER_CREDENTIALS_FULL_URI) cannot reach the agent on the node's
+  // link-local address: the eks-pod-identity-agent add-on is not installed or not running on that node (Fargate has
+  // none), a proxy takes the request (NO_PROXY lacks 169.254.170.23), or host firewall rules drop it.
+  {
+    id: 'pod_identity_agent_unreachable',
+    guard: ['169.254.170.23', 'fd00:ec2::23'],
+    re: /(?:Get|Post) \\?"http:\/\/(?:169\.254\.170\.23|\[fd00:ec2::23\])(?::80)?(?:\/v1\/credentials)?\\?"?(?::? (?:dial tcp [^\s]{1,60}: )?(?<err>connect: (?:connection refused|no route to host|network is unreachable)|i\/o timeout|context deadline exceeded))?|(?:169\.254\.170\.23|\[fd00:ec2::23\])(?::80)?(?:\/v1\/credentials)?\\?"?:? (?:dial tcp [^\s]{1,60}: )?(?<err2>connect: (?:connection refused|no route to host|network is unreachable)|i\/o timeout|context deadline exceeded)|(?:Connect timeout on|Could not connect to the) endpoint URL: \\?"http:\/\/(?:169\.254\.170\.23|\[fd00:ec2::23\])/,
   },
   // The token is mounted but the container's user cannot read it (fsGroup on old EKS), not a missing injection
   {

@@ -90,6 +90,19 @@ export const SCHEDULING_SIGNATURES: readonly Signature[] = [
     guard: ['kubernetes.io/aws-ebs'],
     re: /^(?<storageClass>[a-z0-9][a-z0-9.-]*)(?: \(default\))?\s+kubernetes\.io\/aws-ebs(?=\s|$)/,
   },
+  // Placement reasons relative to other pods, quoted outside a histogram (an issue title, a shortened quote, an
+  // autoscaler log): inter-pod affinity and anti-affinity in both eras' wordings, topology spread, host ports.
+  {
+    id: 'sched_placement_text',
+    guard: [
+      "didn't match pod affinity",
+      "didn't match pod anti-affinity",
+      "didn't satisfy existing pods anti-affinity",
+      "didn't match pod topology spread",
+      "didn't have free ports",
+    ],
+    re: /node\(s\) didn't (?:match pod (?:affinity(?: rules|\/anti-affinity)?|anti-affinity(?: rules)?|topology spread(?: constraints)?)|satisfy existing pods anti-affinity(?: rules)?|have free ports(?: for the requested pod ports)?)/,
+  },
   // B.1 fit reasons quoted outside a histogram (cluster-autoscaler predicate logs, shortened quotes).
   {
     id: 'sched_too_many_pods_text',

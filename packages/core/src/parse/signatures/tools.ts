@@ -13,6 +13,21 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: [': Unauthorized', 'ApiException: (401)', 'Reason:"Unauthorized"'],
     re: /^(?:Error|error|ERROR): (?<context>[^\r\n]{1,400}): Unauthorized\s*$|ApiException: \(401\)|Reason:"Unauthorized", Details:/,
   },
+  // aws-iam-authenticator's server log (the EKS control plane's `authenticator` log stream): it verified the token and
+  // found no mapping for the caller's canonical ARN (pkg/server/server.go: `access denied`; the error is
+  // `ARN is not mapped` before v0.6.x and `identity is not mapped` since). logrus sorts `arn` before `error`.
+  {
+    id: 'authenticator_not_mapped',
+    guard: ['ARN is not mapped', 'identity is not mapped'],
+    re: /arn=\\?"(?<arn>arn:aws[\w-]*:(?:iam|sts)::[^"\\\s]{1,300})\\?"[^\r\n]{0,300}?(?:ARN|identity) is not mapped|(?:ARN|identity) is not mapped/,
+  },
+  // An aws-auth mapping (mapRoles or mapUsers, YAML or JSON, whole ConfigMap or a pasted snippet) written with the STS
+  // assumed-role ARN that get-caller-identity prints: the authenticator looks mappings up by the canonical role ARN.
+  {
+    id: 'aws_auth_assumed_role_mapping',
+    guard: [':assumed-role/'],
+    re: /\b(?<key>rolearn|userarn|roleARN|userARN)\\?["']?: ?\\?["']?(?<arn>arn:aws[\w-]*:sts::[\w*<>{}-]{0,40}:assumed-role\/[^\s"'\\,]{0,200})/,
+  },
   // eksctl finds no cluster stack of that name in the region it uses (wrong region, wrong name, or not eksctl's).
   {
     id: 'eksctl_no_stacks',
@@ -111,18 +126,20 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['free 0 prefixes'],
     re: /short of (?<short>\d{1,5}) prefixes, free 0 prefixes/,
   },
-  // AL2023's nodeadm did not run or failed: the node is never configured and never joins.
+  // AL2023's nodeadm did not run or failed: the node is never configured and never joins. systemd's console status lines
+  // shorten long unit names (`nodeadm-co….service`, pasted without the ellipsis); AL2023 AMIs keep a bootstrap.sh stub
+  // that only says it was removed (user data written for AL2 still calls it instead of giving a NodeConfig).
   {
     id: 'nodeadm_failed',
-    guard: ['nodeadm'],
-    re: /Failed to start nodeadm-(?<unit>config|run)\.service|nodeadm-(?<unit2>config|run)\.service: (?<detail>Failed to locate executable[^\r\n]{0,300}|Failed at step \w+[^\r\n]{0,300}|Main process exited, code=exited, status=[^\r\n]{1,40})|nodeadm[^\r\n]{0,80}"msg":"Command failed","error":"(?<error>[^"\r\n]{1,500})"/,
+    guard: ['nodeadm', 'bootstrap.sh has been removed'],
+    re: /Failed to start nodeadm(?:-(?<unit>config|run|co|ru)(?:…)?\.service)?|Dependency failed for node(?:adm-)?(?<unit3>run|ru)(?:…)?\.service|(?<detail2>bootstrap\.sh has been removed(?: from AL2023-based EKS AMIs)?)|nodeadm-(?<unit2>config|run)\.service: (?<detail>Failed to locate executable[^\r\n]{0,300}|Failed at step \w+[^\r\n]{0,300}|Main process exited, code=exited, status=[^\r\n]{1,40})|nodeadm[^\r\n]{0,80}"msg":"Command failed","error":"(?<error>[^"\r\n]{1,500})"/,
   },
   // The kubelet refuses its own start-up arguments or the host: an unknown flag passed by bootstrap arguments or an old
   // AMI's unit file, usage printed instead of running, or kernel settings ProtectKernelDefaults rejects.
   {
     id: 'kubelet_start_failed',
     guard: ['failed to parse kubelet flag', 'invalid kernel flag', 'kubelet [flags]'],
-    re: /failed to parse kubelet flag: (?<detail>unknown flag: (?<flag>--[\w-]{1,100})|[^\r\n"\\]{1,300})|(?<detail2>invalid kernel flag: [\w/.-]{1,100}, expected value: [^\s,\]]{1,40}, actual value: [^\s,\]"\\]{1,40})|^(?<detail3>kubelet \[flags\])\s*$/,
+    re: /failed to parse kubelet flag(?:: (?<detail>unknown flag(?:: (?<flag>--[\w-]{1,100}))?|[^\r\n"\\]{1,300}))?|(?<detail2>invalid kernel flag(?:: [\w/.-]{1,100}(?:, expected value: [^\s,\]]{1,40}(?:, actual value: [^\s,\]"\\]{1,40})?)?)?)|^(?<detail3>kubelet \[flags\])\s*$/,
   },
   // An EKS access entry of type STANDARD cannot carry system: groups: someone tried to give a node role the
   // system:nodes / system:bootstrappers groups through a STANDARD entry instead of type EC2_LINUX.
