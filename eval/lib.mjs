@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Reads every case under corpusDir/<category>/<slug>/{input.txt,case.json}. */
-export function readCorpus(corpusDir) {
-  const cases = [];
+/** Every case directory corpusDir/<category>/<slug> holding a case.json and an input.txt, in order. */
+export function caseDirs(corpusDir) {
+  const dirs = [];
   for (const cat of readdirSync(corpusDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -14,15 +14,19 @@ export function readCorpus(corpusDir) {
       .map((d) => d.name)
       .sort()) {
       const dir = join(corpusDir, cat, slug);
-      if (!existsSync(join(dir, 'case.json')) || !existsSync(join(dir, 'input.txt'))) continue;
-      cases.push({
-        category: cat,
-        meta: JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')),
-        input: readFileSync(join(dir, 'input.txt'), 'utf8'),
-      });
+      if (existsSync(join(dir, 'case.json')) && existsSync(join(dir, 'input.txt'))) dirs.push({ category: cat, dir });
     }
   }
-  return cases;
+  return dirs;
+}
+
+/** Reads every case under corpusDir/<category>/<slug>/{input.txt,case.json}. */
+export function readCorpus(corpusDir) {
+  return caseDirs(corpusDir).map(({ category, dir }) => ({
+    category,
+    meta: JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')),
+    input: readFileSync(join(dir, 'input.txt'), 'utf8'),
+  }));
 }
 
 /** Runs diagnose over the cases and scores top-1 / top-3 / false positives. */

@@ -2,10 +2,10 @@
 // Usage: node eval/run.mjs [--verbose] [--write] [--baseline]
 //   --write     rewrite EVALUATION.md      --baseline  rewrite eval/baseline.json (the CI gate of eval/eval.test.ts)
 // Also measures metamorphic survival (eval/metamorphic.mjs) over the rule cases and the development corpus.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, readCorpus } from './lib.mjs';
+import { caseDirs, evaluate, readCorpus } from './lib.mjs';
 import { corpusCases, measureSurvival, readRuleCases, TRANSFORMS } from './metamorphic.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,11 +74,7 @@ const blindSection = (b) => {
     .map((name) => [name, join(base, `${name}.json`)])
     .filter(([, f]) => existsSync(f))
     .map(([name, f]) => [name, JSON.parse(readFileSync(f, 'utf8'))]);
-  const metas = readdirSync(base, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join(base, d.name)).map((slug) => join(base, d.name, slug, 'case.json')))
-    .filter((f) => existsSync(f))
-    .map((f) => JSON.parse(readFileSync(f, 'utf8')));
+  const metas = caseDirs(base).map(({ dir }) => JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')));
   const eks = metas.filter((m) => m.eks_auth_chain === true).length;
   return [
     `## Blind held-out corpus (\`eval/${b.dir}\`)`,
