@@ -1,6 +1,7 @@
 // Evaluates a blind held-out corpus ONCE and records the result next to it; prints only the summary, so that whoever
 // runs it (the lead, who writes no rules on its results) does not see which case failed. Needs `pnpm build`.
-// Usage: node eval/record-blind.mjs eval/holdout3 before|after "<note>"
+// Usage: node eval/record-blind.mjs eval/holdout3 before|after|afterN "<note>"
+// A blind set that measures more than one round keeps its first run as `before` and one `after`, `after2`, … per round.
 // eval/run.mjs reads the recorded files for EVALUATION.md and never evaluates a blind set itself.
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -10,8 +11,8 @@ import { evaluate, readCorpus } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [dir, name, note] = process.argv.slice(2);
-if (!dir || !['before', 'after'].includes(name) || !note) {
-  console.error('usage: node eval/record-blind.mjs <blind corpus dir> before|after "<note>"');
+if (!dir || !/^(?:before|after(?:[2-9]|[1-9]\d+)?)$/.test(name ?? '') || !note) {
+  console.error('usage: node eval/record-blind.mjs <blind corpus dir> before|after|afterN "<note>"');
   process.exit(2);
 }
 const out = join(resolve(dir), `${name}.json`);
