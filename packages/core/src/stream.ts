@@ -21,6 +21,7 @@ import {
   finishReading,
   linesRead,
   newReading,
+  readOn,
   readText,
   type Reading,
 } from './reading.js';
@@ -150,6 +151,15 @@ export class DiagnosisStream {
     else readText(this.#reading, (this.#decoder ??= newUtf8Decoder()).decode(chunk, { stream: true }));
   }
 
+  /**
+   * Reads on past a section that needs the yaml library (a YAML object, aws-auth), importing it then: write() cannot
+   * wait for an import, so it keeps what comes after such a section in order until this is awaited. Await it after
+   * each write(); diagnose() and finish() do it themselves.
+   */
+  async ready(): Promise<void> {
+    await readOn(this.#reading);
+  }
+
   /** Lines read so far (a line counts once its newline came). */
   get lines(): number {
     return linesRead(this.#reading);
@@ -168,6 +178,7 @@ export class DiagnosisStream {
   /** Diagnoses what was read so far, as if the input ended there; the stream goes on. */
   async diagnose(): Promise<DiagnoseResult> {
     if (this.#final) return await this.#final;
+    await this.ready();
     return await this.#evaluate(copyReading(this.#reading));
   }
 
@@ -191,6 +202,9 @@ export class DiagnosisStream {
   }
 
   async #evaluate(reading: Reading): Promise<DiagnoseResult> {
+    // The input's last section closes first: it may need the yaml library.
+    endInput(reading);
+    await readOn(reading);
     // The rules are checked once, not at every diagnosis.
     this.#rules ??= validRules(this.#options);
     return await evaluate(finishReading(reading), this.#options, await this.#rules);
@@ -220,6 +234,7 @@ export async function* diagnoseStream(
   let at: number | null = null;
   for await (const chunk of source) {
     stream.write(chunk);
+    await stream.ready();
     if (stream.found === found || (at !== null && stream.lines - at < diagnoseEvery)) continue;
     found = stream.found;
     at = stream.lines;

@@ -50,6 +50,7 @@ import { extractObjects } from './objects.js';
 import { newPolicyBlocks, policySignals, readPolicyLines, type PolicyBlocks } from './policy-blocks.js';
 import { relateAccessEntries, relateAwsAuth, relateForbidden, relateWhoami } from './relations.js';
 import type { Signature } from '../parse/signatures.js';
+import type { YamlLibrary } from '../parse/yaml.js';
 import type { EventFact, Facts, FitItemFact, Signal } from './schema.js';
 import { extractWhoami } from './whoami.js';
 
@@ -76,6 +77,8 @@ export interface ExtractOptions {
   listStreamAfter?: number;
   /** Bounds on what is kept, for a stream that may never end; none when absent. */
   limits?: Limits;
+  /** The yaml library, when the caller has it already; else the reading waits for it at the first section needing it. */
+  yaml?: YamlLibrary;
 }
 
 /**
@@ -115,6 +118,18 @@ export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 
 /** Lines facts cite, by input (`''` when one input) and line number: the text evidence shows. */
 export type CitedLines = Map<string, Map<number, string>>;
+
+/** A call of the section sink (the splitter's calls, see SectionSink), kept while the reading waits for a library. */
+type SinkCall =
+  | { call: 'open'; shape: Shape; command: string | null; first: Line }
+  | { call: 'line'; line: Line }
+  | { call: 'close' };
+
+/** A section that needs the yaml library, and the sink's calls that came after it: read in order once it is given. */
+export interface Waiting {
+  section: Section;
+  calls: SinkCall[];
+}
 
 /** A section being read: its lines until it ends, or a line-by-line reading, or a list read item by item. */
 interface OpenSection {
@@ -162,11 +177,22 @@ export interface Extraction {
   evictedThrough: Map<string, number>;
   /** Facts found so far (a count that only grows: a caller tells from it whether something new was found). */
   found: number;
+  /**
+   * Set when a section needs the yaml library and none was given: the reading stops there, and what the splitter
+   * gives next is kept in order, until the caller gives the library (resumeExtraction).
+   */
+  waiting: Waiting | null;
 }
 
 /** Starts reading inputs; parse problems go to `issues`. */
 export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Extraction {
-  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS, options.signatures, options.lang);
+  const c = newCollected(
+    issues,
+    options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS,
+    options.signatures,
+    options.lang,
+    options.yaml ?? null,
+  );
   return {
     c,
     events: new Map(),
@@ -182,7 +208,30 @@ export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Ex
     evicted: { facts: 0, events: 0, lines: 0, sections: 0, issues: 0 },
     evictedThrough: new Map(),
     found: 0,
+    waiting: null,
   };
+}
+
+/**
+ * Whether a section is read with the yaml library: YAML objects and aws-auth (whose mappings are YAML, even inside
+ * JSON or a describe). Every other kind is read without it, so a run without such a section never loads it.
+ */
+function needsYaml(section: Section): boolean {
+  return section.kind === 'aws-auth' || (OBJECT_KINDS.has(section.kind) && section.json === null);
+}
+
+/** Gives the reading the yaml library: the section it waited for is read, then the sink's calls kept since. */
+export function resumeExtraction(x: Extraction, yaml: YamlLibrary): void {
+  x.c.yaml = yaml;
+  const w = x.waiting;
+  if (w === null) return;
+  x.waiting = null;
+  readWhole(x, w.section);
+  for (const call of w.calls) {
+    if (call.call === 'open') openSection(x, call.shape, call.command, call.first);
+    else if (call.call === 'line') sectionLine(x, call.line);
+    else closeSection(x);
+  }
 }
 
 /** Builds the facts of sections split whole, collecting parse problems as issues. */
@@ -194,7 +243,11 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
 
 /** A section opens (the splitter's sink). */
 export function openSection(x: Extraction, shape: Shape, command: string | null, first: Line): void {
-  closeSection(x);
+  if (x.waiting === null) closeSection(x);
+  if (x.waiting !== null) {
+    x.waiting.calls.push({ call: 'open', shape, command, first });
+    return;
+  }
   watchNodeList(x, command);
   // Tables by their header; error sections whatever kind they turn out to be; text once it has a second line.
   const kind = shape === 'table' ? tableKind(first.text) : shape === 'error' ? 'error' : null;
@@ -206,6 +259,10 @@ export function openSection(x: Extraction, shape: Shape, command: string | null,
 
 /** The open section's next line. */
 export function sectionLine(x: Extraction, line: Line): void {
+  if (x.waiting !== null) {
+    x.waiting.calls.push({ call: 'line', line });
+    return;
+  }
   const o = x.open;
   if (o === null) return;
   if (o.reading) {
@@ -252,6 +309,10 @@ export function sectionLine(x: Extraction, line: Line): void {
 
 /** The open section ends. */
 export function closeSection(x: Extraction): void {
+  if (x.waiting !== null) {
+    x.waiting.calls.push({ call: 'close' });
+    return;
+  }
   const o = x.open;
   if (o === null) return;
   x.open = null;
@@ -309,6 +370,11 @@ function listRead(x: Extraction, list: ListReading, more: readonly Line[]): void
 
 /** A section read when it ends. */
 function readWhole(x: Extraction, section: Section): void {
+  if (x.c.yaml === null && needsYaml(section)) {
+    // Nothing of this section is read yet: the calls that come after it wait with it (see resumeExtraction).
+    x.waiting = { section, calls: [] };
+    return;
+  }
   extractSection(section, x.c);
   afterLines(x, { lines: section.lines, lo: 0, hi: section.lines.length });
   x.nodeList.prev = x.nodeList.last ?? x.nodeList.prev;
@@ -495,6 +561,7 @@ function extractSection(section: Section, c: Collected): void {
 /** The facts of everything read (as if the input ended here when a section is still open: see finishStream). */
 export function finishFacts(x: Extraction): Facts {
   closeSection(x);
+  if (x.waiting !== null) throw new Error('facts finished while the reading waits for the yaml library (a bug)');
   for (const s of policySignals(x.policy)) x.c.signals.push(s);
   longLineIssues(x.c);
   return finish(x.c, [...x.events.values()], x.nodeList.empty);
