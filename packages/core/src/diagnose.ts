@@ -382,6 +382,15 @@ function resolveEvidence(
     for (const item of items) {
       const source = typeof item['source'] === 'string' ? item['source'] : undefined;
       const nums = Array.isArray(item['lines']) ? (item['lines'] as number[]).slice(0, 3) : [item['line'] as number];
+      // A message a stream folded (a signal with a last line) says how often it came, after the why of its first line.
+      let repeated =
+        typeof item['lastLine'] === 'number' && typeof item['count'] === 'number'
+          ? t(run.lang, 'evidence.repeated', {
+              count: item['count'],
+              first: item['line'] as number,
+              last: item['lastLine'] as number,
+            })
+          : '';
       for (const no of nums) {
         if (typeof no !== 'number' || no < 1) continue;
         const k = key(source, no);
@@ -390,13 +399,15 @@ function resolveEvidence(
           cited.get(source ?? '')?.get(no) ?? (no <= (evictedThrough.get(source ?? '') ?? 0) ? '' : undefined);
         if (text === undefined || seen.has(k)) continue;
         seen.add(k);
+        const why = fill(tr(sel.why), { ...scope, item: { family, key: '', items: [item] } });
         out.push({
           line: no,
           // The line as it reads, its control and format characters escaped (a bidi override would reverse it).
           text: printable(text),
-          why: fill(tr(sel.why), { ...scope, item: { family, key: '', items: [item] } }),
+          why: repeated === '' ? why : `${why} ${repeated}`,
           ...(source === undefined ? {} : { source }),
         });
+        repeated = '';
       }
     }
   }

@@ -38,6 +38,7 @@ export const STREAM_LIMITS: Readonly<Limits> = {
   sectionLines: 10000,
   heldLines: 1000,
   lineChars: 4 * 1024 * 1024,
+  repeatLines: 3,
 };
 
 /** Options of a stream: those of diagnose(), and its bounds. */
@@ -56,25 +57,41 @@ export type DiagnosisUpdate =
     }
   | { change: 'resolved'; diagnosis: { ruleId: string; rootCause: string; subject?: string } };
 
-/** What the last report said of each diagnosis, to compare the next one with (see diffReport). */
-export type SeenDiagnoses = ReadonlyMap<string, { confidence: number; evidence: number; summary: string }>;
+/**
+ * What the last report said of each diagnosis, to compare the next one with (see diffReport): `detail` is its evidence
+ * lines and why (a repeated message's count is said there).
+ */
+export type SeenDiagnoses = ReadonlyMap<
+  string,
+  { confidence: number; evidence: number; summary: string; detail: string }
+>;
 
 /**
  * The updates from one report to the next: a diagnosis (by rule, root cause and subject) that is new, that changed
- * confidence, evidence count or summary, or that is no longer there. Returns them and what to compare the next with.
+ * confidence, evidence or summary (a repeated message's count included), or that is no longer there. Returns them and what to compare the next with.
  */
 export function diffReport(seen: SeenDiagnoses, report: Report): { updates: DiagnosisUpdate[]; seen: SeenDiagnoses } {
   const updates: DiagnosisUpdate[] = [];
-  const now = new Map<string, { confidence: number; evidence: number; summary: string }>();
+  const now = new Map<string, { confidence: number; evidence: number; summary: string; detail: string }>();
   for (const d of report.diagnoses) {
     const key = JSON.stringify([d.ruleId, d.rootCause, d.subject ?? null]);
     if (now.has(key)) continue;
-    const cur = { confidence: d.confidence, evidence: d.evidence.length, summary: d.summary };
+    const cur = {
+      confidence: d.confidence,
+      evidence: d.evidence.length,
+      summary: d.summary,
+      detail: JSON.stringify(d.evidence.map((e) => [e.source ?? '', e.line, e.why])),
+    };
     now.set(key, cur);
     const prev = seen.get(key);
     const evictedEvidence = d.evidence.filter((e) => e.text === '').length;
     if (!prev) updates.push({ change: 'new', diagnosis: d, evictedEvidence });
-    else if (prev.confidence !== cur.confidence || prev.evidence !== cur.evidence || prev.summary !== cur.summary)
+    else if (
+      prev.confidence !== cur.confidence ||
+      prev.evidence !== cur.evidence ||
+      prev.summary !== cur.summary ||
+      prev.detail !== cur.detail
+    )
       updates.push({ change: 'changed', diagnosis: d, evictedEvidence });
   }
   for (const key of seen.keys()) {

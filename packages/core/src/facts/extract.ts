@@ -102,6 +102,8 @@ export interface Limits {
    * newline has not come (the rest of it is dropped). */
   heldLines: number;
   lineChars: number;
+  /** Example lines kept of a message that repeats (the repeats are folded into one signal with a count). */
+  repeatLines: number;
 }
 
 /** How much was dropped to stay within the limits. */
@@ -177,6 +179,8 @@ export interface Extraction {
   evictedThrough: Map<string, number>;
   /** Facts found so far (a count that only grows: a caller tells from it whether something new was found). */
   found: number;
+  /** In a stream, the signal each repeated message is folded into, by signature, values and input (see foldRepeats). */
+  repeats: Map<string, Signal>;
   /**
    * Set when a section needs the yaml library and none was given: the reading stops there, and what the splitter
    * gives next is kept in order, until the caller gives the library (resumeExtraction).
@@ -208,6 +212,7 @@ export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Ex
     evicted: { facts: 0, events: 0, lines: 0, sections: 0, issues: 0 },
     evictedThrough: new Map(),
     found: 0,
+    repeats: new Map(),
     waiting: null,
   };
 }
@@ -407,10 +412,13 @@ function afterLines(x: Extraction, { lines, lo, hi, more }: LinesRead): void {
   const cite = (l: Line): void => citeLine(x.cited, l);
   readPolicyLines(x.policy, lines, lo, hi, found, x.signalBase + signalsBefore, cite);
   for (let i = lo; i < hi; i++) watchNodeLine(x.nodeList, (lines[i] as Line).text);
-  if (fresh.length > 0) {
+  // A stream folds repeated messages: they add no fact, only a count (and an example line while there are few).
+  const fold = x.limits !== null && found.length > 0 ? foldRepeats(x, signalsBefore, x.limits.repeatLines) : null;
+  const cited = fold === null ? fresh : [...fresh.filter((f) => !fold.folded.has(f)), ...fold.grown];
+  if (cited.length > 0) {
     const base = lines[0]?.no ?? 0;
     const others = more === undefined || more.length === 0 ? null : new Map(more.map((l) => [l.no, l]));
-    for (const no of citedNumbers(fresh)) {
+    for (const no of citedNumbers(cited)) {
       const l = lines[no - base];
       if (l?.no === no) cite(l);
       else {
@@ -419,13 +427,52 @@ function afterLines(x: Extraction, { lines, lo, hi, more }: LinesRead): void {
       }
     }
   }
-  x.found += fresh.length + c.events.length;
+  x.found += fresh.length - (fold?.folded.size ?? 0) + c.events.length;
   if (c.events.length > 0) {
     addEvents(x.events, c.events, cite, x.limits?.eventLines);
     c.events.length = 0;
   }
   if (x.limits) keepWithin(x, x.limits);
   if (changed || x.limits) x.marks = markFacts(c);
+}
+
+/** What folds repeats of one message together: its signature, the values it names, and its input. */
+function repeatKey(s: Signal): string {
+  return JSON.stringify([s.id, s.source ?? '', s.groups]);
+}
+
+/**
+ * Folds the signals found since `from` that repeat a message already held (the same signature and values, in the
+ * same input: a log's timestamps and line numbers differ) into the signal holding it: its count, its last line, and
+ * its first `examples` lines. Returns the signals folded (taken out of the list) and the holders that gained an
+ * example line (to be cited).
+ */
+function foldRepeats(x: Extraction, from: number, examples: number): { folded: Set<object>; grown: Signal[] } {
+  const signals = x.c.signals;
+  const folded = new Set<object>();
+  const grown: Signal[] = [];
+  let kept = from;
+  for (let i = from; i < signals.length; i++) {
+    const s = signals[i] as Signal;
+    const key = repeatKey(s);
+    const held = x.repeats.get(key);
+    if (held === undefined) {
+      x.repeats.set(key, s);
+      signals[kept++] = s;
+      continue;
+    }
+    held.count = (held.count ?? 1) + 1;
+    held.lastLine = s.line;
+    const lines = held.lines ?? [held.line];
+    if (lines.length < examples) {
+      lines.push(s.line);
+      grown.push(held);
+    }
+    held.lines = lines;
+    folded.add(s);
+  }
+  signals.length = kept;
+  return { folded, grown };
 }
 
 /** Drops what is past the limits (in batches: a quarter over a bound, it goes back to the bound). */
@@ -436,7 +483,9 @@ function keepWithin(x: Extraction, l: Limits): void {
     const list: unknown[] = c[k];
     const drop = over(list.length, l.facts);
     if (drop === 0) continue;
-    list.splice(0, drop);
+    const gone = list.splice(0, drop);
+    if (k === 'signals')
+      for (const s of gone as Signal[]) if (x.repeats.get(repeatKey(s)) === s) x.repeats.delete(repeatKey(s));
     x.evicted.facts += drop;
     if (k === 'signals') x.signalBase += drop;
   }
