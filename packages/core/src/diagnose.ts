@@ -387,7 +387,7 @@ function resolveEvidence(
           ? t(run.lang, 'evidence.repeated', {
               count: item['count'],
               first: item['line'] as number,
-              last: item['lastLine'] as number,
+              last: item['lastLine'],
             })
           : '';
       for (const no of nums) {
