@@ -93,6 +93,22 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['Retrying waiting for IPAM-D', 'Timed out waiting for IPAM daemon', 'Failed to wait for IPAM daemon'],
     re: /Retrying waiting for IPAM-D|Timed out waiting for IPAM daemon(?: to start)?|Failed to wait for IPAM daemon(?: to complete)?/,
   },
+  // ipamd gave up while starting (aws-k8s-agent logs `Initialization failure: <why>`); aws-node never becomes ready.
+  // Context: the reason may be anything (a subnet out of addresses too); a rule pairs it with what failed.
+  {
+    id: 'ipamd_init_failed',
+    role: 'context',
+    guard: ['Initialization failure: '],
+    re: /Initialization failure: (?<reason>[^"\\\r\n]{1,300})?/,
+  },
+  // ipamd could not read the node's network from EC2 while starting: no instance role (no credentials), or a role
+  // without the VPC CNI's EC2 permissions (`ipamd init: failed to retrieve attached ENIs info`; 1.22+ subnet discovery:
+  // `AllocENI: unable to describe subnets`, `discoverCustomSecurityGroups: unable to describe security groups`).
+  {
+    id: 'ipamd_no_aws_access',
+    guard: ['failed to retrieve attached ENIs', 'AllocENI: unable to describe', 'discoverCustomSecurityGroups: unable'],
+    re: /ipamd init: failed to retrieve attached ENIs(?: info)?|AllocENI: unable to describe(?: (?<what>subnets|security groups))?|discoverCustomSecurityGroups: unable(?: to describe security groups)?/,
+  },
   // aws-node's entrypoint is waiting for ipamd; `ipamd_started` follows when ipamd answers.
   {
     id: 'ipamd_waiting',
