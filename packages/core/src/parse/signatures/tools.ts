@@ -32,7 +32,8 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   {
     id: 'eksctl_no_stacks',
     guard: ['no eksctl-managed CloudFormation stacks found for'],
-    re: /(?:\[✖\]|Error:)\s+no eksctl-managed CloudFormation stacks found for "(?<cluster>[^"\s]{1,100})"/,
+    // also at the end of an error chain (`Error: getting nodegroup stack summaries: getting nodegroup stacks: no …`)
+    re: /(?:\[✖\]|Error:)\s+(?:[\w '-]{1,80}: ){0,4}no eksctl-managed CloudFormation stacks found for "(?<cluster>[^"\s]{1,100})"/,
   },
   // The EKS API has no cluster of that name in the region (and account) asked: `ResourceNotFoundException … No cluster
   // found for name: x.`, eksctl's `Error: cluster "x" does not exist`.
