@@ -28,12 +28,19 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: [':assumed-role/'],
     re: /\b(?<key>rolearn|userarn|roleARN|userARN)\\?["']?: ?\\?["']?(?<arn>arn:aws[\w-]*:sts::[\w*<>{}-]{0,40}:assumed-role\/[^\s"'\\,]{0,200})/,
   },
+  // An aws-auth role mapping written with the role's IAM path (`role/<path>/<name>`), in any form a snippet of it is
+  // pasted (YAML, JSON, Terraform's `map_roles` with `rolearn = "…"`): the authenticator compares ARNs without the path.
+  {
+    id: 'aws_auth_role_path_mapping',
+    guard: ['rolearn', 'roleARN'],
+    re: /\b(?<key>rolearn|roleARN)\\?["']?\s?[:=]\s?\\?["']?(?<arn>(?<prefix>arn:aws[\w-]*:iam::[\w*<>{}-]{0,40}:role\/)(?<path>[^\s"'\\,/]{1,64}\/(?:[^\s"'\\,/]{1,64}\/){0,8})(?<name>[^\s"'\\,/]{1,64}))/,
+  },
   // eksctl finds no cluster stack of that name in the region it uses (wrong region, wrong name, or not eksctl's).
   {
     id: 'eksctl_no_stacks',
     guard: ['no eksctl-managed CloudFormation stacks found for'],
     // also at the end of an error chain (`Error: getting nodegroup stack summaries: getting nodegroup stacks: no …`)
-    re: /(?:\[✖\]|Error:)\s+(?:[\w '-]{1,80}: ){0,4}no eksctl-managed CloudFormation stacks found for "(?<cluster>[^"\s]{1,100})"/,
+    re: /(?:\[✖\]|Error:)\s+(?:[\w '-]{1,80}: ){0,4}no eksctl-managed CloudFormation stacks found for(?: "(?:(?<cluster>[^"\s]{1,100})")?)?/,
   },
   // The EKS API has no cluster of that name in the region (and account) asked: `ResourceNotFoundException … No cluster
   // found for name: x.`, eksctl's `Error: cluster "x" does not exist`.
