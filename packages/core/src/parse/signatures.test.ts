@@ -114,6 +114,7 @@ const CONTEXT_AFTER = new Set([
   'client_default_localhost',
   'elapsed_past_token_life',
   'aws_auth_role_path_mapping',
+  'iam_role_arn_with_path',
 ]);
 
 /** Every line of the captured fixtures and of the rules' real inputs (not their texts). */

@@ -29,11 +29,25 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     re: /\b(?<key>rolearn|userarn|roleARN|userARN)\\?["']?: ?\\?["']?(?<arn>arn:aws[\w-]*:sts::[\w*<>{}-]{0,40}:assumed-role\/[^\s"'\\,]{0,200})/,
   },
   // An aws-auth role mapping written with the role's IAM path (`role/<path>/<name>`), in any form a snippet of it is
-  // pasted (YAML, JSON, Terraform's `map_roles` with `rolearn = "…"`): the authenticator compares ARNs without the path.
+  // pasted (YAML, JSON, Terraform's `map_roles` with `rolearn = "…"`, eksctl's `instanceRoleARN`, which eksctl copies
+  // into aws-auth): the authenticator compares ARNs without the path.
   {
     id: 'aws_auth_role_path_mapping',
-    guard: ['rolearn', 'roleARN'],
-    re: /\b(?<key>rolearn|roleARN)\\?["']?\s?[:=]\s?\\?["']?(?<arn>(?<prefix>arn:aws[\w-]*:iam::[\w*<>{}-]{0,40}:role\/)(?<path>[^\s"'\\,/]{1,64}\/(?:[^\s"'\\,/]{1,64}\/){0,8})(?<name>[^\s"'\\,/]{1,64}))/,
+    guard: ['rolearn', 'roleARN', 'instanceRoleARN'],
+    re: /\b(?<key>rolearn|roleARN|instanceRoleARN)\\?["']?\s?[:=]\s?\\?["']?(?<arn>(?<prefix>arn:aws[\w-]*:iam::[\w*<>{}-]{0,40}:role\/)(?<path>[^\s"'\\,/]{1,64}\/(?:[^\s"'\\,/]{1,64}\/){0,8})(?<name>[^\s"'\\,/]{1,64}))/,
+  },
+  // Any IAM role ARN with a path, and words that name aws-auth: together, a role-path mapping described in prose.
+  {
+    id: 'iam_role_arn_with_path',
+    role: 'context',
+    guard: [':role/'],
+    re: /(?<arn>arn:aws[\w-]*:iam::[\w*<>{}-]{0,40}:role\/(?<path>[^\s"'\\,/`]{1,64}\/(?:[^\s"'\\,/`]{1,64}\/){0,8})(?<name>[^\s"'\\,/`]{1,64}))/,
+  },
+  {
+    id: 'aws_auth_named',
+    role: 'context',
+    guard: ['mapRoles', 'aws-auth', 'onfigMap'],
+    re: /\bmapRoles\b|\baws-auth\b|[Cc]onfigMap/,
   },
   // eksctl finds no cluster stack of that name in the region it uses (wrong region, wrong name, or not eksctl's).
   {
