@@ -67,6 +67,14 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
     guard: ['unable to fetch credentials from EKS Auth', 'operation error EKS Auth'],
     re: /(?:unable to fetch credentials from EKS Auth: )?operation error EKS Auth: (?<op>\w{1,60})(?:, https response error StatusCode: (?<status>\d{1,3})(?:, RequestID: [\w-]{0,64}, (?:api error )?(?<code>\w{1,80}))?)?|unable to fetch credentials from EKS Auth/,
   },
+  // The agent dropping a cached entry because the pod's service-account token in it expired (logged as info): pods get
+  // new credentials with their next token, nothing failed for them.
+  {
+    id: 'pod_identity_cache_expired_token',
+    role: 'context',
+    guard: ['Removing credentials from cache'],
+    re: /Removing credentials from cache[^\r\n]{0,600}?ExpiredToken/,
+  },
   // A pod with Pod Identity's variables (AWS_CONTAINER_CREDENTIALS_FULL_URI) cannot reach the agent on the node's
   // link-local address: the eks-pod-identity-agent add-on is not installed or not running on that node (Fargate has
   // none), a proxy takes the request (NO_PROXY lacks 169.254.170.23), or host firewall rules drop it.
