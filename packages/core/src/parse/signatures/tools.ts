@@ -11,7 +11,7 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   {
     id: 'tool_unauthorized',
     guard: [': Unauthorized', 'ApiException: (401)', 'Reason:"Unauthorized"'],
-    re: /^(?:Error|error|ERROR): (?<context>[^\r\n]{1,400}): Unauthorized\s*$|ApiException: \(401\)|Reason:"Unauthorized", Details:/,
+    re: /^\s{0,8}(?:Error|error|ERROR): (?<context>[^\r\n]{1,400}): Unauthorized\s*$|ApiException: \(401\)|Reason:"Unauthorized", Details:/,
   },
   // aws-iam-authenticator's server log (the EKS control plane's `authenticator` log stream): it verified the token and
   // found no mapping for the caller's canonical ARN (pkg/server/server.go: `access denied`; the error is
