@@ -5,9 +5,10 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
   // authentication
   {
     id: 'unauthorized',
-    guard: ['You must be logged in', 'provide credentials', 'Unauthorized'],
+    // `You must be log` is kubectl's sentence cut inside its distinctive word, as pasted text sometimes ends
+    guard: ['You must be log', 'provide credentials', 'Unauthorized'],
     // … | the API server's own Status object (`"message":"Unauthorized"`, `"reason":"Unauthorized"`), the Python client's `Reason: Unauthorized`, fabric8's `Unauthorized! Token may have expired!`
-    re: /You must be logged in(?: to the server(?: \((?<detail>[^)]*)\)?)?)?|the server has asked for the client to provide credentials|^\s{0,8}(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$|\\?"(?:message|reason)\\?": ?\\?"Unauthorized(?![A-Za-z])|\bReason: Unauthorized\s*$|\bUnauthorized! Token may have expired/,
+    re: /You must be log(?:ged in(?: to the server(?: \((?<detail>[^)]*)\)?)?)?)?|the server has asked for the client to provide credentials|^\s{0,8}(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$|\\?"(?:message|reason)\\?": ?\\?"Unauthorized(?![A-Za-z])|\bReason: Unauthorized\s*$|\bUnauthorized! Token may have expired/,
   },
   {
     id: 'server_no_resource_type',
