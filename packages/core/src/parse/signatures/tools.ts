@@ -49,6 +49,25 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['mapRoles', 'aws-auth', 'onfigMap'],
     re: /\bmapRoles\b|\baws-auth\b|[Cc]onfigMap/,
   },
+  // A Terraform plan of the aws-auth ConfigMap (`~ "mapRoles" = <<~EOT`, `kubernetes_config_map.aws_auth will be
+  // updated`) whose diff removes (`-   - system:nodes`) or adds (`+   - system:nodes`) a group of a node mapping.
+  {
+    id: 'tf_aws_auth_plan',
+    role: 'context',
+    guard: ['"mapRoles"', '.aws_auth'],
+    re: /~\s{1,8}"mapRoles"\s{0,8}=|kubernetes_config_map(?:_v1)?(?:_data)?\.aws_auth\S{0,40}\s{1,4}will be (?:updated|replaced|destroyed)/,
+  },
+  {
+    id: 'tf_diff_removes_node_group',
+    guard: ['system:nodes', 'system:bootstrappers'],
+    re: /^\s*-\s{1,8}-\s{1,8}"?system:(?:nodes|bootstrappers)"?,?\s*$/,
+  },
+  {
+    id: 'tf_diff_adds_node_group',
+    role: 'context',
+    guard: ['system:nodes', 'system:bootstrappers'],
+    re: /^\s*\+\s{1,8}-\s{1,8}"?system:(?:nodes|bootstrappers)"?,?\s*$/,
+  },
   // eksctl finds no cluster stack of that name in the region it uses (wrong region, wrong name, or not eksctl's).
   {
     id: 'eksctl_no_stacks',
