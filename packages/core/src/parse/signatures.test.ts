@@ -115,6 +115,7 @@ const CONTEXT_AFTER = new Set([
   'elapsed_past_token_life',
   'aws_auth_role_path_mapping',
   'iam_role_arn_with_path',
+  'oidc_provider_without_sts_audience',
 ]);
 
 /** Every line of the captured fixtures and of the rules' real inputs (not their texts). */

@@ -23,6 +23,13 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
     re: /No OpenIDConnect provider(?! found in (?:your )?account for https?:\/\/(?!oidc\.eks\.|[\w.]{0,8}$))(?: found(?: in (?:your )?account(?: for https:\/\/oidc\.eks\.(?<region>[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/id\/(?<oidcId>\w+))?)?)?/,
   },
   { id: 'irsa_token_audience', guard: ['Incorrect token audience'], re: /Incorrect token audience/ },
+  // `aws iam get-open-id-connect-provider` printed on one line (compact JSON) with client IDs that lack IRSA's audience;
+  // facts/aws-json.ts gives the same signal for the object printed over several lines.
+  {
+    id: 'oidc_provider_without_sts_audience',
+    guard: ['"ClientIDList"'],
+    re: /"ClientIDList": ?\[(?![^\]]{0,300}sts\.amazonaws\.com)(?<clientIds>[^\]]{0,300})\]/,
+  },
   // A CI job's OIDC token (GitHub Actions), not a pod's: the same STS errors, another identity provider.
   {
     id: 'ci_oidc_web_identity',
