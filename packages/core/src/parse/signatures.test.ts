@@ -116,6 +116,7 @@ const CONTEXT_AFTER = new Set([
   'aws_auth_role_path_mapping',
   'iam_role_arn_with_path',
   'oidc_provider_without_sts_audience',
+  'pod_identity_cache_expired_token',
 ]);
 
 /** Every line of the captured fixtures and of the rules' real inputs (not their texts). */

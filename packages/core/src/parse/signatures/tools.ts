@@ -47,15 +47,15 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     id: 'aws_auth_named',
     role: 'context',
     guard: ['mapRoles', 'aws-auth', 'onfigMap'],
-    re: /\bmapRoles\b|\baws-auth\b|[Cc]onfigMap/,
+    re: /mapRoles|aws-auth|[Cc]onfigMap/,
   },
-  // A Terraform plan of the aws-auth ConfigMap (`~ "mapRoles" = <<~EOT`, `kubernetes_config_map.aws_auth will be
-  // updated`) whose diff removes (`-   - system:nodes`) or adds (`+   - system:nodes`) a group of a node mapping.
+  // A Terraform plan of the aws-auth ConfigMap (`~ "mapRoles" = <<~EOT`, `kubernetes_config_map.aws_auth[0] will be
+  // updated`; the resource's address alone counts too) whose diff removes (`-   - system:nodes`) or adds (`+   - system:nodes`) a group of a node mapping.
   {
     id: 'tf_aws_auth_plan',
     role: 'context',
     guard: ['"mapRoles"', '.aws_auth'],
-    re: /~\s{1,8}"mapRoles"\s{0,8}=|kubernetes_config_map(?:_v1)?(?:_data)?\.aws_auth\S{0,40}\s{1,4}will be (?:updated|replaced|destroyed)/,
+    re: /~\s{1,8}"mapRoles"|kubernetes_config_map(?:_v1)?(?:_data)?\.aws_auth/,
   },
   {
     id: 'tf_diff_removes_node_group',
