@@ -103,7 +103,7 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
   {
     id: 'elapsed_past_token_life',
     role: 'context',
-    guard: ['real', 'elapsed]', 'sleep '],
+    guard: ['real\t', 'real ', 's elapsed]', 'sleep '],
     re: /^real\s+(?<minutes>1[5-9]|[2-9]\d|\d{3,5})m\d|\[(?:\d{1,3}h)?(?<minutes2>1[5-9]|[2-9]\d)m\d{1,2}s elapsed\]|\[\d{1,3}h\d{1,2}m\d{1,2}s elapsed\]|\bsleep (?<seconds>9\d\d|[1-9]\d{3,6})\b/,
   },
   // A request of the same run that the cluster accepted before the 401: eksctl's node waiter listing again
