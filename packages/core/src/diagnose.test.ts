@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { builtinRules, builtinRuleSet, builtinVocabulary } from '@rbac-diagnose/rules';
 import { evidenceProblems, reportSchemaErrors } from '../../../test-support/schema.js';
 import { diagnose, type InputDoc } from './diagnose.js';
+import type { Rule } from './rules/schema.js';
 import { reportJsonSchema, ruleJsonSchema, signaturesJsonSchema, vocabularyJsonSchema } from './schemas.js';
 
 const wall = (f: string): string => readFileSync(new URL(`../../../fixtures/seed-walls/${f}`, import.meta.url), 'utf8');
@@ -52,6 +53,18 @@ describe('diagnose', () => {
     const r = await diagnose(wall('wall2-forbidden.txt'), { rules: [custom as never], vocabulary: builtinVocabulary });
     expect(r.issues).toEqual([]);
     expect(r.diagnoses.map((d) => [d.rootCause, d.chain])).toEqual([['x-team-policy', undefined]]);
+  });
+
+  test('rules of one root cause without a subject label merge into one diagnosis, however many fire', async () => {
+    const base = builtinRules.find((r) => r.id === 'unauthorized-credentials-expired') as Rule;
+    const rules: Rule[] = [base, { ...base, id: 'second-expired', confidence: 0.4 }, { ...base, id: 'third-expired' }];
+    const r = await diagnose('error: You must be logged in to the server (Unauthorized)', {
+      rules,
+      vocabulary: builtinVocabulary,
+    });
+    expect(r.diagnoses.map((d) => [d.ruleId, d.confidence, d.alsoMatched])).toEqual([
+      ['second-expired', 0.4, ['third-expired', 'unauthorized-credentials-expired']],
+    ]);
   });
 
   test('healthy output gives no error diagnosis', async () => {

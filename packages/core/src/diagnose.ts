@@ -543,9 +543,11 @@ function rank(candidates: readonly Candidate[], fired: readonly Firing[], prefer
   for (const c of wholeInput) {
     const same = [...groups.values()].filter((g) => g[0]?.rule.rootCause === c.rule.rootCause);
     const target = best(same.map((g) => best(g)[0] as Candidate))[0];
-    const k = target
-      ? JSON.stringify([target.rule.rootCause, target.diagnosis.subject])
-      : JSON.stringify([c.rule.rootCause]);
+    // A target about the input as a whole is keyed as it was grouped (JSON writes an undefined subject as null).
+    const k =
+      target && target.diagnosis.subject !== undefined
+        ? JSON.stringify([target.rule.rootCause, target.diagnosis.subject])
+        : JSON.stringify([c.rule.rootCause]);
     groups.set(k, [...(groups.get(k) ?? []), c]);
   }
   const merged: Diagnosis[] = [];

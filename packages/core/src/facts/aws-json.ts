@@ -1,6 +1,6 @@
 // Facts from aws CLI output: `sts get-caller-identity` (JSON, or `--output text`), `eks describe-cluster` (or its
-// `--query cluster.accessConfig`), `eks list-access-entries`, `describe-access-entry` and
-// `list-associated-access-policies`.
+// `--query cluster.accessConfig`), `eks list-access-entries`, `describe-access-entry`,
+// `list-associated-access-policies` and `iam get-open-id-connect-provider` (its client IDs).
 import { t } from '../i18n/t.js';
 import { canonicalArn, parseArn } from '../aws/arn.js';
 import type { Line } from '../input/lines.js';
@@ -85,6 +85,15 @@ export function readAwsObject(
       authModeLine: mode !== null && accessConfig ? line('authenticationMode', accessConfig).no : null,
     });
   }
+  // get-open-id-connect-provider: an IAM OIDC provider whose client IDs lack sts.amazonaws.com, the audience of the
+  // tokens the EKS pod identity webhook mounts, so STS refuses every IRSA token of its issuer.
+  const clientIds = arr(o, 'ClientIDList').filter((x): x is string => typeof x === 'string');
+  if (clientIds.length > 0 && str(o, 'Url') !== null && !clientIds.includes('sts.amazonaws.com'))
+    c.signals.push(
+      Object.assign({ id: 'oidc_provider_without_sts_audience' }, ref(line('ClientIDList')), {
+        groups: { clientIds: clientIds.map((x) => JSON.stringify(x)).join(', '), url: str(o, 'Url') ?? '' },
+      }),
+    );
   // list-access-entries
   const list = arr(o, 'accessEntries');
   list.forEach((a, i) => {

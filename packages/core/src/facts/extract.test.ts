@@ -142,6 +142,30 @@ $ aws eks list-associated-access-policies --cluster-name c --principal-arn arn:a
   });
 });
 
+describe('aws iam get-open-id-connect-provider', () => {
+  const provider = (ids: string): string =>
+    `{\n    "Url": "oidc.eks.us-west-2.amazonaws.com/id/ABC",\n    "ClientIDList": [\n${ids}\n    ],\n    "ThumbprintList": []\n}\n`;
+  const audience = (text: string) =>
+    read(text).facts.signals.filter((s) => s.id === 'oidc_provider_without_sts_audience');
+
+  test('client IDs without sts.amazonaws.com give a signal on the ClientIDList line, naming them', () => {
+    expect(audience(provider('        "amazonaws.com"'))).toMatchObject([
+      { line: 3, groups: { clientIds: '"amazonaws.com"', url: 'oidc.eks.us-west-2.amazonaws.com/id/ABC' } },
+    ]);
+  });
+
+  test('a list printed on one line is read by its signature', () => {
+    expect(audience('"ClientIDList": ["amazonaws.com"]\n')).toMatchObject([
+      { groups: { clientIds: '"amazonaws.com"' } },
+    ]);
+  });
+
+  test('client IDs holding sts.amazonaws.com, or a printed one-line list that does, give none', () => {
+    expect(audience(provider('        "sts.amazonaws.com",\n        "other"'))).toEqual([]);
+    expect(audience('"ClientIDList": ["other", "sts.amazonaws.com"]\n')).toEqual([]);
+  });
+});
+
 describe('kubectl auth', () => {
   test('can-i answers keep the prompt command', () => {
     const { facts } = read(

@@ -90,7 +90,7 @@ describe('matchSignatures finds what testing every guard with includes finds', (
 
 // Signatures that recognise a status or failure word only next to a context word that may follow it on the line
 // (`429 Too Many Requests … pull rate limit`, `/etc/eks/bootstrap.sh: … No such file`), or whose point is the value
-// after their first guard (the region eksctl names, the numbers of ipamd's pool, a table row's columns, the
+// after their first guard (the region eksctl names, the numbers of ipamd's pool, the minutes a run took, the role ARN of a mapping, a table row's columns, the
 // requirements Karpenter lists): their first guard is not the end of what they need.
 const CONTEXT_AFTER = new Set([
   'registry_rate_limited',
@@ -112,6 +112,11 @@ const CONTEXT_AFTER = new Set([
   'nodeadm_failed',
   'pod_evicted_row',
   'client_default_localhost',
+  'elapsed_past_token_life',
+  'aws_auth_role_path_mapping',
+  'iam_role_arn_with_path',
+  'oidc_provider_without_sts_audience',
+  'pod_identity_cache_expired_token',
 ]);
 
 /** Every line of the captured fixtures and of the rules' real inputs (not their texts). */

@@ -5,9 +5,10 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
   // authentication
   {
     id: 'unauthorized',
-    guard: ['You must be logged in', 'provide credentials', 'Unauthorized'],
-    // … | the API server's own Status object (`"message":"Unauthorized"`, `"reason":"Unauthorized"`) and the Python client's `Reason: Unauthorized`
-    re: /You must be logged in(?: to the server(?: \((?<detail>[^)]*)\)?)?)?|the server has asked for the client to provide credentials|^(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$|\\?"(?:message|reason)\\?": ?\\?"Unauthorized(?![A-Za-z])|\bReason: Unauthorized\s*$/,
+    // `You must be log` is kubectl's sentence cut inside its distinctive word, as pasted text sometimes ends
+    guard: ['You must be log', 'provide credentials', 'Unauthorized'],
+    // … | the API server's own Status object (`"message":"Unauthorized"`, `"reason":"Unauthorized"`), the Python client's `Reason: Unauthorized`, fabric8's `Unauthorized! Token may have expired!`
+    re: /You must be log(?:ged in(?: to the server(?: \((?<detail>[^)]*)\)?)?)?)?|the server has asked for the client to provide credentials|^\s{0,8}(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$|\\?"(?:message|reason)\\?": ?\\?"Unauthorized(?![A-Za-z])|\bReason: Unauthorized\s*$|\bUnauthorized! Token may have expired/,
   },
   // kubectl's answer when its discovery of the API was refused (kubectl before 1.11 printed only this for a 401): a
   // built-in type such as pods or svc exists on every cluster. A custom resource's type may really be absent (its CRD

@@ -78,6 +78,42 @@ export const CREDENTIAL_SIGNATURES: readonly Signature[] = [
     guard: ['X-Amz-Date parameter is expired'],
     re: /X-Amz-Date parameter is expired(?: \((?<minutes>\d{1,3}) minute expiration\))?/,
   },
+  // What tells a token made once and reused past its 15 minutes from an identity EKS never knew, when only the 401 is
+  // pasted: the client that holds such a token, the time that passed, and an earlier request of the same run that the
+  // cluster accepted. Context only: each says when, not what failed.
+  // Terraform's kubernetes, helm and kubectl providers take their token once (typically `data.aws_eks_cluster_auth`) and
+  // use it for the whole apply: the diagnostic's `with <address>,` or `in resource "<type>"` line names the resource.
+  {
+    id: 'tf_kubernetes_provider',
+    role: 'context',
+    guard: ['kubernetes_', 'helm_', 'kubectl_'],
+    re: /^\s*with (?:[\w-]+\.|[\w-]+\[[^\]\s]{1,60}\]\.){0,8}(?<resource>(?:kubernetes|helm|kubectl)_[\w-]{0,60})|\bin (?:resource|data) "(?<resource2>(?:kubernetes|helm|kubectl)_[\w-]{0,60})/,
+  },
+  // The Terraform data source whose token is valid for 15 minutes from the time it is read.
+  { id: 'eks_cluster_auth_token', role: 'context', guard: ['aws_eks_cluster_auth'], re: /\baws_eks_cluster_auth\b/ },
+  // fabric8's (Java) wording of a 401: the client itself points at its token's age.
+  {
+    id: 'client_token_may_have_expired',
+    role: 'context',
+    guard: ['Token may have expired'],
+    re: /Unauthorized! Token may have expired!/,
+  },
+  // More than 15 minutes passed in the run that failed: `time`'s `real 16m41s`, Terraform's `[15m10s elapsed]`, a
+  // reproduction's `sleep 900`.
+  {
+    id: 'elapsed_past_token_life',
+    role: 'context',
+    guard: ['real\t', 'real ', 's elapsed]', 'sleep '],
+    re: /^real\s+(?<minutes>1[5-9]|[2-9]\d|\d{3,5})m\d|\[(?:\d{1,3}h)?(?<minutes2>1[5-9]|[2-9]\d)m\d{1,2}s elapsed\]|\[\d{1,3}h\d{1,2}m\d{1,2}s elapsed\]|\bsleep (?<seconds>9\d\d|[1-9]\d{3,6})\b/,
+  },
+  // A request of the same run that the cluster accepted before the 401: eksctl's node waiter listing again
+  // (`re-listing nodes`), a Terraform kubernetes/helm/kubectl resource completed, kubectl attached to the pod it ran.
+  {
+    id: 'earlier_request_succeeded',
+    role: 'context',
+    guard: ['re-listing nodes', ' complete after', "If you don't see a command prompt"],
+    re: /\bre-listing nodes|(?<resource>(?:kubernetes|helm|kubectl)_[\w-]{1,60})\.[^:\s]{1,200}: (?:Creation|Modifications|Destruction|Read) complete after|If you don't see a command prompt/,
+  },
   {
     id: 'aws_invalid_token',
     guard: [

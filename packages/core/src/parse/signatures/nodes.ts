@@ -11,6 +11,13 @@ export const NODE_SIGNATURES: readonly Signature[] = [
     guard: ['Unauthorized'],
     re: /^(?=([^\n]*?(?:Unable to register node|Failed to ensure lease exists)))\1(?=[^\n]*Unauthorized)|Failed to (?:list|watch) \*v1(?:beta1)?\.\w+: (?:failed to list \*v1(?:beta1)?\.\w+: )?Unauthorized|Failed to contact API server when waiting for CSINode publishing: Unauthorized|error getting node "[^"]+": Unauthorized|cannot create certificate signing request: Unauthorized/,
   },
+  // The API server's call to a kubelet (logs, exec, port-forward) was refused by the kubelet's webhook authorizer, which
+  // asks the API server with the node's own credentials: it fails when those are rejected (or RBAC lacks the binding).
+  {
+    id: 'kubelet_authz_failed',
+    guard: ['user=kube-apiserver-kubelet-client'],
+    re: /user=kube-apiserver-kubelet-client(?:, verb=(?<verb>\w{1,20}))?/,
+  },
   {
     id: 'cni_not_initialized',
     guard: [

@@ -23,6 +23,20 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
     re: /No OpenIDConnect provider(?! found in (?:your )?account for https?:\/\/(?!oidc\.eks\.|[\w.]{0,8}$))(?: found(?: in (?:your )?account(?: for https:\/\/oidc\.eks\.(?<region>[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/id\/(?<oidcId>\w+))?)?)?/,
   },
   { id: 'irsa_token_audience', guard: ['Incorrect token audience'], re: /Incorrect token audience/ },
+  // `aws iam get-open-id-connect-provider` printed on one line (compact JSON) with client IDs that lack IRSA's audience;
+  // facts/aws-json.ts gives the same signal for the object printed over several lines.
+  {
+    id: 'oidc_provider_without_sts_audience',
+    guard: ['"ClientIDList"'],
+    re: /"ClientIDList": ?\[(?![^\]]{0,300}sts\.amazonaws\.com)(?<clientIds>[^\]]{0,300})\]/,
+  },
+  // A CI job's OIDC token (GitHub Actions), not a pod's: the same STS errors, another identity provider.
+  {
+    id: 'ci_oidc_web_identity',
+    role: 'context',
+    guard: ['token.actions.githubusercontent.com', 'configure-aws-credentials'],
+    re: /token\.actions\.githubusercontent\.com|configure-aws-credentials/,
+  },
   // The token file the webhook should have mounted is absent (or unreadable)
   {
     id: 'irsa_token_file_unreadable',
@@ -60,6 +74,14 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
     guard: ['unable to fetch credentials from EKS Auth', 'operation error EKS Auth'],
     re: /(?:unable to fetch credentials from EKS Auth: )?operation error EKS Auth: (?<op>\w{1,60})(?:, https response error StatusCode: (?<status>\d{1,3})(?:, RequestID: [\w-]{0,64}, (?:api error )?(?<code>\w{1,80}))?)?|unable to fetch credentials from EKS Auth/,
   },
+  // The agent dropping a cached entry because the pod's service-account token in it expired (logged as info): pods get
+  // new credentials with their next token, nothing failed for them.
+  {
+    id: 'pod_identity_cache_expired_token',
+    role: 'context',
+    guard: ['Removing credentials from cache'],
+    re: /Removing credentials from cache[^\r\n]{0,600}?ExpiredToken/,
+  },
   // A pod with Pod Identity's variables (AWS_CONTAINER_CREDENTIALS_FULL_URI) cannot reach the agent on the node's
   // link-local address: the eks-pod-identity-agent add-on is not installed or not running on that node (Fargate has
   // none), a proxy takes the request (NO_PROXY lacks 169.254.170.23), or host firewall rules drop it.
@@ -74,11 +96,20 @@ export const POD_IDENTITY_SIGNATURES: readonly Signature[] = [
     guard: ['permission denied', 'is denied'],
     re: /eks\.amazonaws\.com\/serviceaccount\/token(?::|'(?: is)?) (?:permission denied|denied)/,
   },
-  // An AWS API denial that names an EC2 instance-id session, i.e. the node's instance role (ECR pulls: images.ts)
+  // An AWS API denial to the node's instance role (ECR pulls: images.ts): a session named after an EC2 instance id, or a
+  // role named as node roles are (`…-NodeInstanceRole-…` of eksctl and CloudFormation, `…-node-role`, `…-worker-node`,
+  // `…-nodegroup-…`) whatever its session. A redacted account may take the colons with it (`sts:XXXXassumed-role/`).
   {
     id: 'aws_denied_node_role',
     guard: ['not authorized to perform:'],
-    re: /User: (?<arn>arn:aws[\w-]*:sts::[^:\s]*:assumed-role\/(?<role>[^/\s]+)\/i-[\w<>{}*.-]*) is (?:is )?not authorized to perform:(?! ecr:)(?: (?<action>[\w-]+:[\w*]+))?/,
+    re: /User: (?<arn>arn:aws[\w-]*:sts:[^/\s]{0,60}assumed-role\/(?:(?<role>[^/\s]{1,64})\/i-[\w<>{}*.-]*|(?<role2>[^/\s]{0,64}(?:NodeInstanceRole|[Nn]ode[-_]?[Ii]nstance|[Nn]ode[-_]?[Rr]ole|[Ww]orker[-_]?[Nn]ode|[Nn]ode[-_]?[Gg]roup)[^/\s]{0,64})\/[^\s]{1,128})) is (?:is )?not authorized to perform:(?! ecr:)(?: (?<action>[\w-]+:[\w*]+))?/,
+  },
+  // The pod was given an IRSA role: the service account's annotation, or the variables the webhook injects.
+  {
+    id: 'irsa_role_expected',
+    role: 'context',
+    guard: ['eks.amazonaws.com/role-arn', 'AWS_ROLE_ARN'],
+    re: /eks\.amazonaws\.com\/role-arn|\bAWS_ROLE_ARN\b/,
   },
   // context: a controller-runtime controller logged this, i.e. the process runs in a pod, not on someone's laptop
   { id: 'controller_reconcile_error', role: 'context', guard: ['Reconciler error'], re: /"?Reconciler error"?/ },

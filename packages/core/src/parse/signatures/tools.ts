@@ -11,7 +11,7 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
   {
     id: 'tool_unauthorized',
     guard: [': Unauthorized', 'ApiException: (401)', 'Reason:"Unauthorized"'],
-    re: /^(?:Error|error|ERROR): (?<context>[^\r\n]{1,400}): Unauthorized\s*$|ApiException: \(401\)|Reason:"Unauthorized", Details:/,
+    re: /^\s{0,8}(?:Error|error|ERROR): (?<context>[^\r\n]{1,400}): Unauthorized\s*$|ApiException: \(401\)|Reason:"Unauthorized", Details:/,
   },
   // aws-iam-authenticator's server log (the EKS control plane's `authenticator` log stream): it verified the token and
   // found no mapping for the caller's canonical ARN (pkg/server/server.go: `access denied`; the error is
@@ -28,11 +28,52 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: [':assumed-role/'],
     re: /\b(?<key>rolearn|userarn|roleARN|userARN)\\?["']?: ?\\?["']?(?<arn>arn:aws[\w-]*:sts::[\w*<>{}-]{0,40}:assumed-role\/[^\s"'\\,]{0,200})/,
   },
+  // An aws-auth role mapping written with the role's IAM path (`role/<path>/<name>`), in any form a snippet of it is
+  // pasted (YAML, JSON, Terraform's `map_roles` with `rolearn = "…"`, eksctl's `instanceRoleARN`, which eksctl copies
+  // into aws-auth): the authenticator compares ARNs without the path.
+  {
+    id: 'aws_auth_role_path_mapping',
+    guard: ['rolearn', 'roleARN', 'instanceRoleARN'],
+    re: /\b(?<key>rolearn|roleARN|instanceRoleARN)\\?["']?\s?[:=]\s?\\?["']?(?<arn>(?<prefix>arn:aws[\w-]*:iam::[\w*<>{}-]{0,40}:role\/)(?<path>[^\s"'\\,/]{1,64}\/(?:[^\s"'\\,/]{1,64}\/){0,8})(?<name>[^\s"'\\,/]{1,64}))/,
+  },
+  // Any IAM role ARN with a path, and words that name aws-auth: together, a role-path mapping described in prose.
+  {
+    id: 'iam_role_arn_with_path',
+    role: 'context',
+    guard: [':role/'],
+    re: /(?<arn>arn:aws[\w-]*:iam::[\w*<>{}-]{0,40}:role\/(?<path>[^\s"'\\,/`]{1,64}\/(?:[^\s"'\\,/`]{1,64}\/){0,8})(?<name>[^\s"'\\,/`]{1,64}))/,
+  },
+  {
+    id: 'aws_auth_named',
+    role: 'context',
+    guard: ['mapRoles', 'aws-auth', 'onfigMap'],
+    re: /mapRoles|aws-auth|[Cc]onfigMap/,
+  },
+  // A Terraform plan of the aws-auth ConfigMap (`~ "mapRoles" = <<~EOT`, `kubernetes_config_map.aws_auth[0] will be
+  // updated`; the resource's address alone counts too) whose diff removes (`-   - system:nodes`) or adds (`+   - system:nodes`) a group of a node mapping.
+  {
+    id: 'tf_aws_auth_plan',
+    role: 'context',
+    guard: ['"mapRoles"', '.aws_auth'],
+    re: /~\s{1,8}"mapRoles"|kubernetes_config_map(?:_v1)?(?:_data)?\.aws_auth/,
+  },
+  {
+    id: 'tf_diff_removes_node_group',
+    guard: ['system:nodes', 'system:bootstrappers'],
+    re: /^\s*-\s{1,8}-\s{1,8}"?system:(?:nodes|bootstrappers)"?,?\s*$/,
+  },
+  {
+    id: 'tf_diff_adds_node_group',
+    role: 'context',
+    guard: ['system:nodes', 'system:bootstrappers'],
+    re: /^\s*\+\s{1,8}-\s{1,8}"?system:(?:nodes|bootstrappers)"?,?\s*$/,
+  },
   // eksctl finds no cluster stack of that name in the region it uses (wrong region, wrong name, or not eksctl's).
   {
     id: 'eksctl_no_stacks',
     guard: ['no eksctl-managed CloudFormation stacks found for'],
-    re: /(?:\[✖\]|Error:)\s+no eksctl-managed CloudFormation stacks found for "(?<cluster>[^"\s]{1,100})"/,
+    // also at the end of an error chain (`Error: getting nodegroup stack summaries: getting nodegroup stacks: no …`)
+    re: /(?:\[✖\]|Error:)\s+(?:[\w '-]{1,80}: ){0,4}no eksctl-managed CloudFormation stacks found for(?: "(?:(?<cluster>[^"\s]{1,100})")?)?/,
   },
   // The EKS API has no cluster of that name in the region (and account) asked: `ResourceNotFoundException … No cluster
   // found for name: x.`, eksctl's `Error: cluster "x" does not exist`.
@@ -92,6 +133,22 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     id: 'ipamd_not_started',
     guard: ['Retrying waiting for IPAM-D', 'Timed out waiting for IPAM daemon', 'Failed to wait for IPAM daemon'],
     re: /Retrying waiting for IPAM-D|Timed out waiting for IPAM daemon(?: to start)?|Failed to wait for IPAM daemon(?: to complete)?/,
+  },
+  // ipamd gave up while starting (aws-k8s-agent logs `Initialization failure: <why>`); aws-node never becomes ready.
+  // Context: the reason may be anything (a subnet out of addresses too); a rule pairs it with what failed.
+  {
+    id: 'ipamd_init_failed',
+    role: 'context',
+    guard: ['Initialization failure: '],
+    re: /Initialization failure: (?<reason>[^"\\\r\n]{1,300})?/,
+  },
+  // ipamd could not read the node's network from EC2 while starting: no instance role (no credentials), or a role
+  // without the VPC CNI's EC2 permissions (`ipamd init: failed to retrieve attached ENIs info`; 1.22+ subnet discovery:
+  // `AllocENI: unable to describe subnets`, `discoverCustomSecurityGroups: unable to describe security groups`).
+  {
+    id: 'ipamd_no_aws_access',
+    guard: ['failed to retrieve attached ENIs', 'AllocENI: unable to describe', 'discoverCustomSecurityGroups: unable'],
+    re: /ipamd init: failed to retrieve attached ENIs(?: info)?|AllocENI: unable to describe(?: (?<what>subnets|security groups))?|discoverCustomSecurityGroups: unable(?: to describe security groups)?/,
   },
   // aws-node's entrypoint is waiting for ipamd; `ipamd_started` follows when ipamd answers.
   {
