@@ -121,6 +121,22 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['ailed to list *', 'ailed to watch *', ', Resource='],
     re: /[Ff]ailed to (?:list|watch) (?<type>\*[\w.]*|[\w.-]*\/v\w+, Resource=[\w.-]*)(?::|$)/,
   },
+  // Context: the log frame of a long-running Go daemon (logrus text or terminal format, client-go's leader election),
+  // which tells a deployed controller or operator from code a person runs against the API by hand.
+  {
+    id: 'daemon_log_frame',
+    role: 'context',
+    guard: [
+      'level=error',
+      'level=fatal',
+      'level=warn',
+      'level=panic',
+      'ERRO[',
+      'FATA[',
+      'error retrieving resource lock',
+    ],
+    re: /\blevel=(?:error|fatal|warn|panic)\b|^(?:ERRO|FATA)\[|error retrieving resource lock\b/,
+  },
   // A reflector's WATCH refused with no decodable Status (client-go prints only "unknown (get <resource>)"): the role
   // allows list but not watch.
   {
