@@ -91,10 +91,12 @@ describe('matchSignatures finds what testing every guard with includes finds', (
 // Signatures that recognise a status or failure word only next to a context word that may follow it on the line
 // (`429 Too Many Requests … pull rate limit`, `/etc/eks/bootstrap.sh: … No such file`), or whose point is the value
 // after their first guard (the region eksctl names, the numbers of ipamd's pool, a table row's columns, the
-// requirements Karpenter lists, a binding's name before kubectl's `created`): their first guard is not the end of what
+// requirements Karpenter lists, a binding's name before kubectl's `created`, the
+// rules an escalation lists): their first guard is not the end of what
 // they need.
 const CONTEXT_AFTER = new Set([
   'binding_said_applied',
+  'rbac_escalation_applier_lacks',
   'registry_rate_limited',
   'registry_server_error',
   'image_pull_unauthorized',

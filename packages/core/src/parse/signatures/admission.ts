@@ -108,6 +108,16 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['attempting to grant RBAC permissions not currently held', 'attempt to grant extra privileges'],
     re: /user \\?"(?<user>[^"\\]{1,512})\\?" \(groups=(?<groups>\[[^\]]{0,4096}\])\) is attempting to grant RBAC permissions not currently held|attempt to grant extra privileges(?:: (?<rules>\[[^\]\r\n]{0,4096}\]*))?/,
   },
+  // Context of an escalation denial that the applier's own rights explain, not the role's rules: the role grants every
+  // verb on every resource (cluster-admin), in the ≤ 1.8 and 1.9–1.11 forms, or the applier's own rules
+  // (`ownerrules=`, a short list) are about the discovery every authenticated user has: its power comes from outside
+  // RBAC (GKE IAM, an EKS access policy), which the escalation check does not see.
+  {
+    id: 'rbac_escalation_applier_lacks',
+    role: 'context',
+    guard: ['grant extra privileges: [', 'ownerrules=['],
+    re: /grant extra privileges: \[(?:PolicyRule)?\{(?:\[\*\] <nil> \[\*\] \[\*\]|Resources:\["\*"\], APIGroups:\["\*"\], Verbs:\["\*"\]|APIGroups:\["\*"\], Resources:\["\*"\], Verbs:\["\*"\])|ownerrules=\[(?=[^\r\n]{0,160}?selfsubject(?:access|rules)reviews)[^\r\n]{0,400}?\] ruleResolutionErrors/,
+  },
   // One missing rule per line after the escalation message (CompactString).
   {
     id: 'rbac_escalation_rule',
