@@ -148,13 +148,14 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     re: /\blevel=(?:error|fatal|warn|panic)\b|^(?:ERRO|FATA)\[|error retrieving resource lock\b/,
   },
   // Context: the paste says a binding was already made for the access that is denied (kubectl's "created" line, or the
-  // person's words: "a RoleBinding", "even after applying"), so the grant exists and does not reach the request.
+  // person's words: "a RoleBinding", "the `ClusterRoleBinding`", "even after applying"), so the grant exists and does not
+  // reach the request.
   // Articles are lowercase only: "The RoleBinding "x" is invalid" is the API server's validation message.
   {
     id: 'binding_said_applied',
     role: 'context',
     guard: ['rolebinding', 'RoleBinding', 'Rolebinding', 'role binding', 'Role binding', 'Role Binding', 'even after '],
-    re: /\b(?:a|an|the|my|our|this|that|respective|corresponding)\s(?:respective\s|corresponding\s|new\s|proper\s)?(?:[Cc]luster\s?)?[Rr]ole\s?[Bb]inding\b|\b[Ee]ven after (?:applying|creating|adding|binding|granting)\b|\b(?:cluster)?rolebinding(?:\.rbac\.authorization\.k8s\.io\/|\s")[\w.:-]{1,253}"? created\b/,
+    re: /\b(?:a|an|the|my|our|this|that|respective|corresponding)\s(?:respective\s|corresponding\s|new\s|proper\s)?`?(?:[Cc]luster\s?)?[Rr]ole\s?[Bb]inding\b|\b[Ee]ven after (?:applying|creating|adding|binding|granting)\b|\b(?:cluster)?rolebinding(?:\.rbac\.authorization\.k8s\.io\/|\s")[\w.:-]{1,253}"? created\b/,
   },
   // A reflector's WATCH refused with no decodable Status (client-go prints only "unknown (get <resource>)"): the role
   // allows list but not watch.
