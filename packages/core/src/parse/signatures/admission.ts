@@ -61,11 +61,13 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['rror looking up service account', 'was not found, retry after the service account is created'],
     re: /[Ee]rror looking up service account(?: (?<saNamespace>[^/\s"\\]+)\/(?<saName>[^:\s"\\]+):(?: (?<err>[^\r\n]*))?)?|service account (?<saNamespace2>[^/\s"\\]+)\/(?<saName2>\S+) was not found, retry after the service account is created/,
   },
-  // A webhook with failurePolicy Fail could not be called (≤1.13: "failed calling admission webhook").
+  // A webhook with failurePolicy Fail could not be called (≤1.13: "failed calling admission webhook"); also the call
+  // itself quoted without that lead (an issue title, a Helm error cut short): the API server's POST to an in-cluster
+  // Service with the `?timeout=` it adds to every webhook call, and the transport error after it.
   {
     id: 'admission_webhook_call_failed',
-    guard: ['failed calling webhook', 'failed calling admission webhook'],
-    re: /failed calling (?:admission )?webhook(?: \\?"(?<webhook>[^"\\]+)\\?"(?:: (?:failed to call webhook: )?(?<cause>[^\r\n]*)|; no further details available)?)?/,
+    guard: ['failed calling webhook', 'failed calling admission webhook', '?timeout='],
+    re: /failed calling (?:admission )?webhook(?: \\?"(?<webhook>[^"\\]+)\\?"(?:: (?:failed to call webhook: )?(?<cause>[^\r\n]*)|; no further details available)?)?|Post \\?"https:\/\/(?<webhook2>[\w-]{1,63}\.[\w-]{1,63}\.svc)(?::\d{1,5})?\/[^"\\\s?]{0,512}\?timeout=(?:\d{1,3}s\\?"(?:: (?<cause2>[^\r\n]*))?)?/,
   },
   // The API server logs webhooks with failurePolicy Ignore that it skipped: the request itself went through.
   {

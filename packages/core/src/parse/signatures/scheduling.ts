@@ -115,7 +115,7 @@ export const SCHEDULING_SIGNATURES: readonly Signature[] = [
       'not tolerate taint',
       "n't tolerate taint",
     ],
-    re: /^\s*did not tolerate (?<taint>[^\s,;"\\]{1,253})|(?:\bnot|n't) tolerate (?:the )?taints? `?(?<taint2>[\w./-]{1,253}(?:=[\w.-]{0,63})?(?::(?:NoSchedule|PreferNoSchedule|NoExecute))?)/,
+    re: /^\s*did not tolerate(?: (?<taint>[^\s,;"\\]{1,253}))?|(?:\bnot|n't) tolerate (?:the )?taints?(?: `?(?<taint2>[\w./-]{1,253}(?:=[\w.-]{0,63})?(?::(?:NoSchedule|PreferNoSchedule|NoExecute))?))?/,
   },
   // B.1 fit reasons quoted outside a histogram (cluster-autoscaler predicate logs, shortened quotes).
   {
