@@ -96,6 +96,7 @@ describe('matchSignatures finds what testing every guard with includes finds', (
 const CONTEXT_AFTER = new Set([
   'binding_said_applied',
   'rbac_escalation_applier_lacks',
+  'resource_quota_compute_row',
   'registry_rate_limited',
   'registry_server_error',
   'image_pull_unauthorized',

@@ -42,6 +42,14 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['ailed quota: '],
     re: /[Ff]ailed quota:(?: (?<quota>[^:\s"\\]+):(?: must specify(?: (?<what>[^"\\\r\n]+))?)?)?/,
   },
+  // Context: a ResourceQuota on compute resources, as `kubectl describe quota` prints a row (resource, used, hard) or
+  // `kubectl get quota` its pairs (`requests.cpu: 500m/2`): pods of this namespace must declare those resources.
+  {
+    id: 'resource_quota_compute_row',
+    role: 'context',
+    guard: ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'],
+    re: /^\s*(?:requests|limits)\.(?:cpu|memory)[ \t]+\S+[ \t]+\S+[ \t]*$|(?:requests|limits)\.(?:cpu|memory): [\w.]{1,16}\/[\w.]{1,16}/,
+  },
   // LimitRanger admission (plugin/pkg/admission/limitranger/admission.go): a container, pod or claim outside a
   // LimitRange's min, max or max limit/request ratio (`minimum memory usage per Container is 100Mi, but request is
   // 50Mi`, `cpu max limit to request ratio per Container is 2, but provided ratio is 4.000000`).
