@@ -181,6 +181,29 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['Unsupported authentication mode update'],
     re: /Unsupported authentication mode update from (?<from>CONFIG_MAP|API_AND_CONFIG_MAP|API) to (?<to>CONFIG_MAP|API_AND_CONFIG_MAP|API)/,
   },
+  // Context: a Kubernetes client run with plain sudo (no -E, no --preserve-env): sudo resets the environment, so KUBECONFIG
+  // (and on Linux HOME) is root's, and the client reads another kubeconfig than the shell before it did.
+  {
+    id: 'sudo_kube_client',
+    role: 'context',
+    guard: [
+      'sudo kubectl',
+      'sudo kubefwd',
+      'sudo helm',
+      'sudo k9s',
+      'sudo stern',
+      'sudo telepresence',
+      'sudo skaffold',
+    ],
+    re: /(?:^|[$#%>] )sudo (?<client>kubectl|kubefwd|helm|k9s|stern|telepresence|skaffold)\b/,
+  },
+  // Context: the shell sets KUBECONFIG by hand (what sudo without -E drops, and what another terminal lacks).
+  {
+    id: 'kubeconfig_env_exported',
+    role: 'context',
+    guard: ['export KUBECONFIG=', 'set -x KUBECONFIG ', '$env:KUBECONFIG'],
+    re: /(?:^|[$#%>] )(?:export KUBECONFIG=|set -x KUBECONFIG |\$env:KUBECONFIG)/,
+  },
   // A client with no cluster configured falls back to http://localhost (kubectl: :8080; the Go client of Terraform's
   // kubernetes provider, Helm or an operator: :80), printed by older clients without quotes around the URL.
   {
