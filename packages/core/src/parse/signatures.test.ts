@@ -92,11 +92,13 @@ describe('matchSignatures finds what testing every guard with includes finds', (
 // (`429 Too Many Requests … pull rate limit`, `/etc/eks/bootstrap.sh: … No such file`), or whose point is the value
 // after their first guard (the region eksctl names, the numbers of ipamd's pool, a table row's columns, the
 // requirements Karpenter lists, a binding's name before kubectl's `created`, the
-// rules an escalation lists): their first guard is not the end of what they need.
+// rules an escalation lists, the sudo after a one-command KUBECONFIG): their first guard is not the end of what they
+// need.
 const CONTEXT_AFTER = new Set([
   'binding_said_applied',
   'rbac_escalation_applier_lacks',
   'resource_quota_compute_row',
+  'kubeconfig_env_exported',
   'registry_rate_limited',
   'registry_server_error',
   'image_pull_unauthorized',

@@ -194,15 +194,19 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
       'sudo stern',
       'sudo telepresence',
       'sudo skaffold',
+      'sudo k8s kubectl',
+      'sudo k3s kubectl',
+      'sudo k0s kubectl',
     ],
-    re: /(?:^|[$#%>] )sudo (?<client>kubectl|kubefwd|helm|k9s|stern|telepresence|skaffold)\b/,
+    re: /(?:^|[$#%>] |\b[A-Z_]{1,40}=[^\s;&|]{1,400} )sudo (?:k8s |k3s |k0s )?(?<client>kubectl|kubefwd|helm|k9s|stern|telepresence|skaffold)\b/,
   },
-  // Context: the shell sets KUBECONFIG by hand (what sudo without -E drops, and what another terminal lacks).
+  // Context: the shell sets KUBECONFIG by hand, exported or for one command (`KUBECONFIG=./x sudo …`): what sudo
+  // without -E drops, and what another terminal lacks.
   {
     id: 'kubeconfig_env_exported',
     role: 'context',
-    guard: ['export KUBECONFIG=', 'set -x KUBECONFIG ', '$env:KUBECONFIG'],
-    re: /(?:^|[$#%>] )(?:export KUBECONFIG=|set -x KUBECONFIG |\$env:KUBECONFIG)/,
+    guard: ['export KUBECONFIG=', 'set -x KUBECONFIG ', '$env:KUBECONFIG', 'KUBECONFIG='],
+    re: /(?:^|[$#%>] )(?:export KUBECONFIG=|set -x KUBECONFIG |\$env:KUBECONFIG|KUBECONFIG=[^\s;&|]{1,400} sudo\b)/,
   },
   // A client with no cluster configured falls back to http://localhost (kubectl: :8080; the Go client of Terraform's
   // kubernetes provider, Helm or an operator: :80), printed by older clients without quotes around the URL.
