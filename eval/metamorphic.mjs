@@ -1,5 +1,5 @@
 // Metamorphic survival: how pasted text travels (cut, wrapped, quoted, CRLF, HTML-escaped, redacted, decorated,
-// concatenated) must not hide the cause a case is labelled with. Shared by eval/run.mjs (EVALUATION.md) and
+// told in a sentence, concatenated) must not hide the cause a case is labelled with. Shared by eval/run.mjs (EVALUATION.md) and
 // eval/metamorphic.test.ts (the CI gate). Cases: every rule's fire.* inputs (labelled with the rule's root cause) and
 // every development-corpus case (eval/corpus; never a blind held-out set).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -17,7 +17,15 @@ export const TRANSFORMS = [
   'bold',
   'backticks',
   'interleave',
+  'prose',
   'concat',
+];
+
+// Sentences an issue body or a chat message wraps an error in (the error quoted, or run into the words).
+const PROSE = [
+  (m) => `When I run it I get "${m}" and I don't know why.`,
+  (m) => `Hi all, I'm getting the following error ${m} after following the docs, any idea?`,
+  (m) => `It fails with: ${m} (same thing every time)`,
 ];
 
 /** One labelled case per fire.* input of every rule folder: the label is the rule's root cause. */
@@ -210,6 +218,8 @@ function variants(c, k, clean, all, { cuts, partners }, signatures, matchPrompt)
   if (clean.lineKind !== null && /error|log-lines/.test(clean.lineKind)) {
     const noise = Array.from({ length: 5 }, () => NOISE);
     out.interleave = [{ input: withKey([...noise, keyText, ...noise]) }];
+    // People tell an error message in a sentence; a YAML key or a table row is not told that way.
+    out.prose = [{ input: withKey([PROSE[k % PROSE.length](keyText.trim())]) }];
   }
   const others = all.filter((o) => o.expected !== c.expected);
   out.concat = [];

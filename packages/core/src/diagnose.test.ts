@@ -190,3 +190,15 @@ describe('custom signatures in diagnose()', () => {
     }
   });
 });
+
+test('a custom signature skipped for a trusted caller is said in the run language', async () => {
+  const bad = [{ id: 'x-bad', guard: [''], pattern: 'acme' }];
+  const notes = async (lang: 'en' | 'ja') =>
+    (await diagnose('acme', { ...builtinRuleSet, signatures: bad, trustedRules: true, lang })).issues
+      .filter((i) => i.code === 'signature_invalid')
+      .map((i) => i.message);
+  expect(await notes('en')).toEqual(['signature x-bad was skipped: it needs at least one non-empty guard phrase']);
+  expect(await notes('ja')).toEqual([
+    'シグネチャ x-bad をスキップしました: 空でないガードの語句が少なくとも 1 つ必要です。',
+  ]);
+});

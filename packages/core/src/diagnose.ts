@@ -5,7 +5,7 @@ import { runRules, type Firing, type RuleTrace } from './engine/run.js';
 import { familyItems, type Item } from './engine/subject.js';
 import type { CitedLines } from './facts/extract.js';
 import type { Lang } from './i18n/lang.js';
-import { t, textsIn, translation } from './i18n/t.js';
+import { say, t, textsIn, translation } from './i18n/t.js';
 import type { Facts } from './facts/schema.js';
 import { compileSignatures, type Signature, type SignatureData } from './parse/signatures.js';
 import { AwsAuthPlan } from './remediation/aws-auth.js';
@@ -246,8 +246,7 @@ async function usableSignatures(options: DiagnoseOptions, issues: Issue[], lang:
     data = signatures;
   }
   const { signatures, problems } = compileSignatures(data);
-  for (const p of problems)
-    issues.push({ code: 'signature_invalid', line: 0, message: `signature ${p.id} was skipped: ${p.message}` });
+  for (const p of problems) issues.push({ code: 'signature_invalid', line: 0, message: say(lang, p.text) });
   return signatures;
 }
 

@@ -25,7 +25,9 @@ export function extractCallerIdentityJson(section: Section, c: Collected): void 
     });
 }
 
-const CALLER_TEXT = /^\s*(\d{12})\s+(arn:aws[\w-]*:(?:iam|sts)::\d{12}:\S+)\s+(\S+)\s*$/;
+// The account may be redacted as people do in pastes (`XXXXXXXXX`, `***`, `<account-id>`), as the JSON form may.
+const ACCOUNT = String.raw`(?:\d{12}|[X*x]{3,16}|<[\w-]{1,30}>)`;
+const CALLER_TEXT = new RegExp(String.raw`^\s*(${ACCOUNT})\s+(arn:aws[\w-]*:(?:iam|sts)::${ACCOUNT}:\S+)\s+(\S+)\s*$`);
 
 /** `aws sts get-caller-identity --output text` (Account, Arn, UserId on one tab-separated line), or null. */
 export function callerIdentityOfText(l: Line): CallerIdentityFact | null {

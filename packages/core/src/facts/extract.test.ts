@@ -126,6 +126,19 @@ $ aws eks list-associated-access-policies --cluster-name c --principal-arn arn:a
       type: 'assumed-role',
     });
   });
+
+  test.each(['XXXXXXXXX', '***', '<account-id>'])(
+    'sts get-caller-identity --output text, account redacted as %s',
+    (a) => {
+      const { facts } = read(`% aws sts get-caller-identity\n${a}\tarn:aws:iam::${a}:user/bastion\tAIDAEXAMPLE\n`);
+      expect(facts.callerIdentity).toMatchObject({ line: 2, arn: `arn:aws:iam::${a}:user/bastion`, type: 'user' });
+    },
+  );
+
+  test('a tab-separated line that is not an identity is not read as one', () => {
+    const { facts } = read('% aws sts get-caller-identity\nXX\tarn:aws:iam::XX:user/bastion\tAIDAEXAMPLE\n');
+    expect(facts.callerIdentity).toBeNull();
+  });
 });
 
 describe('kubectl auth', () => {

@@ -21,6 +21,8 @@ export const en = {
     'no rule ran: the rules come with the vocabulary they are written in (pass builtinRuleSet, or rules and vocabulary, from @rbac-diagnose/rules)',
   'issue.vocabulary_invalid': 'no rule ran: the vocabulary is invalid: {problems}',
   'issue.rule_invalid': 'rule {id} was skipped: {problems}',
+  'issue.signature_skipped': 'signature {id} was skipped: {problem}',
+  'issue.signature_pattern': 'pattern {problem}',
   'issue.signature_invalid': 'no custom signature was used: {problems}',
   'issue.rule_text_untranslated':
     '{rules|rule|rules} {ids} {rules|has|have} no {language} text for {count} of the texts shown; they are in English',
@@ -254,6 +256,8 @@ export const en = {
   'problem.textsShape': 'must be { "texts": { "<English text as written in the rule>": "<Japanese text>" } }',
   'problem.textUnused': 'no rule file beside it has this text',
   // parse/pattern-check.ts: why a signature's pattern is refused.
+  'pattern.notString': 'is not a string',
+  'pattern.guardEmpty': 'it needs at least one non-empty guard phrase',
   'pattern.empty': 'empty',
   'pattern.tooLong': 'longer than {max} characters',
   'pattern.compile': 'does not compile: {error}',

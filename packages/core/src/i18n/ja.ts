@@ -16,6 +16,8 @@ export const ja: Readonly<Record<MessageKey, string>> = {
     'ルールを 1 つも実行していません: ルールには、それが書かれている語彙 (vocabulary) が必要です (@rbac-diagnose/rules の builtinRuleSet か、rules と vocabulary を渡してください)。',
   'issue.vocabulary_invalid': 'ルールを 1 つも実行していません: 語彙 (vocabulary) が不正です: {problems}',
   'issue.rule_invalid': 'ルール {id} をスキップしました: {problems}',
+  'issue.signature_skipped': 'シグネチャ {id} をスキップしました: {problem}',
+  'issue.signature_pattern': 'パターン: {problem}',
   'issue.signature_invalid': 'カスタムシグネチャを 1 つも使っていません: {problems}',
   'issue.rule_text_untranslated':
     'ルール {ids} には、表示したテキストのうち {count} 件の{language}訳がありません。それらは英語で表示しています。',
@@ -244,6 +246,8 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'problem.textsShape':
     '{ "texts": { "<ルールに書いたとおりの英語のテキスト>": "<日本語のテキスト>" } } の形にします。',
   'problem.textUnused': '隣のどのルールファイルにも、このテキストはありません。',
+  'pattern.notString': '文字列ではありません。',
+  'pattern.guardEmpty': '空でないガードの語句が少なくとも 1 つ必要です。',
   'pattern.empty': '空です。',
   'pattern.tooLong': '{max} 文字より長いです。',
   'pattern.compile': 'コンパイルできません (JavaScript: "{error}")。',

@@ -157,6 +157,20 @@ describe('a line cut after its distinctive phrase is still recognised', () => {
   });
 });
 
+describe('kubectl finding no built-in type', () => {
+  const found = (line: string) =>
+    matchSignatures(matcher, line)
+      .filter((h) => h.id === 'server_no_resource_type')
+      .map((h) => h.groups.resource);
+  it('reads a type every cluster has (its discovery was refused), not a custom resource that may be absent', () => {
+    expect(found('error: the server doesn\'t have a resource type "svc"')).toEqual(['svc']);
+    expect(found('error: the server doesn\'t have a resource type "deployments"')).toEqual(['deployments']);
+    expect(found('error: the server doesn\'t have a resource type "policies"')).toEqual([]);
+    expect(found('error: the server doesn\'t have a resource type "cronjobs"')).toEqual([]);
+    expect(found('error: the server doesn\'t have a resource type "sealedsecrets"')).toEqual([]);
+  });
+});
+
 describe('custom signatures (given as data)', () => {
   const acme = compileSignatures([
     {
@@ -196,7 +210,13 @@ describe('custom signatures (given as data)', () => {
     const { signatures, problems } = compileSignatures([{ id: 'x-bad', guard: ['acme'], pattern: '(a+)+b' }]);
     expect(signatures).toEqual([]);
     expect(problems).toEqual([
-      { id: 'x-bad', message: expect.stringContaining('a group may only be optional') as string },
+      {
+        id: 'x-bad',
+        message: expect.stringMatching(
+          /^signature x-bad was skipped: pattern .*a group may only be optional/,
+        ) as string,
+        text: expect.objectContaining({ key: 'issue.signature_skipped' }) as unknown,
+      },
     ]);
   });
 });

@@ -17,7 +17,8 @@ import { POD_IDENTITY_SIGNATURES } from './signatures/pod-identity.js';
 import { POLICY_SIGNATURES } from './signatures/policy.js';
 import { SCHEDULING_SIGNATURES } from './signatures/scheduling.js';
 import { TOOL_SIGNATURES } from './signatures/tools.js';
-import { patternProblem } from './pattern-check.js';
+import { patternProblemText } from './pattern-check.js';
+import { say, type Text } from '../i18n/t.js';
 import type { Signature, SignatureData } from './signatures/types.js';
 
 export type { Signature, SignatureData } from './signatures/types.js';
@@ -42,10 +43,11 @@ const WINDOW_BEFORE = 512;
 /** …to this many after the guard's end, so its cost is bounded whatever the length of the line. */
 const WINDOW_AFTER = 2048;
 
-/** A data signature that cannot be used, and why. */
+/** A data signature that cannot be used, and why (`message` in English, `text` to be said in the run's language). */
 export interface SignatureProblem {
   id: string;
   message: string;
+  text: Text;
 }
 
 /**
@@ -59,14 +61,16 @@ export function compileSignatures(data: readonly SignatureData[]): {
   const signatures: Signature[] = [];
   const problems: SignatureProblem[] = [];
   for (const d of data) {
-    const problem =
+    const problem: Text | null =
       typeof d.pattern !== 'string'
-        ? 'pattern: not a string'
+        ? patternText({ key: 'pattern.notString' })
         : d.guard.length === 0 || d.guard.some((g) => typeof g !== 'string' || g.length === 0)
-          ? 'guard: at least one non-empty phrase'
-          : patternProblem(d.pattern);
-    if (problem !== null) problems.push({ id: d.id, message: `pattern ${problem}` });
-    else
+          ? { key: 'pattern.guardEmpty' }
+          : patternText(patternProblemText(d.pattern));
+    if (problem !== null) {
+      const text: Text = { key: 'issue.signature_skipped', params: { id: d.id, problem } };
+      problems.push({ id: d.id, message: say('en', text), text });
+    } else
       signatures.push({
         id: d.id,
         guard: d.guard,
@@ -75,6 +79,11 @@ export function compileSignatures(data: readonly SignatureData[]): {
       });
   }
   return { signatures, problems };
+}
+
+/** A pattern's problem, said as one. */
+function patternText(problem: Text | null): Text | null {
+  return problem === null ? null : { key: 'issue.signature_pattern', params: { problem } };
 }
 
 /** A catalogued signature found in one message. */

@@ -9,10 +9,41 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
     // … | the API server's own Status object (`"message":"Unauthorized"`, `"reason":"Unauthorized"`) and the Python client's `Reason: Unauthorized`
     re: /You must be logged in(?: to the server(?: \((?<detail>[^)]*)\)?)?)?|the server has asked for the client to provide credentials|^(?:Error|error): Unauthorized\s*$|^\[✖\]\s+\S[^\r\n]*: Unauthorized\s*$|\\?"(?:message|reason)\\?": ?\\?"Unauthorized(?![A-Za-z])|\bReason: Unauthorized\s*$/,
   },
+  // kubectl's answer when its discovery of the API was refused (kubectl before 1.11 printed only this for a 401): a
+  // built-in type such as pods or svc exists on every cluster. A custom resource's type may really be absent (its CRD
+  // not installed), so only built-in types are read.
   {
     id: 'server_no_resource_type',
-    guard: ["doesn't have a resource type"],
-    re: /the server doesn't have a resource type(?: \\?"(?<resource>[^"\\]+)\\?")?/,
+    // The phrase up to the type's first letters: a line cut after the guard still names a built-in type.
+    guard: [
+      'resource type "all',
+      'resource type "clusterrole',
+      'resource type "cm',
+      'resource type "configmap',
+      'resource type "daemonset',
+      'resource type "deploy',
+      'resource type "ds',
+      'resource type "endpoints',
+      'resource type "ep',
+      'resource type "ev',
+      'resource type "job',
+      'resource type "namespace',
+      'resource type "no',
+      'resource type "ns',
+      'resource type "persistentvolume',
+      'resource type "po',
+      'resource type "pv',
+      'resource type "replicaset',
+      'resource type "role',
+      'resource type "rs',
+      'resource type "sa',
+      'resource type "secret',
+      'resource type "service',
+      'resource type "statefulset',
+      'resource type "sts',
+      'resource type "svc',
+    ],
+    re: /the server doesn't have a resource type "(?<resource>pods?|po|services?|svc|nodes?|no|deployments?|deploy|namespaces?|ns|configmaps?|cm|secrets?|replicasets?|rs|statefulsets?|sts|daemonsets?|ds|jobs?|events?|ev|endpoints|ep|persistentvolumeclaims?|pvc|persistentvolumes?|pv|serviceaccounts?|sa|roles?|rolebindings?|clusterroles?|clusterrolebindings?|all)(?![\w.-])/,
   },
   // connectivity
   {

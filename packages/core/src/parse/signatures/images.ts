@@ -45,8 +45,9 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
   // manifest list entries`, containerd `no match for platform in manifest`, CRI-O / containers/image `no image found in
   // manifest list for architecture arm64`; or a single-architecture image ran anyway and the kernel refused its binary:
   // runc ≤ 1.0 `standard_init_linux.go:228: exec user process caused: exec format error` (older: `caused "exec format
-  // error"`), runc ≥ 1.1 `exec /usr/local/bin/app: exec format error` as the container's only log line (quoted or in
-  // inline code when pasted; a credential plugin's `fork/exec …: exec format error` is not a container's).
+  // error"`), runc ≥ 1.1 `exec /usr/local/bin/app: exec format error` as the container's only log line (quoted, in
+  // inline code or told in a sentence when pasted; a credential plugin's `fork/exec …: exec format error` is not a
+  // container's).
   {
     id: 'image_platform_mismatch',
     guard: [
@@ -55,7 +56,7 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
       'no image found in manifest list for architecture',
       'exec format error',
     ],
-    re: /no matching manifest for(?: (?<platform>[\w/.-]{1,40})(?= in the manifest list entries| ?$))?|no match for platform in manifest|no image found in manifest list for architecture(?: (?<platform2>[\w/.-]{1,40}))?|exec user process caused:? \\?"?exec format error|^[\s>`*"']{0,8}exec (?<path>\/\S{0,1000}): exec format error/,
+    re: /no matching manifest for(?: (?<platform>[\w/.-]{1,40})(?= in the manifest list entries| ?$))?|no match for platform in manifest|no image found in manifest list for architecture(?: (?<platform2>[\w/.-]{1,40}))?|exec user process caused:? \\?"?exec format error|(?:^|[\s>`*"'(=])exec (?<path>\/[^\s:]{1,1000}): exec format error/,
   },
   {
     id: 'image_invalid_reference',
