@@ -75,7 +75,7 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
   {
     id: 'admission_webhook_call_failed',
     guard: ['failed calling webhook', 'failed calling admission webhook', '?timeout='],
-    re: /failed calling (?:admission )?webhook(?: \\?"(?<webhook>[^"\\]+)\\?"(?:: (?:failed to call webhook: )?(?<cause>[^\r\n]*)|; no further details available)?)?|Post (?:\\?")?https:\/\/(?<webhook2>[\w-]{1,63}\.[\w-]{1,63}\.svc)(?::\d{1,5})?\/[^"\\\s?]{0,512}\?timeout=(?:\d{1,3}s(?:\\?")?(?:: (?<cause2>[^\r\n]*))?)?/,
+    re: /failed calling (?:admission )?webhook(?: \\?"(?<webhook>[^"\\]+)\\?"(?:: (?:failed to call webhook: )?(?<cause>[^\r\n]*)|; no further details available)?)?|(?<cause2>Post (?:\\?")?https:\/\/(?<webhook2>[\w-]{1,63}\.[\w-]{1,63}\.svc)(?::\d{1,5})?\/[^"\\\s?]{0,512}\?timeout=(?:\d{1,3}s(?:\\?")?(?:: [^\r\n]*)?)?)/,
   },
   // The API server logs webhooks with failurePolicy Ignore that it skipped: the request itself went through.
   {
