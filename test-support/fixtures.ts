@@ -1,5 +1,6 @@
 // Test support for the golden-facts and property tests: lists the captured kubectl outputs under fixtures/ and
 // reads a text into sections, issues and facts with capture-dependent values (dates, klog headers, ages) projected out.
+import * as yaml from 'yaml';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +64,7 @@ export function readAll(text: string): {
 } {
   const sections = splitSections(toLines(text));
   const issues: Issue[] = [];
-  const facts = extractFacts(sections, issues);
+  const facts = extractFacts(sections, issues, { yaml });
   return {
     sections: sections.map((s) => ({
       kind: s.kind,

@@ -1,6 +1,6 @@
 // Bundles the CLI with esbuild into dist/ as ES modules: dist/rbac-diagnose.js (the bin) with everything a diagnosis
 // runs, and dist/chunks/ for what only some runs load through import(): live mode with @kubernetes/client-node, pino,
-// and the rule-directory loader of --rules.
+// the rule-directory loader of --rules, and the yaml library.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,8 +28,22 @@ const jsonpathWithoutVm = {
   },
 };
 
+// yaml's Node build is CommonJS, and esbuild turns an import() of CommonJS into a require() inside the chunk that asks
+// for it: the library would load with every run. Its ES module build (the one browsers get, the same code with
+// console.warn for process.emitWarning and atob/btoa for Buffer in !!binary values) is split into a chunk of its own,
+// imported only by the runs that read YAML input or write a manifest.
+const yamlAsModule = {
+  name: 'yaml-as-es-module',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, async (args) => {
+      const pkg = await b.resolve('yaml/package.json', { kind: 'import-statement', resolveDir: args.resolveDir });
+      return { path: join(dirname(pkg.path), 'browser/index.js') };
+    });
+  },
+};
+
 await build({
-  plugins: [jsonpathWithoutVm],
+  plugins: [jsonpathWithoutVm, yamlAsModule],
   entryPoints: { 'rbac-diagnose': join(root, 'src/bin.ts') },
   outdir: out,
   chunkNames: 'chunks/[name]-[hash]',

@@ -36,7 +36,11 @@ export async function diagnoseInputs(
   });
   for (const input of inputs) {
     if (inputs.length > 1) stream.beginInput(input.name);
-    for await (const piece of input.pieces()) stream.write(piece);
+    for await (const piece of input.pieces()) {
+      stream.write(piece);
+      // A YAML section makes the stream wait for the yaml library: it is imported then, and only then.
+      await stream.ready();
+    }
   }
   return await stream.finish();
 }

@@ -75,6 +75,7 @@ export async function runFollow(args: CliArgs, ruleSet: RuleSet, log: ProgressLo
   try {
     for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
       stream.write(decoder.push(chunk));
+      await stream.ready();
       if (stream.found !== found && soon === null)
         soon = setTimeout(
           () => {

@@ -6,7 +6,6 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { explainId, loadRules, rulesList } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
 import { diagnoseInputs } from './diagnosis.js';
-import { HELP_JA } from './i18n/help-ja.js';
 import { msg } from './i18n/t.js';
 import {
   fileInputs,
@@ -30,7 +29,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv);
     lang = args.lang ?? lang;
     if (args.help) {
-      writeOut(lang === 'ja' ? HELP_JA : HELP);
+      // The Japanese help is a chunk of its own: only `--help` in Japanese loads it.
+      writeOut(lang === 'ja' ? (await import('./i18n/help-ja.js')).HELP_JA : HELP);
       return 0;
     }
     if (args.version) {

@@ -4,7 +4,6 @@ import {
   renderSarif,
   renderText,
   renderTrace,
-  renderYaml,
   terminalLayout,
   type Facts,
   type Lang,
@@ -16,6 +15,7 @@ import type { RuleSet } from './commands.js';
 import { DEMO_INPUT } from './demo.js';
 import { msg } from './i18n/t.js';
 import { stdoutIsTerminal } from './io.js';
+import { renderYaml } from './yaml-output.js';
 
 declare const __RBAC_DIAGNOSE_VERSION__: string;
 /** The package version (set by the bundler; a run from the sources says 0.0.0-dev). */
@@ -107,7 +107,7 @@ async function renderOne(
   switch (output) {
     case 'yaml':
       if (explain) process.stderr.write(explain);
-      return renderYaml(report);
+      return await renderYaml(report);
     case 'markdown':
       return `${renderMarkdown(report)}${explain ? `\n<details><summary>${msg(lang, 'traceSummary')}</summary>\n\n\`\`\`\n${explain}\`\`\`\n</details>\n` : ''}`;
     case 'sarif': {

@@ -329,8 +329,8 @@ describe('contract C3: exit codes', () => {
 });
 
 describe('the bundle (scripts/bundle.mjs)', () => {
-  /** The bin and every chunk it imports statically: what a piped run loads before it reads a byte. */
-  function staticClosure(): Map<string, string> {
+  /** A file and every chunk it imports statically (from the bin: what a piped run loads before it reads a byte). */
+  function staticClosure(start = bin): Map<string, string> {
     const files = new Map<string, string>();
     const visit = (file: string): void => {
       if (files.has(file)) return;
@@ -339,11 +339,11 @@ describe('the bundle (scripts/bundle.mjs)', () => {
       for (const m of text.matchAll(/^import (?:[^;]*? from )?"(\.{1,2}\/[^"]+)";$/gm))
         visit(join(dirname(file), m[1] as string));
     };
-    visit(bin);
+    visit(start);
     return files;
   }
 
-  test('a piped run loads neither @kubernetes/client-node, pino, the MCP SDK nor zod; the runs that need them import their chunks', () => {
+  test('a piped run loads neither @kubernetes/client-node, pino, the MCP SDK, zod nor yaml; the runs that need them import their chunks', () => {
     const closure = staticClosure();
     const loaded = [...closure.values()].join('\n');
     expect(loaded).toMatch(/@rbac-diagnose|\/core\/dist\//);
@@ -351,14 +351,17 @@ describe('the bundle (scripts/bundle.mjs)', () => {
     expect(loaded).not.toMatch(/node_modules\/pino\//);
     expect(loaded).not.toMatch(/node_modules\/@modelcontextprotocol\/sdk\//);
     expect(loaded).not.toMatch(/node_modules\/zod\//);
+    expect(loaded).not.toMatch(/node_modules\/yaml\//);
+    // What each import() of the piped run's code loads, the chunks it imports statically included.
     const lazy = [...closure].flatMap(([file, text]) =>
       [...text.matchAll(/\bimport\("(\.{1,2}\/[^"]+)"\)/g)].map((m) =>
-        readFileSync(join(dirname(file), m[1] as string), 'utf8'),
+        [...staticClosure(join(dirname(file), m[1] as string)).values()].join('\n'),
       ),
     );
     expect(lazy.some((t) => t.includes('@kubernetes/client-node'))).toBe(true);
     expect(lazy.some((t) => /node_modules\/pino\//.test(t))).toBe(true);
     expect(lazy.some((t) => /node_modules\/@modelcontextprotocol\/sdk\//.test(t))).toBe(true);
+    expect(lazy.some((t) => /node_modules\/yaml\//.test(t))).toBe(true);
   });
 
   test('the built-in rules it lists are those of @rbac-diagnose/rules, in order', async () => {

@@ -132,6 +132,24 @@ describe('rbac-diagnose --follow', () => {
     expectSameAsOneShot(f.records, objects.join(''));
   });
 
+  test('a log repeating one message: one diagnosis whose evidence says how often it came (NDJSON golden, both languages)', async () => {
+    // A load balancer controller's AccessDenied seven times among ordinary lines (timestamps and request ids differ).
+    const input = readFileSync(new URL('golden/follow-repeated.log', import.meta.url), 'utf8');
+    for (const [lang, golden] of [
+      ['en', 'golden/follow-repeated.ndjson'],
+      ['ja', 'golden/ja/follow-repeated.ndjson'],
+    ] as const) {
+      const r = spawnSync(process.execPath, [bin, '--follow', '--lang', lang], { input, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      const records = r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.stringify({ ...(JSON.parse(l) as FollowRecord), time: '<time>' }));
+      await expect(`${records.join('\n')}\n`).toMatchFileSnapshot(golden);
+    }
+  });
+
   test('a get -w table: rows arriving one by one, the header first', async () => {
     const table = readFileSync(join(fixtures, 'get-events/1.27/failedcreate.txt'), 'utf8');
     const [header, ...rows] = table.trimEnd().split('\n');

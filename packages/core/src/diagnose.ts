@@ -9,7 +9,8 @@ import { say, t, textsIn, translation } from './i18n/t.js';
 import type { Facts } from './facts/schema.js';
 import { compileSignatures, type Signature, type SignatureData } from './parse/signatures.js';
 import { AwsAuthPlan } from './remediation/aws-auth.js';
-import { REMEDIATION_GENERATORS } from './remediation/generators.js';
+import { REMEDIATION_GENERATORS, WRITES_MANIFESTS } from './remediation/generators.js';
+import { importYaml, type YamlLibrary } from './parse/yaml.js';
 import { rejectionNote } from './remediation/notes.js';
 import type { Chain, Diagnosis, Evidence, InputSection, Issue, NextStep, Remediation, Report } from './report.js';
 import { compareDiagnoses } from './vocabulary.js';
@@ -19,6 +20,7 @@ import {
   endInput,
   finishReading,
   newReading,
+  readOn,
   readText,
   type ReadingOptions,
   type ReadResult,
@@ -103,11 +105,13 @@ export async function diagnoseDetailed(
   // Custom signatures are compiled before any line is read: the run's matcher holds them.
   const valid = await validRules(options);
   const reading = newReading(readingOptions(options, valid.signatures));
-  docs.forEach((doc, i) => {
+  for (const [i, doc] of docs.entries()) {
     beginInput(reading, named ? (doc.name ?? `input-${i + 1}`) : undefined);
     readText(reading, doc.text);
+    await readOn(reading);
     endInput(reading);
-  });
+    await readOn(reading);
+  }
   return await evaluate(finishReading(reading), options, valid);
 }
 
@@ -156,8 +160,10 @@ export async function evaluate(read: ReadResult, options: DiagnoseOptions, valid
   const { fired, trace: ruleTrace } = await runRules(rules, facts, vocabulary, matcher);
   // English texts a rule lacks a translation for, per rule id: noted once per rule that is shown.
   const untranslated = new Map<string, Set<string>>();
-  const awsAuth = new AwsAuthPlan(facts.awsAuth, lang);
-  const run: Run = { facts, matcher, cited, evictedThrough, vocabulary, awsAuth, lang, untranslated };
+  // The yaml library is loaded only when a manifest may be written: most reports have none.
+  const yaml = writesManifests(fired, facts) ? await importYaml() : null;
+  const awsAuth = new AwsAuthPlan(facts.awsAuth, lang, yaml);
+  const run: Run = { facts, matcher, cited, evictedThrough, vocabulary, awsAuth, lang, untranslated, yaml };
   const candidates = fired.map((f) => toDiagnosis(f, run, { lang, bindings, subject: f.subject }));
   const minConfidence = options.minConfidence ?? 0;
   const ranked = rank(candidates, fired, new Set(options.preferredRules));
@@ -219,6 +225,21 @@ export async function evaluate(read: ReadResult, options: DiagnoseOptions, valid
       `report failed its own schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   return { report: checked.data, trace, facts };
+}
+
+/**
+ * Whether the diagnoses of these firings may write a manifest: a rule's YAML template, a generator that writes one, or
+ * the aws-auth ConfigMap of the input to merge into.
+ */
+function writesManifests(fired: readonly Firing[], facts: Facts): boolean {
+  return (
+    facts.awsAuth !== null ||
+    fired.some((f) =>
+      f.rule.remediation.some(
+        (t) => t.yaml !== undefined || (t.generator !== undefined && WRITES_MANIFESTS[t.generator]),
+      ),
+    )
+  );
 }
 
 const EMPTY_VOCABULARY: Vocabulary = { chains: {}, rootCauses: {}, conditions: {} };
@@ -312,6 +333,8 @@ interface Run {
   lang: Lang;
   /** Filled by {@link translator}: the English texts each rule lacks in `lang`. */
   untranslated: Map<string, Set<string>>;
+  /** The yaml library when the run may write a manifest (see writesManifests). */
+  yaml: YamlLibrary | null;
 }
 
 /** A rule's (or the vocabulary's) text in the run's language: its translation, else the English text, noted. */
@@ -358,6 +381,15 @@ function resolveEvidence(
     for (const item of items) {
       const source = typeof item['source'] === 'string' ? item['source'] : undefined;
       const nums = Array.isArray(item['lines']) ? (item['lines'] as number[]).slice(0, 3) : [item['line'] as number];
+      // A message a stream folded (a signal with a last line) says how often it came, after the why of its first line.
+      let repeated =
+        typeof item['lastLine'] === 'number' && typeof item['count'] === 'number'
+          ? t(run.lang, 'evidence.repeated', {
+              count: item['count'],
+              first: item['line'] as number,
+              last: item['lastLine'],
+            })
+          : '';
       for (const no of nums) {
         if (typeof no !== 'number' || no < 1) continue;
         const k = key(source, no);
@@ -366,13 +398,15 @@ function resolveEvidence(
           cited.get(source ?? '')?.get(no) ?? (no <= (evictedThrough.get(source ?? '') ?? 0) ? '' : undefined);
         if (text === undefined || seen.has(k)) continue;
         seen.add(k);
+        const why = fill(tr(sel.why), { ...scope, item: { family, key: '', items: [item] } });
         out.push({
           line: no,
           // The line as it reads, its control and format characters escaped (a bidi override would reverse it).
           text: printable(text),
-          why: fill(tr(sel.why), { ...scope, item: { family, key: '', items: [item] } }),
+          why: repeated === '' ? why : `${why} ${repeated}`,
           ...(source === undefined ? {} : { source }),
         });
+        repeated = '';
       }
     }
   }
@@ -417,13 +451,14 @@ function toDiagnosis(f: Firing, run: Run, scope: Scope): Candidate {
           family: rule.subject?.from ?? null,
           awsAuth: run.awsAuth,
           lang: run.lang,
+          yaml: run.yaml,
         }),
       );
       return;
     }
     const command =
       t.command === undefined ? undefined : filled(fillCommand(t.command, scope, t.safety !== 'read-only'));
-    const yaml = t.yaml === undefined ? undefined : filled(fillManifest(t.yaml, scope));
+    const yaml = t.yaml === undefined ? undefined : filled(fillManifest(run.yaml, t.yaml, scope));
     if (command === null || yaml === null) return;
     remediation.push({
       kind: t.kind,

@@ -2,6 +2,7 @@
 // a report (or a clear issue), never a throw or a hang. Work is counted, not timed (test-support/work.ts): characters
 // scanned by regexes and string searches, the same on any machine. Backtracking inside one regex is what the count
 // cannot see; bench/regex-pump.mjs (timed) and bench/redos-audit.mjs (static) check every regex for it.
+import * as yaml from 'yaml';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { builtinRuleSet } from '@rbac-diagnose/rules';
@@ -12,7 +13,7 @@ import { extractFacts } from './facts/extract.js';
 import { say } from './i18n/t.js';
 import { toLines, type Line } from './input/lines.js';
 import { matchPrompt, splitSections } from './input/split.js';
-import { parseAwsAuth } from './parse/aws-auth.js';
+import { parseAwsAuth } from './sync-yaml.js';
 import { parseDescribe, parseEventRow } from './parse/describe.js';
 import { classifySubject, parseForbidden } from './parse/forbidden.js';
 import { normaliseMessage, unquoteGo } from './parse/normalize.js';
@@ -169,6 +170,7 @@ describe('exported parsers scan their input a bounded number of times', () => {
       'readYaml: alias bomb (billion laughs)',
       () =>
         readYaml(
+          yaml,
           `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n`,
         ),
       1000,
@@ -177,18 +179,19 @@ describe('exported parsers scan their input a bounded number of times', () => {
       'readYaml: custom tags are not constructed',
       () =>
         readYaml(
+          yaml,
           'a: !!js/function "function(){ throw new Error(1) }"\nb: !Ref Foo\nc: !!python/object:os.system [ls]\n',
         ),
       100,
     ],
-    ['readYaml: 100k nested [ (refused before parsing: see below)', () => readYaml('['.repeat(100000)), 100000],
-    ['readYaml: 100k nested - (block sequences on one line)', () => readYaml(`${'- '.repeat(100000)}x`), 200000],
+    ['readYaml: 100k nested [ (refused before parsing: see below)', () => readYaml(yaml, '['.repeat(100000)), 100000],
+    ['readYaml: 100k nested - (block sequences on one line)', () => readYaml(yaml, `${'- '.repeat(100000)}x`), 200000],
     [
       'readYaml: 2,000 levels of block indentation',
-      () => readYaml(Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')),
+      () => readYaml(yaml, Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')),
       2000 * 1000,
     ],
-    ['readYamlValue: 1 MB of unclosed quotes', () => readYamlValue(`"${'a'.repeat(MB)}`), MB],
+    ['readYamlValue: 1 MB of unclosed quotes', () => readYamlValue(yaml, `"${'a'.repeat(MB)}`), MB],
     ['slug: 1 MB of dots and dashes', () => slug(`${'.-'.repeat(MB / 2)}x`), MB],
     [
       'parseArn / canonicalArn: 1 MB ARN',
@@ -209,23 +212,24 @@ describe('exported parsers scan their input a bounded number of times', () => {
     // Before the depth guard, 25k then 50k `[` in one process aborted Node itself: the stack overflow hit V8 while it
     // compiled a regex ("FATAL ERROR: RegExpCompiler Allocation failed - process out of memory"), which no catch stops.
     for (const n of [25000, 50000, 100000]) {
-      const r = readYaml('['.repeat(n));
+      const r = readYaml(yaml, '['.repeat(n));
       expect(r.errors.map((e) => say('en', e.message))).toEqual([
         'YAML nested more than 200 levels deep was not parsed',
       ]);
     }
-    expect(readYamlValue(`${'{a: '.repeat(50000)}`).errors[0]?.message.key).toBe('parser.yamlTooDeep');
+    expect(readYamlValue(yaml, `${'{a: '.repeat(50000)}`).errors[0]?.message.key).toBe('parser.yamlTooDeep');
     // Ordinary nesting still parses.
-    expect(readYaml('a:\n  b:\n    - c: [1, [2, {d: e}]]\n').values).toEqual([
+    expect(readYaml(yaml, 'a:\n  b:\n    - c: [1, [2, {d: e}]]\n').values).toEqual([
       { a: { b: [{ c: [1, [2, { d: 'e' }]] }] } },
     ]);
-    expect(readYaml('msg: a[0] and a{1} and x[[[[[[[[[[\n').errors).toEqual([]);
+    expect(readYaml(yaml, 'msg: a[0] and a{1} and x[[[[[[[[[[\n').errors).toEqual([]);
   });
 
   test('readYaml: custom tags stay data and the alias bomb is refused as an error', () => {
-    const tags = readYaml('a: !!js/function "function(){ return 1 }"\nb: !Ref Foo\n');
+    const tags = readYaml(yaml, 'a: !!js/function "function(){ return 1 }"\nb: !Ref Foo\n');
     expect(typeof (tags.values[0] as Record<string, unknown>)['a']).toBe('string');
     const bomb = readYaml(
+      yaml,
       'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
     );
     expect(bomb.errors.length).toBeGreaterThan(0);
@@ -359,7 +363,7 @@ describe('diagnose() turns hostile input into a report, reading it a bounded num
     expect(report.schemaVersion).toBe(1);
     expect(Array.isArray(report.diagnoses)).toBe(true);
     // Lines, sections and facts: the part of the run whose work grows with the input.
-    const work = scannedChars(() => extractFacts(splitSections(toLines(input)), [] as Issue[]));
+    const work = scannedChars(() => extractFacts(splitSections(toLines(input)), [] as Issue[], { yaml }));
     expect(work).toBeLessThan(PASSES * input.length + 100_000);
   });
 

@@ -17,6 +17,7 @@ import {
   newExtraction,
   openSection,
   sectionLine,
+  resumeExtraction,
   type CitedLines,
   type Extraction,
   type ExtractOptions,
@@ -37,6 +38,7 @@ import {
 import { t } from './i18n/t.js';
 import type { InputSection, Issue } from './report.js';
 import { deepCopy } from './platform.js';
+import { importYaml, type YamlLibrary } from './parse/yaml.js';
 
 /** Options of a reading. */
 export interface ReadingOptions extends ExtractOptions {
@@ -187,10 +189,28 @@ export function linesRead(r: Reading): number {
 
 /**
  * A copy of the reading that can be finished (as if the input ended where it is) while the reading goes on. The
- * signature matcher is shared: nothing changes it after it is built.
+ * signature matcher and the yaml library are shared: nothing changes them after they are built.
  */
 export function copyReading(r: Reading): Reading {
-  const { matcher, ...rest } = r.x.c;
+  const { matcher, yaml, ...rest } = r.x.c;
   const copy = deepCopy({ ...r, x: { ...r.x, c: rest } });
-  return { ...copy, x: { ...copy.x, c: { ...copy.x.c, matcher } } };
+  return { ...copy, x: { ...copy.x, c: { ...copy.x.c, matcher, yaml } } };
+}
+
+/**
+ * Whether the reading waits for the yaml library: it met a section that needs it, and keeps what came after in order
+ * until {@link resumeReading}. A caller imports the library only then, so a run without YAML never loads it.
+ */
+export function waitsForYaml(r: Reading): boolean {
+  return r.x.waiting !== null;
+}
+
+/** Gives the reading the yaml library it waits for, and reads on. */
+export function resumeReading(r: Reading, yaml: YamlLibrary): void {
+  resumeExtraction(r.x, yaml);
+}
+
+/** Reads on when the reading waits for the yaml library, importing it for this call (see waitsForYaml). */
+export async function readOn(r: Reading): Promise<void> {
+  if (waitsForYaml(r)) resumeReading(r, await importYaml());
 }

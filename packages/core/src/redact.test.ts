@@ -5,7 +5,7 @@ import { diagnose } from './diagnose.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderSarif } from './render/sarif.js';
 import { renderText } from './render/text.js';
-import { renderYaml } from './render/yaml.js';
+import { renderYaml } from './sync-yaml.js';
 
 // The values a paste carries about its owner, each placed where such a value really appears: a kubeconfig command,
 // caller identity, Forbidden messages for a user and a service account, a pod's logs with an IRSA role and an IP.

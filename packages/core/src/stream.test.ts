@@ -158,6 +158,91 @@ describe('diagnosing what was read so far', () => {
 const denial = (i: number): string =>
   `Error from server (Forbidden): pods is forbidden: User "user-${i}" cannot list resource "pods" in API group "" in the namespace "ns-${i}"`;
 
+/** A controller's AWS denial at a moment of a log: the same message every time but its timestamp and request id. */
+const accessDenied = (i: number): string =>
+  `{"level":"error","ts":"2026-11-29T05:31:${String(i % 60).padStart(2, '0')}Z","msg":"Reconciler error","reconcileID":"id-${i}","error":"AccessDenied: User: arn:aws:sts::123456789012:assumed-role/AmazonEKSLoadBalancerControllerRole/1700000000 is not authorized to perform: elasticloadbalancing:AddTags on resource: arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/k8s-shop-shop-0a1b2c3d4e/* because no identity-based policy allows the elasticloadbalancing:AddTags action"}`;
+/** An ordinary line of the same log. */
+const info = (i: number): string =>
+  `{"level":"info","ts":"2026-11-29T05:31:${String(i % 60).padStart(2, '0')}Z","msg":"successfully deployed model","ingressGroup":"shop/app-${i}"}`;
+
+describe('a stream folds the repeats of a message into one fact', () => {
+  test('property: one signal per message, with its count, first and last line and first lines as examples; the same diagnoses as unbounded', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }),
+        async (denied, at) => {
+          const lines = denied.map((d, i) => (d ? accessDenied(i) : info(i)));
+          const text = `${lines.join('\n')}\n`;
+          const s = new DiagnosisStream(OPTIONS);
+          for (const piece of cut(text, at)) s.write(piece);
+          const { facts, report } = await s.finish();
+          const at1 = denied.flatMap((d, i) => (d ? [i + 1] : []));
+          const signals = facts.signals.filter((x) => x.groups['action'] === 'elasticloadbalancing:AddTags');
+          if (at1.length === 0) {
+            expect(signals).toEqual([]);
+            return;
+          }
+          expect(signals).toHaveLength(1);
+          const [one] = signals;
+          expect(one?.line).toBe(at1[0]);
+          expect(one?.count ?? 1).toBe(at1.length);
+          if (at1.length > 1) {
+            expect(one?.lastLine).toBe(at1.at(-1));
+            expect(one?.lines).toEqual(at1.slice(0, 3));
+          }
+          const unbounded = await streamed([text]);
+          const ids = (r: Report): string[] => r.diagnoses.map((d) => `${d.ruleId} ${d.subject ?? ''}`);
+          expect(ids(report)).toEqual(ids(unbounded.report));
+          const evidence = report.diagnoses.flatMap((d) => d.evidence);
+          expect(evidence.map((e) => e.line).filter((n) => at1.includes(n))).toEqual(at1.slice(0, 3));
+          const said = evidence.filter((e) => e.why.includes('this message came'));
+          expect(
+            said.map((e) =>
+              e.why.endsWith(`came ${at1.length} times in the stream, from line ${at1[0]} to line ${at1.at(-1)})`),
+            ),
+          ).toEqual(at1.length > 1 ? [true] : []);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  test('a message repeated 100 000 times is one fact and three lines of evidence; in Japanese too', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const s = new DiagnosisStream({ ...OPTIONS, lang });
+      for (let i = 0; i < 100_000; i += 1000)
+        s.write(
+          `${Array.from({ length: 1000 }, (_, k) => ((i + k) % 10 === 3 ? accessDenied(i + k) : info(i + k))).join('\n')}\n`,
+        );
+      const { facts, report } = await s.finish();
+      // The message matches two signatures: each is one fact.
+      expect(facts.signals.map((x) => [x.id, x.line, x.count, x.lastLine, x.lines])).toEqual(
+        ['controller_reconcile_error', 'aws_action_denied'].map((id) => [id, 4, 10_000, 99_994, [4, 14, 24]]),
+      );
+      expect(s.evicted.facts).toBe(0);
+      const [first, ...rest] = report.diagnoses[0]?.evidence ?? [];
+      expect([first?.line, ...rest.map((e) => e.line)]).toEqual([4, 14, 24]);
+      expect(first?.why).toMatch(
+        lang === 'en'
+          ? / \(this message came 10000 times in the stream, from line 4 to line 99994\)$/
+          : / \(このメッセージはストリームに 10000 回現れました。4 行目から 99994 行目まで\)$/,
+      );
+    }
+  });
+
+  test('the count growing is a change of the diagnosis', async () => {
+    const s = new DiagnosisStream(OPTIONS);
+    s.write(`${accessDenied(0)}\n${accessDenied(1)}\n`);
+    const first = diffReport(new Map(), (await s.diagnose()).report);
+    expect(first.updates.map((u) => u.change)).toEqual(['new']);
+    s.write(`${accessDenied(2)}\n`);
+    const next = diffReport(first.seen, (await s.diagnose()).report);
+    expect(next.updates.map((u) => u.change)).toEqual(['changed']);
+    expect(diffReport(next.seen, (await s.finish()).report).updates).toEqual([]);
+  });
+});
+
 describe('a stream stays within its limits', () => {
   test('facts past the limit go, oldest first; so do their diagnoses', async () => {
     const s = new DiagnosisStream({ ...OPTIONS, limits: { facts: 40 } });

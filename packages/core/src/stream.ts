@@ -21,6 +21,7 @@ import {
   finishReading,
   linesRead,
   newReading,
+  readOn,
   readText,
   type Reading,
 } from './reading.js';
@@ -37,6 +38,7 @@ export const STREAM_LIMITS: Readonly<Limits> = {
   sectionLines: 10000,
   heldLines: 1000,
   lineChars: 4 * 1024 * 1024,
+  repeatLines: 3,
 };
 
 /** Options of a stream: those of diagnose(), and its bounds. */
@@ -55,25 +57,41 @@ export type DiagnosisUpdate =
     }
   | { change: 'resolved'; diagnosis: { ruleId: string; rootCause: string; subject?: string } };
 
-/** What the last report said of each diagnosis, to compare the next one with (see diffReport). */
-export type SeenDiagnoses = ReadonlyMap<string, { confidence: number; evidence: number; summary: string }>;
+/**
+ * What the last report said of each diagnosis, to compare the next one with (see diffReport): `detail` is its evidence
+ * lines and why (a repeated message's count is said there).
+ */
+export type SeenDiagnoses = ReadonlyMap<
+  string,
+  { confidence: number; evidence: number; summary: string; detail: string }
+>;
 
 /**
  * The updates from one report to the next: a diagnosis (by rule, root cause and subject) that is new, that changed
- * confidence, evidence count or summary, or that is no longer there. Returns them and what to compare the next with.
+ * confidence, evidence or summary (a repeated message's count included), or that is no longer there. Returns them and what to compare the next with.
  */
 export function diffReport(seen: SeenDiagnoses, report: Report): { updates: DiagnosisUpdate[]; seen: SeenDiagnoses } {
   const updates: DiagnosisUpdate[] = [];
-  const now = new Map<string, { confidence: number; evidence: number; summary: string }>();
+  const now = new Map<string, { confidence: number; evidence: number; summary: string; detail: string }>();
   for (const d of report.diagnoses) {
     const key = JSON.stringify([d.ruleId, d.rootCause, d.subject ?? null]);
     if (now.has(key)) continue;
-    const cur = { confidence: d.confidence, evidence: d.evidence.length, summary: d.summary };
+    const cur = {
+      confidence: d.confidence,
+      evidence: d.evidence.length,
+      summary: d.summary,
+      detail: JSON.stringify(d.evidence.map((e) => [e.source ?? '', e.line, e.why])),
+    };
     now.set(key, cur);
     const prev = seen.get(key);
     const evictedEvidence = d.evidence.filter((e) => e.text === '').length;
     if (!prev) updates.push({ change: 'new', diagnosis: d, evictedEvidence });
-    else if (prev.confidence !== cur.confidence || prev.evidence !== cur.evidence || prev.summary !== cur.summary)
+    else if (
+      prev.confidence !== cur.confidence ||
+      prev.evidence !== cur.evidence ||
+      prev.summary !== cur.summary ||
+      prev.detail !== cur.detail
+    )
       updates.push({ change: 'changed', diagnosis: d, evictedEvidence });
   }
   for (const key of seen.keys()) {
@@ -150,6 +168,15 @@ export class DiagnosisStream {
     else readText(this.#reading, (this.#decoder ??= newUtf8Decoder()).decode(chunk, { stream: true }));
   }
 
+  /**
+   * Reads on past a section that needs the yaml library (a YAML object, aws-auth), importing it then: write() cannot
+   * wait for an import, so it keeps what comes after such a section in order until this is awaited. Await it after
+   * each write(); diagnose() and finish() do it themselves.
+   */
+  async ready(): Promise<void> {
+    await readOn(this.#reading);
+  }
+
   /** Lines read so far (a line counts once its newline came). */
   get lines(): number {
     return linesRead(this.#reading);
@@ -168,6 +195,7 @@ export class DiagnosisStream {
   /** Diagnoses what was read so far, as if the input ended there; the stream goes on. */
   async diagnose(): Promise<DiagnoseResult> {
     if (this.#final) return await this.#final;
+    await this.ready();
     return await this.#evaluate(copyReading(this.#reading));
   }
 
@@ -191,6 +219,9 @@ export class DiagnosisStream {
   }
 
   async #evaluate(reading: Reading): Promise<DiagnoseResult> {
+    // The input's last section closes first: it may need the yaml library.
+    endInput(reading);
+    await readOn(reading);
     // The rules are checked once, not at every diagnosis.
     this.#rules ??= validRules(this.#options);
     return await evaluate(finishReading(reading), this.#options, await this.#rules);
@@ -220,6 +251,7 @@ export async function* diagnoseStream(
   let at: number | null = null;
   for await (const chunk of source) {
     stream.write(chunk);
+    await stream.ready();
     if (stream.found === found || (at !== null && stream.lines - at < diagnoseEvery)) continue;
     found = stream.found;
     at = stream.lines;

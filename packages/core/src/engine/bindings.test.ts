@@ -1,3 +1,4 @@
+import * as yaml from 'yaml';
 import { expect, test } from 'vitest';
 import { beginInput, finishReading, newReading, readText } from '../reading.js';
 import { fillCommand, fillManifest, type Bindings } from './bindings.js';
@@ -65,6 +66,7 @@ test('the taint from the fit error, its effect from the node that carries it', (
   const scope = { bindings: b, subject: null };
   expect(
     fillManifest(
+      yaml,
       '- key: "{{taintKey}}"\n  operator: "{{taintOperator}}"\n  value: "{{taintValue}}"\n  effect: "{{taintEffect}}"\n',
       scope,
     ).text,

@@ -15,7 +15,8 @@ import {
   type GrammarName,
 } from '../remediation/grammar.js';
 import { contextAt, quoteIn, type ShellContext } from '../remediation/shell.js';
-import { fillYamlTemplate } from '../remediation/yaml-out.js';
+import type { YamlLibrary } from '../parse/yaml.js';
+import { fillYamlTemplate, yamlWriter } from '../remediation/yaml-out.js';
 import { printable } from '../render/escape.js';
 import { subjectText, valueAt, type FillMode, type SubjectGroup } from './subject.js';
 
@@ -931,7 +932,7 @@ function startsWord(template: string, at: number): boolean {
 }
 
 /** Fills a YAML template (a manifest or patch): values pass their grammar and are written by the YAML library. */
-export function fillManifest(template: string, scope: Scope): FilledCommand {
+export function fillManifest(yaml: YamlLibrary | null, template: string, scope: Scope): FilledCommand {
   const values = new Map<string, string>();
   for (const m of template.matchAll(PLACEHOLDER)) {
     const name = m[1] ?? '';
@@ -943,7 +944,7 @@ export function fillManifest(template: string, scope: Scope): FilledCommand {
     if (failure !== null) return reject(name, grammar, failure);
     values.set(name, v);
   }
-  const text = fillYamlTemplate(template, PLACEHOLDER, (name) => {
+  const text = fillYamlTemplate(yamlWriter(yaml), template, PLACEHOLDER, (name) => {
     const v = valueOf(name, scope, 'command');
     if (v === null) return null;
     const hint = `<${name.slice(name.lastIndexOf('.') + 1)}>`;

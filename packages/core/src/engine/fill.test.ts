@@ -1,3 +1,4 @@
+import * as yaml from 'yaml';
 import fc from 'fast-check';
 import { parse } from 'shell-quote';
 import { expect, test } from 'vitest';
@@ -73,7 +74,7 @@ test('in a quoted here-document a value must be a plain JSON string body', () =>
 test('YAML templates are filled by structure: a value is one scalar, quoted as YAML 1.1 needs', () => {
   const t =
     '# patch <namespace>: {{subject.namespace}}\n- op: replace\n  path: /subjects/0/namespace\n  value: {{subject.namespace}}\n';
-  expect(fillManifest(t, scope([denial('a', 'no')])).text).toBe(
+  expect(fillManifest(yaml, t, scope([denial('a', 'no')])).text).toBe(
     '# patch <namespace>: <namespace>\n- op: replace\n  path: /subjects/0/namespace\n  value: "no"\n',
   );
 });
@@ -114,7 +115,7 @@ test('property: whatever a custom template puts where, a manifest never carries 
   );
   fc.assert(
     fc.property(value, (v) => {
-      const out = fillManifest(ROLE_TEMPLATE, groupScope(v));
+      const out = fillManifest(yaml, ROLE_TEMPLATE, groupScope(v));
       if (out.text === null) return;
       const objs = parseAllDocuments(out.text, { version: '1.1' }).map((d) => JSON.stringify(d.toJS()));
       for (const o of objs) {

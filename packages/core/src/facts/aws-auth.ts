@@ -3,12 +3,13 @@
 import { say, t } from '../i18n/t.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
-import { parseAwsAuth } from '../parse/aws-auth.js';
+import { readAwsAuth } from '../parse/aws-auth.js';
+import { yamlReader } from '../parse/yaml.js';
 import { ref, src, type Collected } from './collected.js';
 
 /** Reads one aws-auth section. */
 export function extractAwsAuth(section: Section, c: Collected): void {
-  const a = parseAwsAuth(section.lines, section.json);
+  const a = readAwsAuth(yamlReader(c.yaml), section.lines, section.json);
   const first = section.lines[0];
   const r = (l: Line | null): { line: number; source?: string } => (l ? ref(l) : first ? ref(first) : { line: 0 });
   c.awsAuths.push({

@@ -1,6 +1,7 @@
 // What the extractors collect while the sections of one input are read, one section after another, and the per-run
 // state they share (the signature matcher, the line-length limit). extract.ts turns it into Facts at the end.
 import type { Lang } from '../i18n/lang.js';
+import type { YamlLibrary } from '../parse/yaml.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
 import { newSignatureMatcher, type Signature, type SignatureMatcher } from '../parse/signatures.js';
@@ -62,6 +63,8 @@ export interface Collected {
   whoami: ReadWhoamiFact | null;
   issues: Issue[];
   readonly matcher: SignatureMatcher;
+  /** The yaml library, once the reading met a section that needs it (see needsYaml in extract.ts). */
+  yaml: YamlLibrary | null;
   /** Longest line searched for error messages; longer ones are searched in their start (see clip). */
   readonly maxLineChars: number;
   /** The language of the issues' messages and the aws-auth findings (the report's). */
@@ -76,6 +79,7 @@ export function newCollected(
   maxLineChars: number,
   signatures: readonly Signature[] = [],
   lang: Lang = 'en',
+  yaml: YamlLibrary | null = null,
 ): Collected {
   return {
     signals: [],
@@ -97,6 +101,7 @@ export function newCollected(
     whoami: null,
     issues,
     matcher: newSignatureMatcher(signatures),
+    yaml,
     maxLineChars,
     lang,
     longLines: new Map(),

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import * as yaml from 'yaml';
 import { toLines } from '../input/lines.js';
 import { splitSections } from '../input/split.js';
 import type { Issue } from '../report.js';
@@ -6,7 +7,7 @@ import { extractFacts } from './extract.js';
 
 const redactedLines = (text: string): number[] => {
   const issues: Issue[] = [];
-  extractFacts(splitSections(toLines(text)), issues);
+  extractFacts(splitSections(toLines(text)), issues, { yaml });
   return issues.filter((i) => i.code === 'redacted_value').map((i) => i.line);
 };
 

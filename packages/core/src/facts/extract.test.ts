@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import * as yaml from 'yaml';
 import type { Issue } from '../report.js';
 import { toLines } from '../input/lines.js';
 import { splitSections } from '../input/split.js';
@@ -7,7 +8,7 @@ import { extractFacts } from './extract.js';
 function read(text: string): { facts: ReturnType<typeof extractFacts>; issues: Issue[]; kinds: string[] } {
   const issues: Issue[] = [];
   const sections = splitSections(toLines(text));
-  return { facts: extractFacts(sections, issues), issues, kinds: sections.map((s) => s.kind) };
+  return { facts: extractFacts(sections, issues, { yaml }), issues, kinds: sections.map((s) => s.kind) };
 }
 
 describe('aws CLI JSON', () => {

@@ -50,6 +50,7 @@ import { extractObjects } from './objects.js';
 import { newPolicyBlocks, policySignals, readPolicyLines, type PolicyBlocks } from './policy-blocks.js';
 import { relateAccessEntries, relateAwsAuth, relateForbidden, relateWhoami } from './relations.js';
 import type { Signature } from '../parse/signatures.js';
+import type { YamlLibrary } from '../parse/yaml.js';
 import type { EventFact, Facts, FitItemFact, Signal } from './schema.js';
 import { extractWhoami } from './whoami.js';
 
@@ -76,6 +77,8 @@ export interface ExtractOptions {
   listStreamAfter?: number;
   /** Bounds on what is kept, for a stream that may never end; none when absent. */
   limits?: Limits;
+  /** The yaml library, when the caller has it already; else the reading waits for it at the first section needing it. */
+  yaml?: YamlLibrary;
 }
 
 /**
@@ -99,6 +102,8 @@ export interface Limits {
    * newline has not come (the rest of it is dropped). */
   heldLines: number;
   lineChars: number;
+  /** Example lines kept of a message that repeats (the repeats are folded into one signal with a count). */
+  repeatLines: number;
 }
 
 /** How much was dropped to stay within the limits. */
@@ -115,6 +120,18 @@ export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
 
 /** Lines facts cite, by input (`''` when one input) and line number: the text evidence shows. */
 export type CitedLines = Map<string, Map<number, string>>;
+
+/** A call of the section sink (the splitter's calls, see SectionSink), kept while the reading waits for a library. */
+type SinkCall =
+  | { call: 'open'; shape: Shape; command: string | null; first: Line }
+  | { call: 'line'; line: Line }
+  | { call: 'close' };
+
+/** A section that needs the yaml library, and the sink's calls that came after it: read in order once it is given. */
+export interface Waiting {
+  section: Section;
+  calls: SinkCall[];
+}
 
 /** A section being read: its lines until it ends, or a line-by-line reading, or a list read item by item. */
 interface OpenSection {
@@ -162,11 +179,24 @@ export interface Extraction {
   evictedThrough: Map<string, number>;
   /** Facts found so far (a count that only grows: a caller tells from it whether something new was found). */
   found: number;
+  /** In a stream, the signal each repeated message is folded into, by signature, values and input (see foldRepeats). */
+  repeats: Map<string, Signal>;
+  /**
+   * Set when a section needs the yaml library and none was given: the reading stops there, and what the splitter
+   * gives next is kept in order, until the caller gives the library (resumeExtraction).
+   */
+  waiting: Waiting | null;
 }
 
 /** Starts reading inputs; parse problems go to `issues`. */
 export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Extraction {
-  const c = newCollected(issues, options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS, options.signatures, options.lang);
+  const c = newCollected(
+    issues,
+    options.maxLineChars ?? DEFAULT_MAX_LINE_CHARS,
+    options.signatures,
+    options.lang,
+    options.yaml ?? null,
+  );
   return {
     c,
     events: new Map(),
@@ -182,7 +212,31 @@ export function newExtraction(issues: Issue[], options: ExtractOptions = {}): Ex
     evicted: { facts: 0, events: 0, lines: 0, sections: 0, issues: 0 },
     evictedThrough: new Map(),
     found: 0,
+    repeats: new Map(),
+    waiting: null,
   };
+}
+
+/**
+ * Whether a section is read with the yaml library: YAML objects and aws-auth (whose mappings are YAML, even inside
+ * JSON or a describe). Every other kind is read without it, so a run without such a section never loads it.
+ */
+function needsYaml(section: Section): boolean {
+  return section.kind === 'aws-auth' || (OBJECT_KINDS.has(section.kind) && section.json === null);
+}
+
+/** Gives the reading the yaml library: the section it waited for is read, then the sink's calls kept since. */
+export function resumeExtraction(x: Extraction, yaml: YamlLibrary): void {
+  x.c.yaml = yaml;
+  const w = x.waiting;
+  if (w === null) return;
+  x.waiting = null;
+  readWhole(x, w.section);
+  for (const call of w.calls) {
+    if (call.call === 'open') openSection(x, call.shape, call.command, call.first);
+    else if (call.call === 'line') sectionLine(x, call.line);
+    else closeSection(x);
+  }
 }
 
 /** Builds the facts of sections split whole, collecting parse problems as issues. */
@@ -194,7 +248,11 @@ export function extractFacts(sections: readonly Section[], issues: Issue[], opti
 
 /** A section opens (the splitter's sink). */
 export function openSection(x: Extraction, shape: Shape, command: string | null, first: Line): void {
-  closeSection(x);
+  if (x.waiting === null) closeSection(x);
+  if (x.waiting !== null) {
+    x.waiting.calls.push({ call: 'open', shape, command, first });
+    return;
+  }
   watchNodeList(x, command);
   // Tables by their header; error sections whatever kind they turn out to be; text once it has a second line.
   const kind = shape === 'table' ? tableKind(first.text) : shape === 'error' ? 'error' : null;
@@ -206,6 +264,10 @@ export function openSection(x: Extraction, shape: Shape, command: string | null,
 
 /** The open section's next line. */
 export function sectionLine(x: Extraction, line: Line): void {
+  if (x.waiting !== null) {
+    x.waiting.calls.push({ call: 'line', line });
+    return;
+  }
   const o = x.open;
   if (o === null) return;
   if (o.reading) {
@@ -252,6 +314,10 @@ export function sectionLine(x: Extraction, line: Line): void {
 
 /** The open section ends. */
 export function closeSection(x: Extraction): void {
+  if (x.waiting !== null) {
+    x.waiting.calls.push({ call: 'close' });
+    return;
+  }
   const o = x.open;
   if (o === null) return;
   x.open = null;
@@ -309,6 +375,11 @@ function listRead(x: Extraction, list: ListReading, more: readonly Line[]): void
 
 /** A section read when it ends. */
 function readWhole(x: Extraction, section: Section): void {
+  if (x.c.yaml === null && needsYaml(section)) {
+    // Nothing of this section is read yet: the calls that come after it wait with it (see resumeExtraction).
+    x.waiting = { section, calls: [] };
+    return;
+  }
   extractSection(section, x.c);
   afterLines(x, { lines: section.lines, lo: 0, hi: section.lines.length });
   x.nodeList.prev = x.nodeList.last ?? x.nodeList.prev;
@@ -341,10 +412,13 @@ function afterLines(x: Extraction, { lines, lo, hi, more }: LinesRead): void {
   const cite = (l: Line): void => citeLine(x.cited, l);
   readPolicyLines(x.policy, lines, lo, hi, found, x.signalBase + signalsBefore, cite);
   for (let i = lo; i < hi; i++) watchNodeLine(x.nodeList, (lines[i] as Line).text);
-  if (fresh.length > 0) {
+  // A stream folds repeated messages: they add no fact, only a count (and an example line while there are few).
+  const fold = x.limits !== null && found.length > 0 ? foldRepeats(x, signalsBefore, x.limits.repeatLines) : null;
+  const cited = fold === null ? fresh : [...fresh.filter((f) => !fold.folded.has(f)), ...fold.grown];
+  if (cited.length > 0) {
     const base = lines[0]?.no ?? 0;
     const others = more === undefined || more.length === 0 ? null : new Map(more.map((l) => [l.no, l]));
-    for (const no of citedNumbers(fresh)) {
+    for (const no of citedNumbers(cited)) {
       const l = lines[no - base];
       if (l?.no === no) cite(l);
       else {
@@ -353,13 +427,52 @@ function afterLines(x: Extraction, { lines, lo, hi, more }: LinesRead): void {
       }
     }
   }
-  x.found += fresh.length + c.events.length;
+  x.found += fresh.length - (fold?.folded.size ?? 0) + c.events.length;
   if (c.events.length > 0) {
     addEvents(x.events, c.events, cite, x.limits?.eventLines);
     c.events.length = 0;
   }
   if (x.limits) keepWithin(x, x.limits);
   if (changed || x.limits) x.marks = markFacts(c);
+}
+
+/** What folds repeats of one message together: its signature, the values it names, and its input. */
+function repeatKey(s: Signal): string {
+  return JSON.stringify([s.id, s.source ?? '', s.groups]);
+}
+
+/**
+ * Folds the signals found since `from` that repeat a message already held (the same signature and values, in the
+ * same input: a log's timestamps and line numbers differ) into the signal holding it: its count, its last line, and
+ * its first `examples` lines. Returns the signals folded (taken out of the list) and the holders that gained an
+ * example line (to be cited).
+ */
+function foldRepeats(x: Extraction, from: number, examples: number): { folded: Set<object>; grown: Signal[] } {
+  const signals = x.c.signals;
+  const folded = new Set<object>();
+  const grown: Signal[] = [];
+  let kept = from;
+  for (let i = from; i < signals.length; i++) {
+    const s = signals[i] as Signal;
+    const key = repeatKey(s);
+    const held = x.repeats.get(key);
+    if (held === undefined) {
+      x.repeats.set(key, s);
+      signals[kept++] = s;
+      continue;
+    }
+    held.count = (held.count ?? 1) + 1;
+    held.lastLine = s.line;
+    const lines = held.lines ?? [held.line];
+    if (lines.length < examples) {
+      lines.push(s.line);
+      grown.push(held);
+    }
+    held.lines = lines;
+    folded.add(s);
+  }
+  signals.length = kept;
+  return { folded, grown };
 }
 
 /** Drops what is past the limits (in batches: a quarter over a bound, it goes back to the bound). */
@@ -370,7 +483,9 @@ function keepWithin(x: Extraction, l: Limits): void {
     const list: unknown[] = c[k];
     const drop = over(list.length, l.facts);
     if (drop === 0) continue;
-    list.splice(0, drop);
+    const gone = list.splice(0, drop);
+    if (k === 'signals')
+      for (const s of gone as Signal[]) if (x.repeats.get(repeatKey(s)) === s) x.repeats.delete(repeatKey(s));
     x.evicted.facts += drop;
     if (k === 'signals') x.signalBase += drop;
   }
@@ -495,6 +610,7 @@ function extractSection(section: Section, c: Collected): void {
 /** The facts of everything read (as if the input ended here when a section is still open: see finishStream). */
 export function finishFacts(x: Extraction): Facts {
   closeSection(x);
+  if (x.waiting !== null) throw new Error('facts finished while the reading waits for the yaml library (a bug)');
   for (const s of policySignals(x.policy)) x.c.signals.push(s);
   longLineIssues(x.c);
   return finish(x.c, [...x.events.values()], x.nodeList.empty);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import * as yaml from 'yaml';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { toLines } from '../input/lines.js';
 import { splitSections } from '../input/split.js';
@@ -29,7 +30,7 @@ function read(text: string): {
   const issues: Issue[] = [];
   const sections = splitSections(toLines(text));
   return {
-    facts: extractFacts(sections, issues),
+    facts: extractFacts(sections, issues, { yaml }),
     issues,
     kinds: sections.map((s) => s.kind),
     lines: sections.map((s) => [s.lines[0]?.no ?? 0, s.lines.at(-1)?.no ?? 0]),

@@ -4,6 +4,7 @@ import { t } from '../i18n/t.js';
 import type { Line } from '../input/lines.js';
 import type { Section } from '../input/split.js';
 import { lineIn, readYamlLocated, type Located } from '../parse/located.js';
+import { yamlReader } from '../parse/yaml.js';
 import { arr, int, isObj, obj, objectsOf, str, strs } from '../parse/objects.js';
 import { readAwsObject } from './aws-json.js';
 import { ref, type Collected, type ObjectMessage } from './collected.js';
@@ -34,7 +35,7 @@ type LineOf = (k?: string | number, inObj?: unknown) => Line;
 /** Reads the objects of a JSON or YAML section (objects, lists, aws CLI output) into facts. */
 export function extractObjects(section: Section, c: Collected): ObjectsRead {
   const yaml = section.kind === 'object-yaml';
-  const loc = section.json ?? readYamlLocated(section.lines.map((l) => l.text).join('\n'));
+  const loc = section.json ?? readYamlLocated(yamlReader(c.yaml), section.lines.map((l) => l.text).join('\n'));
   parseIssues(loc, section.lines, yaml, c);
   return readObjects(loc, section.lines, 0, c);
 }

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import * as yaml from 'yaml';
 import type { Issue } from '../report.js';
 import { toLines } from '../input/lines.js';
 import { splitSections } from '../input/split.js';
@@ -6,7 +7,7 @@ import { extractFacts } from './extract.js';
 
 function ruleSignals(text: string): { line: number; groups: Record<string, string> }[] {
   const issues: Issue[] = [];
-  return extractFacts(splitSections(toLines(text)), issues)
+  return extractFacts(splitSections(toLines(text)), issues, { yaml })
     .signals.filter((s) => s.id === 'admission_kyverno_rule_failed')
     .map((s) => ({ line: s.line, groups: s.groups }));
 }

@@ -1,6 +1,7 @@
 // Properties of split → parse → facts (fast-check): totality, linear work, spans that slice back to their text,
 // noise that does not change the facts, and a test-only kubectl-style printer whose output parses back.
 // FC_RUNS scales the run counts (CI sets it higher; the defaults keep the core suite within its time budget).
+import * as yaml from 'yaml';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -17,7 +18,7 @@ const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
 
 function factsOf(text: string): { facts: Facts; issues: Issue[] } {
   const issues: Issue[] = [];
-  const facts = extractFacts(splitSections(toLines(text)), issues);
+  const facts = extractFacts(splitSections(toLines(text)), issues, { yaml });
   return { facts, issues };
 }
 

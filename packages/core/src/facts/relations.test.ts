@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import * as yaml from 'yaml';
 import type { Issue } from '../report.js';
 import { toLines } from '../input/lines.js';
 import { splitSections } from '../input/split.js';
@@ -7,7 +8,7 @@ import { parseCanI } from './relations.js';
 
 function facts(text: string): ReturnType<typeof extractFacts> {
   const issues: Issue[] = [];
-  return extractFacts(splitSections(toLines(text)), issues);
+  return extractFacts(splitSections(toLines(text)), issues, { yaml });
 }
 
 const DENIED =

@@ -2,8 +2,18 @@ import * as z from 'zod';
 
 const Ref = { line: z.number().int().nonnegative(), source: z.string().optional() };
 
-/** A catalogued error signature found on one line. */
-export const SignalSchema = z.object({ id: z.string(), ...Ref, groups: z.record(z.string(), z.string()) });
+/**
+ * A catalogued error signature found on one line. In a stream, the repeats of one message (the same signature and
+ * values) are folded into the first: how many times it came, its last line, and its first lines as examples.
+ */
+export const SignalSchema = z.object({
+  id: z.string(),
+  ...Ref,
+  groups: z.record(z.string(), z.string()),
+  count: z.number().int().positive().optional(),
+  lastLine: z.number().int().nonnegative().optional(),
+  lines: z.array(z.number().int().nonnegative()).optional(),
+});
 export type Signal = z.infer<typeof SignalSchema>;
 
 /** One authorization denial. */

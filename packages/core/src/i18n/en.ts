@@ -26,6 +26,8 @@ export const en = {
   'issue.signature_invalid': 'no custom signature was used: {problems}',
   'issue.rule_text_untranslated':
     '{rules|rule|rules} {ids} {rules|has|have} no {language} text for {count} of the texts shown; they are in English',
+  // diagnose.ts: after the `why` of the first evidence line of a message a stream folded (repeats of it).
+  'evidence.repeated': '(this message came {count} times in the stream, from line {first} to line {last})',
   // facts/*.ts: notes on what could not be read.
   'issue.aws_auth_empty': 'an aws-auth ConfigMap was recognised but no mapping could be read from it',
   'issue.error_not_catalogued':

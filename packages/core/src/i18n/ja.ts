@@ -21,6 +21,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'issue.signature_invalid': 'カスタムシグネチャを 1 つも使っていません: {problems}',
   'issue.rule_text_untranslated':
     'ルール {ids} には、表示したテキストのうち {count} 件の{language}訳がありません。それらは英語で表示しています。',
+  'evidence.repeated': '(このメッセージはストリームに {count} 回現れました。{first} 行目から {last} 行目まで)',
   'issue.aws_auth_empty': 'aws-auth ConfigMap だと認識しましたが、マッピングを 1 つも読み取れませんでした。',
   'issue.error_not_catalogued':
     '{line} 行目のエラーは、このバージョンがシグネチャを持っていないものです。これに基づく診断はありません。',

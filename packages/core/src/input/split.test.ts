@@ -37,6 +37,21 @@ describe('matchPrompt', () => {
 const kinds = (text: string): string[] => splitSections(toLines(text)).map((s) => s.kind);
 
 describe('splitSections', () => {
+  test('a command pasted without a prompt names its output; a sentence that starts with one is text', () => {
+    const run = splitSections(toLines('kubectl get pods\nerror: You must be logged in to the server (Unauthorized)\n'));
+    expect(run.map((x) => [x.kind, x.command, x.lines.map((l) => l.no)])).toEqual([
+      ['kubectl-error', 'kubectl get pods', [2]],
+    ]);
+    for (const told of [
+      'kubectl get pods returns Unauthorized for my SSO role',
+      'kubectl get nodes fails with Forbidden',
+      'aws eks update-kubeconfig is not working',
+    ]) {
+      const s = splitSections(toLines(`${told}\n`));
+      expect(s.map((x) => [x.command, x.lines.map((l) => l.text)])).toEqual([[null, [told]]]);
+    }
+  });
+
   test('one paste, three commands, fences and prompts', () => {
     const text = [
       '```',

@@ -119,6 +119,10 @@ const YAML_START = /^(?:apiVersion|kind):\s*\S|^---\s*$/;
 // A command line pasted without a prompt (`kubectl get pods`), which names the output below it.
 const BARE_COMMAND =
   /^(?:sudo\s+)?(?:(?:kubectl|kubecolor|oc|k)\s+(?:get|describe|logs|auth|apply|create|delete|edit|events|top|rollout|cluster-info|version|config|exec|run|patch|scale|drain|cordon|uncordon|debug)|aws\s+(?:sts|eks|iam|ecr|ec2|configure|sso)|eksctl\s+(?:get|create|utils|delete|upgrade|update)|helm\s+(?:install|upgrade|template|list|status))(?:\s[^\n]{0,300})?$/;
+// A sentence that starts with a command (`kubectl get pods returns Unauthorized for my SSO role`, an issue title) is
+// told, not run: its words are read as text.
+const TOLD =
+  /\s(?:returns?|returned|gives?|gave|throws?|threw|fails?|failed|results? in|says|shows? (?:an?|the)|I get|I got|is (?:not )?working|doesn't work|does not work)\b/;
 /** Whether the line starts as BARE_COMMAND needs: sudo, kubectl, kubecolor, k, oc, aws, eksctl or helm. */
 function mayBeCommand(t: string): boolean {
   const c = t.charCodeAt(0);
@@ -262,7 +266,7 @@ function place(sp: Splitter, sink: SectionSink): boolean {
     closeDraft(sp, sink);
     return true;
   }
-  const prompt = matchPrompt(t) ?? (mayBeCommand(t) && BARE_COMMAND.test(t) ? t.trim() : null);
+  const prompt = matchPrompt(t) ?? (mayBeCommand(t) && BARE_COMMAND.test(t) && !TOLD.test(t) ? t.trim() : null);
   if (prompt !== null) {
     closeDraft(sp, sink);
     sp.command = prompt;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { toLines } from '../input/lines.js';
-import { parseAwsAuth } from './aws-auth.js';
+import { parseAwsAuth } from '../sync-yaml.js';
 
 const read = (text: string) => parseAwsAuth(toLines(text));
 const codes = (text: string): string[] =>

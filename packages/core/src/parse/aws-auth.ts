@@ -12,7 +12,7 @@ import { parseArn } from '../aws/arn.js';
 import { readJson } from './json.js';
 import type { Located } from './located.js';
 import type { Text } from '../i18n/t.js';
-import { readYaml, readYamlValue } from './yaml.js';
+import { readYaml, readYamlValue, type YamlLibrary } from './yaml.js';
 
 export type AwsAuthFindingCode =
   | 'aws_auth_yaml_syntax'
@@ -75,26 +75,26 @@ export interface AwsAuth {
 const DATA_KEYS = ['mapRoles', 'mapUsers', 'mapAccounts'] as const;
 
 /** Reads an aws-auth ConfigMap from a section of YAML, JSON (`json`: the section read as JSON) or describe output. */
-export function parseAwsAuth(lines: readonly Line[], json: Located | null = null): AwsAuth {
+export function readAwsAuth(yaml: YamlLibrary, lines: readonly Line[], json: Located | null = null): AwsAuth {
   const text = lines.map((l) => l.text).join('\n');
   const first = lines.find((l) => l.text.trim() !== '')?.text.trim() ?? '';
-  if (/^Name:\s/.test(first) || /^Data\s*$/m.test(text)) return fromDescribe(lines);
+  if (/^Name:\s/.test(first) || /^Data\s*$/m.test(text)) return fromDescribe(yaml, lines);
   if (first.startsWith('{')) {
     const j = json ?? readJson(text);
-    if (j.errors.length === 0 && j.values.length === 1) return fromObject(j.values[0], lines, 'json');
+    if (j.errors.length === 0 && j.values.length === 1) return fromObject(yaml, j.values[0], lines, 'json');
     return lenient(lines, [
       { code: 'aws_auth_yaml_syntax', message: { key: 'finding.jsonUnparsed' }, line: lines[0] ?? null },
     ]);
   }
   // A key written twice is malformed, not "the last one": a merge must not drop the mappings of the other.
-  const y = readYaml(text, { uniqueKeys: true });
+  const y = readYaml(yaml, text, { uniqueKeys: true });
   const doc = y.values.find(
     (v) => isRecord(v) && (v['kind'] === 'ConfigMap' || 'data' in v || 'mapRoles' in v || 'mapUsers' in v),
   );
   if (y.errors.length === 0 && isRecord(doc)) {
     const maps = y.values.filter((v): v is Record<string, unknown> => isRecord(v) && v['kind'] === 'ConfigMap');
     return {
-      ...fromObject(doc, lines, 'yaml'),
+      ...fromObject(yaml, doc, lines, 'yaml'),
       variants: Math.max(1, new Set(maps.map((m) => JSON.stringify(m['data']))).size),
     };
   }
@@ -137,7 +137,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json'): AwsAuth {
+function fromObject(yaml: YamlLibrary, obj: unknown, lines: readonly Line[], format: 'yaml' | 'json'): AwsAuth {
   const findings: AwsAuthFinding[] = [];
   const o = isRecord(obj) ? obj : {};
   const meta = isRecord(o['metadata']) ? o['metadata'] : {};
@@ -179,7 +179,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
     if (Array.isArray(v)) list = v;
     else {
       if (v.trim() === '') continue;
-      const inner = readYamlValue(v, { uniqueKeys: true });
+      const inner = readYamlValue(yaml, v, { uniqueKeys: true });
       if (inner.errors.length > 0) {
         wellFormed = false;
         // The broken line itself: a block value starts on the line after its key.
@@ -275,7 +275,7 @@ function fromObject(obj: unknown, lines: readonly Line[], format: 'yaml' | 'json
   };
 }
 
-function fromDescribe(lines: readonly Line[]): AwsAuth {
+function fromDescribe(yaml: YamlLibrary, lines: readonly Line[]): AwsAuth {
   // Data values start after "key:" + "----" and run to the next such pair, "BinaryData" or "Events:".
   const data: Record<string, string> = {};
   let name: string | null = null;
@@ -319,7 +319,7 @@ function fromDescribe(lines: readonly Line[]): AwsAuth {
     if (key !== null) buf.push(t);
   }
   flush();
-  const result = fromObject({ kind: 'ConfigMap', metadata: { name, namespace }, data }, lines, 'yaml');
+  const result = fromObject(yaml, { kind: 'ConfigMap', metadata: { name, namespace }, data }, lines, 'yaml');
   return { ...result, format: 'describe' };
 }
 

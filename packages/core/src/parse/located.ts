@@ -1,9 +1,9 @@
 // Format: YAML text of one section (`kubectl get -o yaml`, manifests). Read into plain values plus, for every object
 // and array, the 1-based line (within the text) of the value itself and of each key or item, so facts built from them
 // keep their input lines (json.ts reads JSON into the same shape).
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import type { Text } from '../i18n/t.js';
-import { TOO_DEEP, tooDeep, yamlError } from './yaml.js';
+import { TOO_DEEP, tooDeep, yamlError, type YamlLibrary } from './yaml.js';
 
 /** Where a container value and each of its keys (or items) start. */
 export interface Position {
@@ -43,11 +43,12 @@ const YAML_OPTIONS = {
 } as const;
 
 /** Reads one or more YAML documents keeping line positions; aliases are not expanded (they read as null). */
-export function readYamlLocated(text: string): Located {
+export function readYamlLocated(yaml: YamlLibrary, text: string): Located {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml;
   const positions = new WeakMap<object, Position>();
   const values: unknown[] = [];
   const errors: Located['errors'] = [];
-  const lc = new LineCounter();
+  const lc = new yaml.LineCounter();
   const lineAt = (off: number | undefined): number => (off === undefined ? 0 : lc.linePos(off).line);
   const toJs = (node: unknown, depth: number): unknown => {
     if (depth > MAX_DEPTH || node === null || node === undefined || isAlias(node)) return null;
@@ -88,7 +89,7 @@ export function readYamlLocated(text: string): Located {
   if (tooDeep(text))
     return { values, positions, errors: [{ code: 'yaml_unparsed', message: TOO_DEEP.message, line: 0 }] };
   try {
-    for (const doc of parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lc })) {
+    for (const doc of yaml.parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lc })) {
       for (const e of doc.errors) errors.push({ code: 'yaml_unparsed', message: yamlError(e), line: lineAt(e.pos[0]) });
       if (doc.contents !== null) values.push(toJs(doc.contents, 0));
     }

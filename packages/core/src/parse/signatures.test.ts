@@ -171,6 +171,28 @@ describe('kubectl finding no built-in type', () => {
   });
 });
 
+describe('families told in words', () => {
+  const ids = (line: string) => matchSignatures(matcher, line).map((h) => h.id);
+  it.each([
+    ['Worker nodes fail to join the EKS cluster', 'family_node_registration'],
+    ["Nodes aren't joining the cluster after the upgrade", 'family_node_registration'],
+    ['the node group never joined', 'family_node_registration'],
+    ['Pods stuck in Pending: 0/3 nodes are available', 'family_scheduling'],
+    ['Due to which the pods were in pending state as well.', 'family_scheduling'],
+    ['0/3 nodes are available:', 'family_scheduling'],
+  ])('%s', (line, id) => {
+    expect(ids(line)).toContain(id);
+  });
+  it.each([
+    'I want to join the nodes to the cluster',
+    'node joined the cluster',
+    '0/3 nodes are available: 3 Insufficient cpu.',
+    'pending requests: 3',
+  ])('not: %s', (line) => {
+    expect(ids(line).filter((id) => id === 'family_node_registration' || id === 'family_scheduling')).toEqual([]);
+  });
+});
+
 describe('custom signatures (given as data)', () => {
   const acme = compileSignatures([
     {

@@ -1,5 +1,25 @@
-import { parseAllDocuments, parseDocument } from 'yaml';
+import type * as YamlModule from 'yaml';
 import type { Text } from '../i18n/t.js';
+
+/**
+ * The yaml library. Callers import it when a run needs it (a YAML section, a manifest to write), so that a run with
+ * neither never loads it; the core holds no copy of its own.
+ */
+export type YamlLibrary = typeof YamlModule;
+
+/** Imports the yaml library (the module system loads it once: a second call returns the same module). */
+export async function importYaml(): Promise<YamlLibrary> {
+  return await import('yaml');
+}
+
+/**
+ * The library YAML input is read with. The reading waits for it before it reads a section that needs it (see
+ * needsYaml in facts/extract.ts): without it here, that check missed a case, which is a bug.
+ */
+export function yamlReader(yaml: YamlLibrary | null): YamlLibrary {
+  if (!yaml) throw new Error('a YAML section was read before the yaml library was loaded (a bug)');
+  return yaml;
+}
 
 /** Result of reading YAML text: the values and the syntax errors, never a throw. */
 export interface YamlResult {
@@ -31,12 +51,12 @@ export interface ReadOptions {
 }
 
 /** Parses one or more YAML documents safely: no custom tags, alias expansion bounded. Lines are 1-based within `text`. */
-export function readYaml(text: string, read: ReadOptions = {}): YamlResult {
+export function readYaml(yaml: YamlLibrary, text: string, read: ReadOptions = {}): YamlResult {
   const errors: YamlResult['errors'] = [];
   const values: unknown[] = [];
   if (tooDeep(text)) return { values, errors: [TOO_DEEP] };
   try {
-    const docs = parseAllDocuments(text, { ...OPTIONS, uniqueKeys: read.uniqueKeys ?? false });
+    const docs = yaml.parseAllDocuments(text, { ...OPTIONS, uniqueKeys: read.uniqueKeys ?? false });
     const list = Array.isArray(docs) ? docs : [docs];
     for (const doc of list) {
       for (const e of doc.errors) errors.push({ message: yamlError(e), line: lineOf(text, e.pos[0]) });
@@ -53,10 +73,14 @@ export function readYaml(text: string, read: ReadOptions = {}): YamlResult {
 }
 
 /** Parses a single YAML value (such as the string inside aws-auth's mapRoles). */
-export function readYamlValue(text: string, read: ReadOptions = {}): { value: unknown; errors: YamlResult['errors'] } {
+export function readYamlValue(
+  yaml: YamlLibrary,
+  text: string,
+  read: ReadOptions = {},
+): { value: unknown; errors: YamlResult['errors'] } {
   if (tooDeep(text)) return { value: null, errors: [TOO_DEEP] };
   try {
-    const doc = parseDocument(text, { ...OPTIONS, uniqueKeys: read.uniqueKeys ?? false });
+    const doc = yaml.parseDocument(text, { ...OPTIONS, uniqueKeys: read.uniqueKeys ?? false });
     const errors = doc.errors.map((e) => ({ message: yamlError(e), line: lineOf(text, e.pos[0]) }));
     let value: unknown = null;
     try {

@@ -1,8 +1,9 @@
+import * as yaml from 'yaml';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import { toLines } from '../input/lines.js';
-import { parseAwsAuth } from '../parse/aws-auth.js';
+import { parseAwsAuth } from '../sync-yaml.js';
 import type { AwsAuthFact } from '../facts/schema.js';
 import { AwsAuthPlan, mergedAwsAuth } from './aws-auth.js';
 
@@ -60,7 +61,7 @@ test('property: merging never loses or changes an existing mapping or data key',
           metadata: { name: 'aws-auth', namespace: 'kube-system' },
           data,
         });
-        const out = mergedAwsAuth(fact(text), [
+        const out = mergedAwsAuth(yaml, fact(text), [
           {
             kind: 'role',
             arn: 'arn:aws:iam::111122223333:role/node',
@@ -93,7 +94,7 @@ test('property: merging never loses or changes an existing mapping or data key',
 });
 
 test('no aws-auth in the input: no ConfigMap is emitted (never a replacement)', () => {
-  const plan = new AwsAuthPlan(null);
+  const plan = new AwsAuthPlan(null, 'en', yaml);
   expect(plan.propose({ kind: 'role', arn: 'arn:aws:iam::1:role/n', username: 'u', groups: [] })).toEqual([]);
 });
 
@@ -145,7 +146,7 @@ function diagnosis(remediation: ReturnType<AwsAuthPlan['propose']>): Parameters<
 }
 
 test('one aws-auth per report: every addition in the first, the others point at it; resourceVersion, labels kept', () => {
-  const plan = new AwsAuthPlan(fact(CM));
+  const plan = new AwsAuthPlan(fact(CM), 'en', yaml);
   const a = diagnosis(plan.propose(NODE));
   const b = diagnosis(plan.propose(CALLER));
   plan.finish([a, b]);
@@ -174,7 +175,7 @@ test('one aws-auth per report: every addition in the first, the others point at 
 });
 
 test('a stand-in whose diagnosis left the report adds nothing', () => {
-  const plan = new AwsAuthPlan(fact(CM));
+  const plan = new AwsAuthPlan(fact(CM), 'en', yaml);
   plan.propose(CALLER);
   const a = diagnosis(plan.propose(NODE));
   plan.finish([a]);
@@ -185,7 +186,7 @@ test('a malformed aws-auth is never rebuilt: a note naming the broken line and t
   const broken = CM.replace('      username: alice', '       username: alice');
   const f = fact(broken);
   expect(f.wellFormed).toBe(false);
-  const out = new AwsAuthPlan(f).propose(NODE);
+  const out = new AwsAuthPlan(f, 'en', yaml).propose(NODE);
   expect(out.map((r) => r.kind)).toEqual(['note', 'patch']);
   expect(out.some((r) => /kind: ConfigMap/.test(r.yaml ?? ''))).toBe(false);
   expect(parseAllDocuments(out[1]?.yaml ?? '')[0]?.toJS()).toEqual([
@@ -194,7 +195,7 @@ test('a malformed aws-auth is never rebuilt: a note naming the broken line and t
 });
 
 test('a hostile ARN or group is not written into aws-auth', () => {
-  const plan = new AwsAuthPlan(fact(CM));
+  const plan = new AwsAuthPlan(fact(CM), 'en', yaml);
   for (const m of [
     { ...CALLER, arn: 'arn:aws:iam::111122223333:role/x\n- rolearn: y' },
     { ...CALLER, groups: ['system:masters\n'] },
@@ -235,7 +236,7 @@ test('property: in every list style, the merged value reads as the existing mapp
         metadata: { name: 'aws-auth', namespace: 'kube-system' },
         data: { mapRoles },
       });
-      const out = mergedAwsAuth(fact(text), [NODE]);
+      const out = mergedAwsAuth(yaml, fact(text), [NODE]);
       expect(out.kind).toBe('manifest');
       const cm = parseAllDocuments(out.yaml ?? '', { version: '1.1' })[0]?.toJS() as { data: Record<string, string> };
       expect(readList(cm.data['mapRoles'] ?? '')).toEqual([
@@ -253,7 +254,7 @@ test('a data value that does not read as one list is not merged into: a note, no
     '- rolearn: arn:aws:iam::111122223333:role/a\n---\n- rolearn: arn:aws:iam::111122223333:role/b\n',
   ]) {
     const a: AwsAuthFact = { ...fact(CM), data: { mapRoles } };
-    const out = mergedAwsAuth(a, [NODE]);
+    const out = mergedAwsAuth(yaml, a, [NODE]);
     expect(out.kind).toBe('note');
     expect(out.yaml).toBeUndefined();
   }

@@ -9,8 +9,8 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
 import { grammarFailure, isHint, isValid, type GrammarFailure, type GrammarName } from './grammar.js';
 import { comment as manifestComment } from './messages.js';
-import { parseAllDocuments } from 'yaml';
-import { toYamlDocuments } from './yaml-out.js';
+import type { YamlLibrary } from '../parse/yaml.js';
+import { toYamlDocuments, yamlWriter } from './yaml-out.js';
 
 /** One mapping to add. */
 export interface NewMapping {
@@ -26,8 +26,8 @@ function entryObject(m: NewMapping): Record<string, unknown> {
   return { [m.kind === 'role' ? 'rolearn' : 'userarn']: m.arn, username: m.username, groups: m.groups };
 }
 
-function entryYaml(m: NewMapping): string {
-  return toYamlDocuments([[entryObject(m)]]);
+function entryYaml(yaml: YamlLibrary, m: NewMapping): string {
+  return toYamlDocuments(yaml, [[entryObject(m)]]);
 }
 
 function appendEntry(existing: string | undefined, entry: string): string {
@@ -39,9 +39,9 @@ function appendEntry(existing: string | undefined, entry: string): string {
  * The list a mapRoles/mapUsers value holds, read as the authenticator reads it (YAML 1.1, one document, unique keys);
  * null when it does not read as one list (the authenticator would then drop every mapping of the key).
  */
-function mappingsOf(value: string | undefined): unknown[] | null {
+function mappingsOf(yaml: YamlLibrary, value: string | undefined): unknown[] | null {
   if (value === undefined || value.trim() === '') return [];
-  const docs = parseAllDocuments(value, { version: '1.1', uniqueKeys: true, logLevel: 'silent' });
+  const docs = yaml.parseAllDocuments(value, { version: '1.1', uniqueKeys: true, logLevel: 'silent' });
   if (!Array.isArray(docs) || docs.length !== 1) return null;
   const [doc] = docs;
   if (!doc || doc.errors.length > 0 || doc.warnings.length > 0) return null;
@@ -58,14 +58,14 @@ function mappingsOf(value: string | undefined): unknown[] | null {
  * then the new ones (every byte kept), else written anew from the mappings it holds (a flow list such as `[]`, a list
  * indented inside the string, one closed by `...`); null when `existing` does not read as one list.
  */
-function withMappings(existing: string | undefined, added: readonly NewMapping[]): string | null {
-  const before = mappingsOf(existing);
+function withMappings(yaml: YamlLibrary, existing: string | undefined, added: readonly NewMapping[]): string | null {
+  const before = mappingsOf(yaml, existing);
   if (before === null) return null;
   const want = JSON.stringify([...before, ...added.map(entryObject)]);
-  const appended = added.reduce((text: string | undefined, m) => appendEntry(text, entryYaml(m)), existing) ?? '';
-  if (JSON.stringify(mappingsOf(appended)) === want) return appended;
-  const rewritten = toYamlDocuments([JSON.parse(want) as unknown]);
-  return JSON.stringify(mappingsOf(rewritten)) === want ? rewritten : null;
+  const appended = added.reduce((text: string | undefined, m) => appendEntry(text, entryYaml(yaml, m)), existing) ?? '';
+  if (JSON.stringify(mappingsOf(yaml, appended)) === want) return appended;
+  const rewritten = toYamlDocuments(yaml, [JSON.parse(want) as unknown]);
+  return JSON.stringify(mappingsOf(yaml, rewritten)) === want ? rewritten : null;
 }
 
 /** The ARN with `<hints>` standing in for unknown parts: checked on a stand-in for each hint. */
@@ -80,7 +80,12 @@ function arnFailure(m: NewMapping): { grammar: GrammarName; failure: GrammarFail
  * The merged ConfigMap: the pasted one with `mappings` added after its own, nothing else changed; a note when a data
  * value it must add to does not read as one list (merging into it would lose the mappings it holds).
  */
-export function mergedAwsAuth(a: AwsAuthFact, mappings: readonly NewMapping[], lang: Lang = 'en'): Remediation {
+export function mergedAwsAuth(
+  yaml: YamlLibrary,
+  a: AwsAuthFact,
+  mappings: readonly NewMapping[],
+  lang: Lang = 'en',
+): Remediation {
   const data: Record<string, string> = { ...(a.data ?? {}) };
   // A mapping the ConfigMap already holds, identically, is not written twice.
   const fresh = mappings.filter(
@@ -96,7 +101,7 @@ export function mergedAwsAuth(a: AwsAuthFact, mappings: readonly NewMapping[], l
   for (const key of ['mapRoles', 'mapUsers'] as const) {
     const add = fresh.filter((m) => (m.kind === 'role' ? 'mapRoles' : 'mapUsers') === key);
     if (add.length === 0) continue;
-    const value = withMappings(data[key], add);
+    const value = withMappings(yaml, data[key], add);
     if (value === null)
       return {
         kind: 'note',
@@ -134,13 +139,13 @@ export function mergedAwsAuth(a: AwsAuthFact, mappings: readonly NewMapping[], l
   return {
     kind: 'manifest',
     title: t(lang, 'fix.awsAuthTitle', { count: added }),
-    yaml: toYamlDocuments([cm], [comment, ...hints, manifestComment('apply')].join(' ')),
+    yaml: toYamlDocuments(yaml, [cm], [comment, ...hints, manifestComment('apply')].join(' ')),
     safety: 'mutating',
   };
 }
 
 /** The note and corrected entry for a malformed aws-auth (never a rebuilt ConfigMap). */
-function malformed(a: AwsAuthFact, lang: Lang): Remediation[] {
+function malformed(yaml: YamlLibrary, a: AwsAuthFact, lang: Lang): Remediation[] {
   const broken = a.findings.find((f) => f.code !== 'aws_auth_no_node_role')?.line ?? a.line;
   const out: Remediation[] = [
     {
@@ -162,7 +167,7 @@ function malformed(a: AwsAuthFact, lang: Lang): Remediation[] {
     out.push({
       kind: 'patch',
       title: t(lang, 'fix.awsAuthEntryTitle', { line: entry.line }),
-      yaml: entryYaml({ kind: entry.kind, arn: entry.arn, username: entry.username, groups: entry.groups }),
+      yaml: entryYaml(yaml, { kind: entry.kind, arn: entry.arn, username: entry.username, groups: entry.groups }),
       safety: 'mutating',
     });
   return out;
@@ -177,18 +182,23 @@ export class AwsAuthPlan {
   private readonly proposals: { mapping: NewMapping; stand: Remediation }[] = [];
   private readonly fact: AwsAuthFact | null;
   private readonly lang: Lang;
+  private readonly yaml: YamlLibrary | null;
 
-  /** `lang`: the language of the titles and notes (the ConfigMap is the same in every language). */
-  constructor(fact: AwsAuthFact | null, lang: Lang = 'en') {
+  /**
+   * `lang`: the language of the titles and notes (the ConfigMap is the same in every language); `yaml`: the library
+   * the ConfigMap is read and written with, needed when the input holds one.
+   */
+  constructor(fact: AwsAuthFact | null, lang: Lang = 'en', yaml: YamlLibrary | null = null) {
     this.fact = fact;
     this.lang = lang;
+    this.yaml = yaml;
   }
 
   /** What a diagnosis shows for `mapping`; nothing when aws-auth is not in the input (the rules' commands apply). */
   propose(mapping: NewMapping): Remediation[] {
     const { fact: a, lang } = this;
     if (a === null) return [];
-    if (!a.wellFormed || a.data === null) return malformed(a, lang);
+    if (!a.wellFormed || a.data === null) return malformed(yamlWriter(this.yaml), a, lang);
     if (a.variants > 1)
       return [
         {
@@ -230,7 +240,7 @@ export class AwsAuthPlan {
     const mappings: NewMapping[] = [];
     for (const { mapping } of present.values())
       if (!mappings.some((m) => JSON.stringify(m) === JSON.stringify(mapping))) mappings.push(mapping);
-    const merged = mergedAwsAuth(a, mappings, lang);
+    const merged = mergedAwsAuth(yamlWriter(this.yaml), a, mappings, lang);
     const [first, ...rest] = [...present];
     if (first) Object.assign(first[0], merged);
     for (const [stand] of rest) {

@@ -6,9 +6,11 @@ import type { ForbiddenFact, Facts } from '../facts/schema.js';
 import type { Remediation } from '../report.js';
 import type { GENERATORS, ItemFamily, Pattern } from '../rules/schema.js';
 import { parseArn, stripRolePath } from '../aws/arn.js';
+import type { YamlLibrary } from '../parse/yaml.js';
 import type { AwsAuthPlan } from './aws-auth.js';
 import { podSecurityRemediation } from './pod-security.js';
 import { broaderAccess, rbacRemediation } from './rbac.js';
+import { yamlWriter } from './yaml-out.js';
 
 /** What a generator reads: the facts, the context values and the subject of the rule that fired. */
 export interface GeneratorInput {
@@ -22,6 +24,8 @@ export interface GeneratorInput {
   awsAuth: AwsAuthPlan;
   /** The report's language: titles and notes are written in it, manifests and commands are not. */
   lang: Lang;
+  /** The library manifests are written with, loaded when a generator of WRITES_MANIFESTS may run. */
+  yaml: YamlLibrary | null;
 }
 
 type Generator = (input: GeneratorInput) => Remediation[];
@@ -38,11 +42,23 @@ function subjectDenials(facts: Facts, subject: SubjectGroup | null, family: Item
   return facts.forbidden.filter((f) => lines.has(lineKey(f.source, f.line)));
 }
 
+/**
+ * Whether a generator may write a manifest itself (with the yaml library). The aws-auth ones propose mappings to the
+ * report's AwsAuthPlan, which writes only when the input holds the ConfigMap.
+ */
+export const WRITES_MANIFESTS: Readonly<Record<(typeof GENERATORS)[number], boolean>> = {
+  'rbac-least-privilege': true,
+  'rbac-broader-access': false,
+  'aws-auth-merge-node-role': false,
+  'aws-auth-merge-caller': false,
+  'pod-security-patch': true,
+};
+
 /** Remediations that need code (merging, least-privilege synthesis); rules name them by id. */
 export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generator> = {
   // The subject's denials only: one Role and binding per subject. A subject drawn from another family (a missing role
   // named in a denial) grants the denials on its lines.
-  'rbac-least-privilege': ({ facts, matcher, subject, family, lang }) => {
+  'rbac-least-privilege': ({ facts, matcher, subject, family, lang, yaml }) => {
     const denials = subjectDenials(facts, subject, family);
     return rbacRemediation(denials, {
       informerLines: matcher.lines(facts.signals, INFORMER_LIST),
@@ -53,6 +69,7 @@ export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generat
           .flatMap((b) => b.subjects.map((s) => `${s.kind}:${s.name}`)),
       ),
       lang,
+      yaml,
     });
   },
   'rbac-broader-access': ({ facts, subject, family, lang }) =>
@@ -67,10 +84,11 @@ export const REMEDIATION_GENERATORS: Record<(typeof GENERATORS)[number], Generat
       groups: ['system:bootstrappers', 'system:nodes'],
     }),
   // The level and failed checks of the subject's PodSecurity messages (all at the first one's level).
-  'pod-security-patch': ({ subject, lang }) => {
+  'pod-security-patch': ({ subject, lang, yaml }) => {
     const groups = (subject?.items ?? []).map((it) => (it['groups'] ?? {}) as Record<string, string>);
     const level = groups[0]?.['level'] ?? '';
     return podSecurityRemediation(
+      yamlWriter(yaml),
       level,
       groups.filter((g) => g['level'] === level).map((g) => g['details'] ?? ''),
       lang,

@@ -1,9 +1,10 @@
+import * as yaml from 'yaml';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { podSecurityRemediation } from './pod-security.js';
 
 const spec = (details: string, level = 'baseline'): unknown =>
-  parse(podSecurityRemediation(level, [details]).find((r) => r.kind === 'patch')?.yaml ?? 'null');
+  parse(podSecurityRemediation(yaml, level, [details]).find((r) => r.kind === 'patch')?.yaml ?? 'null');
 
 test('baseline: exactly the fields the checks name, for the containers they name', () => {
   expect(
@@ -45,9 +46,9 @@ test('restricted: pod-level fields at the pod, container fields per named contai
 });
 
 test('hostPath volumes get a note, not a patch; a container name that is not a name is not written', () => {
-  const out = podSecurityRemediation('baseline', [
+  const out = podSecurityRemediation(yaml, 'baseline', [
     'hostPath volumes (volume "data"), privileged (container "x\\ny" must not set securityContext.privileged=true)',
   ]);
   expect(out.map((r) => r.kind)).toEqual(['note']);
-  expect(podSecurityRemediation('admin', ['privileged (container "a")'])).toEqual([]);
+  expect(podSecurityRemediation(yaml, 'admin', ['privileged (container "a")'])).toEqual([]);
 });

@@ -8,6 +8,7 @@ import { isValid } from './grammar.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
 import { comment } from './messages.js';
+import type { YamlLibrary } from '../parse/yaml.js';
 import { toYamlDocuments } from './yaml-out.js';
 
 /** One failed check: its name and the containers (or volumes) it names. */
@@ -48,7 +49,12 @@ function checks(details: string): Check[] {
 }
 
 /** The patch and, when something cannot be patched safely (hostPath volumes, hostPort), a note. */
-export function podSecurityRemediation(level: string, details: readonly string[], lang: Lang = 'en'): Remediation[] {
+export function podSecurityRemediation(
+  yaml: YamlLibrary,
+  level: string,
+  details: readonly string[],
+  lang: Lang = 'en',
+): Remediation[] {
   if (!isValid('psaLevel', level)) return [];
   const all = details.flatMap(checks);
   const containers = new Map<string, Record<string, unknown>>();
@@ -88,7 +94,7 @@ export function podSecurityRemediation(level: string, details: readonly string[]
     out.push({
       kind: 'patch',
       title: t(lang, 'fix.psaPatchTitle', { level }),
-      yaml: toYamlDocuments([{ spec: { template: { spec } } }], comment('psaPatch')),
+      yaml: toYamlDocuments(yaml, [{ spec: { template: { spec } } }], comment('psaPatch')),
       safety: 'mutating',
     });
   if (manual.length > 0)

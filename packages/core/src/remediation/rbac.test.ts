@@ -3,7 +3,11 @@ import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { ForbiddenFact } from '../facts/schema.js';
 import { allowed, type Obj, type Request } from '../../../../test-support/rbac.js';
-import { rbacRemediation, subjectNamePart } from './rbac.js';
+import * as yaml from 'yaml';
+import { rbacRemediation as rbacWith, subjectNamePart, type DenialContext } from './rbac.js';
+
+const rbacRemediation = (denials: Parameters<typeof rbacWith>[0], ctx: DenialContext = {}) =>
+  rbacWith(denials, { yaml, ...ctx });
 
 const NAMED = new Set(['get', 'update', 'patch', 'delete']);
 

@@ -12,7 +12,8 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
 import { comment as manifestComment } from './messages.js';
 import { shellQuote } from './shell.js';
-import { toYamlDocuments } from './yaml-out.js';
+import type { YamlLibrary } from '../parse/yaml.js';
+import { toYamlDocuments, yamlWriter } from './yaml-out.js';
 
 /** Verbs whose requests carry an object name, so `resourceNames` can narrow them. */
 const NAMED_VERBS = new Set(['get', 'update', 'patch', 'delete']);
@@ -86,6 +87,8 @@ export interface DenialContext {
   admins?: ReadonlySet<string>;
   /** The language of titles and notes (manifests are the same in every language). Default en. */
   lang?: Lang;
+  /** The library the Role and binding are written with (a run without a grant to write needs none). */
+  yaml?: YamlLibrary | null;
 }
 
 /** The requests a client makes after the denied one: informers list+watch; kubectl apply gets, then creates or patches. */
@@ -372,7 +375,7 @@ function grantRemediation({ subject, namespace, escalation, denials: list }: Gra
       subject: who,
       scope,
     }),
-    yaml: toYamlDocuments([role, binding], comment),
+    yaml: toYamlDocuments(yamlWriter(ctx.yaml), [role, binding], comment),
     safety: escalation ? 'escalation' : 'mutating',
   };
   if (!escalation) return [manifest];

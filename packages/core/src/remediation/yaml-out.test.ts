@@ -1,3 +1,4 @@
+import * as yaml from 'yaml';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -56,7 +57,7 @@ const tree = fc.letrec<{ value: unknown; map: Record<string, unknown> }>((tie) =
 test('property: every string (key or value) reads back as the same string under YAML 1.1, as kubectl reads it', () => {
   fc.assert(
     fc.property(fc.array(tree, { minLength: 1, maxLength: 3 }), fc.option(fc.string({ maxLength: 30 })), (docs, c) => {
-      const text = toYamlDocuments(docs, c ?? undefined);
+      const text = toYamlDocuments(yaml, docs, c ?? undefined);
       const read = parseAllDocuments(text, { version: '1.1' });
       expect(Array.isArray(read) ? read.map((d) => d.toJS() as unknown) : []).toEqual(docs);
     }),
@@ -65,16 +66,19 @@ test('property: every string (key or value) reads back as the same string under 
 });
 
 test('the YAML 1.1 words are quoted, names are not; "<<" is not a merge key', () => {
-  expect(toYamlDocuments([{ '<<': { a: 'b' } }])).toBe('!!str "<<":\n  a: b\n');
+  expect(toYamlDocuments(yaml, [{ '<<': { a: 'b' } }])).toBe('!!str "<<":\n  a: b\n');
   expect(
-    toYamlDocuments([{ metadata: { name: 'on', namespace: 'no' }, rules: [{ verbs: ['get', 'y'] }] }], 'note'),
+    toYamlDocuments(yaml, [{ metadata: { name: 'on', namespace: 'no' }, rules: [{ verbs: ['get', 'y'] }] }], 'note'),
   ).toBe('# note\n\nmetadata:\n  name: "on"\n  namespace: "no"\nrules:\n  - verbs:\n      - get\n      - "y"\n');
 });
 
 test('a placeholder in a comment becomes its hint, wherever the comment sits (no input text in comments)', () => {
   const template =
     '# kubectl apply -n {{ns}} -f -\napiVersion: v1\nkind: LimitRange # in {{ns}}\nmetadata:\n  name: {{ns}}\n';
-  const out = fillYamlTemplate(template, /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g, () => ({ value: 'team-a', hint: '<ns>' }));
+  const out = fillYamlTemplate(yaml, template, /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g, () => ({
+    value: 'team-a',
+    hint: '<ns>',
+  }));
   expect(out).toBe(
     '# kubectl apply -n <ns> -f -\napiVersion: v1\nkind: LimitRange # in <ns>\nmetadata:\n  name: team-a\n',
   );

@@ -1,4 +1,13 @@
-import { Document, parseAllDocuments, visit } from 'yaml';
+import type { YamlLibrary } from '../parse/yaml.js';
+
+/**
+ * The library a manifest is written with. A run loads it before it writes any (see writesManifests in diagnose.ts):
+ * without it here, that check missed a case, which is a bug.
+ */
+export function yamlWriter(yaml: YamlLibrary | null | undefined): YamlLibrary {
+  if (!yaml) throw new Error('a manifest was written by a run that did not load the yaml library (a bug)');
+  return yaml;
+}
 
 const OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: true } as const;
 
@@ -7,12 +16,12 @@ const OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: true } as cons
  * the version kubectl reads: strings such as `yes`, `off`, `n` or `0777`, which 1.1 reads as booleans or numbers, come
  * out quoted.
  */
-export function toYamlDocuments(objects: readonly unknown[], comment?: string): string {
+export function toYamlDocuments(yaml: YamlLibrary, objects: readonly unknown[], comment?: string): string {
   return objects
     .map((o, i) => {
-      const doc = new Document(o, { version: '1.1' });
+      const doc = new yaml.Document(o, { version: '1.1' });
       // The library writes the string "<<" as YAML 1.1's merge key; an explicit tag keeps it a string.
-      visit(doc, {
+      yaml.visit(doc, {
         Scalar(_, node) {
           if (node.value === '<<') node.tag = 'tag:yaml.org,2002:str';
         },
@@ -31,7 +40,12 @@ export type TemplateValue = { value: string; hint: string } | null;
  * string is replaced by its value, and the documents are written by the library (so a value is always one scalar,
  * quoted when YAML 1.1 would read it as something else). In comments a placeholder becomes its hint.
  */
-export function fillYamlTemplate(template: string, pattern: RegExp, resolve: (name: string) => TemplateValue): string {
+export function fillYamlTemplate(
+  yaml: YamlLibrary,
+  template: string,
+  pattern: RegExp,
+  resolve: (name: string) => TemplateValue,
+): string {
   const values: TemplateValue[] = [];
   const token = (i: number): string => `zzrbacdiagnosevalue${i}zz`;
   const tokenized = template.replace(pattern, (whole, name: string) => {
@@ -44,11 +58,11 @@ export function fillYamlTemplate(template: string, pattern: RegExp, resolve: (na
   const TOKEN = /zzrbacdiagnosevalue(\d+)zz/g;
   const put = (s: string, as: 'value' | 'hint'): string =>
     s.replace(TOKEN, (_, i: string) => values[Number(i)]?.[as] ?? '');
-  const docs = parseAllDocuments(tokenized, { version: '1.1' });
+  const docs = yaml.parseAllDocuments(tokenized, { version: '1.1' });
   const list = Array.isArray(docs) ? docs : [docs];
   return list
     .map((doc) => {
-      visit(doc, {
+      yaml.visit(doc, {
         Node(_, node) {
           if (node.commentBefore) node.commentBefore = put(node.commentBefore, 'hint');
           if (node.comment) node.comment = put(node.comment, 'hint');

@@ -40,18 +40,21 @@ export const FAMILY_SIGNATURES: readonly Signature[] = [
   },
   // A kubelet that could not register its Node (the reason after `with API server:` is the cause: Unauthorized, a
   // timeout, x509); the node never appears in `kubectl get nodes`.
+  // Told in words too, as an issue title or a chat message does (`Worker nodes fail to join the EKS cluster`).
   {
     id: 'family_node_registration',
     role: 'family',
-    guard: ['Unable to register node'],
-    re: /Unable to register node/,
+    guard: ['Unable to register node', ' join'],
+    re: /Unable to register node|\b(?:[Nn]odes?|[Ii]nstances?|[Ww]orkers?|[Nn]ode ?[Gg]roups?)\b[^.\r\n]{0,40}?\b(?:fail(?:s|ed|ing)? to|unable to|(?:do|does|did|is|are|were|was)(?:n't| not)|can(?:not|'t)|never|won't|not) (?:be )?join(?:ing|ed)?\b/,
   },
-  // A pod the scheduler did not place (events, conditions, autoscaler); the describe-node field `Unschedulable:` is not.
+  // A pod the scheduler did not place (events, conditions, autoscaler; a histogram cut before its reasons; a pod said
+  // to wait in Pending); the describe-node field `Unschedulable:` is not.
   {
     id: 'family_scheduling',
     role: 'family',
-    guard: ['FailedScheduling', 'Unschedulable', 'trigger scale-up'],
-    re: /\bFailedScheduling\b|\bUnschedulable\b(?!:)|didn't trigger scale-up/,
+    guard: ['FailedScheduling', 'Unschedulable', 'trigger scale-up', 'nodes are available', 'Pending', 'pending'],
+    // … | a scheduler histogram cut before its reasons | a pod said to wait, in words (`Pods stuck in Pending`)
+    re: /\bFailedScheduling\b|\bUnschedulable\b(?!:)|didn't trigger scale-up|\b\d+\/\d+ nodes are available[:.]?\s*$|\b(?:stuck|remains?|hangs?|hanging|waiting) (?:in (?:the |a )?)?[Pp]ending\b|\b[Pp]ending (?:state|status|forever)\b/,
   },
   // AWS credentials and exec credential plugins: the plugin's frame, the aws CLI's own error lines and eksctl's STS check.
   {
