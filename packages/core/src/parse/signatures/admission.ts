@@ -42,6 +42,14 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['ailed quota: '],
     re: /[Ff]ailed quota:(?: (?<quota>[^:\s"\\]+):(?: must specify(?: (?<what>[^"\\\r\n]+))?)?)?/,
   },
+  // Context: a ResourceQuota on compute resources, as `kubectl describe quota` prints a row (resource, used, hard) or
+  // `kubectl get quota` its pairs (`requests.cpu: 500m/2`): pods of this namespace must declare those resources.
+  {
+    id: 'resource_quota_compute_row',
+    role: 'context',
+    guard: ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'],
+    re: /^\s*(?:requests|limits)\.(?:cpu|memory)[ \t]+\S+[ \t]+\S+[ \t]*$|(?:requests|limits)\.(?:cpu|memory): [\w.]{1,16}\/[\w.]{1,16}/,
+  },
   // LimitRanger admission (plugin/pkg/admission/limitranger/admission.go): a container, pod or claim outside a
   // LimitRange's min, max or max limit/request ratio (`minimum memory usage per Container is 100Mi, but request is
   // 50Mi`, `cpu max limit to request ratio per Container is 2, but provided ratio is 4.000000`).
@@ -61,11 +69,13 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['rror looking up service account', 'was not found, retry after the service account is created'],
     re: /[Ee]rror looking up service account(?: (?<saNamespace>[^/\s"\\]+)\/(?<saName>[^:\s"\\]+):(?: (?<err>[^\r\n]*))?)?|service account (?<saNamespace2>[^/\s"\\]+)\/(?<saName2>\S+) was not found, retry after the service account is created/,
   },
-  // A webhook with failurePolicy Fail could not be called (≤1.13: "failed calling admission webhook").
+  // A webhook with failurePolicy Fail could not be called (≤1.13: "failed calling admission webhook"); also the call
+  // itself quoted without that lead (an issue title, a Helm error cut short): the API server's POST to an in-cluster
+  // Service with the `?timeout=` it adds to every webhook call, and the transport error after it.
   {
     id: 'admission_webhook_call_failed',
-    guard: ['failed calling webhook', 'failed calling admission webhook'],
-    re: /failed calling (?:admission )?webhook(?: \\?"(?<webhook>[^"\\]+)\\?"(?:: (?:failed to call webhook: )?(?<cause>[^\r\n]*)|; no further details available)?)?/,
+    guard: ['failed calling webhook', 'failed calling admission webhook', '?timeout='],
+    re: /failed calling (?:admission )?webhook(?: \\?"(?<webhook>[^"\\]+)\\?"(?:: (?:failed to call webhook: )?(?<cause>[^\r\n]*)|; no further details available)?)?|(?<cause2>Post (?:\\?")?https:\/\/(?<webhook2>[\w-]{1,63}\.[\w-]{1,63}\.svc)(?::\d{1,5})?\/[^"\\\s?]{0,512}\?timeout=(?:\d{1,3}s(?:\\?")?(?:: [^\r\n]*)?)?)/,
   },
   // The API server logs webhooks with failurePolicy Ignore that it skipped: the request itself went through.
   {
@@ -108,6 +118,16 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     guard: ['attempting to grant RBAC permissions not currently held', 'attempt to grant extra privileges'],
     re: /user \\?"(?<user>[^"\\]{1,512})\\?" \(groups=(?<groups>\[[^\]]{0,4096}\])\) is attempting to grant RBAC permissions not currently held|attempt to grant extra privileges(?:: (?<rules>\[[^\]\r\n]{0,4096}\]*))?/,
   },
+  // Context of an escalation denial that the applier's own rights explain, not the role's rules: the role grants every
+  // verb on every resource (cluster-admin), in the ≤ 1.8 and 1.9–1.11 forms, or the applier's own rules
+  // (`ownerrules=`, a short list) are about the discovery every authenticated user has: its power comes from outside
+  // RBAC (GKE IAM, an EKS access policy), which the escalation check does not see.
+  {
+    id: 'rbac_escalation_applier_lacks',
+    role: 'context',
+    guard: ['grant extra privileges: [', 'ownerrules=['],
+    re: /grant extra privileges: \[(?:PolicyRule)?\{(?:\[\*\] <nil> \[\*\] \[\*\]|Resources:\["\*"\], APIGroups:\["\*"\], Verbs:\["\*"\]|APIGroups:\["\*"\], Resources:\["\*"\], Verbs:\["\*"\])|ownerrules=\[(?=[^\r\n]{0,160}?selfsubject(?:access|rules)reviews)[^\r\n]{0,400}?\] ruleResolutionErrors/,
+  },
   // One missing rule per line after the escalation message (CompactString).
   {
     id: 'rbac_escalation_rule',
@@ -120,6 +140,32 @@ export const ADMISSION_SIGNATURES: readonly Signature[] = [
     role: 'context',
     guard: ['ailed to list *', 'ailed to watch *', ', Resource='],
     re: /[Ff]ailed to (?:list|watch) (?<type>\*[\w.]*|[\w.-]*\/v\w+, Resource=[\w.-]*)(?::|$)/,
+  },
+  // Context: the log frame of a long-running Go daemon (logrus text or terminal format, client-go's leader election),
+  // which tells a deployed controller or operator from code a person runs against the API by hand.
+  {
+    id: 'daemon_log_frame',
+    role: 'context',
+    guard: [
+      'level=error',
+      'level=fatal',
+      'level=warn',
+      'level=panic',
+      'ERRO[',
+      'FATA[',
+      'error retrieving resource lock',
+    ],
+    re: /\blevel=(?:error|fatal|warn|panic)\b|^(?:ERRO|FATA)\[|error retrieving resource lock\b/,
+  },
+  // Context: the paste says a binding was already made for the access that is denied (kubectl's "created" line, or the
+  // person's words: "a RoleBinding", "the `ClusterRoleBinding`", "even after applying"), so the grant exists and does not
+  // reach the request.
+  // Articles are lowercase only: "The RoleBinding "x" is invalid" is the API server's validation message.
+  {
+    id: 'binding_said_applied',
+    role: 'context',
+    guard: ['rolebinding', 'RoleBinding', 'Rolebinding', 'role binding', 'Role binding', 'Role Binding', 'even after '],
+    re: /\b(?:a|an|the|my|our|this|that|respective|corresponding)\s(?:respective\s|corresponding\s|new\s|proper\s)?`?(?:[Cc]luster\s?)?[Rr]ole\s?[Bb]inding\b|\b[Ee]ven after (?:applying|creating|adding|binding|granting)\b|\b(?:cluster)?rolebinding(?:\.rbac\.authorization\.k8s\.io\/|\s")[\w.:-]{1,253}"? created\b/,
   },
   // A reflector's WATCH refused with no decodable Status (client-go prints only "unknown (get <resource>)"): the role
   // allows list but not watch.

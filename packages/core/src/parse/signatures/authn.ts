@@ -61,12 +61,13 @@ export const AUTHN_SIGNATURES: readonly Signature[] = [
   { id: 'x509', guard: ['x509:'], re: /x509:(?: (?<detail>[^"\\\r\n]{1,300}))?/ },
   // The client does not trust the API server's certificate (or the name it was reached by): the CA in the kubeconfig or
   // the provider's cluster_ca_certificate is another cluster's (a recreated cluster, a stale context), the server URL is
-  // not one the certificate names, or a proxy re-signs TLS. Go ≥ 1.20 prefixes `tls: failed to verify certificate: `.
+  // not one the certificate names, or a proxy re-signs TLS. Go ≥ 1.20 prefixes `tls: failed to verify certificate: `; Go < 1.14
+  // printed the URL without quotes (a client-go reflector's `Failed to list *v1.Service: Get https://…: x509: …`).
   // A registry's `/v2/` URL (an image pull) or a Service's `.svc` host (a webhook called by the API server) is not it.
   {
     id: 'api_server_x509',
     guard: ['x509:'],
-    re: /(?:Unable to connect to the server|[Cc]luster unreachable|couldn't get current server API group list|(?:Get|Post|Put|Patch|Delete) \\?"https:\/\/(?![^"\\\s]{0,300}(?:\/v2\/|\.svc[:/]))[^"\\\s]{1,300}\\?"): (?:tls: failed to verify certificate: )?x509:(?: (?<detail>[^"\\\r\n]{1,300}))?/,
+    re: /(?:Unable to connect to the server|[Cc]luster unreachable|couldn't get current server API group list|(?:Get|Post|Put|Patch|Delete) (?:\\?")?https:\/\/(?![^"\\\s]{0,300}(?:\/v2\/|\.svc[:/]))[^"\\\s]{1,300}?(?:\\?")?): (?:tls: failed to verify certificate: )?x509:(?: (?<detail>[^"\\\r\n]{1,300}))?/,
   },
   // No kubeconfig (or no current context/server in it): client-go falls back to http://localhost:8080
   {

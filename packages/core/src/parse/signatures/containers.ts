@@ -17,6 +17,14 @@ export const CONTAINER_SIGNATURES: readonly Signature[] = [
     guard: ['not found', "couldn't find key"],
     re: /(?:MountVolume\.SetUp failed for volume "(?<volume>[^"]+)" : )?configmaps? "(?!aws-auth")(?<name>[^"]+)" not found|couldn't find key (?<key>\S+) in ConfigMap (?<ref>[\w.-]+\/[\w.-]+)/,
   },
+  // The kubelet refuses to start a container whose securityContext says runAsNonRoot when the image's user is root, is a
+  // name it cannot check without reading /etc/passwd, or runAsUser is 0 (kuberuntime verifyRunAsNonRoot;
+  // CreateContainerConfigError).
+  {
+    id: 'container_run_as_non_root',
+    guard: ['container has runAsNonRoot and image', 'runAsUser breaks non-root policy'],
+    re: /container has runAsNonRoot and image(?: (?:has non-numeric user(?: \((?<user>[^)\r\n]{1,64})\))?|will run as root))?|container's runAsUser breaks non-root policy/,
+  },
   // aws-cni: ipamd has no free address to hand out
   {
     id: 'vpc_cni_no_ip',

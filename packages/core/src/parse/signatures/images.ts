@@ -108,6 +108,14 @@ export const IMAGE_SIGNATURES: readonly Signature[] = [
       String.raw`assumed-role\/(?<role>[^/\s]+)\/\S* is (?:is )?not authorized to perform: (?<action>ecr:\w*)|not authorized to perform: (?<action2>ecr:\w*)|error parsing HTTP 403 response body|${REGISTRY_CONTEXT}.*?\b403 Forbidden`,
     ),
   },
+  // Context: an ECR 401 for an image of EKS's own, under eks/ in its regional ECR accounts (the pause sandbox image,
+  // kube-proxy, CoreDNS), which only EKS-optimised nodes pull and whose node role is normally able to read ECR.
+  {
+    id: 'ecr_eks_system_image',
+    role: 'context',
+    guard: ['no basic auth credentials', '401 Unauthorized', 'authentication required'],
+    re: /^(?=.*?\d{12}\.dkr\.ecr\.[a-z0-9-]{1,32}\.amazonaws\.com(?:\.cn)?\/(?:v2\/)?eks\/).*?(?:no basic auth credentials|\b401 Unauthorized|unauthorized: authentication required)/,
+  },
   // the same, on a line that names a private ECR registry: the node's IAM role is what pulls
   {
     id: 'ecr_pull_unauthorized',

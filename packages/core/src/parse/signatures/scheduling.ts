@@ -103,6 +103,20 @@ export const SCHEDULING_SIGNATURES: readonly Signature[] = [
     ],
     re: /node\(s\) didn't (?:match pod (?:affinity(?: rules|\/anti-affinity)?|anti-affinity(?: rules)?|topology spread(?: constraints)?)|satisfy existing pods anti-affinity(?: rules)?|have free ports(?: for the requested pod ports)?)/,
   },
+  // A taint the pod does not tolerate, named outside a histogram: a provisioner's reason on a line of its own
+  // (Karpenter's "did not tolerate <taint>" printed under "incompatible with provisioner …"), or a person's words
+  // ("it does not tolerate the taint `node-role.kubernetes.io/control-plane`").
+  {
+    id: 'sched_taint_text',
+    guard: [
+      'did not tolerate ',
+      'not tolerate the taint',
+      "n't tolerate the taint",
+      'not tolerate taint',
+      "n't tolerate taint",
+    ],
+    re: /^\s*did not tolerate(?: (?<taint>[^\s,;"\\]{1,253}))?|(?:\bnot|n't) tolerate (?:the )?taints?(?: `?(?<taint2>[\w./-]{1,253}(?:=[\w.-]{0,63})?(?::(?:NoSchedule|PreferNoSchedule|NoExecute))?))?/,
+  },
   // B.1 fit reasons quoted outside a histogram (cluster-autoscaler predicate logs, shortened quotes).
   {
     id: 'sched_too_many_pods_text',

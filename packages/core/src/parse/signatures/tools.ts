@@ -238,6 +238,33 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     guard: ['Unsupported authentication mode update'],
     re: /Unsupported authentication mode update from (?<from>CONFIG_MAP|API_AND_CONFIG_MAP|API) to (?<to>CONFIG_MAP|API_AND_CONFIG_MAP|API)/,
   },
+  // Context: a Kubernetes client run with plain sudo (no -E, no --preserve-env): sudo resets the environment, so KUBECONFIG
+  // (and on Linux HOME) is root's, and the client reads another kubeconfig than the shell before it did.
+  {
+    id: 'sudo_kube_client',
+    role: 'context',
+    guard: [
+      'sudo kubectl',
+      'sudo kubefwd',
+      'sudo helm',
+      'sudo k9s',
+      'sudo stern',
+      'sudo telepresence',
+      'sudo skaffold',
+      'sudo k8s kubectl',
+      'sudo k3s kubectl',
+      'sudo k0s kubectl',
+    ],
+    re: /(?:^|[$#%>] |\b[A-Z_]{1,40}=[^\s;&|]{1,400} )sudo (?:k8s |k3s |k0s )?(?<client>kubectl|kubefwd|helm|k9s|stern|telepresence|skaffold)\b/,
+  },
+  // Context: the shell sets KUBECONFIG by hand, exported or for one command (`KUBECONFIG=./x sudo …`): what sudo
+  // without -E drops, and what another terminal lacks.
+  {
+    id: 'kubeconfig_env_exported',
+    role: 'context',
+    guard: ['export KUBECONFIG=', 'set -x KUBECONFIG ', '$env:KUBECONFIG', 'KUBECONFIG='],
+    re: /(?:^|[$#%>] )(?:export KUBECONFIG=|set -x KUBECONFIG |\$env:KUBECONFIG|KUBECONFIG=[^\s;&|]{1,400} sudo\b)/,
+  },
   // A client with no cluster configured falls back to http://localhost (kubectl: :8080; the Go client of Terraform's
   // kubernetes provider, Helm or an operator: :80), printed by older clients without quotes around the URL.
   {
