@@ -90,15 +90,10 @@ describe('matchSignatures finds what testing every guard with includes finds', (
 
 // Signatures that recognise a status or failure word only next to a context word that may follow it on the line
 // (`429 Too Many Requests … pull rate limit`, `/etc/eks/bootstrap.sh: … No such file`), or whose point is the value
-<<<<<<< HEAD
-// after their first guard (the region eksctl names, the numbers of ipamd's pool, the minutes a run took, the role ARN of a mapping, a table row's columns, the
-// requirements Karpenter lists): their first guard is not the end of what they need.
-=======
-// after their first guard (the region eksctl names, the numbers of ipamd's pool, a table row's columns, the
-// requirements Karpenter lists, a binding's name before kubectl's `created`, the
-// rules an escalation lists, the sudo after a one-command KUBECONFIG): their first guard is not the end of what they
-// need.
->>>>>>> wip-reach-k8s
+// after their first guard (the region eksctl names, the numbers of ipamd's pool, the minutes a run took, the role ARN
+// of a mapping, a table row's columns, the requirements Karpenter lists, a binding's name before kubectl's `created`,
+// the rules an escalation lists, the sudo after a one-command KUBECONFIG): their first guard is not the end of what
+// they need.
 const CONTEXT_AFTER = new Set([
   'binding_said_applied',
   'rbac_escalation_applier_lacks',
