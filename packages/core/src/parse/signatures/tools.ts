@@ -76,11 +76,12 @@ export const TOOL_SIGNATURES: readonly Signature[] = [
     re: /(?:\[✖\]|Error:)\s+(?:[\w '-]{1,80}: ){0,4}no eksctl-managed CloudFormation stacks found for(?: "(?:(?<cluster>[^"\s]{1,100})")?)?/,
   },
   // The EKS API has no cluster of that name in the region (and account) asked: `ResourceNotFoundException … No cluster
-  // found for name: x.`, eksctl's `Error: cluster "x" does not exist`.
+  // found for name: x.`, eksctl's `Error: cluster "x" does not exist`, Terraform's aws provider reading the cluster
+  // (data source or resource): `Error: reading EKS Cluster (x): couldn't find resource` (before v5: `error reading`).
   {
     id: 'eks_cluster_not_found',
-    guard: ['No cluster found for name', '" does not exist'],
-    re: /No cluster found for name: (?<cluster>[\w-]{1,100})|^Error: cluster "(?<cluster2>[\w-]{1,100})" does not exist/,
+    guard: ['No cluster found for name', '" does not exist', "couldn't find resource"],
+    re: /No cluster found for name: (?<cluster>[\w-]{1,100})|^Error: cluster "(?<cluster2>[\w-]{1,100})" does not exist|reading EKS Cluster \((?<cluster3>[\w-]{1,100})\): couldn't find resource/,
   },
   // Karpenter could not fit the pod into a NodePool (v1beta1+) or Provisioner (alpha). Three different reasons, three
   // different fixes: requirements or a label no pool offers, requests no allowed instance type holds, a pool taint.
