@@ -42,6 +42,10 @@ describe('splitSections', () => {
     expect(run.map((x) => [x.kind, x.command, x.lines.map((l) => l.no)])).toEqual([
       ['kubectl-error', 'kubectl get pods', [2]],
     ]);
+    const named = splitSections(
+      toLines('kubectl logs failed-job-1\nerror: You must be logged in to the server (Unauthorized)\n'),
+    );
+    expect(named.map((x) => x.command)).toEqual(['kubectl logs failed-job-1']);
     for (const told of [
       'kubectl get pods returns Unauthorized for my SSO role',
       'kubectl get nodes fails with Forbidden',

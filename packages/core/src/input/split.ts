@@ -120,9 +120,10 @@ const YAML_START = /^(?:apiVersion|kind):\s*\S|^---\s*$/;
 const BARE_COMMAND =
   /^(?:sudo\s+)?(?:(?:kubectl|kubecolor|oc|k)\s+(?:get|describe|logs|auth|apply|create|delete|edit|events|top|rollout|cluster-info|version|config|exec|run|patch|scale|drain|cordon|uncordon|debug)|aws\s+(?:sts|eks|iam|ecr|ec2|configure|sso)|eksctl\s+(?:get|create|utils|delete|upgrade|update)|helm\s+(?:install|upgrade|template|list|status))(?:\s[^\n]{0,300})?$/;
 // A sentence that starts with a command (`kubectl get pods returns Unauthorized for my SSO role`, an issue title) is
-// told, not run: its words are read as text.
+// told, not run: its words are read as text. A verb counts only as a word of its own with words after it, so an
+// argument that starts with one (`kubectl describe pod failed-job-1`) keeps the line a command.
 const TOLD =
-  /\s(?:returns?|returned|gives?|gave|throws?|threw|fails?|failed|results? in|says|shows? (?:an?|the)|I get|I got|is (?:not )?working|doesn't work|does not work)\b/;
+  /\s(?:returns?|returned|gives?|gave|throws?|threw|fails?|failed|results? in|says|shows? (?:an?|the)|I get|I got)(?= [^\s-])|\s(?:is (?:not )?working|doesn't work|does not work)\b/;
 /** Whether the line starts as BARE_COMMAND needs: sudo, kubectl, kubecolor, k, oc, aws, eksctl or helm. */
 function mayBeCommand(t: string): boolean {
   const c = t.charCodeAt(0);
